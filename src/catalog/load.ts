@@ -1,0 +1,71 @@
+/** Reads the catalogue directory (YAML files) into documents and checks them. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { checkCatalogue, type CheckResult } from '../core/catalog/check.ts';
+import type { CatalogueDocument, Defect, DocumentKind } from '../core/catalog/types.ts';
+import { loadPackageCalendarYears } from './holidays.ts';
+
+const KIND_BY_FOLDER: Record<string, DocumentKind> = {
+  departments: 'department',
+  fields: 'fields',
+  licenses: 'license',
+  items: 'item',
+  matters: 'matter',
+  calendar: 'calendar',
+};
+
+export const DEFAULT_CATALOGUE_DIR = path.resolve(import.meta.dirname, '../../catalog');
+
+export interface LoadResult extends CheckResult {
+  documents: CatalogueDocument[];
+}
+
+/** Parses one YAML text; syntax errors become defects with their line and column. */
+export function parseYaml(file: string, text: string, defects: Defect[]): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  for (const e of doc.errors) {
+    const at = e.linePos?.[0];
+    defects.push({ file, path: at ? `第 ${at.line} 行第 ${at.col} 列` : '(根)', message: `YAML 语法错误：${e.message.split('\n')[0]}` });
+  }
+  return doc.errors.length > 0 ? undefined : doc.toJS();
+}
+
+export function readCatalogueDocuments(dir: string, defects: Defect[]): CatalogueDocument[] {
+  if (!fs.existsSync(dir)) {
+    defects.push({ file: dir, path: '(根)', message: '目录不存在' });
+    return [];
+  }
+  const docs: CatalogueDocument[] = [];
+  const root = path.dirname(dir);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = path.relative(root, path.join(dir, entry.name));
+    if (!entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（departments、fields、licenses、items、matters、calendar）' });
+      continue;
+    }
+    const kind = KIND_BY_FOLDER[entry.name];
+    if (!kind) {
+      defects.push({ file: rel, path: '(根)', message: `未知的目录「${entry.name}」` });
+      continue;
+    }
+    for (const name of fs.readdirSync(path.join(dir, entry.name)).sort()) {
+      const file = path.join(rel, name);
+      if (name.startsWith('.') || name === 'README.md') continue;
+      if (!/\.ya?ml$/.test(name)) {
+        defects.push({ file, path: '(根)', message: '只接受 .yaml 文件' });
+        continue;
+      }
+      const data = parseYaml(file, fs.readFileSync(path.join(dir, entry.name, name), 'utf8'), defects);
+      if (data !== undefined) docs.push({ file, kind, data });
+    }
+  }
+  return docs;
+}
+
+export function loadCatalogue(dir: string = DEFAULT_CATALOGUE_DIR): LoadResult {
+  const readDefects: Defect[] = [];
+  const documents = readCatalogueDocuments(dir, readDefects);
+  const result = checkCatalogue(documents, loadPackageCalendarYears());
+  return { ...result, defects: [...readDefects, ...result.defects], documents };
+}

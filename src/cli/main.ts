@@ -1,0 +1,149 @@
+/** The `onething` command. */
+import { dueDate, unknownYears } from '../core/calendar/workdays.ts';
+import { isDate } from '../core/calendar/dates.ts';
+import { plan } from '../core/planning/plan.ts';
+import { LIFE_STAGES } from '../core/catalog/types.ts';
+import { loadCatalogue, type LoadResult } from '../catalog/load.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { parseAnswers, parseFacts } from './answers.ts';
+import { formatDefects, formatMatterList, formatPlan, formatPlanErrors } from './format.ts';
+
+const USAGE = `用法：
+  onething catalog check [--json] [--dir 目录]     校验事项目录，列出全部问题
+  onething matters [--json]                        按生命周期列出“一件事”清单
+  onething plan <一件事> [--answer 问题=回答]… [--choose 事项]… [--fact 键=值]… [--accepted-on YYYY-MM-DD] [--json]
+                                                   根据回答生成办理方案
+  onething start                                   校验目录并列出“一件事”`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+function load(dir?: string): LoadResult {
+  return loadCatalogue(dir);
+}
+
+function catalogCheck(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['dir'], ['json']);
+  const result = load(args.options.get('dir')?.[0]);
+  const summary = {
+    ok: result.defects.length === 0,
+    defects: result.defects,
+    counts: {
+      departments: result.catalogue.departments.size,
+      fields: result.catalogue.fields.size,
+      licenses: result.catalogue.licenses.size,
+      items: result.catalogue.items.size,
+      matters: result.catalogue.matters.size,
+    },
+  };
+  if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
+  else if (summary.ok) {
+    const c = summary.counts;
+    io.out(`事项目录校验通过：${c.departments} 个部门，${c.fields} 个字典字段，${c.licenses} 类电子证照，${c.items} 个事项，${c.matters} 个“一件事”。`);
+  } else {
+    io.err(formatDefects(result.defects));
+    io.err(`\n共 ${result.defects.length} 处问题。`);
+  }
+  return summary.ok ? 0 : 1;
+}
+
+function matters(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['dir'], ['json']);
+  const result = load(args.options.get('dir')?.[0]);
+  const { catalogue } = result;
+  if (args.flags.has('json')) {
+    const stages = Object.entries(LIFE_STAGES).map(([stage, name]) => ({
+      stage,
+      name,
+      subject: stage.startsWith('person') ? 'person' : 'enterprise',
+      matters: [...catalogue.matters.values()].filter((m) => m.lifeStage === stage).map((m) => ({
+        id: m.id,
+        name: m.name,
+        batch: m.batch,
+        depth: m.depth,
+        lead: { code: m.lead, name: catalogue.departments.get(m.lead)?.name ?? m.lead },
+        partners: m.partners.map((p) => ({ code: p, name: catalogue.departments.get(p)?.name ?? p })),
+        items: m.items.map((e) => e.item),
+      })),
+    }));
+    io.out(JSON.stringify(stages.filter((s) => s.matters.length > 0), null, 2));
+  } else io.out(formatMatterList(catalogue));
+  if (result.defects.length > 0) io.err(`注意：事项目录有 ${result.defects.length} 处问题，相关“一件事”未列出；运行 onething catalog check 查看。`);
+  return 0;
+}
+
+function planCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['answer', 'choose', 'fact', 'accepted-on', 'dir'], ['json']);
+  const matterId = args.positionals[0];
+  if (!matterId || args.positionals.length > 1) throw new UsageError('请给出一个“一件事”编码，例如 onething plan newborn-birth');
+  const result = load(args.options.get('dir')?.[0]);
+  const matter = result.catalogue.matters.get(matterId);
+  if (!matter) {
+    const broken = result.defects.some((d) => d.file.endsWith(`matters/${matterId}.yaml`)) || result.documents.some((d) => d.kind === 'matter' && (d.data as { id?: string })?.id === matterId);
+    io.err(broken
+      ? `错误：“一件事”「${matterId}」的目录配置有问题，请先运行 onething catalog check`
+      : `错误：没有名为「${matterId}」的一件事；运行 onething matters 查看清单`);
+    return 1;
+  }
+  const acceptedOn = args.options.get('accepted-on')?.[0];
+  if (acceptedOn !== undefined && !isDate(acceptedOn)) throw new UsageError(`--accepted-on 应为 YYYY-MM-DD 日期，实际为「${acceptedOn}」`);
+  const chosen = args.options.get('choose');
+  const r = plan(result.catalogue, matterId, {
+    answers: parseAnswers(matter, args.options.get('answer') ?? []),
+    facts: parseFacts(matter, args.options.get('fact') ?? []),
+    ...(chosen ? { chosenItems: chosen } : {}),
+  });
+  if (!r.ok) {
+    if (args.flags.has('json')) io.out(JSON.stringify({ errors: r.errors }, null, 2));
+    else io.err(formatPlanErrors(r.errors));
+    return 1;
+  }
+  let due: { acceptedOn: string; due: string; warning?: string } | undefined;
+  if (acceptedOn) {
+    const cal = result.catalogue.calendar;
+    const date = dueDate(cal, acceptedOn, r.plan.timeLimit.workingDays);
+    const unknown = unknownYears(cal, acceptedOn, date);
+    due = { acceptedOn, due: date, ...(unknown.length ? { warning: `${unknown.join('、')} 年的法定节假日安排尚未收录，只按周末计算` } : {}) };
+  }
+  if (args.flags.has('json')) io.out(JSON.stringify(due ? { ...r.plan, dueDate: due } : r.plan, null, 2));
+  else io.out(formatPlan(r.plan, due));
+  return 0;
+}
+
+function start(io: Io): number {
+  const code = catalogCheck([], io);
+  io.out('');
+  io.out(formatMatterList(load().catalogue));
+  return code;
+}
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'catalog':
+        if (rest[0] !== 'check') throw new UsageError('用法：onething catalog check [--json]');
+        return catalogCheck(rest.slice(1), io);
+      case 'matters':
+        return matters(rest, io);
+      case 'plan':
+        return planCommand(rest, io);
+      case 'start':
+        return start(io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`未知的命令「${command}」`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`错误：${e.message}`);
+      io.err(USAGE);
+      return 1;
+    }
+    throw e;
+  }
+}

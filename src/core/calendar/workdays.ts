@@ -1,0 +1,138 @@
+// Working days (工作日) with China's official holidays and make-up workdays (调休上班).
+//
+// Counting rule: the day of acceptance is not counted (期间开始之日不计算在内), so
+//   - dueDate(d, n), n ≥ 1, is the n-th working day strictly after d;
+//   - dueDate(d, 0) (即办) is d itself if d is a working day, else the next working day;
+//   - workingDaysBetween(from, to) counts working days in (from, to], so that
+//     workingDaysBetween(d, dueDate(d, n)) === n for every n ≥ 1.
+// For a year without official data only Saturdays and Sundays are off; unknownYears()
+// lets callers say so rather than silently present a guess as a deadline.
+
+import { fromDayNumber, isDate, toDayNumber, weekdayOfDayNumber, yearOf } from './dates.ts';
+
+export interface CalendarYear {
+  year: number;
+  /** official days off, including weekend days inside a holiday block */
+  holidays: string[];
+  /** make-up workdays on a weekend (调休上班) */
+  workdays: string[];
+  /** where the data came from: package@version or an override file path */
+  source: string;
+  /** optional holiday names by date, e.g. { '2025-10-01': '国庆节' } */
+  names?: Record<string, string>;
+}
+
+export interface Calendar {
+  /** years the calendar has official data for, ascending */
+  readonly years: readonly number[];
+  knows(year: number): boolean;
+  isWorkingDay(date: string): boolean;
+  holidayName?(date: string): string | undefined;
+}
+
+// Calendars built here answer by day number, so loops skip string round trips.
+const fastPath = new WeakMap<Calendar, (day: number) => boolean>();
+
+function checkYear(y: CalendarYear): void {
+  if (!Number.isInteger(y.year) || y.year < 0 || y.year > 9999) {
+    throw new RangeError(`${y.source}: bad year ${y.year}`);
+  }
+  const holidays = new Set(y.holidays);
+  for (const [kind, list] of [['holiday', y.holidays], ['workday', y.workdays]] as const) {
+    for (const d of list) {
+      if (!isDate(d)) throw new RangeError(`${y.source}: ${kind} ${JSON.stringify(d)} is not a valid date`);
+      if (yearOf(d) !== y.year) throw new RangeError(`${y.source}: ${kind} ${d} is not in ${y.year}`);
+      if (kind === 'workday' && holidays.has(d)) throw new RangeError(`${y.source}: ${d} is both holiday and workday`);
+    }
+  }
+}
+
+/** A later entry for the same year replaces an earlier one wholesale (overrides come last). */
+export function buildCalendar(years: CalendarYear[]): Calendar {
+  const byYear = new Map<number, CalendarYear>();
+  for (const y of years) {
+    checkYear(y);
+    byYear.set(y.year, y);
+  }
+  const off = new Set<number>();
+  const on = new Set<number>();
+  const names = new Map<string, string>();
+  for (const y of byYear.values()) {
+    for (const d of y.holidays) {
+      off.add(toDayNumber(d));
+      const name = y.names?.[d];
+      if (name !== undefined) names.set(d, name);
+    }
+    for (const d of y.workdays) on.add(toDayNumber(d));
+  }
+  const sorted = Object.freeze([...byYear.keys()].sort((a, b) => a - b));
+  const working = (day: number): boolean => {
+    if (off.has(day)) return false;
+    if (on.has(day)) return true;
+    const wd = weekdayOfDayNumber(day);
+    return wd !== 0 && wd !== 6;
+  };
+  const cal: Calendar = {
+    years: sorted,
+    knows: (year) => byYear.has(year),
+    isWorkingDay: (date) => working(toDayNumber(date)),
+    holidayName: (date) => names.get(date),
+  };
+  fastPath.set(cal, working);
+  return cal;
+}
+
+function workingFn(cal: Calendar): (day: number) => boolean {
+  return fastPath.get(cal) ?? ((day) => cal.isWorkingDay(fromDayNumber(day)));
+}
+
+function checkCount(n: number, nonNegative: boolean): void {
+  if (!Number.isSafeInteger(n) || (nonNegative && n < 0)) {
+    throw new RangeError(`working-day count must be an integer${nonNegative ? ' ≥ 0' : ''}, got ${n}`);
+  }
+}
+
+/**
+ * The |n|-th working day after start (n > 0) or before it (n < 0); start itself is never
+ * counted. n = 0 returns start unchanged.
+ */
+export function addWorkingDays(cal: Calendar, start: string, n: number): string {
+  checkCount(n, false);
+  const working = workingFn(cal);
+  const step = n < 0 ? -1 : 1;
+  let day = toDayNumber(start);
+  for (let left = Math.abs(n); left > 0; ) {
+    day += step;
+    if (working(day)) left--;
+  }
+  return fromDayNumber(day);
+}
+
+/** Deadline for a matter accepted on acceptedOn with a time limit of workingDays (0 = 即办). */
+export function dueDate(cal: Calendar, acceptedOn: string, workingDays: number): string {
+  checkCount(workingDays, true);
+  if (workingDays > 0) return addWorkingDays(cal, acceptedOn, workingDays);
+  const working = workingFn(cal);
+  let day = toDayNumber(acceptedOn);
+  while (!working(day)) day++;
+  return fromDayNumber(day);
+}
+
+/** Working days in (from, to]; 0 if to ≤ from. */
+export function workingDaysBetween(cal: Calendar, from: string, to: string): number {
+  const working = workingFn(cal);
+  const end = toDayNumber(to);
+  let count = 0;
+  for (let day = toDayNumber(from) + 1; day <= end; day++) if (working(day)) count++;
+  return count;
+}
+
+/** Years touched by [from, to] (either order) that the calendar has no official data for. */
+export function unknownYears(cal: Calendar, from: string, to: string): number[] {
+  let a = yearOf(from);
+  let b = yearOf(to);
+  if (a > b) [a, b] = [b, a];
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) if (!cal.knows(y)) out.push(y);
+  return out;
+}

@@ -1,0 +1,236 @@
+/** The catalogue as authored (YAML files), one interface per kind of file. */
+import type { Rule } from '../rules/jsonlogic.ts';
+
+export type Level = 'province' | 'city' | 'county';
+export type Subject = 'person' | 'enterprise';
+
+export const LIFE_STAGES = {
+  'enterprise.entry': '准入准营',
+  'enterprise.hiring': '招聘用工',
+  'enterprise.tax': '纳税缴费',
+  'enterprise.operation': '经营发展',
+  'enterprise.construction': '工程建设',
+  'enterprise.exit': '注销退出',
+  'person.birth': '出生',
+  'person.education': '教育',
+  'person.employment': '就业',
+  'person.living': '生活',
+  'person.housing': '置业',
+  'person.travel': '出行',
+  'person.medical': '就医',
+  'person.relief': '救助',
+  'person.elderly': '养老',
+  'person.death': '身后',
+} as const;
+export type LifeStage = keyof typeof LIFE_STAGES;
+
+/** Where a fact in the catalogue comes from: a source address, or an assumption said plainly. */
+export interface Provenance {
+  source?: string[];
+  assumptions?: string[];
+}
+
+export interface Window {
+  name: string;
+  address: string;
+  phone: string;
+  hours: string;
+}
+
+export interface Department extends Provenance {
+  code: string;
+  name: string;
+  level: Level;
+  region: string;
+  window: Window;
+}
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'enum' | 'multi-enum';
+export type FieldFormat = 'resident-id' | 'uscc' | 'mobile' | 'phone' | 'bank-card' | 'postcode' | 'email' | 'address';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type PrefillSource = 'identity' | 'shared-data' | 'license';
+
+export interface Prefill {
+  source: PrefillSource;
+  /** The key in the facts handed to the planner. */
+  fact: string;
+  /** Which register or license provides it, in words (公安人口库, 电子营业执照 …). */
+  from: string;
+}
+
+export interface FieldDef {
+  key: string;
+  label: string;
+  /** The group (form section) the field belongs to: the id of the group file that defines it. */
+  group: string;
+  type: FieldType;
+  format?: FieldFormat;
+  options?: Option[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  description?: string;
+  sensitive?: boolean;
+  prefill?: Prefill[];
+}
+
+export interface FieldGroup {
+  id: string;
+  title: string;
+  /** Position of the group's section in a merged form (smaller first). */
+  order: number;
+}
+
+/** One file of the field dictionary: a group (a form section) and its fields. */
+export interface FieldGroupFile extends Provenance {
+  group: FieldGroup;
+  fields: Omit<FieldDef, 'group'>[];
+}
+
+export interface LicenseType extends Provenance {
+  code: string;
+  name: string;
+  department: string;
+  holder: Subject;
+}
+
+export type ItemKind = 'permit' | 'confirmation' | 'registration' | 'payment' | 'public-service' | 'other';
+export type Channel = 'online' | 'window' | 'mobile' | 'kiosk' | 'post' | 'hotline' | 'on-site';
+
+export type Replacement =
+  | { kind: 'license'; license: string; when?: Rule }
+  | { kind: 'shared-data'; data: string; when?: Rule }
+  | { kind: 'result-of-item'; item: string; when?: Rule }
+  | { kind: 'commitment'; text?: string; when?: Rule };
+
+export type ExemptionKind = Replacement['kind'];
+
+export interface Material {
+  id: string;
+  name: string;
+  copies: number;
+  form: 'original' | 'copy' | 'original-and-copy';
+  medium: 'paper' | 'electronic' | 'either';
+  sample?: string;
+  requiredIf?: Rule;
+  replacedBy?: Replacement[];
+  deferrable?: boolean;
+  review: { formal?: string[]; substantive?: string[] };
+  note?: string;
+}
+
+/** A field an item needs: a dictionary key, or a definition of the item's own. */
+export type ItemFieldRef =
+  | string
+  | { key: string; optional?: boolean; when?: Rule }
+  | (Omit<FieldDef, 'group'> & { own: true; optional?: boolean; when?: Rule });
+
+export interface ItemResult {
+  kind: 'document' | 'license';
+  name: string;
+  license?: string;
+}
+
+export interface Item extends Provenance {
+  code: string;
+  name: string;
+  department: string;
+  kind: ItemKind;
+  levels?: Level[];
+  legalBasis: string[];
+  conditions: string[];
+  timeLimit: { promised: number; legal: number };
+  fees: { free: boolean; note?: string };
+  channels: Channel[];
+  trips: number;
+  fields: ItemFieldRef[];
+  materials: Material[];
+  result: ItemResult;
+}
+
+export interface MatterItem {
+  item: string;
+  required: boolean;
+  /** Items whose result this item needs (serial relation). */
+  after?: string[];
+  when?: Rule;
+  reason: string;
+}
+
+export type QuestionType = 'boolean' | 'choice' | 'multi';
+
+export interface Question {
+  id: string;
+  text: string;
+  type: QuestionType;
+  options?: Option[];
+  when?: Rule;
+  help?: string;
+  /** The fact that answers this question from shared data, and whether the applicant may change it. */
+  prefill?: { fact: string; from: string; editable: boolean };
+}
+
+export interface Situation {
+  id: string;
+  name: string;
+  when: Rule;
+  eligible?: boolean;
+  description?: string;
+  advice?: string;
+}
+
+export interface Guide {
+  summary: string;
+  policyBasis: string[];
+  applicants: string;
+  channels: { kind: Channel; name: string; address?: string }[];
+  hours: string;
+  contacts: { name: string; phone: string }[];
+  windows: string[];
+  timeLimitNote?: string;
+  faq?: { q: string; a: string }[];
+}
+
+export interface Matter extends Provenance {
+  id: string;
+  name: string;
+  subject: Subject;
+  lifeStage: LifeStage;
+  batch: string;
+  lead: string;
+  partners: string[];
+  depth: 'full' | 'moderate' | 'outline';
+  trips: number;
+  items: MatterItem[];
+  questions: Question[];
+  situations: Situation[];
+  guide: Guide;
+}
+
+export interface HolidayYear extends Provenance {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+}
+
+/** One file of the catalogue, as loaded: where it came from and what it holds. */
+export type DocumentKind = 'department' | 'fields' | 'license' | 'item' | 'matter' | 'calendar';
+
+export interface CatalogueDocument {
+  file: string;
+  kind: DocumentKind;
+  data: unknown;
+}
+
+export interface Defect {
+  file: string;
+  path: string;
+  message: string;
+}

@@ -1,0 +1,119 @@
+/** Cross-reference checks of departments, the field dictionary, licenses, items and calendars. */
+import { ruleProblems } from '../rules/jsonlogic.ts';
+import { isDate } from '../calendar/dates.ts';
+import type { DocumentIndex } from './index-docs.ts';
+import type { Defect, FieldDef, Item } from './types.ts';
+
+type Report = (d: Defect) => void;
+
+function fieldDefects(f: Omit<FieldDef, 'group'>): string[] {
+  const out: string[] = [];
+  const enumLike = f.type === 'enum' || f.type === 'multi-enum';
+  if (enumLike && !f.options?.length) out.push(`字段「${f.key}」类型为 ${f.type}，必须给出 options`);
+  if (!enumLike && f.options) out.push(`字段「${f.key}」类型为 ${f.type}，不应有 options`);
+  if (f.format && f.type !== 'string') out.push(`字段「${f.key}」的 format 只用于 string 类型`);
+  if (f.pattern) {
+    try {
+      new RegExp(f.pattern, 'u');
+    } catch {
+      out.push(`字段「${f.key}」的 pattern 不是合法的正则表达式`);
+    }
+  }
+  return out;
+}
+
+/** The parts of an own field's definition that two items must agree on. */
+export function ownFieldSignature(f: Record<string, unknown>): string {
+  const { optional: _o, when: _w, own: _own, ...def } = f;
+  return JSON.stringify(def, Object.keys(def).sort());
+}
+
+export function validateItems(index: DocumentIndex, report: Report): void {
+  const known = (map: Map<string, unknown>, id: string) => map.has(id) || index.broken.has(id);
+
+  for (const { file, data, path } of index.fields.values()) {
+    for (const message of fieldDefects(data)) report({ file, path: path ?? '(根)', message });
+  }
+  for (const { file, data } of index.licenses.values()) {
+    if (!known(index.departments, data.department)) report({ file, path: 'department', message: `签发部门「${data.department}」不存在` });
+  }
+
+  const ownFields = new Map<string, { item: string; signature: string }>();
+  const materialNames = new Map<string, { item: string; name: string }>();
+  for (const { file, data: item } of index.items.values()) {
+    checkItem(index, item, file, report, known);
+    item.fields.forEach((ref, i) => {
+      if (typeof ref === 'string' || !('own' in ref)) return;
+      const signature = ownFieldSignature(ref as Record<string, unknown>);
+      const first = ownFields.get(ref.key);
+      if (first && first.signature !== signature) {
+        report({ file, path: `fields[${i}]`, message: `专属字段「${ref.key}」与事项 ${first.item} 中的定义不一致；同名字段必须定义相同` });
+      } else if (!first) ownFields.set(ref.key, { item: item.code, signature });
+    });
+    item.materials.forEach((m, i) => {
+      const first = materialNames.get(m.id);
+      if (first && first.name !== m.name) {
+        report({ file, path: `materials[${i}].name`, message: `材料「${m.id}」在事项 ${first.item} 中名为「${first.name}」；同一材料编码必须同名` });
+      } else if (!first) materialNames.set(m.id, { item: item.code, name: m.name });
+    });
+  }
+
+  for (const { file, data } of index.calendars) {
+    const inYear = (d: string) => isDate(d) && d.startsWith(`${data.year}-`);
+    data.holidays.forEach((d, i) => { if (!inYear(d)) report({ file, path: `holidays[${i}]`, message: `「${d}」不是 ${data.year} 年的有效日期` }); });
+    data.workdays.forEach((d, i) => {
+      if (!inYear(d)) report({ file, path: `workdays[${i}]`, message: `「${d}」不是 ${data.year} 年的有效日期` });
+      if (data.holidays.includes(d)) report({ file, path: `workdays[${i}]`, message: `「${d}」不能既是节假日又是调休工作日` });
+    });
+  }
+}
+
+function checkItem(
+  index: DocumentIndex, item: Item, file: string, report: Report, known: (m: Map<string, unknown>, id: string) => boolean,
+): void {
+  if (!known(index.departments, item.department)) report({ file, path: 'department', message: `部门「${item.department}」不存在` });
+  if (item.timeLimit.promised > item.timeLimit.legal) {
+    report({ file, path: 'timeLimit.promised', message: `承诺时限（${item.timeLimit.promised}）不能长于法定时限（${item.timeLimit.legal}）` });
+  }
+  const { result } = item;
+  if (result.kind === 'license') {
+    if (!result.license) report({ file, path: 'result.license', message: '结果为电子证照时必须给出证照类型 license' });
+    else if (!known(index.licenses, result.license)) report({ file, path: 'result.license', message: `电子证照类型「${result.license}」不存在` });
+    else {
+      const issuer = index.licenses.get(result.license)?.data.department;
+      if (issuer && issuer !== item.department) {
+        report({ file, path: 'result.license', message: `电子证照「${result.license}」由 ${issuer} 签发，与本事项部门 ${item.department} 不一致` });
+      }
+    }
+  } else if (result.license) report({ file, path: 'result.license', message: '结果为文书时不应给出 license' });
+
+  item.fields.forEach((ref, i) => {
+    const path = `fields[${i}]`;
+    if (typeof ref === 'string') {
+      if (!known(index.fields, ref)) report({ file, path, message: `字段字典中没有「${ref}」` });
+      return;
+    }
+    if ('own' in ref) {
+      if (index.fields.has(ref.key)) report({ file, path, message: `专属字段「${ref.key}」与字段字典重名，请直接引用字典字段` });
+      for (const message of fieldDefects(ref)) report({ file, path, message });
+    } else if (!known(index.fields, ref.key)) report({ file, path: `${path}.key`, message: `字段字典中没有「${ref.key}」` });
+    if (ref.when !== undefined) for (const message of ruleProblems(ref.when)) report({ file, path: `${path}.when`, message });
+  });
+
+  item.materials.forEach((m, i) => {
+    const path = `materials[${i}]`;
+    if (m.requiredIf !== undefined) for (const message of ruleProblems(m.requiredIf)) report({ file, path: `${path}.requiredIf`, message });
+    (m.replacedBy ?? []).forEach((r, j) => {
+      const rp = `${path}.replacedBy[${j}]`;
+      if (r.kind === 'license' && !known(index.licenses, r.license)) report({ file, path: `${rp}.license`, message: `电子证照类型「${r.license}」不存在` });
+      if (r.kind === 'result-of-item') {
+        if (r.item === item.code) report({ file, path: `${rp}.item`, message: '材料不能由本事项自己的结果替代' });
+        else if (!known(index.items, r.item)) report({ file, path: `${rp}.item`, message: `事项「${r.item}」不存在` });
+      }
+      if (r.when !== undefined) for (const message of ruleProblems(r.when)) report({ file, path: `${rp}.when`, message });
+    });
+    if (m.deferrable && (m.replacedBy ?? []).some((r) => r.kind === 'commitment' && r.when === undefined)) {
+      report({ file, path, message: '材料已可由告知承诺替代，无需再标为容缺' });
+    }
+  });
+}

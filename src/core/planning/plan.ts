@@ -1,0 +1,110 @@
+/**
+ * The planner: from a key matter and an applicant's answers to the exact items, form, materials,
+ * flow and time limit they face. Pure and deterministic; bad input gives errors, never a throw.
+ */
+import { truthy } from '../rules/jsonlogic.ts';
+import type { Catalogue, CompiledMatter } from '../catalog/model.ts';
+import { explainSituation } from './explain.ts';
+import { mergeForm } from './form.ts';
+import { planFlow, selectItems } from './items.ts';
+import { materialsAlone, mergeMaterials } from './materials.ts';
+import { decideSituation, questionView, resolveAnswers } from './questionnaire.ts';
+import type { Facts, Plan, PlanError, PlanInput, PlanResult } from './types.ts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkInput(input: PlanInput, errors: PlanError[]): void {
+  if (!isRecord(input)) {
+    errors.push({ code: 'invalid-input', path: '', message: '办理请求应为对象 { answers, chosenItems, facts }' });
+    return;
+  }
+  if (input.answers !== undefined && !isRecord(input.answers)) errors.push({ code: 'invalid-input', path: 'answers', message: 'answers 应为「问题 → 回答」的对象' });
+  if (input.facts !== undefined && !isRecord(input.facts)) errors.push({ code: 'invalid-input', path: 'facts', message: 'facts 应为对象' });
+  if (isRecord(input.facts) && input.facts.licenses !== undefined && (!Array.isArray(input.facts.licenses) || input.facts.licenses.some((l) => typeof l !== 'string'))) {
+    errors.push({ code: 'invalid-fact', path: 'facts.licenses', message: 'facts.licenses 应为电子证照类型编码的列表' });
+  }
+  if (input.chosenItems !== undefined && (!Array.isArray(input.chosenItems) || input.chosenItems.some((c) => typeof c !== 'string'))) {
+    errors.push({ code: 'invalid-input', path: 'chosenItems', message: 'chosenItems 应为事项编码的列表' });
+  }
+}
+
+export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = {}): PlanResult {
+  const errors: PlanError[] = [];
+  const matter = catalogue.matters.get(matterId);
+  if (!matter) {
+    return { ok: false, errors: [{ code: 'unknown-matter', path: 'matter', message: `没有名为「${matterId}」的一件事` }] };
+  }
+  checkInput(input, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  const facts: Facts = input.facts ?? {};
+
+  const state = resolveAnswers(matter, input.answers ?? {}, facts, errors);
+  const situation = state.complete && errors.length === 0 ? decideSituation(matter, state.values, errors) : null;
+  if (errors.length > 0) return { ok: false, errors };
+
+  const data: Record<string, unknown> = situation ? { ...state.values, situation: situation.id } : state.values;
+  const eligible = situation?.eligible !== false;
+  const selection = eligible
+    ? selectItems(matter, data, input.chosenItems, facts, errors)
+    : { chosen: [], why: new Map(), notChosen: [] };
+  if (errors.length > 0) return { ok: false, errors };
+
+  const { chosen } = selection;
+  const flow = planFlow(chosen);
+  const form = mergeForm(catalogue, chosen, data, facts);
+  const materials = mergeMaterials(catalogue, chosen, data, facts);
+  const dept = (code: string) => ({ code, name: catalogue.departments.get(code)?.name ?? code });
+
+  const fieldsAlone = chosen.reduce((n, e) => n + e.def.fieldRefs.filter((r) => !r.when || truthy(r.when(data))).length, 0);
+  const sum = (f: (e: (typeof chosen)[number]) => number) => chosen.reduce((n, e) => n + f(e), 0);
+  const result: Plan = {
+    matter: { id: matter.id, name: matter.name, lifeStage: matter.lifeStage, subject: matter.subject, lead: dept(matter.lead) },
+    complete: state.complete,
+    nextQuestion: state.next ? questionView(state.next) : null,
+    answers: state.answers,
+    dropped: state.dropped,
+    situation: situation
+      ? {
+          id: situation.id,
+          name: situation.name,
+          eligible,
+          why: explainSituation(situation.when, state.values, matter),
+          ...(situation.description ? { description: situation.description } : {}),
+          ...(situation.advice ? { advice: situation.advice } : {}),
+        }
+      : null,
+    items: chosen.map((e) => {
+      const w = selection.why.get(e.item) as { why: Plan['items'][number]['why']; neededBy: string[] };
+      return {
+        id: e.item,
+        name: e.def.name,
+        department: dept(e.def.department),
+        why: w.why,
+        ...(w.why === 'needed-by' ? { neededBy: w.neededBy } : {}),
+        optional: !e.required,
+        stage: flow.stageOf.get(e.item) ?? 0,
+        timeLimit: e.def.timeLimit,
+        result: e.def.result,
+      };
+    }),
+    notChosen: selection.notChosen.map((e) => ({ id: e.item, name: e.def.name, department: dept(e.def.department) })),
+    stages: flow.stages,
+    form,
+    materials,
+    timeLimit: { workingDays: flow.workingDays, legalWorkingDays: flow.legalWorkingDays, criticalPath: flow.criticalPath },
+    reductions: {
+      items: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },
+      forms: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },
+      fields: { before: fieldsAlone, after: form.fields.filter((f) => f.value === undefined).length },
+      materials: { before: materialsAlone(chosen, data), after: materials.filter((m) => m.status === 'required').length },
+      trips: { before: sum((e) => e.def.trips), after: chosen.length > 0 ? Math.min(matter.trips, sum((e) => e.def.trips)) : 0 },
+      workingDays: { before: sum((e) => e.def.timeLimit.promised), after: flow.workingDays },
+    },
+    channels: channelsOf(matter),
+  };
+  return { ok: true, plan: result };
+}
+
+function channelsOf(matter: CompiledMatter): Plan['channels'] {
+  return [...new Set(matter.guide.channels.map((c) => c.kind))];
+}

@@ -1,0 +1,149 @@
+/** The planner's input and its public output format (read by the UI, the server and other tools). */
+import type { Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType } from '../catalog/types.ts';
+
+export type AnswerValue = boolean | string | string[];
+
+/** Facts from shared data and identity: fact key → value; `licenses` lists the e-licenses held. */
+export type Facts = Readonly<Record<string, unknown>> & { licenses?: readonly string[] };
+
+export interface PlanInput {
+  answers?: Readonly<Record<string, unknown>>;
+  /** Optional items the applicant chose; absent = every applicable item. */
+  chosenItems?: readonly string[];
+  facts?: Facts;
+}
+
+export type PlanErrorCode =
+  | 'unknown-matter'
+  | 'unknown-question'
+  | 'unknown-option'
+  | 'invalid-answer'
+  | 'answer-locked'
+  | 'invalid-fact'
+  | 'invalid-input'
+  | 'unknown-item'
+  | 'item-not-applicable'
+  | 'dependency-unmet'
+  | 'no-situation'
+  | 'ambiguous-situation';
+
+export interface PlanError {
+  code: PlanErrorCode;
+  message: string;
+  path: string;
+}
+
+export interface QuestionView {
+  id: string;
+  text: string;
+  type: QuestionType;
+  options: { value: string | boolean; label: string }[];
+  help?: string;
+}
+
+export interface AnswerView {
+  question: string;
+  text: string;
+  value: AnswerValue;
+  label: string;
+  source: 'applicant' | 'facts';
+  /** From shared data: the register, and whether the applicant may change it. */
+  prefill?: { from: string; editable: boolean };
+}
+
+export type ItemWhy = 'required' | 'chosen' | 'needed-by';
+
+export interface PlannedItem {
+  id: string;
+  name: string;
+  department: { code: string; name: string };
+  why: ItemWhy;
+  neededBy?: string[];
+  optional: boolean;
+  stage: number;
+  timeLimit: { promised: number; legal: number };
+  result: ItemResult;
+}
+
+export interface FormField {
+  key: string;
+  label: string;
+  section: string;
+  required: boolean;
+  items: string[];
+  prefill: Prefill[];
+  sensitive: boolean;
+  /** Pre-filled from the facts, with where it came from. */
+  value?: unknown;
+  valueFrom?: string;
+}
+
+export interface FormSection {
+  id: string;
+  title: string;
+  fields: string[];
+}
+
+export interface MergedForm {
+  schema: Record<string, unknown>;
+  sections: FormSection[];
+  fields: FormField[];
+}
+
+export interface Exemption {
+  kind: ExemptionKind;
+  evidence: string;
+  /** The license code, item code or register behind the evidence. */
+  ref?: string;
+}
+
+export interface PlannedMaterial {
+  id: string;
+  name: string;
+  status: 'required' | 'exempt';
+  exemption?: Exemption;
+  /** Ways a required material could still be spared (e.g. an e-license the applicant does not hold yet). */
+  alternatives: Exemption[];
+  deferrable: boolean;
+  copies: number;
+  form: Material['form'];
+  medium: Material['medium'];
+  sample?: string;
+  items: string[];
+  review: { formal: string[]; substantive: string[] };
+}
+
+export interface Measure {
+  before: number;
+  after: number;
+}
+
+export interface Reductions {
+  items: Measure;
+  forms: Measure;
+  fields: Measure;
+  materials: Measure;
+  trips: Measure;
+  workingDays: Measure;
+}
+
+export interface Plan {
+  matter: { id: string; name: string; lifeStage: LifeStage; subject: 'person' | 'enterprise'; lead: { code: string; name: string } };
+  complete: boolean;
+  nextQuestion: QuestionView | null;
+  answers: AnswerView[];
+  /** Answers given to questions that no longer apply, left out of the plan. */
+  dropped: string[];
+  situation: { id: string; name: string; eligible: boolean; why: string[]; description?: string; advice?: string } | null;
+  items: PlannedItem[];
+  /** Optional items that apply but were not chosen. */
+  notChosen: { id: string; name: string; department: { code: string; name: string } }[];
+  stages: string[][];
+  form: MergedForm;
+  materials: PlannedMaterial[];
+  timeLimit: { workingDays: number; legalWorkingDays: number; criticalPath: string[] };
+  reductions: Reductions;
+  channels: Channel[];
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
