@@ -1,7 +1,5 @@
 // The test runner is the one import from outside src/core; the tests run under Node only.
-// eslint-disable-next-line onething/core-purity
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line onething/core-purity
 import fc from 'fast-check';
 import { addDays, fromDayNumber, isDate, MAX_DAY, MIN_DAY, toDayNumber, weekday } from './dates.ts';
 

@@ -2,9 +2,7 @@
 // src/catalog/holidays.test.ts. Weekdays below were checked against an independent calendar:
 // 2099-09-27 Sun, 2099-10-01 Thu, 2099-10-10 Sat, 2099-01-01 Thu, 2098-12-31 Wed.
 // The test runner is the one import from outside src/core.
-// eslint-disable-next-line onething/core-purity
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line onething/core-purity
 import fc from 'fast-check';
 import { addDays, fromDayNumber, toDayNumber } from './dates.ts';
 import {

@@ -59,6 +59,7 @@ function compileMatter(m: Matter, items: ReadonlyMap<string, CompiledItem>): Com
     situationList: m.situations.map((s) => ({ ...s, test: compileRule(s.when) })),
     entries,
     entryById: new Map(entries.map((e) => [e.item, e])),
+    channels: [...new Set(m.guide.channels.map((c) => c.kind))],
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Evaluator } from '../rules/jsonlogic.ts';
 import type { Calendar } from '../calendar/workdays.ts';
 import type {
-  Department, FieldDef, FieldGroup, Item, LicenseType, Material, Matter, MatterItem, Question, Replacement, Situation,
+  Channel, Department, FieldDef, FieldGroup, Item, LicenseType, Material, Matter, MatterItem, Question, Replacement, Situation,
 } from './types.ts';
 
 export interface CompiledFieldRef {
@@ -51,6 +51,7 @@ export interface CompiledMatter extends Matter {
   situationList: CompiledSituation[];
   entries: CompiledMatterItem[];
   entryById: ReadonlyMap<string, CompiledMatterItem>;
+  channels: Channel[];
 }
 
 export interface Catalogue {

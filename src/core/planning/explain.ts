@@ -46,7 +46,20 @@ export function describeRule(rule: Rule, matter: CompiledMatter): string {
   return JSON.stringify(rule);
 }
 
+const described = new WeakMap<object, string>();
+
+/** Leaves are objects of the matter's own rules, so their words can be kept once made. */
+function describeLeaf(rule: Rule, matter: CompiledMatter): string {
+  if (rule === null || typeof rule !== 'object') return describeRule(rule, matter);
+  let text = described.get(rule);
+  if (text === undefined) {
+    text = describeRule(rule, matter);
+    described.set(rule, text);
+  }
+  return text;
+}
+
 /** The parts of a situation's condition that decided it, in words. */
 export function explainSituation(rule: Rule, data: Readonly<Record<string, unknown>>, matter: CompiledMatter): string[] {
-  return explainRule(rule, data).map((r) => (r.held ? describeRule(r.rule, matter) : `${describeRule(r.rule, matter)}（不成立）`));
+  return explainRule(rule, data).map((r) => (r.held ? describeLeaf(r.rule, matter) : `${describeLeaf(r.rule, matter)}（不成立）`));
 }

@@ -1,6 +1,6 @@
 /** The one merged form: each field once, in sections, as one JSON Schema (draft 2020-12). */
 import { truthy } from '../rules/jsonlogic.ts';
-import type { Catalogue, CompiledMatterItem } from '../catalog/model.ts';
+import type { Catalogue, CompiledMatter, CompiledMatterItem } from '../catalog/model.ts';
 import type { FieldDef, FieldFormat } from '../catalog/types.ts';
 import type { Facts, FormField, FormSection, MergedForm } from './types.ts';
 
@@ -69,23 +69,30 @@ interface Collected {
   rank: number;
 }
 
-export function mergeForm(
-  catalogue: Catalogue, chosen: readonly CompiledMatterItem[], data: Readonly<Record<string, unknown>>, facts: Facts,
-): MergedForm {
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The form without the applicant's values depends only on the items and the field conditions. */
+function buildSkeleton(catalogue: Catalogue, chosen: readonly CompiledMatterItem[], active: (entry: CompiledMatterItem, index: number) => boolean): MergedForm {
   const collected = new Map<string, Collected>();
   let ownRank = catalogue.fieldRank.size;
   for (const entry of chosen) {
-    for (const ref of entry.def.fieldRefs) {
-      if (ref.when && !truthy(ref.when(data))) continue;
+    entry.def.fieldRefs.forEach((ref, i) => {
+      if (!active(entry, i)) return;
       const existing = collected.get(ref.def.key);
       if (existing) {
         existing.required ||= !ref.optional;
         if (!existing.items.includes(entry.item)) existing.items.push(entry.item);
-        continue;
+        return;
       }
       const rank = ref.own ? ownRank++ : (catalogue.fieldRank.get(ref.def.key) ?? ownRank++);
       collected.set(ref.def.key, { def: ref.def, required: !ref.optional, items: [entry.item], rank });
-    }
+    });
   }
 
   const sectionOrder = (group: string): number => catalogue.groups.get(group)?.order ?? 10_000;
@@ -108,7 +115,7 @@ export function mergeForm(
     section.fields.push(def.key);
     properties[def.key] = { ...fieldSchema(def), 'x-items': c.items };
     if (c.required) required.push(def.key);
-    const field: FormField = {
+    fields.push({
       key: def.key,
       label: def.label,
       section: def.group,
@@ -116,18 +123,9 @@ export function mergeForm(
       items: c.items,
       prefill: def.prefill ?? [],
       sensitive: def.sensitive ?? false,
-    };
-    for (const p of def.prefill ?? []) {
-      const value = facts[p.fact];
-      if (value !== undefined && value !== null && value !== '') {
-        field.value = value;
-        field.valueFrom = p.from;
-        break;
-      }
-    }
-    fields.push(field);
+    });
   }
-  return {
+  return deepFreeze({
     schema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
@@ -137,5 +135,44 @@ export function mergeForm(
     },
     sections,
     fields,
-  };
+  });
+}
+
+const SKELETONS_PER_MATTER = 512;
+const skeletons = new WeakMap<CompiledMatter, Map<string, MergedForm>>();
+
+export function mergeForm(
+  catalogue: Catalogue, matter: CompiledMatter, chosen: readonly CompiledMatterItem[], data: Readonly<Record<string, unknown>>, facts: Facts,
+): MergedForm {
+  let key = '';
+  for (const entry of chosen) {
+    key += `${entry.item},`;
+    for (const ref of entry.def.fieldRefs) {
+      if (!ref.when) continue;
+      const on = truthy(ref.when(data));
+      key += on ? '1' : '0';
+    }
+  }
+  let cache = skeletons.get(matter);
+  if (!cache) skeletons.set(matter, (cache = new Map()));
+  let skeleton = cache.get(key);
+  if (!skeleton) {
+    skeleton = buildSkeleton(catalogue, chosen, (entry, i) => {
+      const ref = entry.def.fieldRefs[i];
+      return !ref?.when || truthy(ref.when(data));
+    });
+    if (cache.size >= SKELETONS_PER_MATTER) cache.clear();
+    cache.set(key, skeleton);
+  }
+  let fields: FormField[] | null = null;
+  skeleton.fields.forEach((field, i) => {
+    for (const p of field.prefill) {
+      const value = facts[p.fact];
+      if (value === undefined || value === null || value === '') continue;
+      fields ??= skeleton.fields.slice();
+      fields[i] = { ...field, value, valueFrom: p.from };
+      break;
+    }
+  });
+  return fields ? { ...skeleton, fields } : skeleton;
 }

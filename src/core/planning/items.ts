@@ -75,8 +75,25 @@ export interface Flow {
   criticalPath: string[];
 }
 
+const flows = new WeakMap<CompiledMatter, Map<string, Flow>>();
+
+/** The flow depends only on which items are chosen; it is made once per set and kept. */
+export function planFlow(matter: CompiledMatter, chosen: readonly CompiledMatterItem[]): Flow {
+  let perMatter = flows.get(matter);
+  if (!perMatter) flows.set(matter, (perMatter = new Map()));
+  let key = '';
+  for (const e of chosen) key += `${e.item},`;
+  let flow = perMatter.get(key);
+  if (!flow) {
+    flow = computeFlow(chosen);
+    if (perMatter.size >= 512) perMatter.clear();
+    perMatter.set(key, flow);
+  }
+  return flow;
+}
+
 /** Stages of items that can run side by side, in dependency order, and the longest path in days. */
-export function planFlow(chosen: readonly CompiledMatterItem[]): Flow {
+function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
   const inPlan = new Set(chosen.map((e) => e.item));
   const stageOf = new Map<string, number>();
   const finish = new Map<string, number>();

@@ -1,6 +1,6 @@
 /** The one set of materials: each material once, required or exempt with the reason and proof. */
 import { truthy } from '../rules/jsonlogic.ts';
-import type { Catalogue, CompiledMaterial, CompiledMatterItem, CompiledReplacement } from '../catalog/model.ts';
+import type { Catalogue, CompiledMaterial, CompiledMatter, CompiledMatterItem, CompiledReplacement } from '../catalog/model.ts';
 import type { Material } from '../catalog/types.ts';
 import type { Exemption, Facts, PlannedMaterial } from './types.ts';
 
@@ -38,34 +38,25 @@ function applies(r: CompiledReplacement, occ: Occurrence, inPlan: ReadonlySet<st
   }
 }
 
-export function mergeMaterials(
-  catalogue: Catalogue, chosen: readonly CompiledMatterItem[], data: Readonly<Record<string, unknown>>, facts: Facts,
-): PlannedMaterial[] {
-  const inPlan = new Set(chosen.map((e) => e.item));
-  const byId = new Map<string, Occurrence[]>();
-  for (const entry of chosen) {
-    for (const material of entry.def.compiledMaterials) {
-      if (material.requiredTest && !truthy(material.requiredTest(data))) continue;
-      let list = byId.get(material.id);
-      if (!list) byId.set(material.id, (list = []));
-      list.push({ entry, material });
-    }
-  }
+interface Resolved {
+  occ: Occurrence;
+  hit: CompiledReplacement | undefined;
+  /** Replacements whose condition holds but which do not apply (an e-license not held). */
+  open: CompiledReplacement[];
+}
 
+function build(catalogue: Catalogue, byId: Map<string, Resolved[]>): PlannedMaterial[] {
   const out: PlannedMaterial[] = [];
-  for (const [id, occurrences] of byId) {
-    const first = (occurrences[0] as Occurrence).material;
+  for (const [id, resolved] of byId) {
+    const first = (resolved[0] as Resolved).occ.material;
     let exemption: Exemption | undefined;
     let allExempt = true;
     const alternatives = new Map<string, Exemption>();
-    for (const occ of occurrences) {
-      const hit = occ.material.replacements.find((r) => applies(r, occ, inPlan, facts, data));
-      if (!hit) {
+    for (const r of resolved) {
+      if (!r.hit) {
         allExempt = false;
-        for (const r of occ.material.replacements) {
-          if (r.kind === 'license' && (!r.test || truthy(r.test(data)))) alternatives.set(r.license, describe(catalogue, r));
-        }
-      } else exemption ??= describe(catalogue, hit);
+        for (const o of r.open) if (o.kind === 'license') alternatives.set(o.license, describe(catalogue, o));
+      } else exemption ??= describe(catalogue, r.hit);
     }
     const formal = new Set<string>();
     const substantive = new Set<string>();
@@ -73,7 +64,7 @@ export function mergeMaterials(
     let form = first.form;
     let paper = false;
     let electronic = true;
-    for (const { material } of occurrences) {
+    for (const { occ: { material } } of resolved) {
       copies = Math.max(copies, material.copies);
       if (FORM_STRENGTH[material.form] > FORM_STRENGTH[form]) form = material.form;
       paper ||= material.medium === 'paper';
@@ -86,11 +77,11 @@ export function mergeMaterials(
       name: first.name,
       status: allExempt ? 'exempt' : 'required',
       alternatives: allExempt ? [] : [...alternatives.values()],
-      deferrable: !allExempt && occurrences.every((o) => o.material.deferrable === true),
+      deferrable: !allExempt && resolved.every((r) => r.occ.material.deferrable === true),
       copies,
       form,
       medium: paper ? 'paper' : electronic ? 'electronic' : 'either',
-      items: occurrences.map((o) => o.entry.item),
+      items: resolved.map((r) => r.occ.entry.item),
       review: { formal: [...formal], substantive: [...substantive] },
     };
     if (allExempt && exemption) planned.exemption = exemption;
@@ -98,6 +89,58 @@ export function mergeMaterials(
     out.push(planned);
   }
   return out;
+}
+
+const CACHE_PER_MATTER = 512;
+const cache = new WeakMap<CompiledMatter, Map<string, PlannedMaterial[]>>();
+
+/**
+ * The merged list depends only on which materials the answers require and which replacements
+ * apply; those decide a key, and the list made for a key is kept (frozen) for the next plan.
+ */
+export function mergeMaterials(
+  catalogue: Catalogue, matter: CompiledMatter, chosen: readonly CompiledMatterItem[], data: Readonly<Record<string, unknown>>, facts: Facts,
+): PlannedMaterial[] {
+  const inPlan = new Set(chosen.map((e) => e.item));
+  const byId = new Map<string, Resolved[]>();
+  let key = '';
+  for (const entry of chosen) {
+    key += `${entry.item}:`;
+    for (const material of entry.def.compiledMaterials) {
+      if (material.requiredTest && !truthy(material.requiredTest(data))) {
+        key += '-';
+        continue;
+      }
+      const occ = { entry, material };
+      let hit: CompiledReplacement | undefined;
+      const open: CompiledReplacement[] = [];
+      key += '[';
+      for (const r of material.replacements) {
+        if (applies(r, occ, inPlan, facts, data)) {
+          hit = r;
+          key += 'h';
+          break;
+        }
+        const could = !r.test || truthy(r.test(data));
+        if (could) open.push(r);
+        key += could ? 'o' : 'x';
+      }
+      key += ']';
+      let list = byId.get(material.id);
+      if (!list) byId.set(material.id, (list = []));
+      list.push({ occ, hit, open });
+    }
+  }
+  let perMatter = cache.get(matter);
+  if (!perMatter) cache.set(matter, (perMatter = new Map()));
+  const known = perMatter.get(key);
+  if (known) return known;
+  const made = build(catalogue, byId);
+  for (const m of made) Object.freeze(m);
+  Object.freeze(made);
+  if (perMatter.size >= CACHE_PER_MATTER) perMatter.clear();
+  perMatter.set(key, made);
+  return made;
 }
 
 /** How many materials each item asks for when handled alone: no merging, no results of other items. */

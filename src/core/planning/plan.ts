@@ -3,7 +3,7 @@
  * flow and time limit they face. Pure and deterministic; bad input gives errors, never a throw.
  */
 import { truthy } from '../rules/jsonlogic.ts';
-import type { Catalogue, CompiledMatter } from '../catalog/model.ts';
+import type { Catalogue } from '../catalog/model.ts';
 import { explainSituation } from './explain.ts';
 import { mergeForm } from './form.ts';
 import { planFlow, selectItems } from './items.ts';
@@ -50,13 +50,23 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   if (errors.length > 0) return { ok: false, errors };
 
   const { chosen } = selection;
-  const flow = planFlow(chosen);
-  const form = mergeForm(catalogue, chosen, data, facts);
-  const materials = mergeMaterials(catalogue, chosen, data, facts);
+  const flow = planFlow(matter, chosen);
+  const form = mergeForm(catalogue, matter, chosen, data, facts);
+  const materials = mergeMaterials(catalogue, matter, chosen, data, facts);
   const dept = (code: string) => ({ code, name: catalogue.departments.get(code)?.name ?? code });
 
-  const fieldsAlone = chosen.reduce((n, e) => n + e.def.fieldRefs.filter((r) => !r.when || truthy(r.when(data))).length, 0);
-  const sum = (f: (e: (typeof chosen)[number]) => number) => chosen.reduce((n, e) => n + f(e), 0);
+  let fieldsAlone = 0;
+  let tripsAlone = 0;
+  let daysAlone = 0;
+  for (const e of chosen) {
+    for (const r of e.def.fieldRefs) if (!r.when || truthy(r.when(data))) fieldsAlone++;
+    tripsAlone += e.def.trips;
+    daysAlone += e.def.timeLimit.promised;
+  }
+  let fieldsToFill = 0;
+  for (const f of form.fields) if (f.value === undefined) fieldsToFill++;
+  let materialsRequired = 0;
+  for (const m of materials) if (m.status === 'required') materialsRequired++;
   const result: Plan = {
     matter: { id: matter.id, name: matter.name, lifeStage: matter.lifeStage, subject: matter.subject, lead: dept(matter.lead) },
     complete: state.complete,
@@ -95,16 +105,12 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
     reductions: {
       items: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },
       forms: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },
-      fields: { before: fieldsAlone, after: form.fields.filter((f) => f.value === undefined).length },
-      materials: { before: materialsAlone(chosen, data), after: materials.filter((m) => m.status === 'required').length },
-      trips: { before: sum((e) => e.def.trips), after: chosen.length > 0 ? Math.min(matter.trips, sum((e) => e.def.trips)) : 0 },
-      workingDays: { before: sum((e) => e.def.timeLimit.promised), after: flow.workingDays },
+      fields: { before: fieldsAlone, after: fieldsToFill },
+      materials: { before: materialsAlone(chosen, data), after: materialsRequired },
+      trips: { before: tripsAlone, after: chosen.length > 0 ? Math.min(matter.trips, tripsAlone) : 0 },
+      workingDays: { before: daysAlone, after: flow.workingDays },
     },
-    channels: channelsOf(matter),
+    channels: matter.channels,
   };
   return { ok: true, plan: result };
-}
-
-function channelsOf(matter: CompiledMatter): Plan['channels'] {
-  return [...new Set(matter.guide.channels.map((c) => c.kind))];
 }

@@ -18,18 +18,22 @@ function labelOf(q: CompiledQuestion, value: AnswerValue): string {
 
 /** Checks one value against a question; returns the error or null. */
 export function answerError(q: CompiledQuestion, value: unknown, path: string, code: 'invalid-answer' | 'invalid-fact' = 'invalid-answer'): PlanError | null {
-  const expected = q.type === 'boolean' ? '是/否（true 或 false）' : q.type === 'choice' ? '一个选项值' : '选项值的列表';
-  const options = [...q.labels].map(([v, l]) => `${String(v)}（${l}）`).join('、');
-  if (q.type === 'boolean') {
-    return typeof value === 'boolean' ? null : { code, path, message: `问题「${q.text}」的回答应为${expected}` };
-  }
+  const wrongType = (): PlanError => {
+    const expected = q.type === 'boolean' ? '是/否（true 或 false）' : q.type === 'choice' ? '一个选项值' : '选项值的列表';
+    return { code, path, message: `问题「${q.text}」的回答应为${expected}` };
+  };
+  const noSuchOption = (v: unknown): PlanError => {
+    const options = [...q.labels].map(([o, l]) => `${String(o)}（${l}）`).join('、');
+    return { code: code === 'invalid-fact' ? code : 'unknown-option', path, message: `问题「${q.text}」没有选项「${String(v)}」，可选：${options}` };
+  };
+  if (q.type === 'boolean') return typeof value === 'boolean' ? null : wrongType();
   if (q.type === 'choice') {
-    if (typeof value !== 'string') return { code, path, message: `问题「${q.text}」的回答应为${expected}` };
-    return q.labels.has(value) ? null : { code: code === 'invalid-fact' ? code : 'unknown-option', path, message: `问题「${q.text}」没有选项「${value}」，可选：${options}` };
+    if (typeof value !== 'string') return wrongType();
+    return q.labels.has(value) ? null : noSuchOption(value);
   }
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { code, path, message: `问题「${q.text}」的回答应为${expected}` };
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return wrongType();
   const bad = value.find((v) => !q.labels.has(v));
-  if (bad !== undefined) return { code: code === 'invalid-fact' ? code : 'unknown-option', path, message: `问题「${q.text}」没有选项「${bad}」，可选：${options}` };
+  if (bad !== undefined) return noSuchOption(bad);
   if (new Set(value).size !== value.length) return { code, path, message: `问题「${q.text}」的回答有重复选项` };
   return null;
 }

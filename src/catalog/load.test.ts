@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureDocuments } from '../core/testing/fixture.ts';
+import { loadCatalogue } from './load.ts';
+import { writeCatalogueDirectory } from './write-fixture.ts';
+
+const dirs: string[] = [];
+function fixtureDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-catalog-'));
+  dirs.push(dir);
+  const catalog = path.join(dir, 'catalog');
+  writeCatalogueDirectory(fixtureDocuments(), catalog);
+  return catalog;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('loading the catalogue directory', () => {
+  it('loads a sound directory with the package holiday calendar', () => {
+    const r = loadCatalogue(fixtureDir());
+    expect(r.defects).toEqual([]);
+    expect(r.catalogue.matters.has('demo')).toBe(true);
+    expect(r.catalogue.calendar.knows(2025)).toBe(true);
+    expect(r.catalogue.calendar.isWorkingDay('2025-10-01')).toBe(false);
+  });
+
+  it('reports YAML syntax errors with the line, alongside every other defect', () => {
+    const dir = fixtureDir();
+    fs.writeFileSync(path.join(dir, 'departments/dc.yaml'), 'code: dc\nname: [丙部门\nlevel: city\n');
+    fs.writeFileSync(path.join(dir, 'items/notes.txt'), 'x');
+    fs.mkdirSync(path.join(dir, 'widgets'));
+    const r = loadCatalogue(dir);
+    const files = r.defects.map((d) => d.file);
+    expect(files).toContain('catalog/items/notes.txt');
+    expect(files).toContain('catalog/widgets');
+    const syntax = r.defects.find((d) => d.file === 'catalog/departments/dc.yaml');
+    expect(syntax?.message).toMatch(/^YAML 语法错误/);
+    expect(syntax?.path).toMatch(/^第 \d+ 行第 \d+ 列$/);
+    expect(r.defects.some((d) => d.message === '部门「dc」不存在')).toBe(true);
+    expect(r.catalogue.matters.has('demo')).toBe(false);
+  });
+
+  it('uses a calendar override file for a year the package does not know', () => {
+    const dir = fixtureDir();
+    fs.mkdirSync(path.join(dir, 'calendar'));
+    fs.writeFileSync(path.join(dir, 'calendar/2099.yaml'), 'year: 2099\nholidays: ["2099-01-01"]\nworkdays: ["2099-01-03"]\nassumptions: [测试]\n');
+    const r = loadCatalogue(dir);
+    expect(r.defects).toEqual([]);
+    expect(r.catalogue.calendar.isWorkingDay('2099-01-01')).toBe(false);
+    expect(r.catalogue.calendar.isWorkingDay('2099-01-03')).toBe(true);
+  });
+});
