@@ -5,8 +5,9 @@ import type { Plan, PlanError } from '../core/planning/types.ts';
 
 const FORM_TEXT = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as const;
 const MEDIUM_TEXT = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
-export const EXEMPTION_TEXT = { license: '电子证照免提交', 'result-of-item': '前序事项结果免提交', 'shared-data': '数据共享免提交', commitment: '告知承诺免提交' } as const;
+export const EXEMPTION_TEXT = { license: '电子证照', 'result-of-item': '前序事项结果', 'shared-data': '数据共享', commitment: '告知承诺' } as const;
 const WHY_TEXT = { required: '必办', chosen: '已选', 'needed-by': '前置' } as const;
+const days = (n: number) => (n === 0 ? '即办' : `承诺 ${n} 个工作日`);
 
 export function formatDefects(defects: readonly Defect[]): string {
   const lines: string[] = [];
@@ -65,7 +66,7 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
       const item = byId.get(id);
       if (!item) continue;
       const why = item.why === 'needed-by' ? `前置，${(item.neededBy ?? []).map((n) => byId.get(n)?.name ?? n).join('、')}需要` : WHY_TEXT[item.why];
-      out.push(`  第 ${i + 1} 步  ${item.name}〔${item.department.name}〕${why}，承诺 ${item.timeLimit.promised} 个工作日 → ${item.result.name}`);
+      out.push(`  第 ${i + 1} 步  ${item.name}〔${item.department.name}〕${why}，${days(item.timeLimit.promised)} → ${item.result.name}`);
     }
   });
   for (const n of plan.notChosen) out.push(`  可选未选  ${n.name}〔${n.department.name}〕  --choose ${n.id}`);
@@ -89,7 +90,7 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
     out.push(`  需提交  ${m.name}  ${FORM_TEXT[m.form]} ${m.copies} 份，${MEDIUM_TEXT[m.medium]}${extra ? `（${extra}）` : ''}`);
   }
   for (const m of exempt) {
-    if (m.exemption) out.push(`  免提交  ${m.name}  ${EXEMPTION_TEXT[m.exemption.kind]}：${m.exemption.evidence}`);
+    if (m.exemption) out.push(`  免提交〔${EXEMPTION_TEXT[m.exemption.kind]}〕${m.name} —— ${m.exemption.evidence}`);
   }
 
   const t = plan.timeLimit;

@@ -75,7 +75,7 @@ describe('onething command', () => {
     const full = await run('plan', 'demo', '--dir', dir, '--answer', 'married=true', '--answer', 'inProvince=true', '--answer', 'extras=', '--choose', 'c-ins');
     expect(full.out).toContain('第 1 步  甲证签发〔甲部门〕必办');
     expect(full.out).toContain('第 2 步  乙登记〔乙部门〕前置，丙参保需要');
-    expect(full.out).toContain('免提交  甲证  前序事项结果免提交：「甲证签发」的办理结果：甲证');
+    expect(full.out).toContain('免提交〔前序事项结果〕甲证 —— 「甲证签发」的办理结果：甲证');
     expect(full.out).toMatch(/时限 6→6 个工作日/);
   });
 

@@ -7,7 +7,20 @@ export interface RuleScope {
   /** Question ids the rule may read; all of `questions` when absent. */
   readable?: ReadonlySet<string>;
   situations?: ReadonlySet<string>;
+  /** For conditions of a shared item: the matter being checked, and every matter that bundles the item. */
+  matter?: { id: string; bundlers: ReadonlySet<string> };
   where: string;
+}
+
+/** `{ "==": [{ var: "matter" }, id] }` (either order): the id, else undefined. */
+function matterGuard(node: unknown): string | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const args = (node as Record<string, unknown>)['=='] ?? (node as Record<string, unknown>)['==='];
+  if (!Array.isArray(args) || args.length !== 2) return undefined;
+  const [a, b] = args;
+  if (isVar(a) && varName(a) === 'matter' && typeof b === 'string') return b;
+  if (isVar(b) && varName(b) === 'matter' && typeof a === 'string') return a;
+  return undefined;
 }
 
 const isVar = (node: unknown): node is { var: unknown } =>
@@ -22,7 +35,26 @@ function optionValues(q: Question): unknown[] {
 export function ruleDefects(rule: Rule, scope: RuleScope): string[] {
   const problems = ruleProblems(rule);
   if (problems.length > 0) return problems;
+  // A part guarded by another matter's id never runs in this matter: check only its guard.
+  const other = (node: unknown) => {
+    const id = matterGuard(node);
+    return id !== undefined && scope.matter !== undefined && id !== scope.matter.id ? id : undefined;
+  };
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    const [op, raw] = Object.entries(node)[0] as [string, unknown];
+    if (op === 'and' && Array.isArray(raw) && raw.some((a) => other(a) !== undefined)) {
+      return { and: raw.filter((a) => other(a) !== undefined) };
+    }
+    return op === 'var' ? node : { [op]: strip(raw) };
+  };
+  rule = strip(rule);
   for (const name of ruleVariables(rule)) {
+    if (name === 'matter') {
+      if (!scope.matter) problems.push(`${scope.where}不能读取 matter（只有事项的条件可以区分所在的一件事）`);
+      continue;
+    }
     if (name === 'situation') {
       if (!scope.situations) problems.push(`${scope.where}不能读取 situation（情形由这些条件决定）`);
       continue;
@@ -31,6 +63,12 @@ export function ruleDefects(rule: Rule, scope: RuleScope): string[] {
     else if (scope.readable && !scope.readable.has(name)) problems.push(`${scope.where}只能读取在它之前的问题，「${name}」不在其前`);
   }
   const checkLiteral = (name: string, literal: unknown) => {
+    if (name === 'matter') {
+      if (scope.matter && !scope.matter.bundlers.has(String(literal))) {
+        problems.push(`${scope.where}比较的一件事「${String(literal)}」不存在或没有包含本事项`);
+      }
+      return;
+    }
     if (name === 'situation') {
       if (scope.situations && !scope.situations.has(String(literal))) problems.push(`${scope.where}比较的情形「${String(literal)}」不存在`);
       return;

@@ -50,10 +50,19 @@ export function ancestorsOf(matter: Matter): Map<string, Set<string>> {
 }
 
 export function validateMatters(index: DocumentIndex, report: Report): void {
-  for (const { file, data } of index.matters.values()) validateMatter(index, data, file, report);
+  const bundlers = new Map<string, Set<string>>();
+  for (const { data } of index.matters.values()) {
+    for (const e of data.items) {
+      if (!bundlers.has(e.item)) bundlers.set(e.item, new Set());
+      bundlers.get(e.item)?.add(data.id);
+    }
+  }
+  for (const { file, data } of index.matters.values()) validateMatter(index, data, file, report, bundlers);
 }
 
-function validateMatter(index: DocumentIndex, m: Matter, file: string, report: Report): void {
+const RESERVED = new Set(['situation', 'matter']);
+
+function validateMatter(index: DocumentIndex, m: Matter, file: string, report: Report, bundlers: ReadonlyMap<string, ReadonlySet<string>>): void {
   const known = (map: Map<string, unknown>, id: string) => map.has(id) || index.broken.has(id);
   const at = (path: string) => (message: string) => report({ file, path, message });
 
@@ -91,6 +100,7 @@ function validateMatter(index: DocumentIndex, m: Matter, file: string, report: R
   const earlier = new Set<string>();
   m.questions.forEach((q, i) => {
     const path = `questions[${i}]`;
+    if (RESERVED.has(q.id)) at(`${path}.id`)(`「${q.id}」是条件中的保留变量名，不能用作问题编号`);
     if (q.type === 'boolean' && q.options) at(`${path}.options`)('是非题的选项固定为 是/否，不需要 options');
     if (q.type !== 'boolean' && (q.options?.length ?? 0) < 2) at(`${path}.options`)('单选题和多选题至少需要 2 个选项');
     if (q.when !== undefined) {
@@ -110,16 +120,17 @@ function validateMatter(index: DocumentIndex, m: Matter, file: string, report: R
     if (e.when !== undefined) for (const message of ruleDefects(e.when, scope)) at(`items[${i}].when`)(message);
     const located = index.items.get(e.item);
     if (!located) return;
+    const itemScope: RuleScope = { ...scope, matter: { id: m.id, bundlers: bundlers.get(e.item) ?? new Set() } };
     const item = located.data;
     const itemAt = (path: string) => (message: string) =>
       report({ file: located.file, path, message: `（用于一件事 ${m.id}）${message}` });
     item.fields.forEach((ref, j) => {
-      if (typeof ref !== 'string' && ref.when !== undefined) for (const message of ruleDefects(ref.when, scope)) itemAt(`fields[${j}].when`)(message);
+      if (typeof ref !== 'string' && ref.when !== undefined) for (const message of ruleDefects(ref.when, itemScope)) itemAt(`fields[${j}].when`)(message);
     });
     item.materials.forEach((mat, j) => {
-      if (mat.requiredIf !== undefined) for (const message of ruleDefects(mat.requiredIf, scope)) itemAt(`materials[${j}].requiredIf`)(message);
+      if (mat.requiredIf !== undefined) for (const message of ruleDefects(mat.requiredIf, itemScope)) itemAt(`materials[${j}].requiredIf`)(message);
       (mat.replacedBy ?? []).forEach((r, k) => {
-        if (r.when !== undefined) for (const message of ruleDefects(r.when, scope)) itemAt(`materials[${j}].replacedBy[${k}].when`)(message);
+        if (r.when !== undefined) for (const message of ruleDefects(r.when, itemScope)) itemAt(`materials[${j}].replacedBy[${k}].when`)(message);
         if (r.kind === 'result-of-item' && inMatter.has(r.item) && !ancestors.get(e.item)?.has(r.item) && !cycle) {
           at(`items[${i}].after`)(`事项「${e.item}」的材料「${mat.name}」由事项「${r.item}」的结果替代，所以「${r.item}」必须排在它之前（after）`);
         }

@@ -21,6 +21,11 @@ export function describeRule(rule: Rule, matter: CompiledMatter): string {
     return q ? q.text.replace(/[？?]$/, '') : JSON.stringify(n);
   };
   switch (op) {
+    case 'var':
+    case '!!': {
+      const target = op === 'var' ? rule : args[0];
+      return question(target)?.type === 'boolean' ? `「${subject(target)}」：「是」` : `「${subject(target)}」已填写`;
+    }
     case '==':
     case '===':
     case '!=':
@@ -36,8 +41,11 @@ export function describeRule(rule: Rule, matter: CompiledMatter): string {
       if (isVar(needle) && Array.isArray(hay)) return `「${subject(needle)}」为${hay.map((h) => `「${label(needle, h)}」`).join('或')}`;
       break;
     }
-    case '!':
-      return `并非${describeRule(args[0], matter)}`;
+    case '!': {
+      const inner = args[0];
+      if (isVar(inner) && question(inner)?.type === 'boolean') return `「${subject(inner)}」：「否」`;
+      return `并非${describeRule(inner, matter)}`;
+    }
     case 'and':
       return args.map((a) => describeRule(a, matter)).join('，且');
     case 'or':

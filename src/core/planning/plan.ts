@@ -42,7 +42,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   const situation = state.complete && errors.length === 0 ? decideSituation(matter, state.values, errors) : null;
   if (errors.length > 0) return { ok: false, errors };
 
-  const data: Record<string, unknown> = situation ? { ...state.values, situation: situation.id } : state.values;
+  const data: Record<string, unknown> = { ...state.values, matter: matter.id, ...(situation ? { situation: situation.id } : {}) };
   const eligible = situation?.eligible !== false;
   const selection = eligible
     ? selectItems(matter, data, input.chosenItems, facts, errors)
