@@ -6,43 +6,40 @@ export interface Timing {
   runs: number;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+function summarize(samples: number[], start: bigint): Timing {
+  const total = Number(process.hrtime.bigint() - start) / 1e9;
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+  return { perSecond: samples.length / total, p50us: at(0.5), p99us: at(0.99), runs: samples.length };
 }
 
 /** Runs `fn` until `seconds` have passed (after a warm-up), timing each call. */
-export function timeSync(fn: (i: number) => void, seconds = 1): Timing {
-  for (let i = 0; i < 2000; i++) fn(i);
+export function timeSync(fn: (i: number) => void, seconds = 1, warmup = 2000): Timing {
+  for (let i = 0; i < warmup; i++) fn(i);
   const samples: number[] = [];
   const start = process.hrtime.bigint();
   const end = start + BigInt(Math.round(seconds * 1e9));
-  let i = 0;
-  for (let now = start; now < end; i++) {
+  for (let i = 0, now = start; now < end; i++) {
     const t0 = process.hrtime.bigint();
     fn(i);
     now = process.hrtime.bigint();
     samples.push(Number(now - t0) / 1000);
   }
-  const total = Number(process.hrtime.bigint() - start) / 1e9;
-  const sorted = Float64Array.from(samples).sort();
-  return { perSecond: i / total, p50us: percentile(sorted, 0.5), p99us: percentile(sorted, 0.99), runs: i };
+  return summarize(samples, start);
 }
 
-export async function timeAsync(fn: (i: number) => Promise<unknown>, seconds = 1): Promise<Timing> {
-  for (let i = 0; i < 500; i++) await fn(i);
+export async function timeAsync(fn: (i: number) => Promise<unknown>, seconds = 1, warmup = 500): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn(i);
   const samples: number[] = [];
   const start = process.hrtime.bigint();
   const end = start + BigInt(Math.round(seconds * 1e9));
-  let i = 0;
-  for (let now = start; now < end; i++) {
+  for (let i = 0, now = start; now < end; i++) {
     const t0 = process.hrtime.bigint();
     await fn(i);
     now = process.hrtime.bigint();
     samples.push(Number(now - t0) / 1000);
   }
-  const total = Number(process.hrtime.bigint() - start) / 1e9;
-  const sorted = Float64Array.from(samples).sort();
-  return { perSecond: i / total, p50us: percentile(sorted, 0.5), p99us: percentile(sorted, 0.99), runs: i };
+  return summarize(samples, start);
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

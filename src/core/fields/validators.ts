@@ -4,24 +4,10 @@
  * Each checker returns null when valid, otherwise a short message a window clerk can read out.
  */
 import type { FieldDef, FieldFormat } from '../catalog/types.ts';
-
-const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-/** Year, month and day are a real day of the Gregorian calendar (no Date: src/core has no clock). */
-function isRealDay(y: number, m: number, d: number): boolean {
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
+import { isDate } from '../calendar/dates.ts';
 
 /** Strict 'YYYY-MM-DD' naming a real calendar day. */
-export function isValidDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
-}
+export const isValidDate = (s: string): boolean => isDate(s);
 
 // ---- GB 11643-1999 公民身份号码 ----
 
@@ -44,7 +30,7 @@ export function checkResidentId(value: string): string | null {
   if (!/^\d{17}[\dXx]$/.test(value)) return '公民身份号码应为 18 位，前 17 位为数字，最后一位为数字或 X';
   if (!PROVINCES.has(Number(value.slice(0, 2)))) return '公民身份号码前 6 位地址码不正确，前两位不是有效的省份代码';
   const y = Number(value.slice(6, 10));
-  if (y < 1900 || !isRealDay(y, Number(value.slice(10, 12)), Number(value.slice(12, 14)))) {
+  if (y < 1900 || !isDate(`${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`)) {
     return '公民身份号码第 7–14 位出生日期不是有效日期';
   }
   if (residentIdCheckChar(value) !== value[17]?.toUpperCase()) return '公民身份号码校验码不正确，请核对最后一位';
