@@ -45,7 +45,7 @@ export async function benchPlanner(seconds: number): Promise<boolean> {
   const matters = [...catalogue.matters.values()];
   const facts = { licenses: [...catalogue.licenses.keys()].slice(0, 3) };
   console.log('\n## Planner: plans per second, one core (each matter cycles through all its answer combinations)');
-  console.log('matter'.padEnd(32), 'combos'.padStart(7), 'plans/s'.padStart(10), 'p50 µs'.padStart(8), 'p99 µs'.padStart(8), 'heap MB'.padStart(8));
+  console.log('matter'.padEnd(32), 'combos'.padStart(7), 'plans/s'.padStart(10), 'p50 µs'.padStart(8), 'p99 µs'.padStart(8), 'heap Δ MB'.padStart(10));
   const rates = new Map<string, number>();
   for (const m of matters) {
     const combos = answerCombinations(m) ?? [{}];
@@ -57,7 +57,7 @@ export async function benchPlanner(seconds: number): Promise<boolean> {
     }, seconds / matters.length * 2);
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
     rates.set(m.id, t.perSecond);
-    console.log(m.id.padEnd(32), String(combos.length).padStart(7), fmt(t.perSecond).padStart(10), fmt(t.p50us, 1).padStart(8), fmt(t.p99us, 1).padStart(8), fmt(heapMb, 1).padStart(8));
+    console.log(m.id.padEnd(32), String(combos.length).padStart(7), fmt(t.perSecond).padStart(10), fmt(t.p50us, 1).padStart(8), fmt(t.p99us, 1).padStart(8), fmt(heapMb, 1).padStart(10));
   }
   const big = largest(matters);
   const bigRate = rates.get(big.id) ?? 0;
@@ -66,7 +66,10 @@ export async function benchPlanner(seconds: number): Promise<boolean> {
   console.log('\n## Situation decision alone: our compiled conditions vs json-rules-engine, same matter, same answers');
   const combos = answerCombinations(big) ?? [{}];
   const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const s of big.situationList) engine.addRule({ conditions: toRulesEngine(s.when) as never, event: { type: s.id } });
+  for (const s of big.situationList) {
+    const c = toRulesEngine(s.when);
+    engine.addRule({ conditions: ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as never, event: { type: s.id } });
+  }
   for (const values of combos) {
     const ours = big.situationList.filter((s) => truthy(s.test(values))).map((s) => s.id);
     const theirs = (await engine.run({ ...values })).events.map((e) => e.type);
