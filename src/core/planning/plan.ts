@@ -92,6 +92,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
         why: w.why,
         ...(w.why === 'needed-by' ? { neededBy: w.neededBy } : {}),
         optional: !e.required,
+        after: (e.after ?? []).filter((a) => selection.why.has(a)),
         stage: flow.stageOf.get(e.item) ?? 0,
         timeLimit: e.def.timeLimit,
         result: e.def.result,

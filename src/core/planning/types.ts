@@ -60,6 +60,8 @@ export interface PlannedItem {
   why: ItemWhy;
   neededBy?: string[];
   optional: boolean;
+  /** Items of this plan whose result this item needs (serial predecessors). */
+  after: string[];
   stage: number;
   timeLimit: { promised: number; legal: number };
   result: ItemResult;
