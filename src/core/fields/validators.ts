@@ -20,7 +20,7 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
 /** ISO 7064 MOD 11-2 check character for the 17-digit body. */
-function residentIdCheckChar(body: string): string {
+export function residentIdCheckChar(body: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body[i]) * (ID_WEIGHTS[i] ?? 0);
   return ID_CHECK_CHARS[sum % 11] ?? '';
@@ -43,6 +43,13 @@ export function checkResidentId(value: string): string | null {
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** The 18th character of a unified social credit code, from its first 17. */
+export function usccCheckChar(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(body[i] ?? '') * (USCC_WEIGHTS[i] ?? 0);
+  return USCC_CHARS[(31 - (sum % 31)) % 31] ?? '';
+}
+
 export function checkUscc(value: string): string | null {
   if ([...value].length !== 18) return '统一社会信用代码应为 18 位';
   if (![...value].every((c) => USCC_CHARS.includes(c))) {
@@ -52,9 +59,7 @@ export function checkUscc(value: string): string | null {
   if (!/^\d{6}$/.test(value.slice(2, 8))) return '统一社会信用代码第 3–8 位应为行政区划代码（数字）';
   // Positions 9–17 are not checked as a GB 11714 organisation code: many real codes (e.g. 92… for
   // individual businesses) carry a registration number there whose own check digit does not hold.
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(value[i] ?? '') * (USCC_WEIGHTS[i] ?? 0);
-  if (USCC_CHARS[(31 - (sum % 31)) % 31] !== value[17]) return '统一社会信用代码第 18 位校验码不正确';
+  if (usccCheckChar(value) !== value[17]) return '统一社会信用代码第 18 位校验码不正确';
   return null;
 }
 

@@ -1,0 +1,216 @@
+/**
+ * Dispatching a case's tasks along the plan's flow: an item goes to its department once every
+ * predecessor is approved, gets their results as materials, and cannot go on if one is refused.
+ */
+import { buildCalendar, type Calendar } from '../calendar/workdays.ts';
+import type { PlannedItem } from '../planning/types.ts';
+import { transitionCase, newCase, type CaseEffect, type CaseRecord, type CaseStatus } from './case.ts';
+import { dayOf, done, fail, type TransitionError } from './result.ts';
+import { isTaskFinal, newTask, transitionTask, type Task, type TaskAction, type TaskEffect, type TaskResult } from './task.ts';
+
+export interface AttachResult {
+  kind: 'attach-result';
+  at: string;
+  from: string;
+  to: string;
+  result: TaskResult;
+}
+
+export type FlowEffect = TaskEffect | AttachResult;
+
+export type FlowEvent = CaseEffect | FlowEffect | { kind: 'completed'; at: string };
+
+export type FlowErrorCode = 'invalid-plan' | 'unknown-task' | 'task-not-decided' | 'invalid-date' | 'date-out-of-order';
+
+export type FlowResult =
+  | { ok: true; state: Task[]; effects: FlowEffect[]; dispatch: string[]; stop: { task: string; reason: string }[] }
+  | { ok: false; error: TransitionError };
+
+type PlanLike = { items: readonly PlannedItem[]; matter?: { id: string } };
+
+function checkPlan(items: readonly PlannedItem[]): string | undefined {
+  const ids = new Set<string>();
+  for (const it of items) {
+    if (ids.has(it.id)) return `事项「${it.id}」在办理清单中重复`;
+    ids.add(it.id);
+  }
+  for (const it of items) for (const p of it.after) if (!ids.has(p)) return `事项「${it.name}」的前置事项「${p}」不在办理清单中`;
+  // Kahn's algorithm: a cycle would leave tasks waiting for ever.
+  const indegree = new Map(items.map((it) => [it.id, it.after.length]));
+  const ready = items.filter((it) => it.after.length === 0).map((it) => it.id);
+  let seen = 0;
+  while (ready.length > 0) {
+    const id = ready.pop() as string;
+    seen++;
+    for (const it of items) {
+      if (!it.after.includes(id)) continue;
+      const left = (indegree.get(it.id) as number) - 1;
+      indegree.set(it.id, left);
+      if (left === 0) ready.push(it.id);
+    }
+  }
+  return seen === items.length ? undefined : '办理清单中的前后置关系成环';
+}
+
+function step(tasks: Task[], i: number, action: TaskAction, calendar: Calendar, effects: { push(...e: TaskEffect[]): number }): TransitionError | undefined {
+  const r = transitionTask(tasks[i] as Task, action, calendar);
+  if (!r.ok) return r.error;
+  tasks[i] = r.state;
+  effects.push(...r.effects);
+  return undefined;
+}
+
+/** One task per plan item; those without predecessors are dispatched on acceptance, the rest wait. */
+export function createTasks(plan: PlanLike, acceptedOn: string, calendar: Calendar): FlowResult {
+  const wrong = checkPlan(plan.items);
+  if (wrong) return fail('invalid-plan', wrong);
+  const tasks = plan.items.map(newTask);
+  const effects: FlowEffect[] = [];
+  const dispatch: string[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    if ((tasks[i] as Task).after.length > 0) continue;
+    const error = step(tasks, i, { type: 'dispatch', at: acceptedOn }, calendar, effects);
+    if (error) return { ok: false, error };
+    dispatch.push((tasks[i] as Task).id);
+  }
+  return { ...done(tasks, effects), dispatch, stop: [] };
+}
+
+/**
+ * After a task is decided on `at`: an approved task's result goes to each open successor, and those
+ * whose predecessors are now all approved are dispatched; a refused (or stopped) task stops every
+ * transitive successor still open.
+ */
+export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at: string, calendar: Calendar): FlowResult {
+  const decided = tasks.find((t) => t.id === decidedTaskId);
+  if (!decided) return fail('unknown-task', `本件没有子件「${decidedTaskId}」`);
+  if (!isTaskFinal(decided.status)) return fail('task-not-decided', `子件「${decided.name}」尚未办结`);
+  const next = [...tasks];
+  const effects: FlowEffect[] = [];
+  const dispatch: string[] = [];
+  const stop: { task: string; reason: string }[] = [];
+  if (decided.status === 'approved') {
+    const approved = new Set(tasks.filter((t) => t.status === 'approved').map((t) => t.id));
+    for (let i = 0; i < next.length; i++) {
+      const t = next[i] as Task;
+      if (!t.after.includes(decided.id) || isTaskFinal(t.status)) continue;
+      effects.push({ kind: 'attach-result', at, from: decided.id, to: t.id, result: decided.result as TaskResult });
+      if (t.status !== 'waiting' || !t.after.every((p) => approved.has(p))) continue;
+      // Dispatched when the last predecessor was approved, even if the caller reports decisions out of order.
+      let on = at;
+      for (const p of tasks) if (t.after.includes(p.id) && (p.decidedOn as string) > (dayOf(on) ?? on)) on = p.decidedOn as string;
+      const error = step(next, i, { type: 'dispatch', at: on }, calendar, effects);
+      if (error) return { ok: false, error };
+      dispatch.push(t.id);
+    }
+  } else {
+    const reason = `前置事项「${decided.name}」${decided.status === 'refused' ? '不予办理' : '已终止'}，本事项无法继续`;
+    const blocked = new Set([decided.id]);
+    // Tasks are in plan order, which need not be topological: repeat until nothing new is blocked.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const t of next) {
+        if (!blocked.has(t.id) && t.after.some((p) => blocked.has(p))) {
+          blocked.add(t.id);
+          grew = true;
+        }
+      }
+    }
+    for (let i = 0; i < next.length; i++) {
+      const t = next[i] as Task;
+      if (t.id === decided.id || !blocked.has(t.id) || isTaskFinal(t.status)) continue;
+      const error = step(next, i, { type: 'stop', at, reason }, calendar, effects);
+      if (error) return { ok: false, error };
+      stop.push({ task: t.id, reason });
+    }
+  }
+  return { ...done(next, effects), dispatch, stop };
+}
+
+/** completed once every task is closed, in-progress once one is claimed or closed, else the case's own status. */
+export function deriveCaseStatus(caseRecord: CaseRecord, tasks: readonly Task[]): CaseStatus {
+  const own = caseRecord.status;
+  if (own === 'draft' || own === 'submitted' || own === 'rejected' || own === 'withdrawn') return own;
+  if (tasks.length > 0 && tasks.every((t) => isTaskFinal(t.status))) return 'completed';
+  if (tasks.some((t) => t.status !== 'waiting' && t.status !== 'dispatched')) return 'in-progress';
+  return own;
+}
+
+/** Withdraws the case and stops each of its open tasks, as the withdraw effects ask. */
+export function withdrawCase(caseRecord: CaseRecord, tasks: readonly Task[], at: string, calendar: Calendar):
+  | { ok: true; case: CaseRecord; tasks: Task[]; effects: FlowEvent[] }
+  | { ok: false; error: TransitionError } {
+  const r = transitionCase(caseRecord, { type: 'withdraw', at, tasks });
+  if (!r.ok) return r;
+  const next = [...tasks];
+  const effects: FlowEvent[] = [...r.effects];
+  for (const e of r.effects) {
+    if (e.kind !== 'stop-task') continue;
+    const error = step(next, next.findIndex((t) => t.id === e.task), { type: 'stop', at, reason: e.reason }, calendar, effects);
+    if (error) return { ok: false, error };
+  }
+  return { ok: true, case: r.state, tasks: next, effects };
+}
+
+const WEEKENDS_ONLY = buildCalendar([]);
+
+export interface MemoryRun {
+  case: CaseRecord;
+  status: CaseStatus;
+  tasks: Task[];
+  events: FlowEvent[];
+  completedOn?: string;
+}
+
+/**
+ * Drives a case from submission to completion in memory: each dispatched task is claimed on the day it
+ * arrives and decided on its due date, as `decide` says. For tests and the benchmark; throws only if
+ * the plan itself is unsound (a cycle, an unknown predecessor).
+ */
+export function runInMemory(
+  plan: PlanLike,
+  decide: (taskId: string) => 'approve' | 'refuse',
+  options: { acceptedOn?: string; calendar?: Calendar } = {},
+): MemoryRun {
+  const calendar = options.calendar ?? WEEKENDS_ONLY;
+  const acceptedOn = options.acceptedOn ?? '2025-06-03';
+  const events: FlowEvent[] = [];
+  const must = <T>(r: { ok: true; state: T; effects: FlowEvent[] } | { ok: false; error: TransitionError }): T => {
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    events.push(...r.effects);
+    return r.state;
+  };
+  let c = newCase('in-memory', plan.matter?.id ?? '');
+  c = must(transitionCase(c, { type: 'submit', at: acceptedOn }));
+  c = must(transitionCase(c, { type: 'accept', at: acceptedOn }));
+  const created = createTasks(plan, acceptedOn, calendar);
+  let tasks = must(created);
+  const results = new Map(plan.items.map((it) => [it.id, it.result]));
+  const pending = created.ok ? [...created.dispatch] : [];
+  let completedOn: string | undefined;
+  while (pending.length > 0) {
+    // Decide in date order (earliest due first), so that the events are a true chronology.
+    let first = 0;
+    const dueOf = (id: string) => tasks.find((t) => t.id === id)?.dueDate ?? '';
+    for (let k = 1; k < pending.length; k++) if (dueOf(pending[k] as string) < dueOf(pending[first] as string)) first = k;
+    const id = pending.splice(first, 1)[0];
+    const i = tasks.findIndex((t) => t.id === id);
+    let t = tasks[i] as Task;
+    if (t.status !== 'dispatched') continue;
+    const on = t.dueDate as string;
+    t = must(transitionTask(t, { type: 'claim', at: t.dispatchedOn as string, reviewer: t.department.code }, calendar));
+    const action: TaskAction = decide(t.id) === 'approve'
+      ? { type: 'approve', at: on, result: { name: results.get(t.id)?.name ?? t.name } }
+      : { type: 'refuse', at: on, reasons: ['经审查不符合办理条件'] };
+    t = must(transitionTask(t, action, calendar));
+    tasks = [...tasks];
+    tasks[i] = t;
+    const after = afterDecision(tasks, t.id, on, calendar);
+    tasks = must(after);
+    if (after.ok) pending.push(...after.dispatch);
+    if (completedOn === undefined || on > completedOn) completedOn = on;
+  }
+  const status = deriveCaseStatus(c, tasks);
+  if (status === 'completed') events.push({ kind: 'completed', at: completedOn ?? acceptedOn });
+  return { case: { ...c, status }, status, tasks, events, completedOn };
+}

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dueDate } from '../calendar/workdays.ts';
+import { nationalDay2025, plannedItem } from './fixture.ts';
+import { dayOf } from './result.ts';
+import {
+  newTask, TASK_ACTIONS, TASK_STATUSES, transitionTask,
+  type Task, type TaskAction, type TaskActionType, type TaskErrorCode, type TaskStatus,
+} from './task.ts';
+
+const cal = nationalDay2025;
+const base = newTask(plannedItem('a', '出生医学证明签发', [], 3));
+
+function inStatus(status: TaskStatus): Task {
+  const open = { ...base, updatedOn: '2025-06-03', dispatchedOn: '2025-06-03', dueDate: '2025-06-06' };
+  switch (status) {
+    case 'waiting': return base;
+    case 'dispatched': return { ...open, status };
+    case 'claimed': return { ...open, status, reviewer: '张三' };
+    case 'supplement': return { ...open, status, reviewer: '张三', supplement: { requestedOn: '2025-06-03', materials: ['身份证'], note: '' } };
+    case 'approved': return { ...open, status, reviewer: '张三', decidedOn: '2025-06-03', result: { name: '出生医学证明' } };
+    case 'refused': return { ...open, status, reviewer: '张三', decidedOn: '2025-06-03', reasons: ['不符合条件'] };
+    case 'stopped': return { ...open, status, stopReason: '申请人撤回申请' };
+  }
+}
+
+const at = '2025-06-04';
+const ACTION: Record<TaskActionType, TaskAction> = {
+  dispatch: { type: 'dispatch', at },
+  claim: { type: 'claim', at, reviewer: '李四' },
+  release: { type: 'release', at },
+  approve: { type: 'approve', at, result: { name: '出生医学证明', ref: 'O440000001' } },
+  refuse: { type: 'refuse', at, reasons: ['出生信息与分娩记录不符'] },
+  'request-supplement': { type: 'request-supplement', at, materials: ['父母双方居民身份证'], note: '复印件不清晰' },
+  'supplement-provided': { type: 'supplement-provided', at },
+  stop: { type: 'stop', at, reason: '申请人撤回申请' },
+};
+
+type Outcome = TaskStatus | TaskErrorCode;
+const decided = (code: TaskErrorCode): Record<TaskActionType, Outcome> =>
+  Object.fromEntries(TASK_ACTIONS.map((a) => [a, code])) as Record<TaskActionType, Outcome>;
+
+// Every (status, action) pair: the status reached, or the error code.
+const TABLE: Record<TaskStatus, Record<TaskActionType, Outcome>> = {
+  waiting: { dispatch: 'dispatched', claim: 'task-not-claimable', release: 'task-not-open', approve: 'task-not-open', refuse: 'task-not-open', 'request-supplement': 'task-not-open', 'supplement-provided': 'task-not-open', stop: 'stopped' },
+  dispatched: { dispatch: 'task-already-dispatched', claim: 'claimed', release: 'task-not-claimed', approve: 'task-not-claimed', refuse: 'task-not-claimed', 'request-supplement': 'task-not-claimed', 'supplement-provided': 'no-supplement-pending', stop: 'stopped' },
+  claimed: { dispatch: 'task-already-dispatched', claim: 'task-not-claimable', release: 'dispatched', approve: 'approved', refuse: 'refused', 'request-supplement': 'supplement', 'supplement-provided': 'no-supplement-pending', stop: 'stopped' },
+  supplement: { dispatch: 'task-already-dispatched', claim: 'task-not-claimable', release: 'task-in-supplement', approve: 'task-in-supplement', refuse: 'task-in-supplement', 'request-supplement': 'task-in-supplement', 'supplement-provided': 'claimed', stop: 'stopped' },
+  approved: decided('task-already-decided'),
+  refused: decided('task-already-decided'),
+  stopped: decided('task-stopped'),
+};
+
+const pairs = TASK_STATUSES.flatMap((s) => TASK_ACTIONS.map((a) => [s, a, TABLE[s][a]] as const));
+
+describe('task transitions', () => {
+  it.each(pairs)('%s + %s → %s', (status, action, expected) => {
+    const r = transitionTask(inStatus(status), ACTION[action], cal);
+    if ((TASK_STATUSES as readonly string[]).includes(expected)) {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.state.status).toBe(expected);
+    } else {
+      expect(r).toMatchObject({ ok: false, error: { code: expected } });
+      if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('says plainly that a decided task cannot be decided again', () => {
+    for (const s of ['approved', 'refused'] as const) {
+      for (const a of ['approve', 'refuse'] as const) {
+        expect(transitionTask(inStatus(s), ACTION[a], cal)).toEqual({ ok: false, error: { code: 'task-already-decided', message: '该子件已办结，不能再次审批' } });
+      }
+    }
+  });
+
+  it('dispatch dates the task and sets its due date; claim and release move the reviewer', () => {
+    const r = transitionTask(base, { type: 'dispatch', at: '2025-09-26' }, cal);
+    expect(r).toMatchObject({ ok: true, state: { status: 'dispatched', dispatchedOn: '2025-09-26', dueDate: '2025-09-30' } });
+    expect(r.ok && r.effects).toEqual([{ kind: 'dispatched', task: 'a', at: '2025-09-26', department: 'dept-a', dueDate: '2025-09-30' }]);
+    const claimed = transitionTask(inStatus('dispatched'), ACTION.claim, cal);
+    expect(claimed.ok && claimed.state.reviewer).toBe('李四');
+    const released = transitionTask(inStatus('claimed'), ACTION.release, cal);
+    expect(released.ok && 'reviewer' in released.state).toBe(false);
+  });
+
+  it('refuses incomplete actions with their own codes', () => {
+    const claimed = inStatus('claimed');
+    const cases: [Task, TaskAction, TaskErrorCode][] = [
+      [claimed, { type: 'refuse', at, reasons: [] }, 'refusal-needs-reasons'],
+      [claimed, { type: 'refuse', at, reasons: ['  '] }, 'refusal-needs-reasons'],
+      [claimed, { type: 'approve', at, result: { name: '' } }, 'result-required'],
+      [claimed, { type: 'request-supplement', at, materials: [], note: '' }, 'supplement-needs-materials'],
+      [claimed, { type: 'stop', at, reason: '' }, 'stop-needs-reason'],
+      [inStatus('dispatched'), { type: 'claim', at, reviewer: ' ' }, 'reviewer-required'],
+      [claimed, { type: 'approve', at: '2025-6-4', result: { name: '证' } }, 'invalid-date'],
+      [claimed, { type: 'approve', at: '2025-06-02', result: { name: '证' } }, 'date-out-of-order'],
+    ];
+    for (const [task, action, code] of cases) expect(transitionTask(task, action, cal)).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('never throws, whatever the sequence of actions', () => {
+    const action = fc.constantFrom(...Object.values(ACTION));
+    fc.assert(fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+      let t = base;
+      for (const a of actions) {
+        const r = transitionTask(t, a, cal);
+        if (r.ok) t = r.state;
+        else expect(typeof r.error.code).toBe('string');
+      }
+    }));
+  });
+});
+
+describe('supplement pauses the clock', () => {
+  // Dispatched Friday 26 September 2025 with 5 working days: Sun 28 (make-up), 29, 30, then the
+  // holiday 1–8 October, then 9 and 10 October.
+  const five = newTask(plannedItem('b', '出生登记', ['a'], 5));
+  function run(actions: TaskAction[]): Task {
+    let t = five;
+    for (const a of actions) {
+      const r = transitionTask(t, a, cal);
+      if (!r.ok) throw new Error(r.error.message);
+      t = r.state;
+    }
+    return t;
+  }
+  const start: TaskAction[] = [{ type: 'dispatch', at: '2025-09-26' }, { type: 'claim', at: '2025-09-26', reviewer: '王五' }];
+
+  it('without a pause the task is due on 10 October', () => {
+    expect(run(start).dueDate).toBe('2025-10-10');
+  });
+
+  it('a request on 30 September answered on 9 October pauses one working day: due on the make-up Saturday 11 October', () => {
+    const t = run([...start,
+      { type: 'request-supplement', at: '2025-09-30T17:30:00+08:00', materials: ['父母结婚证'], note: '' },
+      { type: 'supplement-provided', at: '2025-10-08T18:00:00Z' }, // 02:00 on 9 October in Beijing
+    ]);
+    expect(t).toMatchObject({ status: 'claimed', reviewer: '王五', pausedWorkingDays: 1, dueDate: '2025-10-11' });
+    expect(t.supplement).toBeUndefined();
+  });
+
+  it('pauses add up across requests and skip the holiday', () => {
+    const t = run([...start,
+      { type: 'request-supplement', at: '2025-09-26', materials: ['身份证'], note: '' },
+      { type: 'supplement-provided', at: '2025-09-29' }, // Sun 28 (make-up) and Mon 29
+      { type: 'request-supplement', at: '2025-09-30', materials: ['户口簿'], note: '' },
+      { type: 'supplement-provided', at: '2025-10-10' }, // 9 and 10 October; the holiday is not counted
+    ]);
+    expect(t.pausedWorkingDays).toBe(4);
+    expect(t.dueDate).toBe(dueDate(cal, '2025-09-26', 9));
+    expect(t.dueDate).toBe('2025-10-15');
+  });
+
+  it('a supplement answered the same day pauses nothing', () => {
+    const t = run([...start, { type: 'request-supplement', at: '2025-09-29', materials: ['身份证'], note: '' }, { type: 'supplement-provided', at: '2025-09-29' }]);
+    expect(t.pausedWorkingDays).toBe(0);
+    expect(t.dueDate).toBe('2025-10-10');
+  });
+});
+
+describe('dayOf', () => {
+  it('reads dates, local times and offsets in Beijing time', () => {
+    expect(dayOf('2025-10-01')).toBe('2025-10-01');
+    expect(dayOf('2025-10-01T23:59')).toBe('2025-10-01');
+    expect(dayOf('2025-09-30T16:00:00Z')).toBe('2025-10-01');
+    expect(dayOf('2025-10-01T07:59:59.999+08:00')).toBe('2025-10-01');
+    expect(dayOf('2025-10-01T01:00-05:00')).toBe('2025-10-01');
+    expect(dayOf('2025-12-31T20:00:00-05:00')).toBe('2026-01-01');
+    for (const bad of ['2025-02-29', '2025-10-01T24:00', '2025/10/01', 20251001, '']) expect(dayOf(bad)).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+/** The Fastify application: every module registered here, by hand, with the dependencies it needs. */
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from './deps.ts';
+import { installAuth } from './http/auth.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { catalogueRoutes } from './modules/catalogue/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { IdentityService } from './modules/identity/service.ts';
+
+export interface App {
+  app: FastifyInstance;
+  identity: IdentityService;
+}
+
+export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'] } : false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  });
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.uploads.maxBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'onething 高效办成一件事 API', version: '0.1.0', description: 'GB/T 45836-2025 集成办平台接口：公开目录、申请、受理、分办、审批、结果、评价。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onething_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now());
+  installAuth(app, deps, identity);
+  identityRoutes(app, deps, identity);
+  catalogueRoutes(app, deps);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return { app, identity };
+}

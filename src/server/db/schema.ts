@@ -1,0 +1,274 @@
+/** Table types for Kysely. JSON is stored as text and booleans as 0/1, the same on SQLite and PostgreSQL. */
+import type { Generated } from 'kysely';
+
+export interface AccountTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: 'applicant' | 'window' | 'reviewer' | 'lead' | 'admin' | 'auditor';
+  display_name: string;
+  department: string | null;
+  subject: 'person' | 'enterprise' | null;
+  id_number_enc: string | null;
+  id_number_idx: string | null;
+  phone_enc: string | null;
+  enterprise_uscc: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiClientTable {
+  id: string;
+  department: string;
+  name: string;
+  secret_enc: string;
+  webhook_url: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface NonceTable {
+  scope: string;
+  nonce: string;
+  seen_at: string;
+}
+
+export interface CatalogueVersionTable {
+  version: number;
+  status: 'published' | 'draft';
+  documents: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface CaseTable {
+  id: string;
+  number: string;
+  matter_id: string;
+  catalogue_version: number;
+  applicant_id: string;
+  channel: 'online' | 'window';
+  assisted_by: string | null;
+  assisted_authority: string | null;
+  status: string;
+  /** The case as the core state machine knows it (src/core/case/case.ts), as JSON. */
+  record: string;
+  answers: string;
+  chosen_items: string | null;
+  form: string;
+  plan: string | null;
+  on_commitment: number;
+  deferred: string;
+  corrections: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  closed_at: string | null;
+  row_version: number;
+}
+
+export interface CaseFileTable {
+  id: string;
+  case_id: string;
+  material_id: string;
+  source: 'upload' | 'window' | 'exemption' | 'result';
+  file_hash: string | null;
+  name: string;
+  mime: string | null;
+  size: number | null;
+  evidence: string | null;
+  status: 'attached' | 'returned';
+  created_by: string;
+  created_at: string;
+}
+
+export interface TaskTable {
+  id: string;
+  case_id: string;
+  item_id: string;
+  item_name: string;
+  department: string;
+  status: string;
+  after: string;
+  claimed_by: string | null;
+  dispatched_on: string | null;
+  due_date: string | null;
+  /** The task as the core state machine knows it (src/core/case/task.ts), as JSON. */
+  state: string;
+  decided_at: string | null;
+  updated_at: string;
+  row_version: number;
+}
+
+export interface SealTable {
+  department: string;
+  public_pem: string;
+  private_enc: string;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  delivery_id: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  response: string;
+  created_at: string;
+}
+
+export interface LicenseTable {
+  id: string;
+  type: string;
+  name: string;
+  number: string;
+  holder_id: string;
+  holder_name: string;
+  case_id: string;
+  task_id: string;
+  department: string;
+  data: string;
+  issued_at: string;
+  signature: string;
+  revoked_at: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  case_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface MessageLogTable {
+  id: string;
+  channel: 'sms' | 'email';
+  recipient: string;
+  body: string;
+  created_at: string;
+}
+
+export interface RatingTable {
+  id: string;
+  case_id: string;
+  account_id: string;
+  level: number;
+  tags: string;
+  comment: string;
+  channel: string;
+  created_at: string;
+}
+
+export interface RectificationTable {
+  id: string;
+  rating_id: string;
+  case_id: string;
+  department: string;
+  status: 'open' | 'replied';
+  due_date: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: string | null;
+  created_at: string;
+}
+
+export interface CirculationTable {
+  id: string;
+  case_id: string;
+  material_id: string | null;
+  kind: 'online-push' | 'handover' | 'courier' | 'return' | 'result-pickup' | 'result-post';
+  from_party: string;
+  to_party: string;
+  waybill: string | null;
+  sent_by: string;
+  sent_at: string;
+  sender_signature: string;
+  received_by: string | null;
+  received_at: string | null;
+  receiver_signature: string | null;
+}
+
+export interface JointReviewTable {
+  id: string;
+  case_id: string;
+  kind: 'review' | 'inspection' | 'acceptance';
+  organiser: string;
+  task_ids: string;
+  held_on: string;
+  outcome: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SharedRecordTable {
+  kind: string;
+  key: string;
+  data: string;
+}
+
+export interface Database {
+  accounts: AccountTable;
+  sessions: SessionTable;
+  api_clients: ApiClientTable;
+  nonces: NonceTable;
+  catalogue_versions: CatalogueVersionTable;
+  counters: CounterTable;
+  cases: CaseTable;
+  case_files: CaseFileTable;
+  tasks: TaskTable;
+  outbox: OutboxTable;
+  idempotency: IdempotencyTable;
+  licenses: LicenseTable;
+  notifications: NotificationTable;
+  message_log: MessageLogTable;
+  ratings: RatingTable;
+  rectifications: RectificationTable;
+  circulation: CirculationTable;
+  joint_reviews: JointReviewTable;
+  audit_log: AuditTable;
+  shared_records: SharedRecordTable;
+  seals: SealTable;
+}

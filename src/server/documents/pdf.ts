@@ -1,0 +1,469 @@
+/**
+ * A small layout helper over pdfkit for the window's printed documents: A4,
+ * 2.5 cm margins, Source Han Sans SC, Chinese line breaking (避头尾) with
+ * justified paragraphs, bordered tables whose rows wrap and break across pages
+ * with the header repeated, a signature/stamp block, and “第 n 页 共 m 页”.
+ *
+ * The text is laid out here rather than by pdfkit's wrapper so that table
+ * rows can be split line by line at a page break, and so that Chinese lines
+ * are justified (pdfkit only stretches spaces, which Chinese text has none of).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { beijingMidnight } from './format.ts';
+
+export const MM = 72 / 25.4;
+export const MARGIN = 25 * MM;
+const A4 = { width: 595.28, height: 841.89 };
+
+const REGULAR = 'shs-regular';
+const BOLD = 'shs-bold';
+
+interface FontFiles {
+  regular: Buffer;
+  bold: Buffer;
+}
+
+/** The OTFs are ~17 MB each: read once per process, shared by every document. */
+let fontFiles: FontFiles | undefined;
+
+function loadFonts(): FontFiles {
+  if (!fontFiles) {
+    const req = createRequire(import.meta.url);
+    fontFiles = {
+      regular: readFileSync(req.resolve('node-source-han-sans-sc/SourceHanSansSC-Regular.otf')),
+      bold: readFileSync(req.resolve('node-source-han-sans-sc/SourceHanSansSC-Bold.otf')),
+    };
+  }
+  return fontFiles;
+}
+
+/** Token widths at 1 pt, per font; they depend on the font file only. */
+const widthCache = new Map<string, number>();
+
+/** Characters a line may not start with, and ones it may not end with (GB/T 15834 避头尾). */
+const NO_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—～·%‰℃,.;:?!)]}％']);
+/** A dash (as in 9:00—12:00) is kept with what follows as well as with what precedes it. */
+const NO_END = new Set([...'（《「『【〔〈〖“‘([{—～']);
+/** Runs of whitespace, runs of printable ASCII (words, numbers, URLs), or one other character. */
+const TOKEN = /\s+|[!-~]+|./gsu;
+/** Ideographic em box centre above the baseline, in em (Source Han Sans: −0.12…0.88). */
+const EM_CENTRE = 0.38;
+/** Line pitch of the signature block: room to sign. */
+const SIGN_PITCH = 26;
+/** The dashed circle showing where the seal goes (an official seal is 40–42 mm across). */
+const SEAL_RADIUS = 18 * MM;
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  align?: Align;
+  /** First-line indent of each paragraph, in em (Chinese paragraphs: 2). */
+  indent?: number;
+  color?: string;
+  /** Line pitch as a multiple of the size. */
+  leading?: number;
+  /** Space after the paragraph, pt. */
+  after?: number;
+}
+
+type Style = Required<TextStyle>;
+
+const BODY: Style = { size: 12, bold: false, align: 'justify', indent: 0, color: '#000000', leading: 1.65, after: 4 };
+
+interface Line {
+  text: string;
+  width: number;
+  indent: number;
+  /** Last line of a paragraph: never justified. */
+  last: boolean;
+}
+
+export interface Column {
+  header: string;
+  /** Relative width. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A plain line, or a label followed by a rule to sign on. */
+export type SignatureLine = string | { label: string; rule: true };
+
+export interface SignatureParty {
+  lines: SignatureLine[];
+  /** Draw a dashed circle where the seal goes, centred on the lines. */
+  stamp?: boolean;
+}
+
+export interface PdfMeta {
+  /** Printed title; also the PDF Title. */
+  title: string;
+  /** The issuer: the PDF Author. */
+  author: string;
+  subject: string;
+  /** YYYY-MM-DD: the PDF CreationDate. */
+  issuedOn: string;
+  /** Printed small at the top of every page after the first, e.g. the title and case number. */
+  runningHeader?: string;
+}
+
+export class PdfLayout {
+  readonly doc: PDFKit.PDFDocument;
+  /** Top of the next thing to draw. */
+  y = MARGIN;
+  readonly left = MARGIN;
+  readonly width = A4.width - 2 * MARGIN;
+  readonly bottom = A4.height - MARGIN;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<Buffer>;
+
+  constructor(private readonly meta: PdfMeta) {
+    const fonts = loadFonts();
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang: 'zh-CN',
+      displayTitle: true,
+      info: {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Creator: 'onething',
+        CreationDate: beijingMidnight(meta.issuedOn),
+      },
+    });
+    this.doc.registerFont(REGULAR, fonts.regular);
+    this.doc.registerFont(BOLD, fonts.bold);
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = MARGIN;
+  }
+
+  /** Starts a new page unless `height` fits below the current position. */
+  ensureSpace(height: number): void {
+    if (this.y + height > this.bottom + 0.01) this.newPage();
+  }
+
+  space(pt: number): void {
+    this.y = Math.min(this.y + pt, this.bottom);
+  }
+
+  /** Centred document title, with optional lines above (issuer) and below (subtitle). */
+  title(text: string, opts: { kicker?: string; subtitle?: string } = {}): void {
+    if (opts.kicker) this.paragraph(opts.kicker, { size: 14, align: 'center', leading: 1.5, after: 2 });
+    this.paragraph(text, { size: 22, bold: true, align: 'center', leading: 1.5, after: 2 });
+    if (opts.subtitle) this.paragraph(opts.subtitle, { size: 12, align: 'center', leading: 1.5, after: 2 });
+    this.space(8);
+  }
+
+  heading(text: string): void {
+    this.ensureSpace(12 * 1.65 * 4);
+    this.space(4);
+    this.paragraph(text, { bold: true, align: 'left', after: 2 });
+  }
+
+  /** A paragraph (or several, separated by \n), wrapped, justified and broken across pages. */
+  paragraph(text: string, style: TextStyle = {}): void {
+    const s = { ...BODY, ...style };
+    const pitch = s.size * s.leading;
+    const lines = this.wrap(text, this.width, s, s.indent * s.size);
+    if (lines.length <= 3) this.ensureSpace(lines.length * pitch);
+    for (const line of lines) {
+      this.ensureSpace(pitch);
+      this.drawLine(line, this.left, this.y, this.width, pitch, s);
+      this.y += pitch;
+    }
+    this.space(s.after);
+  }
+
+  /**
+   * `label：value` rows with the values aligned and wrapped under themselves,
+   * in a box at `x` of `width` (default: the text column). Returns the height used.
+   */
+  fields(rows: [string, string][], opts: { x?: number; width?: number; size?: number } = {}): number {
+    const s: Style = { ...BODY, size: opts.size ?? BODY.size, align: 'left', leading: 1.6 };
+    const x = opts.x ?? this.left;
+    const width = opts.width ?? this.width;
+    const pitch = s.size * s.leading;
+    const labelWidth = Math.max(...rows.map(([label]) => this.measure(`${label}：`, s)));
+    const top = this.y;
+    for (const [label, value] of rows) {
+      const lines = this.wrap(value || '—', width - labelWidth, s, 0);
+      lines.forEach((line, i) => {
+        this.ensureSpace(pitch);
+        if (i === 0) this.drawLine(plain(`${label}：`), x, this.y, labelWidth, pitch, s);
+        this.drawLine(line, x + labelWidth, this.y, width - labelWidth, pitch, s);
+        this.y += pitch;
+      });
+    }
+    return this.y - top;
+  }
+
+  /** A bordered table; rows wrap, and a row that does not fit is carried (or split) onto the next page under a repeated header. */
+  table(columns: Column[], rows: string[][], opts: { size?: number } = {}): void {
+    const size = opts.size ?? 11;
+    const padX = 5;
+    const padY = 4;
+    const pitch = size * 1.45;
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (this.width * c.width) / total);
+    const cell: Style = { ...BODY, size, align: 'left', leading: 1.45 };
+    const head: Style = { ...cell, bold: true, align: 'center' };
+    const layout = (texts: string[], style: Style, header: boolean): Line[][] =>
+      texts.map((t, i) => {
+        const align = header ? 'center' : (columns[i]?.align ?? 'left');
+        return this.wrap(t, widths[i]! - 2 * padX, { ...style, align }, 0);
+      });
+    const headerLines = layout(
+      columns.map((c) => c.header),
+      head,
+      true,
+    );
+    const headerHeight = maxLines(headerLines) * pitch + 2 * padY;
+    const drawHeader = (): void => {
+      this.drawRow(headerLines, widths, 0, maxLines(headerLines), headerHeight, pitch, head, padX, true, columns, true);
+      this.y += headerHeight;
+    };
+    const bodyRows = rows.map((r) => layout(r, cell, false));
+    const firstRowLines = bodyRows[0] ? Math.min(maxLines(bodyRows[0]), 3) : 0;
+    this.ensureSpace(headerHeight + firstRowLines * pitch + 2 * padY);
+    drawHeader();
+    const freshLines = Math.floor((this.bottom - MARGIN - headerHeight - 2 * padY) / pitch);
+    for (const cells of bodyRows) {
+      const n = Math.max(1, maxLines(cells));
+      let from = 0;
+      while (from < n) {
+        const fits = Math.floor((this.bottom - this.y - 2 * padY + 0.01) / pitch);
+        const rest = n - from;
+        if (rest <= fits) {
+          const height = rest * pitch + 2 * padY;
+          this.drawRow(cells, widths, from, n, height, pitch, cell, padX, from === 0, columns, false);
+          this.y += height;
+          break;
+        }
+        if ((from === 0 && rest <= freshLines) || fits < 2) {
+          this.newPage();
+          drawHeader();
+          continue;
+        }
+        const height = fits * pitch + 2 * padY;
+        this.drawRow(cells, widths, from, from + fits, height, pitch, cell, padX, false, columns, false);
+        from += fits;
+        this.newPage();
+        drawHeader();
+      }
+    }
+    this.space(6);
+  }
+
+  /**
+   * The closing paragraphs, then side-by-side signature columns (null: an empty
+   * column). The block and the last paragraph stay on one page, so the
+   * signatures never stand alone on a page.
+   */
+  closing(paragraphs: string[], parties: (SignatureParty | null)[], style: TextStyle = { indent: 2, after: 0 }): void {
+    const gap = 16;
+    const heights = parties.map((p) => (p ? Math.max(p.lines.length * SIGN_PITCH, p.stamp ? 2 * SEAL_RADIUS : 0) : 0));
+    const height = Math.max(...heights);
+    paragraphs.forEach((text, i) => {
+      if (i === paragraphs.length - 1) this.ensureSpace(this.heightOf(text, style) + gap + height);
+      this.paragraph(text, style);
+    });
+    this.ensureSpace(gap + height);
+    const top = this.y + gap;
+    const s: Style = { ...BODY, align: 'left' };
+    const colWidth = this.width / parties.length;
+    parties.forEach((party, col) => {
+      if (!party) return;
+      const x = this.left + col * colWidth;
+      const textTop = top + (height - party.lines.length * SIGN_PITCH) / 2;
+      party.lines.forEach((entry, i) => {
+        const y = textTop + i * SIGN_PITCH;
+        if (typeof entry === 'string') {
+          const align = party.stamp ? 'center' : 'left';
+          this.drawLine(plain(entry, this.measure(entry, s)), x, y, colWidth, SIGN_PITCH, { ...s, align });
+          return;
+        }
+        const w = this.measure(entry.label, s);
+        this.drawLine(plain(entry.label, w), x, y, colWidth, SIGN_PITCH, s);
+        const ruleY = y + SIGN_PITCH / 2 + s.size * 0.3;
+        this.doc.save().lineWidth(0.6).strokeColor('#000000');
+        this.doc.moveTo(x + w + 2, ruleY).lineTo(x + colWidth - 12, ruleY).stroke().restore();
+      });
+      if (party.stamp) {
+        this.doc.save().lineWidth(0.6).strokeColor('#9a9a9a').dash(3, { space: 3 });
+        this.doc.circle(x + colWidth / 2, top + height / 2, SEAL_RADIUS).stroke().undash().restore();
+      }
+    });
+    this.y = top + height + 4;
+  }
+
+  /** Height a paragraph would take (not counting a page break inside it). */
+  heightOf(text: string, style: TextStyle = {}): number {
+    const s = { ...BODY, ...style };
+    return this.wrap(text, this.width, s, s.indent * s.size).length * s.size * s.leading + s.after;
+  }
+
+  image(png: Buffer, x: number, y: number, size: number): void {
+    this.doc.image(png, x, y, { width: size, height: size });
+  }
+
+  /** Small text centred under a box (e.g. a caption under the QR code). */
+  caption(text: string, x: number, y: number, width: number, size = 8): void {
+    const s: Style = { ...BODY, size, align: 'center', color: '#333333', leading: 1.4 };
+    this.wrap(text, width, s, 0).forEach((line, i) => this.drawLine(line, x, y + i * size * 1.4, width, size * 1.4, s));
+  }
+
+  /** Width of `text` on one line. */
+  measure(text: string, style: TextStyle = {}): number {
+    const s = { ...BODY, ...style };
+    return (text.match(TOKEN) ?? []).reduce((sum, t) => sum + this.tokenWidth(t, s), 0);
+  }
+
+  /** Adds the running header and the page numbers, and returns the PDF. */
+  async finish(): Promise<Buffer> {
+    const { start, count } = this.doc.bufferedPageRange();
+    const foot: Style = { ...BODY, size: 9, align: 'center', color: '#333333', leading: 1.4 };
+    const head: Style = { ...foot, align: 'right', color: '#666666' };
+    for (let i = start; i < start + count; i++) {
+      this.doc.switchToPage(i);
+      const number = `第 ${i - start + 1} 页 共 ${count} 页`;
+      this.drawLine(plain(number, this.measure(number, foot)), this.left, A4.height - MARGIN + 14, this.width, 14, foot);
+      if (i > start && this.meta.runningHeader) {
+        const text = this.meta.runningHeader;
+        this.drawLine(plain(text, this.measure(text, head)), this.left, MARGIN - 26, this.width, 14, head);
+        this.doc.save().lineWidth(0.4).strokeColor('#999999');
+        this.doc.moveTo(this.left, MARGIN - 10).lineTo(this.left + this.width, MARGIN - 10).stroke().restore();
+      }
+    }
+    this.doc.end();
+    return this.ended;
+  }
+
+  private tokenWidth(token: string, s: Style): number {
+    const font = s.bold ? BOLD : REGULAR;
+    const key = `${font}\u0000${token}`;
+    let w = widthCache.get(key);
+    if (w === undefined) {
+      w = this.doc.font(font).fontSize(1).widthOfString(token);
+      widthCache.set(key, w);
+    }
+    return w * s.size;
+  }
+
+  /** Breaks text into lines of at most `width`, keeping ASCII words whole and honouring 避头尾. */
+  private wrap(text: string, width: number, s: Style, indent: number): Line[] {
+    const lines: Line[] = [];
+    for (const para of text.split('\n')) {
+      const tokens = para.match(TOKEN) ?? [];
+      let cur: { t: string; w: number }[] = [];
+      let lineIndent = indent;
+      const sum = (): number => cur.reduce((a, b) => a + b.w, 0);
+      const flush = (last: boolean): void => {
+        while (cur.length && /^\s+$/.test(cur[cur.length - 1]!.t)) cur.pop();
+        lines.push({ text: cur.map((c) => c.t).join(''), width: sum(), indent: lineIndent, last });
+        cur = [];
+        lineIndent = 0;
+      };
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        const w = this.tokenWidth(t, s);
+        const avail = width - lineIndent;
+        const space = /^\s+$/.test(t);
+        if (space && cur.length === 0) continue;
+        if (sum() + w <= avail + 0.01) {
+          cur.push({ t, w });
+          continue;
+        }
+        if (space) {
+          flush(false);
+          continue;
+        }
+        if (w > width && [...t].length > 1) {
+          tokens.splice(i, 1, ...t); // too long for any line (a long URL): break anywhere
+          i--;
+          continue;
+        }
+        // Move tokens down until the new line does not start with closing
+        // punctuation and the old one does not end with opening punctuation.
+        const carry = [{ t, w }];
+        while (cur.length > 1 && (NO_START.has(carry[0]!.t[0]!) || NO_END.has(cur[cur.length - 1]!.t.slice(-1)))) {
+          carry.unshift(cur.pop()!);
+        }
+        if (cur.length > 0) flush(false);
+        cur = carry;
+      }
+      flush(true);
+    }
+    return lines;
+  }
+
+  private drawLine(line: Line, x: number, top: number, width: number, pitch: number, s: Style): void {
+    let dx = line.indent;
+    let spacing = 0;
+    const chars = line.text.length;
+    if (s.align === 'center') dx = (width - line.width) / 2;
+    else if (s.align === 'right') dx = width - line.width;
+    else if (s.align === 'justify' && !line.last && chars > 1) {
+      const stretch = (width - line.indent - line.width) / (chars - 1);
+      if (stretch > 0 && stretch < s.size * 0.2) spacing = stretch;
+    }
+    if (!line.text) return;
+    this.doc
+      .font(s.bold ? BOLD : REGULAR)
+      .fontSize(s.size)
+      .fillColor(s.color)
+      .text(line.text, x + dx, top + pitch / 2 + EM_CENTRE * s.size, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        characterSpacing: spacing,
+      });
+  }
+
+  private drawRow(
+    cells: Line[][],
+    widths: number[],
+    from: number,
+    to: number,
+    height: number,
+    pitch: number,
+    s: Style,
+    padX: number,
+    complete: boolean,
+    columns: Column[],
+    header: boolean,
+  ): void {
+    let x = this.left;
+    cells.forEach((lines, i) => {
+      const w = widths[i]!;
+      if (header) this.doc.save().rect(x, this.y, w, height).fill('#ededed').restore();
+      this.doc.save().lineWidth(0.7).strokeColor('#000000').rect(x, this.y, w, height).stroke().restore();
+      const shown = lines.slice(from, to);
+      const padY = complete ? (height - shown.length * pitch) / 2 : 4;
+      const align = header ? 'center' : (columns[i]?.align ?? 'left');
+      shown.forEach((line, j) => {
+        this.drawLine(line, x + padX, this.y + padY + j * pitch, w - 2 * padX, pitch, { ...s, align });
+      });
+      x += w;
+    });
+  }
+}
+
+function plain(text: string, width = 0): Line {
+  return { text, width, indent: 0, last: true };
+}
+
+function maxLines(cells: Line[][]): number {
+  return Math.max(0, ...cells.map((c) => c.length));
+}

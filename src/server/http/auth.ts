@@ -1,0 +1,91 @@
+/**
+ * Who is calling: a session cookie for people; for department systems a request signed with
+ * HMAC-SM3 over method, path, timestamp, nonce and body, each nonce usable once.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { verifyRequest } from '../crypto/hmac-request.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import type { Deps } from '../deps.ts';
+import type { IdentityService } from '../modules/identity/service.ts';
+import type { Account, Principal, Role } from '../modules/identity/roles.ts';
+
+export const SESSION_COOKIE = 'onething_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    rawBody?: string;
+  }
+}
+
+export function installAuth(app: FastifyInstance, deps: Deps, identity: IdentityService): void {
+  app.decorateRequest('principal', null);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    request.rawBody = text;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('malformed-json', 400, '请求内容不是合法的 JSON'), undefined);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const clientId = request.headers['x-onething-client'];
+    if (typeof clientId === 'string') {
+      request.principal = await clientPrincipal(request, deps, clientId);
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const account = await identity.accountForSession(token);
+      if (account) request.principal = { kind: 'account', account };
+    }
+  });
+}
+
+async function clientPrincipal(request: FastifyRequest, deps: Deps, clientId: string): Promise<Principal> {
+  const db = deps.db.kysely;
+  const client = await db.selectFrom('api_clients').selectAll().where('id', '=', clientId).where('active', '=', 1).executeTakeFirst();
+  const header = (name: string) => {
+    const v = request.headers[name];
+    return typeof v === 'string' ? v : '';
+  };
+  if (!client) throw new AppError('unknown-client', 401, '未登记的部门系统');
+  const timestamp = Number(header('x-onething-timestamp'));
+  const nonce = header('x-onething-nonce');
+  const result = verifyRequest({
+    secret: deps.cipher.decrypt(client.secret_enc),
+    method: request.method,
+    path: request.url,
+    timestamp,
+    nonce,
+    body: request.rawBody ?? '',
+    signature: header('x-onething-signature'),
+    now: Math.floor(deps.clock.now().getTime() / 1000),
+    seenNonce: () => false,
+  });
+  if (!result.ok) throw new AppError(result.code, 401, result.message);
+  // The nonce is recorded only after the signature checks out, so a forger cannot burn nonces.
+  const inserted = await db.insertInto('nonces').values({ scope: clientId, nonce, seen_at: deps.clock.now().toISOString() })
+    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('replayed', 401, '请求已被使用过（重放），已拒绝');
+  return { kind: 'client', clientId, department: client.department };
+}
+
+export function requireAccount(request: FastifyRequest, ...roles: Role[]): Account {
+  const p = request.principal;
+  if (!p || p.kind !== 'account') throw unauthorized();
+  if (roles.length > 0 && !roles.includes(p.account.role)) throw forbidden();
+  return p.account;
+}
+
+/** A reviewer of the department, or that department's system: the department the caller acts for. */
+export function requireDepartment(request: FastifyRequest): { department: string; actor: string; reviewer: Account | null } {
+  const p = request.principal;
+  if (!p) throw unauthorized();
+  if (p.kind === 'client') return { department: p.department, actor: `client:${p.clientId}`, reviewer: null };
+  if (p.account.role !== 'reviewer' && p.account.role !== 'lead') throw forbidden();
+  if (!p.account.department) throw forbidden('账号未关联部门');
+  return { department: p.account.department, actor: `account:${p.account.id}`, reviewer: p.account };
+}

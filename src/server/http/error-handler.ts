@@ -1,0 +1,65 @@
+/** The one error handler: every failure leaves as { code, message, details } with a 4xx unless it is ours. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type ErrorDetail } from '../errors.ts';
+
+const KEYWORD_TEXT: Record<string, (p: Record<string, unknown>) => string> = {
+  required: (p) => `缺少必填项「${String(p.missingProperty)}」`,
+  type: (p) => `类型不对，应为${({ string: '文本', integer: '整数', number: '数字', boolean: '是/否', object: '对象', array: '列表' } as Record<string, string>)[String(p.type)] ?? String(p.type)}`,
+  enum: (p) => `取值不在允许范围内：${(p.allowedValues as unknown[] | undefined)?.join('、') ?? ''}`,
+  minLength: (p) => `至少 ${String(p.limit)} 个字符`,
+  maxLength: (p) => `最多 ${String(p.limit)} 个字符`,
+  minimum: (p) => `不能小于 ${String(p.limit)}`,
+  maximum: (p) => `不能大于 ${String(p.limit)}`,
+  minItems: (p) => `至少 ${String(p.limit)} 项`,
+  maxItems: (p) => `最多 ${String(p.limit)} 项`,
+  pattern: () => '格式不对',
+  format: (p) => `格式不对，应为 ${String(p.format)}`,
+  additionalProperties: (p) => `不认识的字段「${String(p.additionalProperty)}」`,
+  uniqueItems: () => '列表中有重复项',
+};
+
+function validationDetails(error: FastifyError): ErrorDetail[] {
+  return (error.validation ?? []).map((v) => {
+    const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const params = (v.params ?? {}) as Record<string, unknown>;
+    const path = v.keyword === 'required' ? [base, params.missingProperty].filter(Boolean).join('.') : v.keyword === 'additionalProperties' ? [base, params.additionalProperty].filter(Boolean).join('.') : base;
+    const context = error.validationContext ?? 'body';
+    const text = KEYWORD_TEXT[v.keyword]?.(params) ?? v.message ?? '取值不对';
+    return { path: path ? `${context}.${path}` : context, message: text, code: v.keyword };
+  });
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ code: 'route-not-found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`, details: [] });
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      reply.code(error.status).send({ code: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error.validation) {
+      reply.code(400).send({ code: 'invalid-request', message: '请求内容不符合要求', details: validationDetails(error) });
+      return;
+    }
+    const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
+      reply.code(400).send({ code: 'malformed-json', message: '请求内容不是合法的 JSON', details: [] });
+      return;
+    }
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      reply.code(413).send({ code: 'payload-too-large', message: '上传的内容超过大小限制', details: [] });
+      return;
+    }
+    if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      reply.code(415).send({ code: 'unsupported-media-type', message: '不支持的内容类型', details: [] });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      reply.code(status).send({ code: 'bad-request', message: '请求有误', details: [{ path: '', message: error.message }] });
+      return;
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    reply.code(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试', details: [] });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Catalogue versions kept in the database. The shipped files become a new published version when
+ * they change; a case keeps the version it was planned with, so a new version never changes it.
+ */
+import type { Kysely } from 'kysely';
+import { loadPackageCalendarYears } from '../../../catalog/holidays.ts';
+import { readCatalogueDocuments } from '../../../catalog/load.ts';
+import { checkCatalogue } from '../../../core/catalog/check.ts';
+import type { Catalogue } from '../../../core/catalog/model.ts';
+import type { CatalogueDocument, Defect } from '../../../core/catalog/types.ts';
+import type { CalendarYear } from '../../../core/calendar/workdays.ts';
+import type { Database } from '../../db/schema.ts';
+
+export interface PublishedCatalogue {
+  version: number;
+  publishedAt: string;
+  catalogue: Catalogue;
+}
+
+export class CatalogueDefectsError extends Error {
+  constructor(readonly defects: Defect[]) {
+    super(`事项目录有 ${defects.length} 处问题，例如 ${defects[0]?.file} ${defects[0]?.path}：${defects[0]?.message}`);
+  }
+}
+
+export class CatalogueStore {
+  private readonly compiled = new Map<number, PublishedCatalogue>();
+  private latestVersion = 0;
+  private readonly years: CalendarYear[] = loadPackageCalendarYears();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Publishes the shipped catalogue directory if it differs from the latest published version. */
+  async importDirectory(dir: string, at: string): Promise<{ version: number; published: boolean }> {
+    const readDefects: Defect[] = [];
+    const docs = readCatalogueDocuments(dir, readDefects);
+    const { defects } = checkCatalogue(docs, this.years);
+    if (readDefects.length + defects.length > 0) throw new CatalogueDefectsError([...readDefects, ...defects]);
+    const text = JSON.stringify(docs);
+    const latest = await this.db.selectFrom('catalogue_versions').select(['version', 'documents']).where('status', '=', 'published')
+      .orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (latest && latest.documents === text) {
+      this.latestVersion = latest.version;
+      return { version: latest.version, published: false };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    await this.db.insertInto('catalogue_versions').values({ version, status: 'published', documents: text, created_at: at, published_at: at }).execute();
+    this.latestVersion = version;
+    return { version, published: true };
+  }
+
+  async latest(): Promise<PublishedCatalogue> {
+    if (this.latestVersion === 0) {
+      const row = await this.db.selectFrom('catalogue_versions').select('version').where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst();
+      if (!row) throw new Error('no published catalogue: run the import first');
+      this.latestVersion = row.version;
+    }
+    return this.get(this.latestVersion);
+  }
+
+  async get(version: number): Promise<PublishedCatalogue> {
+    const known = this.compiled.get(version);
+    if (known) return known;
+    const row = await this.db.selectFrom('catalogue_versions').selectAll().where('version', '=', version).executeTakeFirstOrThrow();
+    const { catalogue, defects } = checkCatalogue(JSON.parse(row.documents) as CatalogueDocument[], this.years);
+    if (defects.length > 0) throw new CatalogueDefectsError(defects);
+    const published = { version, publishedAt: row.published_at ?? row.created_at, catalogue };
+    this.compiled.set(version, published);
+    return published;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Shared data (数据共享) behind one adapter shape: the facts the planner reads for an applicant, and
+ * verification calls. The embedded default reads the local store seeded with demo records.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Account } from '../identity/roles.ts';
+import { DEMO_ENTERPRISES, DEMO_LICENSES, DEMO_PEOPLE, type EnterpriseRecord, type PersonRecord } from './demo.ts';
+
+export interface SharedData {
+  /** Facts for the planner and form pre-fill, about the applicant (a person or an enterprise). */
+  factsFor(account: Account, idNumber: string | null): Promise<Record<string, unknown>>;
+}
+
+export async function seedSharedData(db: Kysely<Database>): Promise<void> {
+  const rows = [
+    ...DEMO_PEOPLE.map((p) => ({ kind: 'person', key: p.idNumber, data: JSON.stringify(p) })),
+    ...DEMO_ENTERPRISES.map((e) => ({ kind: 'enterprise', key: e.uscc, data: JSON.stringify(e) })),
+    ...DEMO_LICENSES.map((l) => ({ kind: 'license', key: `${l.holder}:${l.type}`, data: JSON.stringify(l) })),
+  ];
+  for (const row of rows) await db.insertInto('shared_records').values(row).onConflict((oc) => oc.columns(['kind', 'key']).doNothing()).execute();
+}
+
+export function localSharedData(db: Kysely<Database>): SharedData {
+  const record = async <T>(kind: string, key: string): Promise<T | null> => {
+    const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+    return row ? (JSON.parse(row.data) as T) : null;
+  };
+  /** Licenses held: those in the shared register, and e-licenses this platform issued into the wallet. */
+  const heldBy = async (holder: string, accountId: string): Promise<string[]> => {
+    const rows = await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'like', `${holder}:%`).execute();
+    const wallet = await db.selectFrom('licenses').select('type').where('holder_id', '=', accountId).where('revoked_at', 'is', null).execute();
+    return [...new Set([...rows.map((r) => (JSON.parse(r.data) as { type: string }).type), ...wallet.map((w) => w.type)])];
+  };
+  return {
+    async factsFor(account, idNumber) {
+      if (account.subject === 'enterprise' && account.enterpriseUscc) {
+        const e = await record<EnterpriseRecord>('enterprise', account.enterpriseUscc);
+        if (!e) return { applicantName: account.displayName };
+        return {
+          applicantName: account.displayName, enterpriseName: e.name, enterpriseUscc: e.uscc, enterpriseType: e.type,
+          enterpriseAddress: e.address, legalRepName: e.legalRep, legalRepIdNumber: e.legalRepIdNumber,
+          licenses: await heldBy(e.uscc, account.id),
+        };
+      }
+      if (!idNumber) return { applicantName: account.displayName };
+      const p = await record<PersonRecord>('person', idNumber);
+      if (!p) return { applicantName: account.displayName, applicantIdNumber: idNumber };
+      const spouse = p.spouse ? await record<PersonRecord>('person', p.spouse) : null;
+      const [mother, father] = p.sex === 'female' ? [p, spouse] : [spouse, p];
+      return {
+        applicantName: p.name, applicantIdNumber: p.idNumber, applicantMobile: p.mobile, applicantAddress: p.address,
+        hukouInProvince: p.hukouProvince === '99', householdVerified: true, householdHeadName: p.householdHead, householdAddress: p.householdAddress,
+        parentsMarried: spouse !== null,
+        ...(mother ? { motherName: mother.name, motherIdNumber: mother.idNumber } : {}),
+        ...(father && spouse ? { fatherName: father.name, fatherIdNumber: father.idNumber } : {}),
+        hasHousingFund: p.housingFund !== undefined,
+        ...(p.housingFund ? { housingFundCenter: p.housingFund.center, housingFundAccount: p.housingFund.account } : {}),
+        licenses: await heldBy(p.idNumber, account.id),
+      };
+    },
+  };
+}
