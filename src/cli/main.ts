@@ -13,7 +13,9 @@ const USAGE = `用法：
   onething matters [--json]                        按生命周期列出“一件事”清单
   onething plan <一件事> [--answer 问题=回答]… [--choose 事项]… [--fact 键=值]… [--accepted-on YYYY-MM-DD] [--json]
                                                    根据回答生成办理方案
-  onething start                                   校验目录并列出“一件事”`;
+  onething start                                   迁移数据库、导入目录、启动服务（PORT，默认 3000）
+  onething db migrate                              把数据库迁移到最新版本（DATABASE_URL 为空时使用 data/ 下的 SQLite）
+  onething audit verify                            校验审计日志的 SM3 链，发现被篡改的记录`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -110,11 +112,40 @@ function planCommand(argv: string[], io: Io): number {
   return 0;
 }
 
-function start(io: Io): number {
-  const code = catalogCheck([], io);
-  io.out('');
-  io.out(formatMatterList(load().catalogue));
-  return code;
+async function dbCommand(argv: string[], io: Io): Promise<number> {
+  if (argv[0] !== 'migrate') throw new UsageError('用法：onething db migrate');
+  const { loadConfig } = await import('../server/config.ts');
+  const { openDatabase } = await import('../server/db/connect.ts');
+  const { migrateToLatest } = await import('../server/db/migrate.ts');
+  const config = loadConfig();
+  const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/onething.sqlite` });
+  try {
+    const done = await migrateToLatest(db);
+    io.out(done.length > 0 ? `已执行迁移：${done.join('、')}` : '数据库已是最新版本');
+  } finally {
+    await db.close();
+  }
+  return 0;
+}
+
+async function auditCommand(argv: string[], io: Io): Promise<number> {
+  if (argv[0] !== 'verify') throw new UsageError('用法：onething audit verify');
+  const { loadConfig } = await import('../server/config.ts');
+  const { openDatabase } = await import('../server/db/connect.ts');
+  const { verifyAudit } = await import('../server/modules/audit/audit.ts');
+  const config = loadConfig();
+  const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/onething.sqlite` });
+  try {
+    const r = await verifyAudit(db.kysely);
+    if (r.ok) {
+      io.out(`审计日志完整：${r.entries} 条记录，SM3 链校验通过。`);
+      return 0;
+    }
+    io.err(`审计日志被篡改：第 ${r.problem?.seq} 条记录${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
+    return 1;
+  } finally {
+    await db.close();
+  }
 }
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
@@ -128,8 +159,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return matters(rest, io);
       case 'plan':
         return planCommand(rest, io);
-      case 'start':
-        return start(io);
+      case 'start': {
+        const { serve } = await import('../server/main.ts');
+        await serve();
+        return 0;
+      }
+      case 'db':
+        return await dbCommand(rest, io);
+      case 'audit':
+        return await auditCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

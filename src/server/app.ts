@@ -7,13 +7,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { CaseService } from './modules/cases/service.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
+import { inboxRoutes } from './modules/notifications/routes.ts';
+import { resultRoutes } from './modules/results/routes.ts';
+import { localSharedData } from './modules/shareddata/service.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
+import { TaskService } from './modules/tasks/service.ts';
+import { documentRoutes } from './modules/window/documents.ts';
+import { windowRoutes } from './modules/window/routes.ts';
+import { WindowService } from './modules/window/service.ts';
 
 export interface App {
   app: FastifyInstance;
   identity: IdentityService;
+  cases: CaseService;
+  tasks: TaskService;
 }
 
 export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
@@ -35,9 +48,19 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
 
   const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now());
   installAuth(app, deps, identity);
+  const cases = new CaseService(deps, localSharedData(deps.db.kysely), (id) => identity.personalData(id));
+  const tasks = new TaskService(deps);
+  const window = new WindowService(deps, cases, identity);
   identityRoutes(app, deps, identity);
   catalogueRoutes(app, deps);
+  caseRoutes(app, deps, cases, tasks);
+  windowRoutes(app, deps, cases, window);
+  documentRoutes(app, deps);
+  taskRoutes(app, deps, tasks);
+  resultRoutes(app, deps);
+  inboxRoutes(app, deps);
+  adminRoutes(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
-  return { app, identity };
+  return { app, identity, cases, tasks };
 }

@@ -5,6 +5,7 @@ import { seedDemoAccounts, DEMO_PASSWORD } from './modules/identity/demo.ts';
 import { ROLES } from './modules/identity/roles.ts';
 import { seedSharedData } from './modules/shareddata/service.ts';
 import { createDeps } from './start.ts';
+import { createWorker } from './worker/outbox.ts';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -16,9 +17,12 @@ export async function serve(): Promise<void> {
     const lines = accounts.map((a) => `  ${a.username.padEnd(16)} ${ROLES[a.role]}${a.department ? `（${a.department}）` : ''}`);
     process.stdout.write(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n${lines.join('\n')}\n`);
   }
+  const worker = createWorker(deps);
+  worker.start();
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nonething 已启动：${config.publicUrl}（接口文档：${config.publicUrl}/docs）\n数据库：${deps.db.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}\n`);
   const stop = async () => {
+    await worker.stop();
     await app.close();
     await deps.db.close();
     process.exit(0);

@@ -111,7 +111,8 @@ const VERB: Readonly<Record<CaseActionType, string>> = {
 };
 
 export function newCase(id: string, matter: string): CaseRecord {
-  return { id, matter, status: 'draft', onCommitment: false, deferred: [] };
+  const unset = undefined;
+  return { id, matter, status: 'draft', updatedOn: unset, submittedOn: unset, acceptedOn: unset, onCommitment: false, deferred: [], rejectedOn: unset, corrections: unset, withdrawnOn: unset };
 }
 
 const quote = (names: string[]) => names.map((n) => `「${n}」`).join('');

@@ -4,7 +4,7 @@ import { dueDate } from '../calendar/workdays.ts';
 import type { PlannedItem } from '../planning/types.ts';
 import { nationalDay2025, plannedItem } from './fixture.ts';
 import { afterDecision, createTasks, runInMemory, type FlowEvent } from './orchestrate.ts';
-import { isTaskFinal, transitionTask, type Task, type TaskEffect } from './task.ts';
+import { isTaskFinal, transitionTask, type Task, type TaskAction, type TaskEffect } from './task.ts';
 
 const cal = nationalDay2025;
 
@@ -22,10 +22,10 @@ const dag = fc.integer({ min: 1, max: 9 }).chain((n) =>
 
 const acceptedOn = fc.constantFrom('2025-09-26', '2025-09-28', '2025-09-30', '2025-10-09', '2025-06-03');
 
-/** Checks the dispatch rules over an event list: returns the dispatched ids. */
+/** Checks the dispatch rules over an event list. */
 function checkEvents(items: readonly PlannedItem[], events: readonly FlowEvent[]): void {
   const after = new Map(items.map((it) => [it.id, it.after]));
-  const approved = new Set<string>();
+  const approved = new Map<string, string>();
   const dispatched = new Set<string>();
   const attached = new Map<string, Set<string>>();
   for (const e of events) {
@@ -33,12 +33,13 @@ function checkEvents(items: readonly PlannedItem[], events: readonly FlowEvent[]
       expect(dispatched.has(e.task), `${e.task} dispatched twice`).toBe(false);
       for (const p of after.get(e.task) ?? []) {
         expect(approved.has(p), `${e.task} dispatched before ${p} was approved`).toBe(true);
+        expect(e.at >= (approved.get(p) as string), `${e.task} dispatched on a day before ${p} was approved`).toBe(true);
         expect(attached.get(e.task)?.has(p), `${e.task} dispatched without ${p}'s result`).toBe(true);
       }
       dispatched.add(e.task);
     }
     if (e.kind === 'approved' || e.kind === 'refused' || e.kind === 'claimed') expect(dispatched.has(e.task)).toBe(true);
-    if (e.kind === 'approved') approved.add(e.task);
+    if (e.kind === 'approved') approved.set(e.task, e.at);
     if (e.kind === 'attach-result') {
       expect(approved.has(e.from)).toBe(true);
       attached.set(e.to, (attached.get(e.to) ?? new Set()).add(e.from));
@@ -98,10 +99,12 @@ describe('orchestration on random DAGs', () => {
         const pick = open[(choice[k % choice.length] as number) % open.length] as Task;
         const i = tasks.indexOf(pick);
         let t = pick;
-        for (const action of [
-          { type: 'claim', at: '2025-06-03', reviewer: 'r' } as const,
-          approve.get(t.id) ? { type: 'approve', at: '2025-06-03', result: { name: '结果' } } as const : { type: 'refuse', at: '2025-06-03', reasons: ['否'] } as const,
-        ]) {
+        const at = '2025-06-03';
+        const actions: TaskAction[] = [
+          { type: 'claim', at, reviewer: 'r' },
+          approve.get(t.id) ? { type: 'approve', at, result: { name: '结果' } } : { type: 'refuse', at, reasons: ['否'] },
+        ];
+        for (const action of actions) {
           const r = transitionTask(t, action, cal);
           if (!r.ok) throw new Error(r.error.message);
           t = r.state;

@@ -6,7 +6,7 @@ import { fixtureDocuments } from '../testing/fixture.ts';
 import { newCase, transitionCase, WITHDRAWN_REASON } from './case.ts';
 import { chainPlan, nationalDay2025, plannedItem } from './fixture.ts';
 import { afterDecision, createTasks, deriveCaseStatus, runInMemory, withdrawCase, type FlowResult } from './orchestrate.ts';
-import { transitionTask, type Task } from './task.ts';
+import { transitionTask, type Task, type TaskAction } from './task.ts';
 
 const cal = nationalDay2025;
 
@@ -19,10 +19,11 @@ function ok(r: FlowResult): Extract<FlowResult, { ok: true }> {
 function decide(tasks: Task[], id: string, at: string, outcome: 'approve' | 'refuse') {
   const i = tasks.findIndex((t) => t.id === id);
   let t = tasks[i] as Task;
-  for (const action of [
-    { type: 'claim', at, reviewer: '审查员' } as const,
-    outcome === 'approve' ? { type: 'approve', at, result: { name: `${t.name}结果` } } as const : { type: 'refuse', at, reasons: ['不符合办理条件'] } as const,
-  ]) {
+  const actions: TaskAction[] = [
+    { type: 'claim', at, reviewer: '审查员' },
+    outcome === 'approve' ? { type: 'approve', at, result: { name: `${t.name}结果` } } : { type: 'refuse', at, reasons: ['不符合办理条件'] },
+  ];
+  for (const action of actions) {
     const r = transitionTask(t, action, cal);
     if (!r.ok) throw new Error(r.error.message);
     t = r.state;
@@ -58,6 +59,8 @@ describe('a serial chain a → b → c beside a parallel d', () => {
     expect(afterB.state[2]?.dueDate).toBe('2025-10-10'); // two working days after the holiday
     const afterD = decide(afterB.state, 'd', '2025-09-26', 'approve');
     expect(afterD.dispatch).toEqual([]);
+    // Repeating a decision's follow-up changes nothing.
+    expect(ok(afterDecision(afterB.state, 'b', '2025-09-30', cal))).toMatchObject({ state: afterB.state, effects: [], dispatch: [], stop: [] });
   });
 
   it('refusing a stops b and c, naming a, and leaves d alone', () => {
@@ -81,6 +84,15 @@ describe('a serial chain a → b → c beside a parallel d', () => {
     expect(afterD.effects).toContainEqual(expect.objectContaining({ kind: 'attach-result', from: 'd', to: 'e' }));
     const afterA = decide(afterD.state, 'a', '2025-06-04', 'approve');
     expect(afterA.dispatch).toEqual(['b', 'e']);
+  });
+
+  it('dispatches a join on the day its last predecessor was approved, whatever the order reported', () => {
+    const join = { items: [plannedItem('a', '甲'), plannedItem('d', '丁'), plannedItem('e', '戊', ['a', 'd'])] };
+    const start = ok(createTasks(join, '2025-06-03', cal)).state;
+    const afterA = decide(start, 'a', '2025-06-10', 'approve');
+    const afterD = decide(afterA.state, 'd', '2025-06-04', 'approve');
+    expect(afterD.dispatch).toEqual(['e']);
+    expect(afterD.state[2]).toMatchObject({ dispatchedOn: '2025-06-10', dueDate: '2025-06-11' });
   });
 
   it('refuses to decide the flow of an undecided or unknown task', () => {

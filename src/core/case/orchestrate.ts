@@ -5,7 +5,7 @@
 import { buildCalendar, type Calendar } from '../calendar/workdays.ts';
 import type { PlannedItem } from '../planning/types.ts';
 import { transitionCase, newCase, type CaseEffect, type CaseRecord, type CaseStatus } from './case.ts';
-import { dayOf, done, fail, type TransitionError } from './result.ts';
+import { dayOf, fail, type TransitionError } from './result.ts';
 import { isTaskFinal, newTask, transitionTask, type Task, type TaskAction, type TaskEffect, type TaskResult } from './task.ts';
 
 export interface AttachResult {
@@ -73,7 +73,7 @@ export function createTasks(plan: PlanLike, acceptedOn: string, calendar: Calend
     if (error) return { ok: false, error };
     dispatch.push((tasks[i] as Task).id);
   }
-  return { ...done(tasks, effects), dispatch, stop: [] };
+  return { ok: true, state: tasks, effects, dispatch, stop: [] };
 }
 
 /**
@@ -90,15 +90,23 @@ export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at:
   const dispatch: string[] = [];
   const stop: { task: string; reason: string }[] = [];
   if (decided.status === 'approved') {
-    const approved = new Set(tasks.filter((t) => t.status === 'approved').map((t) => t.id));
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const day = dayOf(at) ?? at;
     for (let i = 0; i < next.length; i++) {
       const t = next[i] as Task;
-      if (!t.after.includes(decided.id) || isTaskFinal(t.status)) continue;
+      // Only waiting successors: one already dispatched has every result, so a repeated call changes nothing.
+      if (t.status !== 'waiting' || !t.after.includes(decided.id)) continue;
       effects.push({ kind: 'attach-result', at, from: decided.id, to: t.id, result: decided.result as TaskResult });
-      if (t.status !== 'waiting' || !t.after.every((p) => approved.has(p))) continue;
       // Dispatched when the last predecessor was approved, even if the caller reports decisions out of order.
       let on = at;
-      for (const p of tasks) if (t.after.includes(p.id) && (p.decidedOn as string) > (dayOf(on) ?? on)) on = p.decidedOn as string;
+      let latest = day;
+      let ready = true;
+      for (const id of t.after) {
+        const p = byId.get(id);
+        if (p?.status !== 'approved') ready = false;
+        else if ((p.decidedOn as string) > latest) on = latest = p.decidedOn as string;
+      }
+      if (!ready) continue;
       const error = step(next, i, { type: 'dispatch', at: on }, calendar, effects);
       if (error) return { ok: false, error };
       dispatch.push(t.id);
@@ -124,7 +132,7 @@ export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at:
       stop.push({ task: t.id, reason });
     }
   }
-  return { ...done(next, effects), dispatch, stop };
+  return { ok: true, state: next, effects, dispatch, stop };
 }
 
 /** completed once every task is closed, in-progress once one is claimed or closed, else the case's own status. */
@@ -186,15 +194,16 @@ export function runInMemory(
   const created = createTasks(plan, acceptedOn, calendar);
   let tasks = must(created);
   const results = new Map(plan.items.map((it) => [it.id, it.result]));
-  const pending = created.ok ? [...created.dispatch] : [];
+  const index = new Map(tasks.map((t, i) => [t.id, i]));
+  const pending = created.ok ? created.dispatch.map((id) => index.get(id) as number) : [];
   let completedOn: string | undefined;
   while (pending.length > 0) {
-    // Decide in date order (earliest due first), so that the events are a true chronology.
+    // Decide in date order (earliest due first), so that a join is dispatched on its last predecessor's day.
     let first = 0;
-    const dueOf = (id: string) => tasks.find((t) => t.id === id)?.dueDate ?? '';
-    for (let k = 1; k < pending.length; k++) if (dueOf(pending[k] as string) < dueOf(pending[first] as string)) first = k;
-    const id = pending.splice(first, 1)[0];
-    const i = tasks.findIndex((t) => t.id === id);
+    for (let k = 1; k < pending.length; k++) {
+      if ((tasks[pending[k] as number]?.dueDate as string) < (tasks[pending[first] as number]?.dueDate as string)) first = k;
+    }
+    const i = pending.splice(first, 1)[0] as number;
     let t = tasks[i] as Task;
     if (t.status !== 'dispatched') continue;
     const on = t.dueDate as string;
@@ -207,7 +216,7 @@ export function runInMemory(
     tasks[i] = t;
     const after = afterDecision(tasks, t.id, on, calendar);
     tasks = must(after);
-    if (after.ok) pending.push(...after.dispatch);
+    if (after.ok) for (const id of after.dispatch) pending.push(index.get(id) as number);
     if (completedOn === undefined || on > completedOn) completedOn = on;
   }
   const status = deriveCaseStatus(c, tasks);

@@ -21,6 +21,8 @@ export function fail<C extends string>(code: C, message: string): { ok: false; e
 const ISO_RE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const BEIJING_MINUTES = 8 * 60;
 
+const known = new Map<string, string | undefined>();
+
 /**
  * The calendar day of an action: a 'YYYY-MM-DD' date as is; an ISO date-time with an offset is read in
  * Beijing time (UTC+8), since working days and deadlines are Chinese calendar facts; one without an
@@ -28,6 +30,15 @@ const BEIJING_MINUTES = 8 * 60;
  */
 export function dayOf(at: unknown): string | undefined {
   if (typeof at !== 'string') return undefined;
+  // Memoised: a flow reads the same few dates over and over.
+  if (known.has(at)) return known.get(at);
+  if (known.size >= 4096) known.clear();
+  const day = readDay(at);
+  known.set(at, day);
+  return day;
+}
+
+function readDay(at: string): string | undefined {
   const m = ISO_RE.exec(at);
   if (!m || !isDate(m[1])) return undefined;
   const date = m[1] as string;

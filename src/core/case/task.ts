@@ -116,7 +116,17 @@ export function newTask(item: PlannedItem): Task {
     after: [...item.after],
     promised: item.timeLimit.promised,
     status: 'waiting',
+    // Every field present from the start: one object shape, so copies on each transition stay cheap.
+    updatedOn: undefined,
+    dispatchedOn: undefined,
+    dueDate: undefined,
+    reviewer: undefined,
     pausedWorkingDays: 0,
+    supplement: undefined,
+    decidedOn: undefined,
+    result: undefined,
+    reasons: undefined,
+    stopReason: undefined,
   };
 }
 
@@ -195,10 +205,8 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
       const state: Task = { ...task, status: 'claimed', updatedOn: day, reviewer: action.reviewer };
       return done(state, [{ kind: 'claimed', task: id, at, reviewer: action.reviewer }]);
     }
-    case 'release': {
-      const { reviewer: _reviewer, ...rest } = task;
-      return done({ ...rest, status: 'dispatched', updatedOn: day }, [{ kind: 'released', task: id, at }]);
-    }
+    case 'release':
+      return done({ ...task, status: 'dispatched', updatedOn: day, reviewer: undefined }, [{ kind: 'released', task: id, at }]);
     case 'approve': {
       const state: Task = { ...task, status: 'approved', updatedOn: day, decidedOn: day, result: { ...action.result } };
       return done(state, [{ kind: 'approved', task: id, at, result: state.result as TaskResult }]);
@@ -214,16 +222,14 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
       return done(state, [{ kind: 'supplement-requested', task: id, at, materials: supplement.materials, note: supplement.note }]);
     }
     case 'supplement-provided': {
-      const { supplement, ...rest } = task;
       // Working days in (requested, provided]: the request day was worked, the day the material arrives was not.
-      const paused = rest.pausedWorkingDays + workingDaysBetween(calendar, supplement?.requestedOn ?? day, day);
-      const due = dueDate(calendar, rest.dispatchedOn ?? day, rest.promised + paused);
-      const state: Task = { ...rest, status: 'claimed', updatedOn: day, pausedWorkingDays: paused, dueDate: due };
+      const paused = task.pausedWorkingDays + workingDaysBetween(calendar, task.supplement?.requestedOn ?? day, day);
+      const due = dueDate(calendar, task.dispatchedOn ?? day, task.promised + paused);
+      const state: Task = { ...task, status: 'claimed', updatedOn: day, pausedWorkingDays: paused, dueDate: due, supplement: undefined };
       return done(state, [{ kind: 'supplement-provided', task: id, at, pausedWorkingDays: paused, dueDate: due }]);
     }
     case 'stop': {
-      const { supplement: _supplement, ...rest } = task;
-      const state: Task = { ...rest, status: 'stopped', updatedOn: day, stopReason: action.reason };
+      const state: Task = { ...task, status: 'stopped', updatedOn: day, stopReason: action.reason, supplement: undefined };
       return done(state, [{ kind: 'stopped', task: id, at, reason: action.reason }]);
     }
   }

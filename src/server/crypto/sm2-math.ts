@@ -1,6 +1,7 @@
 // SM2 curve arithmetic (GB/T 32918.5 recommended curve) and the DER pieces SM2 needs.
-// BigInt is not constant time, so this only handles public values (verification,
-// encoding); secret scalar multiplication k·G goes through OpenSSL in sm2.ts.
+// BigInt is not constant time: point arithmetic here only ever sees public values
+// (verification). The secret k·G of signing is OpenSSL's; only the few mod-n steps on
+// d and k in sm2Sign use BigInt.
 
 export const P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;
 export const A = 0xfffffffeffffffffffffffffffffffffffffffff00000000fffffffffffffffcn;

@@ -115,17 +115,52 @@ describe('sm2Verify rejects', () => {
     expect(sm2Verify(other.publicKeyPem, 'original', sig)).toBe(false);
   });
 
-  test('non-canonical DER of a valid (r, s)', () => {
-    const raw = Buffer.from(sig, 'base64url');
-    const padded = Buffer.concat([raw, Buffer.of(0)]); // trailing byte
-    expect(sm2Verify(kp.publicKeyPem, 'original', padded.toString('base64url'))).toBe(false);
-    // r with a redundant leading zero
+  describe('non-canonical DER of a valid (r, s)', () => {
+    // Find a signature whose r is a 32-byte INTEGER (high bit clear: padding it is merely
+    // non-minimal) and whose s needs its 0x00 (33 bytes: dropping it makes it negative).
+    let raw = Buffer.alloc(0);
+    let msg = '';
+    for (let i = 0; raw[3] !== 32 || (raw[4] ?? 0) >= 0x80 || raw[4 + 32 + 1] !== 33; i++) {
+      msg = `m${i}`;
+      raw = Buffer.from(sm2Sign(kp.privateKeyPem, msg), 'base64url');
+    }
     const rLen = raw[3] ?? 0;
     const r = raw.subarray(4, 4 + rLen);
-    const rest = raw.subarray(4 + rLen);
-    const body = Buffer.concat([Buffer.of(0x02, rLen + 1, 0), r, rest]);
-    const loose = Buffer.concat([Buffer.of(0x30, body.length), body]);
-    expect(sm2Verify(kp.publicKeyPem, 'original', loose.toString('base64url'))).toBe(false);
+    const sPart = raw.subarray(4 + rLen);
+    const seq = (...parts: Buffer[]): string => {
+      const body = Buffer.concat(parts);
+      return Buffer.concat([Buffer.of(0x30, body.length), body]).toString('base64url');
+    };
+
+    test('the canonical form verifies (control)', () => {
+      expect(sm2Verify(kp.publicKeyPem, msg, seq(Buffer.of(0x02, rLen), r, sPart))).toBe(true);
+    });
+
+    test('a byte after the SEQUENCE', () => {
+      expect(sm2Verify(kp.publicKeyPem, msg, Buffer.concat([raw, Buffer.of(0)]).toString('base64url'))).toBe(false);
+    });
+
+    test('an extra element inside the SEQUENCE', () => {
+      // needs a 70-byte signature (r, s both 32 bytes) so the result stays within the length cap
+      let short = Buffer.alloc(0);
+      let m = '';
+      for (let i = 0; short.length !== 70; i++) {
+        m = `n${i}`;
+        short = Buffer.from(sm2Sign(kp.privateKeyPem, m), 'base64url');
+      }
+      expect(sm2Verify(kp.publicKeyPem, m, seq(short.subarray(2)))).toBe(true);
+      expect(sm2Verify(kp.publicKeyPem, m, seq(short.subarray(2), Buffer.of(0x05, 0)))).toBe(false);
+    });
+
+    test('r with a redundant leading zero', () => {
+      expect(sm2Verify(kp.publicKeyPem, msg, seq(Buffer.of(0x02, rLen + 1, 0), r, sPart))).toBe(false);
+    });
+
+    test('s without the zero byte its high bit needs (a negative INTEGER of the same bytes)', () => {
+      expect(sPart[1]).toBe(33);
+      const sNeg = Buffer.concat([Buffer.of(0x02, 32), sPart.subarray(3)]);
+      expect(sm2Verify(kp.publicKeyPem, msg, seq(Buffer.of(0x02, rLen), r, sNeg))).toBe(false);
+    });
   });
 
   test('garbage in any argument returns false instead of throwing', () => {

@@ -7,7 +7,7 @@
 //   '1234567812345678' that sm-crypto, GmSSL and CA seal services use.
 // Neither verifies elsewhere. Also, exporting such a re-read key as 'sec1' aborts the whole
 // process (Node assertion), so PEM is parsed here by hand.
-// OpenSSL still does key generation and the secret k·G (constant time); BigInt does the rest.
+// OpenSSL still does key generation and the secret k·G (its constant-time ladder); BigInt the rest.
 import { ECDH, createECDH, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { sm3, type Bytes } from './sm3.ts';
 import {

@@ -4,7 +4,7 @@ import { PdfLayout, type Column } from './pdf.ts';
 import type { CommitmentLetterData } from './types.ts';
 
 const MISSING_COLUMNS: Column[] = [
-  { header: '序号', width: 0.7, align: 'center' },
+  { header: '序号', width: 0.8, align: 'center' },
   { header: '容缺材料名称', width: 3.8 },
   { header: '补交期限', width: 2.2, align: 'center' },
   { header: '说明', width: 3.3 },
@@ -31,7 +31,7 @@ export async function renderCommitmentLetter(data: CommitmentLetterData): Promis
   pdf.paragraph(`编号：${data.caseNumber}`, { align: 'right', size: 11, after: 2 });
   const facts: [string, string][] = [['申请人', data.applicantName]];
   if (data.applicantIdMasked) facts.push(['证件号码', data.applicantIdMasked]);
-  facts.push(['申请事项', data.matterName], ['受理窗口', data.window.name]);
+  facts.push(['申请事项', data.matterName], ['受理窗口', data.window.name], ['受理人', data.clerk]);
   pdf.fields(facts);
   pdf.space(4);
 
@@ -60,7 +60,7 @@ export async function renderCommitmentLetter(data: CommitmentLetterData): Promis
     {
       lines: [{ label: '申请人（签字）：', rule: true }, { label: '委托代理人（签字）：', rule: true }, `日期：${BLANK_DATE}`],
     },
-    { lines: ['受理机关（盖章）', data.issuer, `受理人：${data.clerk}`, cnDate(data.issuedOn)], stamp: true },
+    { lines: ['受理机关（盖章）', data.issuer, cnDate(data.issuedOn)], stamp: true },
   ]);
   return pdf.finish();
 }

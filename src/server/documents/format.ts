@@ -33,16 +33,5 @@ export function cnDateTime(iso: string): string {
   return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`;
 }
 
-const DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 1 → 一, 12 → 十二, 20 → 二十 (1–99). */
-export function cnNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`cnNumber: ${n}`);
-  if (n <= 10) return DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
-}
-
 /** A date left blank for handwriting. */
 export const BLANK_DATE = '　　　　年　　月　　日';

@@ -44,16 +44,17 @@ const widthCache = new Map<string, number>();
 
 /** Characters a line may not start with, and ones it may not end with (GB/T 15834 避头尾). */
 const NO_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—～·%‰℃,.;:?!)]}％']);
-/** A dash (as in 9:00—12:00) is kept with what follows as well as with what precedes it. */
-const NO_END = new Set([...'（《「『【〔〈〖“‘([{—～']);
+const NO_END = new Set([...'（《「『【〔〈〖“‘([{']);
 /** Runs of whitespace, runs of printable ASCII (words, numbers, URLs), or one other character. */
 const TOKEN = /\s+|[!-~]+|./gsu;
 /** Ideographic em box centre above the baseline, in em (Source Han Sans: −0.12…0.88). */
 const EM_CENTRE = 0.38;
 /** Line pitch of the signature block: room to sign. */
 const SIGN_PITCH = 26;
+/** Vertical padding inside table cells. */
+const CELL_PAD_Y = 3.5;
 /** The dashed circle showing where the seal goes (an official seal is 40–42 mm across). */
-const SEAL_RADIUS = 18 * MM;
+const SEAL_RADIUS = 17 * MM;
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -72,7 +73,7 @@ export interface TextStyle {
 
 type Style = Required<TextStyle>;
 
-const BODY: Style = { size: 12, bold: false, align: 'justify', indent: 0, color: '#000000', leading: 1.65, after: 4 };
+const BODY: Style = { size: 12, bold: false, align: 'justify', indent: 0, color: '#000000', leading: 1.55, after: 4 };
 
 interface Line {
   text: string;
@@ -94,8 +95,10 @@ export type SignatureLine = string | { label: string; rule: true };
 
 export interface SignatureParty {
   lines: SignatureLine[];
-  /** Draw a dashed circle where the seal goes, centred on the lines. */
+  /** Draw a dashed circle where the seal goes, centred on the lines (which are centred too). */
   stamp?: boolean;
+  /** Centre the lines in their column (the issuer's block; implied by `stamp`). */
+  centred?: boolean;
 }
 
 export interface PdfMeta {
@@ -108,6 +111,10 @@ export interface PdfMeta {
   issuedOn: string;
   /** Printed small at the top of every page after the first, e.g. the title and case number. */
   runningHeader?: string;
+  /** Body text size, pt (default 12; a dense form may use 11). */
+  bodySize?: number;
+  /** Table text size, pt (default 11). */
+  tableSize?: number;
 }
 
 export class PdfLayout {
@@ -117,11 +124,13 @@ export class PdfLayout {
   readonly left = MARGIN;
   readonly width = A4.width - 2 * MARGIN;
   readonly bottom = A4.height - MARGIN;
+  private readonly body: Style;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<Buffer>;
 
   constructor(private readonly meta: PdfMeta) {
     const fonts = loadFonts();
+    this.body = { ...BODY, size: meta.bodySize ?? BODY.size };
     this.doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
@@ -164,18 +173,18 @@ export class PdfLayout {
     if (opts.kicker) this.paragraph(opts.kicker, { size: 14, align: 'center', leading: 1.5, after: 2 });
     this.paragraph(text, { size: 22, bold: true, align: 'center', leading: 1.5, after: 2 });
     if (opts.subtitle) this.paragraph(opts.subtitle, { size: 12, align: 'center', leading: 1.5, after: 2 });
-    this.space(8);
+    this.space(4);
   }
 
   heading(text: string): void {
-    this.ensureSpace(12 * 1.65 * 4);
-    this.space(4);
+    this.ensureSpace(this.body.size * this.body.leading * 4);
+    this.space(2);
     this.paragraph(text, { bold: true, align: 'left', after: 2 });
   }
 
   /** A paragraph (or several, separated by \n), wrapped, justified and broken across pages. */
   paragraph(text: string, style: TextStyle = {}): void {
-    const s = { ...BODY, ...style };
+    const s = { ...this.body, ...style };
     const pitch = s.size * s.leading;
     const lines = this.wrap(text, this.width, s, s.indent * s.size);
     if (lines.length <= 3) this.ensureSpace(lines.length * pitch);
@@ -192,7 +201,7 @@ export class PdfLayout {
    * in a box at `x` of `width` (default: the text column). Returns the height used.
    */
   fields(rows: [string, string][], opts: { x?: number; width?: number; size?: number } = {}): number {
-    const s: Style = { ...BODY, size: opts.size ?? BODY.size, align: 'left', leading: 1.6 };
+    const s: Style = { ...this.body, size: opts.size ?? this.body.size, align: 'left', leading: 1.5 };
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.width;
     const pitch = s.size * s.leading;
@@ -212,13 +221,13 @@ export class PdfLayout {
 
   /** A bordered table; rows wrap, and a row that does not fit is carried (or split) onto the next page under a repeated header. */
   table(columns: Column[], rows: string[][], opts: { size?: number } = {}): void {
-    const size = opts.size ?? 11;
+    const size = opts.size ?? this.meta.tableSize ?? 11;
     const padX = 5;
-    const padY = 4;
-    const pitch = size * 1.45;
+    const padY = CELL_PAD_Y;
+    const pitch = size * 1.4;
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
-    const cell: Style = { ...BODY, size, align: 'left', leading: 1.45 };
+    const cell: Style = { ...BODY, size, align: 'left', leading: 1.4 };
     const head: Style = { ...cell, bold: true, align: 'center' };
     const layout = (texts: string[], style: Style, header: boolean): Line[][] =>
       texts.map((t, i) => {
@@ -273,7 +282,7 @@ export class PdfLayout {
    * signatures never stand alone on a page.
    */
   closing(paragraphs: string[], parties: (SignatureParty | null)[], style: TextStyle = { indent: 2, after: 0 }): void {
-    const gap = 16;
+    const gap = 10;
     const heights = parties.map((p) => (p ? Math.max(p.lines.length * SIGN_PITCH, p.stamp ? 2 * SEAL_RADIUS : 0) : 0));
     const height = Math.max(...heights);
     paragraphs.forEach((text, i) => {
@@ -282,16 +291,16 @@ export class PdfLayout {
     });
     this.ensureSpace(gap + height);
     const top = this.y + gap;
-    const s: Style = { ...BODY, align: 'left' };
+    const s: Style = { ...this.body, align: 'left' };
     const colWidth = this.width / parties.length;
     parties.forEach((party, col) => {
       if (!party) return;
       const x = this.left + col * colWidth;
-      const textTop = top + (height - party.lines.length * SIGN_PITCH) / 2;
+      const textTop = party.stamp ? top + (height - party.lines.length * SIGN_PITCH) / 2 : top;
       party.lines.forEach((entry, i) => {
         const y = textTop + i * SIGN_PITCH;
         if (typeof entry === 'string') {
-          const align = party.stamp ? 'center' : 'left';
+          const align = party.stamp || party.centred ? 'center' : 'left';
           this.drawLine(plain(entry, this.measure(entry, s)), x, y, colWidth, SIGN_PITCH, { ...s, align });
           return;
         }
@@ -311,7 +320,7 @@ export class PdfLayout {
 
   /** Height a paragraph would take (not counting a page break inside it). */
   heightOf(text: string, style: TextStyle = {}): number {
-    const s = { ...BODY, ...style };
+    const s = { ...this.body, ...style };
     return this.wrap(text, this.width, s, s.indent * s.size).length * s.size * s.leading + s.after;
   }
 
@@ -325,9 +334,15 @@ export class PdfLayout {
     this.wrap(text, width, s, 0).forEach((line, i) => this.drawLine(line, x, y + i * size * 1.4, width, size * 1.4, s));
   }
 
+  /** The lines `text` breaks into at `width` pt. */
+  breakLines(text: string, width: number, style: TextStyle = {}): string[] {
+    const s = { ...this.body, ...style };
+    return this.wrap(text, width, s, s.indent * s.size).map((line) => line.text);
+  }
+
   /** Width of `text` on one line. */
   measure(text: string, style: TextStyle = {}): number {
-    const s = { ...BODY, ...style };
+    const s = { ...this.body, ...style };
     return (text.match(TOKEN) ?? []).reduce((sum, t) => sum + this.tokenWidth(t, s), 0);
   }
 
@@ -409,26 +424,37 @@ export class PdfLayout {
     return lines;
   }
 
+  /**
+   * Draws one line. A justified line is stretched between Chinese characters
+   * and at spaces, never inside an ASCII word or number (no letter-spaced “0 5 7 1”).
+   */
   private drawLine(line: Line, x: number, top: number, width: number, pitch: number, s: Style): void {
-    let dx = line.indent;
-    let spacing = 0;
-    const chars = line.text.length;
-    if (s.align === 'center') dx = (width - line.width) / 2;
-    else if (s.align === 'right') dx = width - line.width;
-    else if (s.align === 'justify' && !line.last && chars > 1) {
-      const stretch = (width - line.indent - line.width) / (chars - 1);
-      if (stretch > 0 && stretch < s.size * 0.2) spacing = stretch;
-    }
     if (!line.text) return;
-    this.doc
-      .font(s.bold ? BOLD : REGULAR)
-      .fontSize(s.size)
-      .fillColor(s.color)
-      .text(line.text, x + dx, top + pitch / 2 + EM_CENTRE * s.size, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        characterSpacing: spacing,
-      });
+    const baseline = top + pitch / 2 + EM_CENTRE * s.size;
+    // The font is set for every call: measuring (tokenWidth) changes it.
+    const text = (t: string, at: number, characterSpacing = 0): void => {
+      this.doc.font(s.bold ? BOLD : REGULAR).fontSize(s.size).fillColor(s.color);
+      this.doc.text(t, at, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing });
+    };
+    if (s.align === 'center') return text(line.text, x + (width - line.width) / 2);
+    if (s.align === 'right') return text(line.text, x + width - line.width);
+    // Runs of Chinese text, and ASCII words and spaces one at a time.
+    const runs = (line.text.match(/[^!-~\s]+|[!-~]+|\s+/gu) ?? []).map((t) => ({ t, ascii: /^[!-~\s]/.test(t) }));
+    const slots = runs.reduce((n, r) => n + (r.ascii ? 1 : r.t.length), 0) - 1;
+    const extra = width - line.indent - line.width;
+    const stretch = s.align === 'justify' && !line.last && slots > 0 ? extra / slots : 0;
+    if (stretch <= 0 || stretch > s.size * 0.15) return text(line.text, x + line.indent);
+    let at = x + line.indent;
+    for (const run of runs) {
+      const w = this.measure(run.t, s);
+      if (run.ascii) {
+        if (!/^\s+$/.test(run.t)) text(run.t, at);
+        at += w + stretch;
+      } else {
+        text(run.t, at, stretch);
+        at += w + stretch * run.t.length;
+      }
+    }
   }
 
   private drawRow(
@@ -450,7 +476,7 @@ export class PdfLayout {
       if (header) this.doc.save().rect(x, this.y, w, height).fill('#ededed').restore();
       this.doc.save().lineWidth(0.7).strokeColor('#000000').rect(x, this.y, w, height).stroke().restore();
       const shown = lines.slice(from, to);
-      const padY = complete ? (height - shown.length * pitch) / 2 : 4;
+      const padY = complete ? (height - shown.length * pitch) / 2 : CELL_PAD_Y;
       const align = header ? 'center' : (columns[i]?.align ?? 'left');
       shown.forEach((line, j) => {
         this.drawLine(line, x + padX, this.y + padY + j * pitch, w - 2 * padX, pitch, { ...s, align });

@@ -4,10 +4,10 @@ import { cnDate, cnDateTime } from './format.ts';
 import { PdfLayout, type Column } from './pdf.ts';
 import type { ReceiptData } from './types.ts';
 
-const QR_SIZE = 96;
+const QR_SIZE = 90;
 
 const ITEM_COLUMNS: Column[] = [
-  { header: '序号', width: 0.7, align: 'center' },
+  { header: '序号', width: 0.8, align: 'center' },
   { header: '办理事项', width: 3.2 },
   { header: '承办部门', width: 2.4 },
   { header: '承诺时限', width: 1.4, align: 'center' },
@@ -25,7 +25,8 @@ const MATERIAL_COLUMNS: Column[] = [
 
 export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   if (data.items.length === 0) throw new RangeError('受理凭证: no items');
-  const qr = await QRCode.toBuffer(data.progressUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 8 });
+  // About 600 dpi at print size, so that printers and viewers do not blur the modules.
+  const qr = await QRCode.toBuffer(data.progressUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 800 });
   const acceptedAt = cnDateTime(data.acceptedAt);
   const pdf = new PdfLayout({
     title: `受理凭证（${data.caseNumber}）`,
@@ -33,6 +34,8 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
     subject: data.matterName,
     issuedOn: data.issuedOn,
     runningHeader: `受理凭证　受理编号：${data.caseNumber}`,
+    bodySize: 11,
+    tableSize: 10.5,
   });
   pdf.title('受理凭证', { kicker: data.issuer });
 
@@ -48,7 +51,7 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   if (data.applicantIdMasked) facts.push(['证件号码', data.applicantIdMasked]);
   facts.push(['申请事项', data.matterName], ['受理时间', acceptedAt], ['受理窗口', data.window.name]);
   pdf.fields(facts, { width: pdf.width - QR_SIZE - 18 });
-  pdf.y = Math.max(pdf.y, top + QR_SIZE + 16) + 8;
+  pdf.y = Math.max(pdf.y + 6, top + QR_SIZE + 18);
 
   const deferred = data.materials.filter((m) => m.status === '容缺后补');
   const decision =
@@ -96,12 +99,12 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
     notes.push('标注为“容缺后补”的材料，请按《告知承诺书》约定的期限补交；逾期未补交的，按《告知承诺书》的约定处理。');
   }
   notes.push(
-    `您可扫描本凭证右上方的二维码，或访问 ${data.progressUrl} 查询办理进度。`,
+    '您可扫描本凭证右上方的二维码查询办理进度，也可凭受理编号通过政务服务网或咨询电话查询。',
     `咨询电话：${data.window.phone}；办公时间：${data.window.hours}；办理地点：${data.window.address}。`,
   );
   pdf.closing(
     notes.map((note, i) => `${i + 1}. ${note}`),
-    [{ lines: [`受理人：${data.clerk}`] }, { lines: [data.issuer, cnDate(data.issuedOn)], stamp: true }],
+    [{ lines: [`受理人：${data.clerk}`] }, { lines: [`${data.issuer}（受理专用章）`, cnDate(data.issuedOn)], centred: true }],
   );
   return pdf.finish();
 }

@@ -4,7 +4,7 @@ import { PdfLayout, type Column } from './pdf.ts';
 import type { RejectionNoticeData } from './types.ts';
 
 const REASON_COLUMNS: Column[] = [
-  { header: '序号', width: 0.7, align: 'center' },
+  { header: '序号', width: 0.8, align: 'center' },
   { header: '材料或事项', width: 2.4 },
   { header: '存在问题', width: 3.3 },
   { header: '补正要求', width: 3.6 },

@@ -34,18 +34,20 @@ export class CatalogueStore {
   async importDirectory(dir: string, at: string): Promise<{ version: number; published: boolean }> {
     const readDefects: Defect[] = [];
     const docs = readCatalogueDocuments(dir, readDefects);
-    const { defects } = checkCatalogue(docs, this.years);
+    const { catalogue, defects } = checkCatalogue(docs, this.years);
     if (readDefects.length + defects.length > 0) throw new CatalogueDefectsError([...readDefects, ...defects]);
     const text = JSON.stringify(docs);
     const latest = await this.db.selectFrom('catalogue_versions').select(['version', 'documents']).where('status', '=', 'published')
       .orderBy('version', 'desc').limit(1).executeTakeFirst();
     if (latest && latest.documents === text) {
       this.latestVersion = latest.version;
+      this.compiled.set(latest.version, { version: latest.version, publishedAt: at, catalogue });
       return { version: latest.version, published: false };
     }
     const version = (latest?.version ?? 0) + 1;
     await this.db.insertInto('catalogue_versions').values({ version, status: 'published', documents: text, created_at: at, published_at: at }).execute();
     this.latestVersion = version;
+    this.compiled.set(version, { version, publishedAt: at, catalogue });
     return { version, published: true };
   }
 
@@ -58,10 +60,11 @@ export class CatalogueStore {
     return this.get(this.latestVersion);
   }
 
-  async get(version: number): Promise<PublishedCatalogue> {
+  /** Inside a transaction pass it as `db`: SQLite has one connection, and waiting for another would deadlock. */
+  async get(version: number, db: Kysely<Database> = this.db): Promise<PublishedCatalogue> {
     const known = this.compiled.get(version);
     if (known) return known;
-    const row = await this.db.selectFrom('catalogue_versions').selectAll().where('version', '=', version).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('catalogue_versions').selectAll().where('version', '=', version).executeTakeFirstOrThrow();
     const { catalogue, defects } = checkCatalogue(JSON.parse(row.documents) as CatalogueDocument[], this.years);
     if (defects.length > 0) throw new CatalogueDefectsError(defects);
     const published = { version, publishedAt: row.published_at ?? row.created_at, catalogue };

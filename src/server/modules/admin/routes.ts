@@ -1,0 +1,51 @@
+/** Administration: department API clients (keys shown once), the dead-letter list, and audit checks. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
+import { requireAccount } from '../../http/auth.ts';
+import { appendAudit, verifyAudit } from '../audit/audit.ts';
+
+export function adminRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post<{ Body: { department: string; name: string; webhookUrl?: string } }>('/api/admin/api-clients', {
+    schema: {
+      tags: ['系统管理'], summary: '登记部门系统（返回一次性显示的密钥）',
+      body: { type: 'object', required: ['department', 'name'], additionalProperties: false, properties: { department: { type: 'string', minLength: 1, maxLength: 50 }, name: { type: 'string', minLength: 1, maxLength: 100 }, webhookUrl: { type: 'string', format: 'uri', maxLength: 500 } } },
+    },
+  }, async (request, reply) => {
+    const admin = requireAccount(request, 'admin');
+    const { catalogue } = await deps.catalogues.latest();
+    if (!catalogue.departments.has(request.body.department)) throw notFound(`部门「${request.body.department}」`);
+    const id = `client-${randomBytes(6).toString('hex')}`;
+    const secret = randomBytes(32).toString('base64url');
+    const at = deps.clock.now().toISOString();
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('api_clients').values({ id, department: request.body.department, name: request.body.name, secret_enc: deps.cipher.encrypt(secret), webhook_url: request.body.webhookUrl ?? null, active: 1, created_at: at }).execute();
+      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${admin.id}`, action: 'api-client.create', entity: 'api-client', entityId: id, detail: { department: request.body.department } });
+    });
+    reply.code(201);
+    return { id, secret };
+  });
+
+  app.get('/api/admin/dead-letters', { schema: { tags: ['系统管理'], summary: '投递失败（死信）列表' } }, async (request) => {
+    requireAccount(request, 'admin');
+    const rows = await deps.db.kysely.selectFrom('outbox').selectAll().where('status', '=', 'dead').orderBy('id').limit(500).execute();
+    return { deadLetters: rows.map((r) => ({ id: Number(r.id), kind: r.kind, deliveryId: r.delivery_id, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at })) };
+  });
+
+  app.post<{ Params: { id: number } }>('/api/admin/dead-letters/:id/retry', {
+    schema: { tags: ['系统管理'], summary: '重新投递', params: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+  }, async (request) => {
+    const admin = requireAccount(request, 'admin');
+    const at = deps.clock.now().toISOString();
+    const r = await deps.db.kysely.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: at }).where('id', '=', request.params.id).where('status', '=', 'dead').executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw notFound('死信');
+    await deps.db.kysely.transaction().execute((trx) => appendAudit(trx, deps.db.dialect, at, { actor: `account:${admin.id}`, action: 'outbox.retry', entity: 'outbox', entityId: String(request.params.id) }));
+    return { ok: true };
+  });
+
+  app.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志 SM3 链' } }, async (request) => {
+    requireAccount(request, 'auditor', 'admin');
+    return verifyAudit(deps.db.kysely);
+  });
+}

@@ -1,0 +1,119 @@
+/** The applicant's routes (the window uses some of them for the visitors it serves). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { requireAccount } from '../../http/auth.ts';
+import type { Account } from '../identity/roles.ts';
+import type { TaskService } from '../tasks/service.ts';
+import type { CaseService } from './service.ts';
+import { loadCase, type LoadedCase } from './store.ts';
+import { caseView } from './view.ts';
+
+const TAG = ['办件（申请人）'];
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
+
+/** An applicant reaches only their own cases; the window reaches every case. */
+export async function reachCase(deps: Deps, request: FastifyRequest, id: string): Promise<{ account: Account; c: LoadedCase }> {
+  const account = requireAccount(request, 'applicant', 'window');
+  const c = await loadCase(deps.db.kysely, deps.db.dialect, id);
+  if (account.role === 'applicant' && c.row.applicant_id !== account.id) throw notFound('办件');
+  return { account, c };
+}
+
+export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService, tasks: TaskService): void {
+  app.post<{ Body: { matterId: string } }>('/api/cases', {
+    schema: { tags: TAG, summary: '开始办理一件事（网上申请）', body: { type: 'object', required: ['matterId'], additionalProperties: false, properties: { matterId: { type: 'string', minLength: 1, maxLength: 100 } } } },
+  }, async (request, reply) => {
+    const account = requireAccount(request, 'applicant');
+    const id = await cases.create({ matterId: request.body.matterId, applicantId: account.id, actor: account, channel: 'online' });
+    reply.code(201);
+    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, id));
+  });
+
+  app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件' } }, async (request) => {
+    const account = requireAccount(request, 'applicant');
+    const rows = await deps.db.kysely.selectFrom('cases').select('id').where('applicant_id', '=', account.id).orderBy('created_at', 'desc').limit(200).execute();
+    const list = [];
+    for (const r of rows) {
+      const v = await caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, r.id));
+      list.push({ id: v.id, number: v.number, matter: v.matter, status: v.status, statusLabel: v.statusLabel, createdAt: v.createdAt, progress: v.progress.map((p) => ({ name: p.name, statusLabel: p.statusLabel, dueDate: p.dueDate })) });
+    }
+    return { cases: list };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { tags: TAG, summary: '办件详情与进度', params: idParams } }, async (request) => {
+    const { c } = await reachCase(deps, request, request.params.id);
+    return caseView(deps.db.kysely, deps.cipher, c);
+  });
+
+  app.put<{ Params: { id: string }; Body: { answers: Record<string, unknown>; chosenItems?: string[] } }>('/api/cases/:id/answers', {
+    schema: {
+      tags: TAG, summary: '回答引导问题、选择事项（每次都重新生成办理方案）', params: idParams,
+      body: { type: 'object', required: ['answers'], additionalProperties: false, properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } } },
+    },
+  }, async (request) => {
+    const { account } = await reachCase(deps, request, request.params.id);
+    const plan = await cases.setAnswers(request.params.id, account, request.body.answers, request.body.chosenItems);
+    return { plan };
+  });
+
+  app.put<{ Params: { id: string }; Body: { values: Record<string, unknown> } }>('/api/cases/:id/form', {
+    schema: { tags: TAG, summary: '保存表单（草稿）', params: idParams, body: { type: 'object', required: ['values'], additionalProperties: false, properties: { values: { type: 'object' } } } },
+  }, async (request) => {
+    const { account } = await reachCase(deps, request, request.params.id);
+    await cases.saveForm(request.params.id, account, request.body.values);
+    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+  });
+
+  app.post<{ Params: { id: string; material: string } }>('/api/cases/:id/materials/:material/files', {
+    schema: { tags: TAG, summary: '上传材料（multipart，字段 file）', consumes: ['multipart/form-data'], params: { type: 'object', required: ['id', 'material'], properties: { id: { type: 'string', format: 'uuid' }, material: { type: 'string', maxLength: 100 } } } },
+  }, async (request, reply) => {
+    const { account } = await reachCase(deps, request, request.params.id);
+    if (!request.isMultipart()) throw badRequest('not-multipart', '请以 multipart/form-data 上传文件');
+    const part = await request.file();
+    if (!part) throw badRequest('no-file', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
+    const data = await part.toBuffer();
+    const id = await cases.addFile(request.params.id, account, request.params.material, { name: part.filename, mime: part.mimetype, data }, account.role === 'window' ? 'window' : 'upload');
+    reply.code(201);
+    return { id };
+  });
+
+  app.get<{ Params: { id: string; file: string } }>('/api/cases/:id/files/:file', {
+    schema: { tags: TAG, summary: '下载材料（校验摘要）', params: { type: 'object', required: ['id', 'file'], properties: { id: { type: 'string', format: 'uuid' }, file: { type: 'string', format: 'uuid' } } } },
+  }, async (request, reply) => {
+    const p = request.principal;
+    const row = await deps.db.kysely.selectFrom('case_files').selectAll().where('id', '=', request.params.file).where('case_id', '=', request.params.id).executeTakeFirst();
+    if (!row || !row.file_hash) throw notFound('文件');
+    if (p?.kind === 'account' && (p.account.role === 'reviewer' || p.account.role === 'lead')) {
+      const c = await loadCase(deps.db.kysely, deps.db.dialect, request.params.id);
+      const needed = c.plan?.materials.find((m) => m.id === row.material_id)?.items ?? [];
+      if (!c.tasks.some((t) => t.department.code === p.account.department && needed.includes(t.id) && t.status !== 'waiting')) throw forbidden('本部门的子件不需要该材料');
+    } else {
+      await reachCase(deps, request, request.params.id);
+    }
+    reply.header('Content-Type', row.mime ?? 'application/octet-stream').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+    return deps.files.get(row.file_hash);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/cases/:id/submit', { schema: { tags: TAG, summary: '提交申请', params: idParams } }, async (request) => {
+    const { account } = await reachCase(deps, request, request.params.id);
+    await cases.submit(request.params.id, account);
+    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/cases/:id/withdraw', { schema: { tags: TAG, summary: '撤回申请（全部子件终止、材料退回）', params: idParams } }, async (request) => {
+    const { account } = await reachCase(deps, request, request.params.id);
+    if (account.role !== 'applicant') throw forbidden('撤回须由申请人本人提出');
+    await cases.withdraw(request.params.id, account);
+    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+  });
+
+  app.post<{ Params: { id: string; item: string } }>('/api/cases/:id/tasks/:item/supplement-provided', {
+    schema: { tags: TAG, summary: '已按部门要求补充材料（恢复计时）', params: { type: 'object', required: ['id', 'item'], properties: { id: { type: 'string', format: 'uuid' }, item: { type: 'string', maxLength: 100 } } } },
+  }, async (request) => {
+    const { account, c } = await reachCase(deps, request, request.params.id);
+    if (account.role !== 'applicant') throw forbidden();
+    await tasks.supplementProvided(request.params.id, request.params.item, c.row.applicant_id);
+    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+  });
+}

@@ -1,0 +1,90 @@
+/** Reading and writing cases and their tasks: rows to the core's records and back, in the caller's transaction. */
+import type { Kysely, Selectable } from 'kysely';
+import type { CaseRecord } from '../../../core/case/case.ts';
+import { deriveCaseStatus } from '../../../core/case/orchestrate.ts';
+import type { Task } from '../../../core/case/task.ts';
+import type { Plan } from '../../../core/planning/types.ts';
+import type { Dialect } from '../../db/connect.ts';
+import type { CaseTable, Database, TaskTable } from '../../db/schema.ts';
+import { conflict, notFound } from '../../errors.ts';
+
+export type CaseRow = Selectable<CaseTable>;
+export type TaskRow = Selectable<TaskTable>;
+
+export interface LoadedCase {
+  row: CaseRow;
+  record: CaseRecord;
+  plan: Plan | null;
+  answers: Record<string, unknown>;
+  chosenItems: string[] | undefined;
+  form: Record<string, unknown>;
+  tasks: Task[];
+  taskRows: TaskRow[];
+}
+
+/** Loads a case; with `lock` (PostgreSQL) the case row is locked, so decisions on one case queue up. */
+export async function loadCase(trx: Kysely<Database>, dialect: Dialect, id: string, lock = false): Promise<LoadedCase> {
+  let q = trx.selectFrom('cases').selectAll().where('id', '=', id);
+  if (lock && dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('办件');
+  const taskRows = await trx.selectFrom('tasks').selectAll().where('case_id', '=', id).orderBy('item_id').execute();
+  return {
+    row,
+    record: JSON.parse(row.record) as CaseRecord,
+    plan: row.plan ? (JSON.parse(row.plan) as Plan) : null,
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    chosenItems: row.chosen_items ? (JSON.parse(row.chosen_items) as string[]) : undefined,
+    form: JSON.parse(row.form) as Record<string, unknown>,
+    tasks: taskRows.map((t) => JSON.parse(t.state) as Task),
+    taskRows,
+  };
+}
+
+export function caseStatus(c: Pick<LoadedCase, 'record' | 'tasks'>): string {
+  return deriveCaseStatus(c.record, c.tasks);
+}
+
+/** Writes the case's own columns, refusing if someone else changed it meanwhile. */
+export async function saveCase(trx: Kysely<Database>, c: LoadedCase, changes: Partial<Omit<CaseRow, 'id' | 'row_version'>>, at: string): Promise<void> {
+  const r = await trx.updateTable('cases').set({ ...changes, updated_at: at, row_version: c.row.row_version + 1 })
+    .where('id', '=', c.row.id).where('row_version', '=', c.row.row_version).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw conflict('concurrent-update', '该件刚被他人修改，请刷新后重试');
+  c.row = { ...c.row, ...changes, updated_at: at, row_version: c.row.row_version + 1 };
+}
+
+export function taskColumns(t: Task) {
+  return {
+    status: t.status,
+    claimed_by: t.reviewer ?? null,
+    dispatched_on: t.dispatchedOn ?? null,
+    due_date: t.dueDate ?? null,
+    decided_at: t.decidedOn ?? null,
+    state: JSON.stringify(t),
+  };
+}
+
+export async function insertTasks(trx: Kysely<Database>, caseId: string, tasks: readonly Task[], at: string): Promise<void> {
+  for (const t of tasks) {
+    await trx.insertInto('tasks').values({
+      id: `${caseId}:${t.id}`, case_id: caseId, item_id: t.id, item_name: t.name, department: t.department.code,
+      after: JSON.stringify(t.after), ...taskColumns(t), updated_at: at, row_version: 0,
+    }).execute();
+  }
+}
+
+/** Writes the tasks that changed, each guarded by its row version. */
+export async function saveTasks(trx: Kysely<Database>, c: LoadedCase, next: readonly Task[], at: string): Promise<Task[]> {
+  const changed: Task[] = [];
+  for (const t of next) {
+    const i = c.tasks.findIndex((x) => x.id === t.id);
+    const before = c.tasks[i];
+    const row = c.taskRows[i];
+    if (!row || JSON.stringify(before) === JSON.stringify(t)) continue;
+    const r = await trx.updateTable('tasks').set({ ...taskColumns(t), updated_at: at, row_version: row.row_version + 1 })
+      .where('id', '=', row.id).where('row_version', '=', row.row_version).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw conflict('concurrent-update', '该子件刚被他人处理，请刷新后重试');
+    changed.push(t);
+  }
+  return changed;
+}

@@ -1,0 +1,47 @@
+/** What a case looks like to the applicant and the window: progress per item, materials, documents. */
+import type { Kysely } from 'kysely';
+import { CASE_STATUS_LABEL, type CaseStatus } from '../../../core/case/case.ts';
+import { TASK_STATUS_LABEL } from '../../../core/case/task.ts';
+import type { Database } from '../../db/schema.ts';
+import type { FieldCipher } from '../../deps.ts';
+import { maskedValues } from './form-values.ts';
+import { caseStatus, type LoadedCase } from './store.ts';
+
+export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
+  const files = await db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', c.row.id).execute();
+  const status = caseStatus(c) as CaseStatus;
+  const documents = [
+    ...(c.row.accepted_at ? ['receipt'] : []),
+    ...(c.row.on_commitment ? ['commitment'] : []),
+    ...(status === 'rejected' ? ['rejection'] : []),
+  ];
+  return {
+    id: c.row.id,
+    number: c.row.number,
+    matter: { id: c.row.matter_id, name: c.plan?.matter.name ?? c.row.matter_id },
+    status,
+    statusLabel: CASE_STATUS_LABEL[status],
+    channel: c.row.channel,
+    assisted: c.row.assisted_by ? { by: c.row.assisted_by, authority: c.row.assisted_authority } : null,
+    catalogueVersion: c.row.catalogue_version,
+    answers: c.answers,
+    chosenItems: c.chosenItems ?? null,
+    plan: c.plan,
+    form: maskedValues(c.form, cipher),
+    materials: (c.plan?.materials ?? []).map((m) => ({
+      id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, deferrable: m.deferrable,
+      files: files.filter((f) => f.material_id === m.id && f.source !== 'exemption').map((f) => ({ id: f.id, name: f.name, source: f.source, status: f.status })),
+    })),
+    progress: c.tasks.map((t) => ({
+      item: t.id, name: t.name, department: t.department, status: t.status, statusLabel: TASK_STATUS_LABEL[t.status],
+      dispatchedOn: t.dispatchedOn ?? null, dueDate: t.dueDate ?? null, decidedOn: t.decidedOn ?? null,
+      result: t.result ?? null, reasons: t.reasons ?? null, stopReason: t.stopReason ?? null, supplement: t.supplement ?? null,
+    })),
+    deferred: JSON.parse(c.row.deferred),
+    corrections: JSON.parse(c.row.corrections),
+    documents: documents.map((d) => ({ kind: d, url: `/api/cases/${c.row.id}/documents/${d}.pdf` })),
+    createdAt: c.row.created_at,
+    submittedAt: c.row.submitted_at,
+    acceptedAt: c.row.accepted_at,
+  };
+}

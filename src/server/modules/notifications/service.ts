@@ -1,0 +1,30 @@
+/**
+ * Notifications: an inbox entry for every event that concerns an account, and an SMS through the
+ * outbox, so the message goes out only if the change it reports was committed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface Notice {
+  accountId: string;
+  kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'commitment-due';
+  title: string;
+  body: string;
+  caseId?: string;
+}
+
+export async function enqueue(trx: Kysely<Database>, kind: string, deliveryId: string, payload: unknown, at: string): Promise<void> {
+  await trx.insertInto('outbox').values({
+    kind, delivery_id: deliveryId, payload: JSON.stringify(payload), status: 'pending', attempts: 0, next_attempt_at: at,
+    locked_by: null, locked_until: null, last_error: null, created_at: at, delivered_at: null,
+  }).onConflict((oc) => oc.column('delivery_id').doNothing()).execute();
+}
+
+export async function notify(trx: Kysely<Database>, notice: Notice, at: string): Promise<void> {
+  const id = randomUUID();
+  await trx.insertInto('notifications').values({
+    id, account_id: notice.accountId, kind: notice.kind, title: notice.title, body: notice.body, case_id: notice.caseId ?? null, created_at: at, read_at: null,
+  }).execute();
+  await enqueue(trx, 'message', `message:${id}`, { accountId: notice.accountId, text: `【一件事】${notice.title}：${notice.body}` }, at);
+}

@@ -1,0 +1,83 @@
+/** Results: the e-license wallet, public verification by QR code, and offline delivery (pick-up or post). */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import type { Deps } from '../../deps.ts';
+import { maskName } from '../../crypto/sm4.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { requireAccount } from '../../http/auth.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { loadCase } from '../cases/store.ts';
+import { circulationSignature, sealVerify } from '../tasks/seals.ts';
+
+const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function verifyLicense(deps: Deps, id: string) {
+  const row = await deps.db.kysely.selectFrom('licenses').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const valid = (await sealVerify(deps.db.kysely, row.department, data, row.signature)) && row.revoked_at === null;
+  const department = (await deps.catalogues.latest()).catalogue.departments.get(row.department)?.name ?? row.department;
+  return {
+    valid,
+    revoked: row.revoked_at !== null,
+    license: { name: row.name, number: `${row.number.slice(0, 4)}****${row.number.slice(-4)}`, holder: maskName(row.holder_name), issuer: department, issuedAt: row.issued_at.slice(0, 10) },
+  };
+}
+
+export function resultRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）' } }, async (request) => {
+    const account = requireAccount(request, 'applicant');
+    const rows = await deps.db.kysely.selectFrom('licenses').selectAll().where('holder_id', '=', account.id).orderBy('issued_at', 'desc').execute();
+    const licenses = [];
+    for (const r of rows) {
+      const url = verifyUrl(deps, r.id);
+      licenses.push({ id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, issuedAt: r.issued_at, caseId: r.case_id, verifyUrl: url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }) });
+    }
+    return { licenses };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/public/licenses/:id/verify', {
+    schema: { tags: ['结果送达'], summary: '核验电子证照（SM2 签章）', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } },
+  }, async (request) => {
+    const r = await verifyLicense(deps, request.params.id);
+    if (!r) throw notFound('电子证照');
+    return r;
+  });
+
+  app.get<{ Params: { id: string } }>('/verify/:id', { schema: { hide: true } }, async (request, reply) => {
+    const r = /^[0-9a-f-]{36}$/.test(request.params.id) ? await verifyLicense(deps, request.params.id) : null;
+    const body = !r
+      ? '<h1>未找到该电子证照</h1><p>请核对二维码是否完整。</p>'
+      : `<h1>${r.valid ? '✔ 电子证照有效' : '✘ 电子证照无效'}</h1><dl><dt>证照</dt><dd>${escape(r.license.name)}</dd><dt>编号</dt><dd>${escape(r.license.number)}</dd><dt>持证人</dt><dd>${escape(r.license.holder)}</dd><dt>签发机关</dt><dd>${escape(r.license.issuer)}</dd><dt>签发日期</dt><dd>${escape(r.license.issuedAt)}</dd></dl><p>${r.valid ? '签发机关电子印章（SM2）验证通过。' : r.revoked ? '该证照已注销。' : '签章验证未通过，证照内容可能被篡改。'}</p>`;
+    reply.code(r ? 200 : 404).type('text/html; charset=utf-8');
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body>${body}</body></html>`;
+  });
+
+  app.post<{ Params: { id: string }; Body: { method: 'pickup' | 'post'; recipient: string; waybill?: string } }>('/api/window/cases/:id/deliveries', {
+    schema: {
+      tags: ['结果送达'], summary: '线下送达：窗口领取签收或邮寄（运单号）',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
+      body: { type: 'object', required: ['method', 'recipient'], additionalProperties: false, properties: { method: { type: 'string', enum: ['pickup', 'post'] }, recipient: { type: 'string', minLength: 1, maxLength: 50 }, waybill: { type: 'string', minLength: 6, maxLength: 40 } } },
+    },
+  }, async (request, reply) => {
+    const clerk = requireAccount(request, 'window');
+    if (request.body.method === 'post' && !request.body.waybill) throw badRequest('waybill-required', '邮寄送达须填写运单号', [{ path: 'body.waybill', message: '请填写运单号' }]);
+    const c = await loadCase(deps.db.kysely, deps.db.dialect, request.params.id);
+    if (!c.tasks.some((t) => t.status === 'approved')) throw badRequest('no-result', '该件还没有可送达的办理结果');
+    const id = randomUUID();
+    const at = deps.clock.now().toISOString();
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      const record = { caseId: c.row.id, method: request.body.method, recipient: request.body.recipient, waybill: request.body.waybill ?? null, at };
+      await trx.insertInto('circulation').values({
+        id, case_id: c.row.id, material_id: null, kind: request.body.method === 'post' ? 'result-post' : 'result-pickup', from_party: 'zwfw', to_party: 'applicant',
+        waybill: request.body.waybill ?? null, sent_by: clerk.id, sent_at: at, sender_signature: await circulationSignature(trx, deps, 'zwfw', record),
+        received_by: request.body.method === 'pickup' ? request.body.recipient : null, received_at: request.body.method === 'pickup' ? at : null, receiver_signature: request.body.method === 'pickup' ? `签收：${request.body.recipient}` : null,
+      }).execute();
+      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${clerk.id}`, action: `delivery.${request.body.method}`, entity: 'case', entityId: c.row.id, detail: { waybill: request.body.waybill ?? null } });
+    });
+    reply.code(201);
+    return { id };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Persisting what the core's flow decided: tasks written, dispatches put in the outbox, results of
+ * earlier items attached as materials of later ones, material pushes recorded, applicants told.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { FlowEffect } from '../../../core/case/orchestrate.ts';
+import type { Task } from '../../../core/case/task.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { enqueue, notify } from '../notifications/service.ts';
+import { saveTasks, type LoadedCase } from '../cases/store.ts';
+import { circulationSignature } from './seals.ts';
+
+export async function applyFlow(
+  trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
+): Promise<void> {
+  await saveTasks(trx, c, next, deps.clock.now().toISOString());
+  c.tasks = [...next];
+  await applyEffects(trx, deps, c, next, effects, actor);
+}
+
+/** The side effects of a flow step whose tasks are already written. */
+export async function applyEffects(
+  trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  for (const e of effects) {
+    switch (e.kind) {
+      case 'dispatched': {
+        const task = next.find((t) => t.id === e.task) as Task;
+        const taskId = `${c.row.id}:${e.task}`;
+        await enqueue(trx, 'dispatch', `dispatch:${taskId}`, { taskId, caseId: c.row.id, caseNumber: c.row.number, item: e.task, department: e.department, dueDate: e.dueDate }, at);
+        const files = await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
+        const needed = new Set((c.plan?.materials ?? []).filter((m) => m.items.includes(e.task)).map((m) => m.id));
+        for (const material of new Set(files.map((f) => f.material_id).filter((m) => needed.has(m)))) {
+          const record = { caseId: c.row.id, material, from: 'zwfw', to: task.department.code, at };
+          await trx.insertInto('circulation').values({
+            id: randomUUID(), case_id: c.row.id, material_id: material, kind: 'online-push', from_party: 'zwfw', to_party: task.department.code,
+            waybill: null, sent_by: 'platform', sent_at: at, sender_signature: await circulationSignature(trx, deps, 'zwfw', record),
+            received_by: null, received_at: null, receiver_signature: null,
+          }).execute();
+        }
+        break;
+      }
+      case 'attach-result': {
+        const successor = c.plan?.materials.filter((m) => m.items.includes(e.to) && m.exemption?.kind === 'result-of-item' && m.exemption.ref === e.from) ?? [];
+        for (const m of successor) {
+          await trx.insertInto('case_files').values({
+            id: randomUUID(), case_id: c.row.id, material_id: m.id, source: 'result', file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
+            mime: null, size: null, evidence: JSON.stringify({ kind: 'result-of-item', from: e.from, result: e.result }), status: 'attached', created_by: 'platform', created_at: at,
+          }).execute();
+        }
+        break;
+      }
+      case 'stopped':
+        await notify(trx, { accountId: c.row.applicant_id, kind: 'stopped', title: '子件终止办理', body: `办件 ${c.row.number}：「${next.find((t) => t.id === e.task)?.name}」${e.reason}`, caseId: c.row.id }, at);
+        break;
+      case 'approved':
+      case 'refused': {
+        const name = next.find((t) => t.id === e.task)?.name ?? e.task;
+        const body = e.kind === 'approved' ? `「${name}」已办结：${e.result.name}` : `「${name}」不予办理：${e.reasons.join('；')}`;
+        await notify(trx, { accountId: c.row.applicant_id, kind: 'decided', title: e.kind === 'approved' ? '事项已办结' : '事项不予办理', body: `办件 ${c.row.number}：${body}`, caseId: c.row.id }, at);
+        break;
+      }
+      case 'supplement-requested':
+        await notify(trx, { accountId: c.row.applicant_id, kind: 'supplement', title: '请补充材料', body: `办件 ${c.row.number}：请补充 ${e.materials.join('、')}。${e.note}`, caseId: c.row.id }, at);
+        break;
+      default:
+        break;
+    }
+    await appendAudit(trx, deps.db.dialect, at, { actor, action: `task.${e.kind}`, entity: 'case', entityId: c.row.id, detail: { ...e } });
+  }
+}

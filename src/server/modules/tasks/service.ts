@@ -1,0 +1,186 @@
+/**
+ * The department's side: its queue, a task showing only what the item needs, and the decisions —
+ * approve (issuing the result, or an e-license sealed with the department's SM2 key), refuse, ask
+ * for supplementary material (the clock pauses), and joint review organised by the lead department.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { afterDecision, type FlowEffect } from '../../../core/case/orchestrate.ts';
+import { addWorkingDays } from '../../../core/calendar/workdays.ts';
+import { isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResult } from '../../../core/case/task.ts';
+import { todayIn } from '../../clock.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
+import { loadCase, type LoadedCase } from '../cases/store.ts';
+import { applyFlow } from './flow.ts';
+import { sealSign } from './seals.ts';
+
+export interface Acting {
+  department: string;
+  actor: string;
+  reviewerId: string | null;
+}
+
+export class TaskService {
+  constructor(private readonly deps: Deps) {}
+
+  private today = () => todayIn(this.deps.clock);
+
+  async queue(department: string, filter: { status?: string }) {
+    let q = this.deps.db.kysely.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
+      .select(['tasks.id', 'tasks.item_id', 'tasks.item_name', 'tasks.status', 'tasks.due_date', 'tasks.dispatched_on', 'tasks.claimed_by', 'cases.number', 'cases.matter_id', 'cases.id as case_id'])
+      .where('tasks.department', '=', department).where('tasks.status', '!=', 'waiting');
+    if (filter.status) q = q.where('tasks.status', '=', filter.status);
+    const rows = await q.orderBy('tasks.due_date').limit(500).execute();
+    const today = this.today();
+    const { catalogue } = await this.deps.catalogues.latest();
+    return rows.map((r) => {
+      const open = !isTaskFinal(r.status as Task['status']);
+      const overdue = open && r.due_date !== null && r.due_date < today;
+      const dueSoon = open && !overdue && r.due_date !== null && r.due_date <= addWorkingDays(catalogue.calendar, today, 1);
+      return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline: overdue ? 'overdue' : dueSoon ? 'due-soon' : 'on-time' };
+    });
+  }
+
+  private async taskOf(trx: Kysely<Database>, taskId: string, acting: Acting, lock = false): Promise<{ c: LoadedCase; task: Task }> {
+    const row = await trx.selectFrom('tasks').select(['case_id', 'item_id', 'department']).where('id', '=', taskId).executeTakeFirst();
+    if (!row || row.department !== acting.department) throw notFound('子件');
+    const c = await loadCase(trx, this.deps.db.dialect, row.case_id, lock);
+    return { c, task: c.tasks.find((t) => t.id === row.item_id) as Task };
+  }
+
+  /** Only the item's own fields and materials, the substantive review points, and the other items' progress. */
+  async view(taskId: string, acting: Acting) {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
+      const { c, task } = await this.taskOf(trx, taskId, acting);
+      const fields = new Set((c.plan?.form.fields ?? []).filter((f) => f.items.includes(task.id)).map((f) => f.key));
+      const materials = (c.plan?.materials ?? []).filter((m) => m.items.includes(task.id));
+      const files = await trx.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'evidence', 'mime', 'size'])
+        .where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
+      const values = task.status === 'waiting' ? maskedValues(c.form, this.deps.cipher, fields) : pick(openValues(c.form, this.deps.cipher), fields);
+      if (task.status !== 'waiting' && hasSealed(c.form, fields)) {
+        await appendAudit(trx, this.deps.db.dialect, this.deps.clock.now().toISOString(), { actor: acting.actor, action: 'read.personal-data', entity: 'case', entityId: c.row.id, detail: { task: task.id, fields: [...fields] } });
+      }
+      return {
+        task,
+        case: { id: c.row.id, number: c.row.number, matter: c.row.matter_id, acceptedAt: c.row.accepted_at },
+        form: { fields: (c.plan?.form.fields ?? []).filter((f) => fields.has(f.key)).map((f) => ({ key: f.key, label: f.label })), values },
+        materials: materials.map((m) => ({
+          id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, review: m.review,
+          files: files.filter((f) => f.material_id === m.id).map((f) => ({ id: f.id, name: f.name, source: f.source, evidence: f.evidence ? JSON.parse(f.evidence) : null })),
+        })),
+        others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null })),
+      };
+    });
+  }
+
+  /** One decision, with everything it sets off, in one transaction; the case is locked while it happens. */
+  async act(taskId: string, acting: Acting, action: (task: Task, c: LoadedCase, trx: Kysely<Database>) => Promise<TaskAction>): Promise<Task> {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
+      const { c, task } = await this.taskOf(trx, taskId, acting, true);
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const a = await action(task, c, trx);
+      const r = transitionTask(task, a, catalogue.calendar);
+      if (!r.ok) throw conflict(r.error.code, r.error.message);
+      let next = c.tasks.map((t) => (t.id === task.id ? r.state : t));
+      let effects: FlowEffect[] = [...r.effects];
+      if (r.state.status === 'approved' || r.state.status === 'refused') {
+        const flow = afterDecision(next, task.id, a.at, catalogue.calendar);
+        if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
+        next = flow.state;
+        effects = [...effects, ...flow.effects];
+      }
+      await applyFlow(trx, this.deps, c, next, effects, acting.actor);
+      return r.state;
+    });
+  }
+
+  claim(taskId: string, acting: Acting) {
+    if (!acting.reviewerId) throw forbidden('部门系统通过接口直接审批，无需认领');
+    return this.act(taskId, acting, async () => ({ type: 'claim', at: this.today(), reviewer: acting.reviewerId as string }));
+  }
+
+  release(taskId: string, acting: Acting) {
+    return this.act(taskId, acting, async () => ({ type: 'release', at: this.today() }));
+  }
+
+  refuse(taskId: string, acting: Acting, reasons: string[]) {
+    return this.act(taskId, acting, async (task) => {
+      this.mustHold(task, acting);
+      return { type: 'refuse', at: this.today(), reasons };
+    });
+  }
+
+  requestSupplement(taskId: string, acting: Acting, materials: string[], note: string) {
+    return this.act(taskId, acting, async (task) => {
+      this.mustHold(task, acting);
+      return { type: 'request-supplement', at: this.today(), materials, note };
+    });
+  }
+
+  /** Approves; an item whose result is an e-license gets one, sealed by the department, in the holder's wallet. */
+  approve(taskId: string, acting: Acting, input: { number?: string; note?: string }) {
+    return this.act(taskId, acting, async (task, c, trx) => {
+      this.mustHold(task, acting);
+      const item = c.plan?.items.find((i) => i.id === task.id);
+      if (!item) throw notFound('事项');
+      const number = input.number ?? `${task.department.code.toUpperCase()}${this.today().replace(/-/g, '')}${randomUUID().slice(0, 6).toUpperCase()}`;
+      let result: TaskResult = { name: item.result.name, ref: number };
+      if (item.result.kind === 'license' && item.result.license) {
+        const licenseId = randomUUID();
+        const holder = await trx.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
+        const issuedAt = this.deps.clock.now().toISOString();
+        const data = { id: licenseId, type: item.result.license, name: item.result.name, number, holder: holder.display_name, department: task.department.code, issuedAt, caseNumber: c.row.number };
+        const signature = await sealSign(trx, this.deps, task.department.code, data);
+        await trx.insertInto('licenses').values({
+          id: licenseId, type: item.result.license, name: item.result.name, number, holder_id: holder.id, holder_name: holder.display_name,
+          case_id: c.row.id, task_id: `${c.row.id}:${task.id}`, department: task.department.code, data: JSON.stringify(data), issued_at: issuedAt, signature, revoked_at: null,
+        }).execute();
+        result = { ...result, license: licenseId };
+      }
+      return { type: 'approve', at: this.today(), result };
+    });
+  }
+
+  /** The applicant answers a supplement request: the clock starts again. */
+  supplementProvided(caseId: string, item: string, applicantId: string) {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      if (c.row.applicant_id !== applicantId) throw notFound('办件');
+      const task = c.tasks.find((t) => t.id === item);
+      if (!task) throw notFound('子件');
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const r = transitionTask(task, { type: 'supplement-provided', at: this.today() }, catalogue.calendar);
+      if (!r.ok) throw conflict(r.error.code, r.error.message);
+      await applyFlow(trx, this.deps, c, c.tasks.map((t) => (t.id === item ? r.state : t)), r.effects, `account:${applicantId}`);
+      return r.state;
+    });
+  }
+
+  /** A joint review, inspection or acceptance across several tasks of a case, organised by the lead department. */
+  async jointReview(acting: Acting, input: { caseId: string; kind: 'review' | 'inspection' | 'acceptance'; tasks: string[]; heldOn: string; outcome: string }) {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, input.caseId, true);
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      if (catalogue.matters.get(c.row.matter_id)?.lead !== acting.department) throw forbidden('联合评审、勘验、验收由牵头部门组织');
+      const unknown = input.tasks.filter((t) => !c.tasks.some((x) => x.id === t));
+      if (unknown.length > 0 || input.tasks.length < 2) throw badRequest('invalid-tasks', '联合评审须涉及本件的至少两个子件', unknown.map((t) => ({ path: 'tasks', message: `本件没有子件「${t}」` })));
+      const id = randomUUID();
+      const at = this.deps.clock.now().toISOString();
+      await trx.insertInto('joint_reviews').values({ id, case_id: c.row.id, kind: input.kind, organiser: acting.department, task_ids: JSON.stringify(input.tasks), held_on: input.heldOn, outcome: input.outcome, recorded_by: acting.actor, created_at: at }).execute();
+      await appendAudit(trx, this.deps.db.dialect, at, { actor: acting.actor, action: `joint.${input.kind}`, entity: 'case', entityId: c.row.id, detail: { tasks: input.tasks, heldOn: input.heldOn } });
+      return { id };
+    });
+  }
+
+  private mustHold(task: Task, acting: Acting): void {
+    if (acting.reviewerId && task.reviewer !== acting.reviewerId) throw conflict('task-not-claimed-by-you', '请先认领该子件再办理');
+  }
+}
+
+function pick(values: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
+}

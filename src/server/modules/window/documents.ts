@@ -1,0 +1,75 @@
+/** The three printable documents of acceptance (clause 7.3), made from the case as recorded. */
+import type { FastifyInstance } from 'fastify';
+import { dueDate } from '../../../core/calendar/workdays.ts';
+import { maskIdNumber } from '../../crypto/sm4.ts';
+import type { Deps } from '../../deps.ts';
+import { renderCommitmentLetter, renderReceipt, renderRejectionNotice } from '../../documents/index.ts';
+import type { DocumentBase } from '../../documents/types.ts';
+import { notFound } from '../../errors.ts';
+import { reachCase } from '../cases/routes.ts';
+import type { LoadedCase } from '../cases/store.ts';
+
+const FORM_TEXT = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as const;
+
+async function base(deps: Deps, c: LoadedCase, on: string): Promise<DocumentBase> {
+  const db = deps.db.kysely;
+  const applicant = await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
+  const clerk = c.row.accepted_by ? await db.selectFrom('accounts').select('display_name').where('id', '=', c.row.accepted_by).executeTakeFirst() : undefined;
+  const { catalogue } = await deps.catalogues.get(c.row.catalogue_version);
+  const centre = catalogue.departments.get('zwfw');
+  return {
+    caseNumber: c.row.number,
+    matterName: c.plan?.matter.name ?? c.row.matter_id,
+    applicantName: applicant.display_name,
+    ...(applicant.id_number_enc ? { applicantIdMasked: maskIdNumber(deps.cipher.decrypt(applicant.id_number_enc)) } : {}),
+    issuedOn: on,
+    issuer: '示例市政务服务中心',
+    clerk: clerk?.display_name ?? '综合窗口',
+    window: centre?.window ?? { name: '综合窗口', address: '', phone: '12345', hours: '' },
+  };
+}
+
+export function documentRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: { id: string; kind: string } }>('/api/cases/:id/documents/:kind', {
+    schema: { tags: ['综合窗口'], summary: '受理凭证、告知承诺书、不予受理通知书（PDF）', params: { type: 'object', required: ['id', 'kind'], properties: { id: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: ['receipt.pdf', 'commitment.pdf', 'rejection.pdf'] } } } },
+  }, async (request, reply) => {
+    const { c } = await reachCase(deps, request, request.params.id);
+    const { catalogue } = await deps.catalogues.get(c.row.catalogue_version);
+    const record = c.record;
+    let pdf: Buffer;
+    if (request.params.kind === 'receipt.pdf') {
+      if (!record.acceptedOn || !c.plan) throw notFound('受理凭证');
+      const caseDue = dueDate(catalogue.calendar, record.acceptedOn, c.plan.timeLimit.workingDays);
+      const deferred = new Set(record.deferred.map((d) => d.material));
+      pdf = await renderReceipt({
+        ...(await base(deps, c, record.acceptedOn)),
+        acceptedAt: c.row.accepted_at ?? `${record.acceptedOn}T00:00:00Z`,
+        progressUrl: `${deps.config.publicUrl}/cases/${c.row.id}`,
+        items: c.tasks.map((t) => ({ name: t.name, department: t.department.name, promisedDays: t.promised, dueDate: t.dueDate ?? caseDue })),
+        materials: c.plan.materials.map((m) => ({
+          name: m.name, copies: m.copies, form: FORM_TEXT[m.form],
+          status: m.status === 'exempt' ? '免提交' as const : deferred.has(m.id) ? '容缺后补' as const : '已提交' as const,
+          ...(m.exemption ? { note: m.exemption.evidence } : {}),
+        })),
+        dueDate: caseDue,
+      });
+    } else if (request.params.kind === 'commitment.pdf') {
+      if (!record.onCommitment || !c.plan) throw notFound('告知承诺书');
+      const names = new Map(c.plan.materials.map((m) => [m.id, m.name]));
+      pdf = await renderCommitmentLetter({
+        ...(await base(deps, c, record.acceptedOn ?? '')),
+        missing: record.deferred.map((d) => ({ name: names.get(d.material) ?? d.material, deadline: d.deadline })),
+      });
+    } else {
+      if (record.status !== 'rejected') throw notFound('不予受理通知书');
+      const corrections = JSON.parse(c.row.corrections) as { subject: string; problem: string; correction: string }[];
+      pdf = await renderRejectionNotice({
+        ...(await base(deps, c, record.rejectedOn ?? '')),
+        reasons: corrections,
+        legalBasis: ['《中华人民共和国行政许可法》第三十二条'],
+      });
+    }
+    reply.type('application/pdf').header('Content-Disposition', `inline; filename="${c.row.number}-${request.params.kind}"`);
+    return pdf;
+  });
+}

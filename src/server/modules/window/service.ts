@@ -1,0 +1,140 @@
+/**
+ * The comprehensive window (综合窗口): applications entered for visitors or as assisted applications,
+ * the completeness check, and acceptance, acceptance on commitment, or rejection with every correction.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { createTasks } from '../../../core/case/orchestrate.ts';
+import { transitionCase } from '../../../core/case/case.ts';
+import { checkResidentId } from '../../../core/fields/validators.ts';
+import { todayIn } from '../../clock.ts';
+import type { Deps } from '../../deps.ts';
+import { badRequest, conflict } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.ts';
+import type { CaseService } from '../cases/service.ts';
+import { loadCase, insertTasks, saveCase, type LoadedCase } from '../cases/store.ts';
+import type { Account } from '../identity/roles.ts';
+import type { IdentityService } from '../identity/service.ts';
+import { notify } from '../notifications/service.ts';
+import { applyEffects } from '../tasks/flow.ts';
+
+export interface MaterialCheck {
+  id: string;
+  name: string;
+  status: 'provided' | 'exempt' | 'missing';
+  deferrable: boolean;
+  copies: number;
+  form: string;
+  medium: string;
+  exemption?: { kind: string; evidence: string };
+  review: { formal: string[]; substantive: string[] };
+  files: { id: string; name: string; source: string }[];
+}
+
+export interface Correction {
+  subject: string;
+  problem: string;
+  correction: string;
+}
+
+export class WindowService {
+  constructor(private readonly deps: Deps, private readonly cases: CaseService, private readonly identity: IdentityService) {}
+
+  private today = () => todayIn(this.deps.clock);
+
+  /** The visitor's account, found by ID number, or opened for them (they can set a password later). */
+  async applicantFor(person: { idNumber: string; name: string; phone?: string }): Promise<string> {
+    const invalid = checkResidentId(person.idNumber);
+    if (invalid) throw badRequest('invalid-id-number', invalid, [{ path: 'applicant.idNumber', message: invalid }]);
+    const known = await this.identity.findByIdNumber(person.idNumber);
+    if (known) return known.id;
+    const created = await this.identity.createAccount({
+      username: `p${randomBytes(6).toString('hex')}`, password: randomBytes(18).toString('base64url'), role: 'applicant',
+      displayName: person.name, subject: 'person', idNumber: person.idNumber, phone: person.phone ?? null,
+    });
+    return created.id;
+  }
+
+  async check(caseId: string): Promise<{ materials: MaterialCheck[]; complete: boolean; onlyDeferrableMissing: boolean }> {
+    const c = await loadCase(this.deps.db.kysely, this.deps.db.dialect, caseId);
+    return this.checkLoaded(this.deps.db.kysely, c);
+  }
+
+  private async checkLoaded(db: Kysely<Database>, c: LoadedCase) {
+    if (!c.plan) throw conflict('no-plan', '该件还没有办理方案');
+    const files = await db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
+    const materials: MaterialCheck[] = c.plan.materials.map((m) => {
+      const own = files.filter((f) => f.material_id === m.id && f.source !== 'exemption');
+      return {
+        id: m.id, name: m.name, deferrable: m.deferrable, copies: m.copies, form: m.form, medium: m.medium, review: m.review,
+        status: m.status === 'exempt' ? 'exempt' : own.length > 0 ? 'provided' : 'missing',
+        ...(m.exemption ? { exemption: { kind: m.exemption.kind, evidence: m.exemption.evidence } } : {}),
+        files: own.map((f) => ({ id: f.id, name: f.name, source: f.source })),
+      };
+    });
+    const missing = materials.filter((m) => m.status === 'missing');
+    return { materials, complete: missing.length === 0, onlyDeferrableMissing: missing.length > 0 && missing.every((m) => m.deferrable) };
+  }
+
+  async accept(caseId: string, clerk: Account, deferred?: { material: string; deadline: string }[]): Promise<void> {
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      const { materials } = await this.checkLoaded(trx, c);
+      const missing = materials.filter((m) => m.status === 'missing');
+      const day = this.today();
+      const t = deferred
+        ? transitionCase(c.record, { type: 'accept-on-commitment', at: day, deferred, materials: c.plan?.materials ?? [], missing: missing.map((m) => m.id) })
+        : missing.length > 0
+          ? null
+          : transitionCase(c.record, { type: 'accept', at: day });
+      if (!t) {
+        throw conflict('materials-missing', `材料不齐，不能直接受理：${missing.map((m) => m.name).join('、')}${missing.every((m) => m.deferrable) ? '（均可容缺，可选择容缺受理）' : ''}`,
+          missing.map((m) => ({ path: `materials.${m.id}`, message: `缺少「${m.name}」`, code: m.deferrable ? 'deferrable' : 'required' })));
+      }
+      if (!t.ok) throw conflict(t.error.code, t.error.message);
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const flow = createTasks(c.plan as NonNullable<LoadedCase['plan']>, day, catalogue.calendar);
+      if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
+      const at = this.deps.clock.now().toISOString();
+      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), on_commitment: deferred ? 1 : 0, deferred: JSON.stringify(t.state.deferred), accepted_at: at, accepted_by: clerk.id }, at);
+      await insertTasks(trx, caseId, flow.state, at);
+      c.tasks = flow.state;
+      await applyEffects(trx, this.deps, c, flow.state, flow.effects, `account:${clerk.id}`);
+      const body = deferred
+        ? `办件 ${c.row.number} 已容缺受理，请在期限内补交：${deferred.map((d) => `${materials.find((m) => m.id === d.material)?.name ?? d.material}（${d.deadline} 前）`).join('、')}`
+        : `办件 ${c.row.number} 已受理，各部门正在办理。`;
+      await notify(trx, { accountId: c.row.applicant_id, kind: 'accepted', title: deferred ? '申请已容缺受理' : '申请已受理', body, caseId }, at);
+      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: deferred ? 'case.accept-on-commitment' : 'case.accept', entity: 'case', entityId: caseId, detail: { deferred: deferred ?? [] } });
+    });
+  }
+
+  async reject(caseId: string, clerk: Account, corrections: Correction[]): Promise<void> {
+    await this.deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      const t = transitionCase(c.record, { type: 'reject', at: this.today(), corrections: corrections.map((x) => `${x.subject}：${x.problem}；${x.correction}`) });
+      if (!t.ok) throw conflict(t.error.code, t.error.message);
+      const at = this.deps.clock.now().toISOString();
+      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), corrections: JSON.stringify(corrections), closed_at: at }, at);
+      await trx.updateTable('case_files').set({ status: 'returned' }).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
+      await notify(trx, { accountId: c.row.applicant_id, kind: 'rejected', title: '申请不予受理', body: `办件 ${c.row.number} 不予受理，需补正 ${corrections.length} 项：${corrections.map((x) => x.subject).join('、')}。请补正后重新申请。`, caseId }, at);
+      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: 'case.reject', entity: 'case', entityId: caseId, detail: { corrections } });
+    });
+  }
+
+  /** A deferred material arrives after acceptance on commitment; lateness is recorded against the deadline. */
+  async supplyDeferred(caseId: string, actor: Account, material: string): Promise<{ late: boolean }> {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      const has = await trx.selectFrom('case_files').select('id').where('case_id', '=', caseId).where('material_id', '=', material).where('status', '=', 'attached').executeTakeFirst();
+      if (!has) throw conflict('material-not-uploaded', '请先上传该材料');
+      const t = transitionCase(c.record, { type: 'supply-deferred', at: this.today(), material });
+      if (!t.ok) throw conflict(t.error.code, t.error.message);
+      const at = this.deps.clock.now().toISOString();
+      await saveCase(trx, c, { record: JSON.stringify(t.state), deferred: JSON.stringify(t.state.deferred) }, at);
+      const late = t.state.deferred.find((d) => d.material === material)?.late ?? false;
+      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.supply-deferred', entity: 'case', entityId: caseId, detail: { material, late } });
+      return { late };
+    });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The outbox worker: claims due entries (on PostgreSQL with FOR UPDATE SKIP LOCKED, so any number of
+ * workers can run), delivers them — a task to its department's webhook, signed, or to the built-in
+ * workbench; a message through the adapter — and retries with back-off into a dead-letter list.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import { signRequest } from '../crypto/hmac-request.ts';
+import type { OutboxTable } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+
+type Entry = Selectable<OutboxTable>;
+const LEASE_MS = 30_000;
+
+export interface Worker {
+  id: string;
+  runOnce(limit?: number): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worker {
+  const id = `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const db = deps.db.kysely;
+
+  async function claim(limit: number): Promise<Entry[]> {
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + LEASE_MS).toISOString();
+    const nowIso = now.toISOString();
+    if (deps.db.dialect === 'postgres') {
+      const r = await sql<Entry>`
+        update outbox set locked_by = ${id}, locked_until = ${until}
+        where id in (
+          select id from outbox
+          where status = 'pending' and next_attempt_at <= ${nowIso} and (locked_until is null or locked_until < ${nowIso})
+          order by id limit ${limit} for update skip locked)
+        returning *`.execute(db);
+      return r.rows;
+    }
+    return db.transaction().execute(async (trx) => {
+      const due = await trx.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)])).orderBy('id').limit(limit).execute();
+      for (const e of due) await trx.updateTable('outbox').set({ locked_by: id, locked_until: until }).where('id', '=', e.id).execute();
+      return due;
+    });
+  }
+
+  async function deliverDispatch(e: Entry): Promise<void> {
+    const payload = JSON.parse(e.payload) as { department: string; caseId: string; item: string };
+    const client = await db.selectFrom('api_clients').select(['id', 'secret_enc', 'webhook_url']).where('department', '=', payload.department).where('active', '=', 1)
+      .where('webhook_url', 'is not', null).executeTakeFirst();
+    if (!client?.webhook_url) return;
+    const body = JSON.stringify({ deliveryId: e.delivery_id, kind: 'task.dispatched', ...payload, links: { task: `${deps.config.publicUrl}/api/department/tasks/${payload.caseId}/${encodeURIComponent(payload.item)}` } });
+    const url = new URL(client.webhook_url);
+    const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
+    const nonce = randomBytes(12).toString('hex');
+    const signature = signRequest({ secret: deps.cipher.decrypt(client.secret_enc), method: 'POST', path: url.pathname + url.search, timestamp, nonce, body });
+    const res = await fetchImpl(url, {
+      method: 'POST', body, signal: AbortSignal.timeout(10_000),
+      headers: { 'content-type': 'application/json', 'x-onething-delivery': e.delivery_id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signature },
+    });
+    if (!res.ok) throw new Error(`部门系统返回 ${res.status}`);
+  }
+
+  async function deliverMessage(e: Entry): Promise<void> {
+    const payload = JSON.parse(e.payload) as { accountId: string; text: string };
+    const account = await db.selectFrom('accounts').select('phone_enc').where('id', '=', payload.accountId).executeTakeFirst();
+    if (!account?.phone_enc) return;
+    await deps.sender.send({ channel: 'sms', recipient: deps.cipher.decrypt(account.phone_enc), body: payload.text });
+  }
+
+  async function deliver(e: Entry): Promise<void> {
+    const at = deps.clock.now();
+    try {
+      if (e.kind === 'dispatch') await deliverDispatch(e);
+      else if (e.kind === 'message') await deliverMessage(e);
+      await db.updateTable('outbox').set({ status: 'delivered', delivered_at: at.toISOString(), locked_by: null, locked_until: null, attempts: e.attempts + 1 })
+        .where('id', '=', e.id).where('locked_by', '=', id).execute();
+    } catch (err) {
+      const attempts = e.attempts + 1;
+      const dead = attempts >= deps.config.webhook.maxAttempts;
+      const delay = Math.min(deps.config.webhook.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
+      await db.updateTable('outbox').set({
+        status: dead ? 'dead' : 'pending', attempts, last_error: (err as Error).message.slice(0, 500), locked_by: null, locked_until: null,
+        next_attempt_at: new Date(at.getTime() + delay).toISOString(),
+      }).where('id', '=', e.id).where('locked_by', '=', id).execute();
+    }
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const worker: Worker = {
+    id,
+    async runOnce(limit = 50) {
+      const batch = await claim(limit);
+      for (const e of batch) await deliver(e);
+      return batch.length;
+    },
+    start(intervalMs = 500) {
+      const tick = async () => {
+        try {
+          while ((await worker.runOnce()) > 0) { /* drain */ }
+        } catch { /* the next tick retries; errors are recorded per entry */ }
+        if (timer !== null) timer = setTimeout(() => { running = tick(); }, intervalMs);
+      };
+      timer = setTimeout(() => { running = tick(); }, 0);
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+  return worker;
+}
