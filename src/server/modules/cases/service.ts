@@ -158,7 +158,8 @@ export class CaseService {
       const errors = validateFormValues(p.form, openValues(c.form, this.deps.cipher));
       const files = await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
       const have = new Set(files.map((f) => f.material_id));
-      const missing = p.materials.filter((m) => m.status === 'required' && !m.deferrable && !have.has(m.id));
+      // At the window the clerk's completeness check decides (accept, accept on commitment, or reject).
+      const missing = c.row.channel === 'window' ? [] : p.materials.filter((m) => m.status === 'required' && !m.deferrable && !have.has(m.id));
       const details = [
         ...errors.map((e) => ({ path: e.path, message: e.message, code: e.code })),
         ...missing.map((m) => ({ path: `materials.${m.id}`, message: `请上传「${m.name}」`, code: 'material-missing' })),

@@ -80,9 +80,11 @@ export class WindowService {
   async accept(caseId: string, clerk: Account, deferred?: { material: string; deadline: string }[]): Promise<void> {
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      const day = this.today();
+      const probe = transitionCase(c.record, { type: 'accept', at: day });
+      if (!probe.ok) throw conflict(probe.error.code, probe.error.message);
       const { materials } = await this.checkLoaded(trx, c);
       const missing = materials.filter((m) => m.status === 'missing');
-      const day = this.today();
       const t = deferred
         ? transitionCase(c.record, { type: 'accept-on-commitment', at: day, deferred, materials: c.plan?.materials ?? [], missing: missing.map((m) => m.id) })
         : missing.length > 0
