@@ -141,7 +141,7 @@ async function auditCommand(argv: string[], io: Io): Promise<number> {
       io.out(`审计日志完整：${r.entries} 条记录，SM3 链校验通过。`);
       return 0;
     }
-    io.err(`审计日志被篡改：第 ${r.problem?.seq} 条记录${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
+    io.err(`审计日志被篡改：第 ${r.problem?.seq} 条，${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
     return 1;
   } finally {
     await db.close();

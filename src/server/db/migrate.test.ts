@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../modules/audit/audit.ts';
+import { DIALECTS, PG_ADMIN_URL } from '../testing/harness.ts';
+import { openDatabase } from './connect.ts';
+
+const bin = path.resolve('bin/onething.js');
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function target(dialect: string): Promise<Record<string, string>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-migrate-'));
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (dialect === 'sqlite') return { ONETHING_DATA_DIR: dir };
+  const name = `onething_m_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  });
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { ONETHING_DATA_DIR: dir, DATABASE_URL: url.toString() };
+}
+
+describe.each(DIALECTS)('migrations and the audit chain on %s', (dialect) => {
+  it('`onething db migrate` brings an empty database to the latest schema, once', async () => {
+    const env = { ...process.env, ...(await target(dialect)) };
+    expect(execFileSync(process.execPath, [bin, 'db', 'migrate'], { env, encoding: 'utf8' })).toContain('已执行迁移：001_initial');
+    expect(execFileSync(process.execPath, [bin, 'db', 'migrate'], { env, encoding: 'utf8' })).toContain('数据库已是最新版本');
+    const db = openDatabase({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: path.join(env.ONETHING_DATA_DIR as string, 'onething.sqlite') });
+    try {
+      await db.kysely.selectFrom('cases').select('id').limit(1).execute();
+      await db.kysely.selectFrom('audit_log').select('seq').limit(1).execute();
+      await db.kysely.selectFrom('outbox').select('id').limit(1).execute();
+
+      for (let i = 0; i < 5; i++) {
+        await db.kysely.transaction().execute((trx) => appendAudit(trx, db.dialect, `2025-09-29T0${i}:00:00Z`, { actor: 'account:test', action: 'case.submit', entity: 'case', entityId: `c${i}`, detail: { n: i } }));
+      }
+      const ok = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toContain('审计日志完整：5 条记录');
+
+      await db.kysely.updateTable('audit_log').set({ detail: '{"n":99}' }).where('entity_id', '=', 'c2').execute();
+      const altered = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+      expect(altered.status).toBe(1);
+      expect(altered.stderr).toMatch(/第 3 条，记录内容与其摘要不符/);
+
+      await db.kysely.updateTable('audit_log').set({ detail: '{"n":2}' }).where('entity_id', '=', 'c2').execute();
+      await db.kysely.deleteFrom('audit_log').where('entity_id', '=', 'c3').execute();
+      const removed = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+      expect(removed.status).toBe(1);
+      expect(removed.stderr).toContain('链接断开');
+    } finally {
+      await db.close();
+    }
+  });
+});
