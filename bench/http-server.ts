@@ -37,7 +37,7 @@ if (process.argv[2] === 'bare') {
   const config = loadConfig({ ONETHING_DATA_DIR: dir, ONETHING_FIELD_KEY: randomBytes(32).toString('hex'), ONETHING_COOKIE_SECURE: 'off' });
   const deps = await createDeps(config);
   const { app, identity } = await buildApp(deps);
-  await seedSharedData(deps.db.kysely);
+  await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   createWorker(deps).start(200);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -12,7 +12,7 @@ export async function serve(): Promise<void> {
   const deps = await createDeps(config);
   const { app, identity } = await buildApp(deps, { logger: true });
   if (config.seedDemo) {
-    await seedSharedData(deps.db.kysely);
+    await seedSharedData(deps.db.kysely, deps.cipher);
     const accounts = await seedDemoAccounts(deps.db.kysely, identity);
     const lines = accounts.map((a) => `  ${a.username.padEnd(16)} ${ROLES[a.role]}${a.department ? `（${a.department}）` : ''}`);
     process.stdout.write(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n${lines.join('\n')}\n`);

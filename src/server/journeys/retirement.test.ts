@@ -33,7 +33,8 @@ describe.each(DIALECTS)('退休, with a supplement, a refusal and a withdrawal, 
     if (verb !== 'claim') await h.request('POST', `/api/department/tasks/${id}/${item}/claim`, { cookie });
     return h.request('POST', `/api/department/tasks/${id}/${item}/${verb}`, { cookie, body });
   };
-  const progress = async (id: string) => Object.fromEntries(((await h.request('GET', `/api/cases/${id}`, { cookie: me })).json().progress as { item: string; status: string }[]).map((p) => [p.item, p]));
+  type Progress = { item: string; status: string; dueDate: string; stopReason?: string };
+  const progress = async (id: string): Promise<Record<string, Progress>> => Object.fromEntries(((await h.request('GET', `/api/cases/${id}`, { cookie: me })).json().progress as Progress[]).map((p) => [p.item, p]));
 
   it('takes the housing fund from shared data, and bundles its items after the retirement decision', async () => {
     const { plan } = await acceptedCase();
@@ -84,8 +85,10 @@ describe.each(DIALECTS)('退休, with a supplement, a refusal and a withdrawal, 
     for (const item of ['yb-retiree-medical-benefit', 'gjj-account-sealing', 'gjj-retirement-withdrawal']) expect(p[item]).toMatchObject({ status: 'stopped' });
     const files = await h.deps.db.kysely.selectFrom('case_files').select('status').where('case_id', '=', id).execute();
     expect(files.every((f) => f.status === 'returned')).toBe(true);
-    const returns = await h.deps.db.kysely.selectFrom('circulation').selectAll().where('case_id', '=', id).where('kind', '=', 'return').execute();
-    expect(returns.length).toBeGreaterThan(0);
+    const movements = (await h.request('GET', `/api/cases/${id}/circulation`, { cookie: await h.login('window') })).json();
+    const returns = (movements.movements ?? movements) as { kind: string; senderVerified: boolean }[];
+    expect(returns.filter((m) => m.kind === 'return').length).toBeGreaterThan(0);
+    expect(returns.every((m) => m.senderVerified)).toBe(true);
     expect((await h.request('GET', '/api/inbox', { cookie: me })).json().notifications).toContainEqual(expect.objectContaining({ kind: 'withdrawn', title: '申请已撤回' }));
     expect((await h.request('POST', `/api/cases/${id}/withdraw`, { cookie: me })).statusCode).toBe(409);
     expect((await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: await h.login('window') })).statusCode).toBe(409);

@@ -64,7 +64,7 @@ export async function startHarness(dialect: Dialect, env: Record<string, string>
   const clock = fixedClock(start);
   const deps = await createDeps(config, clock);
   const { app, identity } = await buildApp(deps);
-  await seedSharedData(deps.db.kysely);
+  await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   const request: Harness['request'] = (method, url, options = {}) => app.inject({
     method: method as 'GET',

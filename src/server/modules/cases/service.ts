@@ -16,6 +16,7 @@ import { AppError, badRequest, conflict } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
+import { recordMovement } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
 import { openValues, sealValues } from './form-values.ts';
 import { loadCase, saveCase, saveTasks, type LoadedCase } from './store.ts';
@@ -187,8 +188,8 @@ export class CaseService {
       await saveTasks(trx, c, r.tasks, at);
       await saveCase(trx, c, { status: r.case.status, record: JSON.stringify(r.case), closed_at: at }, at);
       await trx.updateTable('case_files').set({ status: 'returned' }).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
-      for (const task of r.tasks.filter((t) => t.status === 'stopped')) {
-        await trx.insertInto('circulation').values({ id: randomUUID(), case_id: caseId, material_id: null, kind: 'return', from_party: task.department.code, to_party: 'applicant', waybill: null, sent_by: 'platform', sent_at: at, sender_signature: 'withdrawal', received_by: null, received_at: null, receiver_signature: null }).execute();
+      for (const task of r.tasks.filter((t) => t.status === 'stopped' && t.dispatchedOn !== undefined)) {
+        await recordMovement(trx, this.deps, { caseId, materialId: null, kind: 'return', from: task.department.code, to: 'applicant', waybill: null, sentBy: 'platform' });
       }
       await notify(trx, { accountId: c.row.applicant_id, kind: 'withdrawn', title: '申请已撤回', body: `办件 ${c.row.number} 已撤回，各部门停止办理，已提交的材料退回。`, caseId }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.withdraw', entity: 'case', entityId: caseId, detail: { stopped: r.tasks.filter((t) => t.status === 'stopped').map((t) => t.id) } });

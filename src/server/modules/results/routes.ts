@@ -1,5 +1,4 @@
 /** Results: the e-license wallet, public verification by QR code, and offline delivery (pick-up or post). */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import type { Deps } from '../../deps.ts';
@@ -8,7 +7,8 @@ import { badRequest, notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { loadCase } from '../cases/store.ts';
-import { circulationSignature, sealVerify } from '../tasks/seals.ts';
+import { sealVerify } from '../tasks/seals.ts';
+import { recordMovement } from '../circulation/service.ts';
 
 const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -66,16 +66,14 @@ export function resultRoutes(app: FastifyInstance, deps: Deps): void {
     if (request.body.method === 'post' && !request.body.waybill) throw badRequest('waybill-required', '邮寄送达须填写运单号', [{ path: 'body.waybill', message: '请填写运单号' }]);
     const c = await loadCase(deps.db.kysely, deps.db.dialect, request.params.id);
     if (!c.tasks.some((t) => t.status === 'approved')) throw badRequest('no-result', '该件还没有可送达的办理结果');
-    const id = randomUUID();
     const at = deps.clock.now().toISOString();
-    await deps.db.kysely.transaction().execute(async (trx) => {
-      const record = { caseId: c.row.id, method: request.body.method, recipient: request.body.recipient, waybill: request.body.waybill ?? null, at };
-      await trx.insertInto('circulation').values({
-        id, case_id: c.row.id, material_id: null, kind: request.body.method === 'post' ? 'result-post' : 'result-pickup', from_party: 'zwfw', to_party: 'applicant',
-        waybill: request.body.waybill ?? null, sent_by: clerk.id, sent_at: at, sender_signature: await circulationSignature(trx, deps, 'zwfw', record),
-        received_by: request.body.method === 'pickup' ? request.body.recipient : null, received_at: request.body.method === 'pickup' ? at : null, receiver_signature: request.body.method === 'pickup' ? `签收：${request.body.recipient}` : null,
-      }).execute();
-      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${clerk.id}`, action: `delivery.${request.body.method}`, entity: 'case', entityId: c.row.id, detail: { waybill: request.body.waybill ?? null } });
+    const id = await deps.db.kysely.transaction().execute(async (trx) => {
+      const movement = await recordMovement(trx, deps, {
+        caseId: c.row.id, materialId: null, kind: request.body.method === 'post' ? 'result-post' : 'result-pickup', from: 'zwfw', to: 'applicant',
+        waybill: request.body.waybill ?? null, sentBy: clerk.id, ...(request.body.method === 'pickup' ? { receivedBy: request.body.recipient } : {}),
+      });
+      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${clerk.id}`, action: `delivery.${request.body.method}`, entity: 'case', entityId: c.row.id, detail: { waybill: request.body.waybill ?? null, recipient: request.body.recipient } });
+      return movement;
     });
     reply.code(201);
     return { id };

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { FieldCipher } from '../../deps.ts';
 import type { Account } from '../identity/roles.ts';
 import { DEMO_ENTERPRISES, DEMO_LICENSES, DEMO_PEOPLE, type EnterpriseRecord, type PersonRecord } from './demo.ts';
 
@@ -12,25 +13,27 @@ export interface SharedData {
   factsFor(account: Account, idNumber: string | null): Promise<Record<string, unknown>>;
 }
 
-export async function seedSharedData(db: Kysely<Database>): Promise<void> {
+/** Records are kept as the registers would share them with us: keyed by a blind index, content SM4-encrypted. */
+export async function seedSharedData(db: Kysely<Database>, cipher: FieldCipher): Promise<void> {
+  const seal = (v: unknown) => cipher.encrypt(JSON.stringify(v));
   const rows = [
-    ...DEMO_PEOPLE.map((p) => ({ kind: 'person', key: p.idNumber, data: JSON.stringify(p) })),
-    ...DEMO_ENTERPRISES.map((e) => ({ kind: 'enterprise', key: e.uscc, data: JSON.stringify(e) })),
-    ...DEMO_LICENSES.map((l) => ({ kind: 'license', key: `${l.holder}:${l.type}`, data: JSON.stringify(l) })),
+    ...DEMO_PEOPLE.map((p) => ({ kind: 'person', key: cipher.blindIndex(p.idNumber), data: seal(p) })),
+    ...DEMO_ENTERPRISES.map((e) => ({ kind: 'enterprise', key: cipher.blindIndex(e.uscc), data: seal(e) })),
+    ...DEMO_LICENSES.map((l) => ({ kind: 'license', key: `${cipher.blindIndex(l.holder)}:${l.type}`, data: seal(l) })),
   ];
   for (const row of rows) await db.insertInto('shared_records').values(row).onConflict((oc) => oc.columns(['kind', 'key']).doNothing()).execute();
 }
 
-export function localSharedData(db: Kysely<Database>): SharedData {
+export function localSharedData(db: Kysely<Database>, cipher: FieldCipher): SharedData {
   const record = async <T>(kind: string, key: string): Promise<T | null> => {
-    const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
-    return row ? (JSON.parse(row.data) as T) : null;
+    const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', cipher.blindIndex(key)).executeTakeFirst();
+    return row ? (JSON.parse(cipher.decrypt(row.data)) as T) : null;
   };
   /** Licenses held: those in the shared register, and e-licenses this platform issued into the wallet. */
   const heldBy = async (holder: string, accountId: string): Promise<string[]> => {
-    const rows = await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'like', `${holder}:%`).execute();
+    const rows = await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'like', `${cipher.blindIndex(holder)}:%`).execute();
     const wallet = await db.selectFrom('licenses').select('type').where('holder_id', '=', accountId).where('revoked_at', 'is', null).execute();
-    return [...new Set([...rows.map((r) => (JSON.parse(r.data) as { type: string }).type), ...wallet.map((w) => w.type)])];
+    return [...new Set([...rows.map((r) => (JSON.parse(cipher.decrypt(r.data)) as { type: string }).type), ...wallet.map((w) => w.type)])];
   };
   return {
     async factsFor(account, idNumber) {

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { enqueue, notify } from '../notifications/service.ts';
 import { saveTasks, type LoadedCase } from '../cases/store.ts';
-import { circulationSignature } from './seals.ts';
+import { recordMovement } from '../circulation/service.ts';
 
 export async function applyFlow(
   trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
@@ -35,12 +35,7 @@ export async function applyEffects(
         const files = await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
         const needed = new Set((c.plan?.materials ?? []).filter((m) => m.items.includes(e.task)).map((m) => m.id));
         for (const material of new Set(files.map((f) => f.material_id).filter((m) => needed.has(m)))) {
-          const record = { caseId: c.row.id, material, from: 'zwfw', to: task.department.code, at };
-          await trx.insertInto('circulation').values({
-            id: randomUUID(), case_id: c.row.id, material_id: material, kind: 'online-push', from_party: 'zwfw', to_party: task.department.code,
-            waybill: null, sent_by: 'platform', sent_at: at, sender_signature: await circulationSignature(trx, deps, 'zwfw', record),
-            received_by: null, received_at: null, receiver_signature: null,
-          }).execute();
+          await recordMovement(trx, deps, { caseId: c.row.id, materialId: material, kind: 'online-push', from: 'zwfw', to: task.department.code, waybill: null, sentBy: 'platform' });
         }
         break;
       }

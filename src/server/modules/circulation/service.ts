@@ -1,0 +1,165 @@
+/**
+ * 材料流转 (clause 7.7): paper materials moving between the window, departments and the applicant.
+ * The sending side seals the record with its department's SM2 e-seal; the receiving side seals the
+ * same record plus who received it and when, so each hand-over is signed for on both ends.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { CirculationTable, Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { caseStatus, loadCase, type LoadedCase } from '../cases/store.ts';
+import type { Account } from '../identity/roles.ts';
+import { circulationSignature, sealVerify } from '../tasks/seals.ts';
+
+type Row = Selectable<CirculationTable>;
+export type MovementKind = 'handover' | 'courier' | 'return';
+
+export interface MovementInput {
+  caseId: string;
+  materialId?: string;
+  kind: MovementKind;
+  to: string;
+  waybill?: string;
+}
+
+/** The window's own party code; 'applicant' is the person, whose hand-backs the window signs for. */
+export const WINDOW = 'zwfw';
+const APPLICANT = 'applicant';
+
+/** What the sender seals; the receiver seals this plus receivedBy and receivedAt. */
+export function senderRecord(r: Row) {
+  return { id: r.id, caseId: r.case_id, materialId: r.material_id, kind: r.kind, from: r.from_party, to: r.to_party, waybill: r.waybill, sentBy: r.sent_by, sentAt: r.sent_at };
+}
+
+export interface NewMovement {
+  caseId: string;
+  materialId: string | null;
+  kind: Row['kind'];
+  from: string;
+  to: string;
+  waybill: string | null;
+  sentBy: string;
+  /** Set when the receiving side signs at once (a result handed over at the counter). */
+  receivedBy?: string;
+}
+
+/** Every movement, whoever records it, is sealed the same way: the sender's seal, and the receiver's when received. */
+export async function recordMovement(trx: Kysely<Database>, deps: Deps, m: NewMovement): Promise<string> {
+  const at = deps.clock.now().toISOString();
+  const row: Row = {
+    id: randomUUID(), case_id: m.caseId, material_id: m.materialId, kind: m.kind, from_party: m.from, to_party: m.to, waybill: m.waybill,
+    sent_by: m.sentBy, sent_at: at, sender_signature: '', received_by: null, received_at: null, receiver_signature: null,
+  };
+  row.sender_signature = await circulationSignature(trx, deps, m.from, senderRecord(row));
+  if (m.receivedBy) {
+    row.received_by = m.receivedBy;
+    row.received_at = at;
+    row.receiver_signature = await circulationSignature(trx, deps, receiverParty(m.to), { ...senderRecord(row), receivedBy: m.receivedBy, receivedAt: at });
+  }
+  await trx.insertInto('circulation').values(row).execute();
+  return row.id;
+}
+
+/** Whose seal receives: the department itself, or the window for the applicant. */
+const receiverParty = (to: string) => (to === APPLICANT ? WINDOW : to);
+
+/** The party an account acts for: the window's is 'zwfw', a reviewer's or lead's their department. */
+function partyOf(account: Account): string | null {
+  if (account.role === 'window') return WINDOW;
+  if ((account.role === 'reviewer' || account.role === 'lead') && account.department) return account.department;
+  return null;
+}
+
+const hasTask = (c: LoadedCase, department: string) => c.tasks.some((t) => t.department.code === department);
+
+export class CirculationService {
+  constructor(private readonly deps: Deps) {}
+
+  async send(account: Account, input: MovementInput) {
+    const from = partyOf(account);
+    if (!from) throw forbidden('只有综合窗口和相关部门可以登记材料流转');
+    if (input.kind === 'courier' && !input.waybill) throw badRequest('waybill-required', '寄递须填写运单号', [{ path: 'body.waybill', message: '请填写运单号' }]);
+    if (input.to === from) throw badRequest('same-party', '不能流转给本方', [{ path: 'body.to', message: '接收方不能是发送方自己' }]);
+    const { deps } = this;
+    const at = deps.clock.now().toISOString();
+    const id = randomUUID();
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, deps.db.dialect, input.caseId);
+      if (from !== WINDOW && !hasTask(c, from)) throw notFound('办件');
+      if (caseStatus(c) === 'draft') throw conflict('case-not-submitted', '办件尚未提交，没有可流转的材料');
+      if (input.to !== APPLICANT && input.to !== WINDOW && !hasTask(c, input.to)) {
+        throw badRequest('not-a-party', '接收部门在该件中没有办理事项', [{ path: 'body.to', message: `「${input.to}」不是该件的办理部门` }]);
+      }
+      if (input.materialId !== undefined && !(c.plan?.materials ?? []).some((m) => m.id === input.materialId)) {
+        throw badRequest('unknown-material', '该件没有这项材料', [{ path: 'body.materialId', message: `没有材料「${input.materialId}」` }]);
+      }
+      const row: Row = {
+        id, case_id: c.row.id, material_id: input.materialId ?? null, kind: input.kind, from_party: from, to_party: input.to, waybill: input.waybill ?? null,
+        sent_by: account.id, sent_at: at, sender_signature: '', received_by: null, received_at: null, receiver_signature: null,
+      };
+      row.sender_signature = await circulationSignature(trx, deps, from, senderRecord(row));
+      await trx.insertInto('circulation').values(row).execute();
+      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${account.id}`, action: `circulation.${input.kind}`, entity: 'case', entityId: c.row.id, detail: { circulation: id, from, to: input.to, material: row.material_id, waybill: row.waybill } });
+    });
+    return this.view(deps.db.kysely, await this.row(id), true);
+  }
+
+  async receive(account: Account, id: string) {
+    const { deps } = this;
+    const party = partyOf(account);
+    const at = deps.clock.now().toISOString();
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('circulation').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row || !party) throw notFound('流转记录');
+      const c = await loadCase(trx, deps.db.dialect, row.case_id);
+      if (party !== WINDOW && !hasTask(c, party)) throw notFound('流转记录');
+      if (receiverParty(row.to_party) !== party) throw forbidden('只有接收方可以签收');
+      if (row.received_at !== null) throw conflict('already-received', '该材料已签收，不能重复签收');
+      const signed = { ...senderRecord(row), receivedBy: account.id, receivedAt: at };
+      const signature = await circulationSignature(trx, deps, party, signed);
+      // Guarded by received_at, so two clerks signing at once cannot both win.
+      const r = await trx.updateTable('circulation').set({ received_by: account.id, received_at: at, receiver_signature: signature })
+        .where('id', '=', id).where('received_at', 'is', null).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw conflict('already-received', '该材料已签收，不能重复签收');
+      await appendAudit(trx, deps.db.dialect, at, { actor: `account:${account.id}`, action: 'circulation.received', entity: 'case', entityId: row.case_id, detail: { circulation: id, by: party } });
+    });
+    return this.view(deps.db.kysely, await this.row(id), true);
+  }
+
+  /** Who may look: the window, the case's applicant (without signatures), departments with a task in it. */
+  async list(account: Account, caseId: string) {
+    const db = this.deps.db.kysely;
+    const c = await loadCase(db, this.deps.db.dialect, caseId);
+    let signatures = true;
+    if (account.role === 'applicant') {
+      if (c.row.applicant_id !== account.id) throw notFound('办件');
+      signatures = false;
+    } else if (account.role === 'reviewer' || account.role === 'lead') {
+      if (!account.department || !hasTask(c, account.department)) throw notFound('办件');
+    } else if (account.role !== 'window') {
+      throw forbidden();
+    }
+    const rows = await db.selectFrom('circulation').selectAll().where('case_id', '=', caseId).orderBy('sent_at').orderBy('id').execute();
+    const movements = [];
+    for (const r of rows) movements.push(await this.view(db, r, signatures));
+    return { movements };
+  }
+
+  private row(id: string) {
+    return this.deps.db.kysely.selectFrom('circulation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  private async view(db: Kysely<Database>, r: Row, signatures: boolean) {
+    const senderVerified = await sealVerify(db, r.from_party, senderRecord(r), r.sender_signature);
+    const receiverVerified = r.receiver_signature !== null && r.received_at !== null
+      && (await sealVerify(db, receiverParty(r.to_party), { ...senderRecord(r), receivedBy: r.received_by, receivedAt: r.received_at }, r.receiver_signature));
+    return {
+      id: r.id, caseId: r.case_id, materialId: r.material_id, kind: r.kind, from: r.from_party, to: r.to_party, waybill: r.waybill,
+      sentAt: r.sent_at, received: r.received_at !== null, receivedAt: r.received_at,
+      senderVerified, receiverVerified,
+      ...(signatures ? { sentBy: r.sent_by, receivedBy: r.received_by, senderSignature: r.sender_signature, receiverSignature: r.receiver_signature } : {}),
+    };
+  }
+}
