@@ -1,62 +1,27 @@
 /**
  * A small layout helper over pdfkit for the window's printed documents: A4,
- * 2.5 cm margins, Source Han Sans SC, Chinese line breaking (避头尾) with
- * justified paragraphs, bordered tables whose rows wrap and break across pages
- * with the header repeated, a signature/stamp block, and “第 n 页 共 m 页”.
- *
- * The text is laid out here rather than by pdfkit's wrapper so that table
- * rows can be split line by line at a page break, and so that Chinese lines
- * are justified (pdfkit only stretches spaces, which Chinese text has none of).
+ * 2.5 cm margins, Source Han Sans SC (fonts.ts), Chinese line breaking with
+ * justified paragraphs (line-break.ts), bordered tables whose rows wrap and
+ * break across pages with the header repeated, a signature/stamp block, and
+ * “第 n 页 共 m 页”.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { BOLD, EM_CENTRE, REGULAR, registerFonts, unitWidth } from './fonts.ts';
 import { beijingMidnight } from './format.ts';
+import { type Align, type Line, placeLine, plain, tokens, wrap } from './line-break.ts';
+
+export type { Align } from './line-break.ts';
 
 export const MM = 72 / 25.4;
 export const MARGIN = 25 * MM;
 const A4 = { width: 595.28, height: 841.89 };
 
-const REGULAR = 'shs-regular';
-const BOLD = 'shs-bold';
-
-interface FontFiles {
-  regular: Buffer;
-  bold: Buffer;
-}
-
-/** The OTFs are ~17 MB each: read once per process, shared by every document. */
-let fontFiles: FontFiles | undefined;
-
-function loadFonts(): FontFiles {
-  if (!fontFiles) {
-    const req = createRequire(import.meta.url);
-    fontFiles = {
-      regular: readFileSync(req.resolve('node-source-han-sans-sc/SourceHanSansSC-Regular.otf')),
-      bold: readFileSync(req.resolve('node-source-han-sans-sc/SourceHanSansSC-Bold.otf')),
-    };
-  }
-  return fontFiles;
-}
-
-/** Token widths at 1 pt, per font; they depend on the font file only. */
-const widthCache = new Map<string, number>();
-
-/** Characters a line may not start with, and ones it may not end with (GB/T 15834 避头尾). */
-const NO_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—～·%‰℃,.;:?!)]}％']);
-const NO_END = new Set([...'（《「『【〔〈〖“‘([{']);
-/** Runs of whitespace, runs of printable ASCII (words, numbers, URLs), or one other character. */
-const TOKEN = /\s+|[!-~]+|./gsu;
-/** Ideographic em box centre above the baseline, in em (Source Han Sans: −0.12…0.88). */
-const EM_CENTRE = 0.38;
 /** Line pitch of the signature block: room to sign. */
 const SIGN_PITCH = 26;
 /** Vertical padding inside table cells. */
 const CELL_PAD_Y = 3.5;
 /** The dashed circle showing where the seal goes (an official seal is 40–42 mm across). */
 const SEAL_RADIUS = 17 * MM;
-
-export type Align = 'left' | 'center' | 'right' | 'justify';
 
 export interface TextStyle {
   size?: number;
@@ -74,14 +39,6 @@ export interface TextStyle {
 type Style = Required<TextStyle>;
 
 const BODY: Style = { size: 12, bold: false, align: 'justify', indent: 0, color: '#000000', leading: 1.55, after: 4 };
-
-interface Line {
-  text: string;
-  width: number;
-  indent: number;
-  /** Last line of a paragraph: never justified. */
-  last: boolean;
-}
 
 export interface Column {
   header: string;
@@ -129,7 +86,6 @@ export class PdfLayout {
   private readonly ended: Promise<Buffer>;
 
   constructor(private readonly meta: PdfMeta) {
-    const fonts = loadFonts();
     this.body = { ...BODY, size: meta.bodySize ?? BODY.size };
     this.doc = new PDFDocument({
       size: 'A4',
@@ -145,8 +101,7 @@ export class PdfLayout {
         CreationDate: beijingMidnight(meta.issuedOn),
       },
     });
-    this.doc.registerFont(REGULAR, fonts.regular);
-    this.doc.registerFont(BOLD, fonts.bold);
+    registerFonts(this.doc);
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -343,7 +298,7 @@ export class PdfLayout {
   /** Width of `text` on one line. */
   measure(text: string, style: TextStyle = {}): number {
     const s = { ...this.body, ...style };
-    return (text.match(TOKEN) ?? []).reduce((sum, t) => sum + this.tokenWidth(t, s), 0);
+    return tokens(text).reduce((sum, t) => sum + this.tokenWidth(t, s), 0);
   }
 
   /** Adds the running header and the page numbers, and returns the PDF. */
@@ -367,93 +322,23 @@ export class PdfLayout {
   }
 
   private tokenWidth(token: string, s: Style): number {
-    const font = s.bold ? BOLD : REGULAR;
-    const key = `${font}\u0000${token}`;
-    let w = widthCache.get(key);
-    if (w === undefined) {
-      w = this.doc.font(font).fontSize(1).widthOfString(token);
-      widthCache.set(key, w);
-    }
-    return w * s.size;
+    return unitWidth(this.doc, s.bold ? BOLD : REGULAR, token) * s.size;
   }
 
-  /** Breaks text into lines of at most `width`, keeping ASCII words whole and honouring 避头尾. */
   private wrap(text: string, width: number, s: Style, indent: number): Line[] {
-    const lines: Line[] = [];
-    for (const para of text.split('\n')) {
-      const tokens = para.match(TOKEN) ?? [];
-      let cur: { t: string; w: number }[] = [];
-      let lineIndent = indent;
-      const sum = (): number => cur.reduce((a, b) => a + b.w, 0);
-      const flush = (last: boolean): void => {
-        while (cur.length && /^\s+$/.test(cur[cur.length - 1]!.t)) cur.pop();
-        lines.push({ text: cur.map((c) => c.t).join(''), width: sum(), indent: lineIndent, last });
-        cur = [];
-        lineIndent = 0;
-      };
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        const w = this.tokenWidth(t, s);
-        const avail = width - lineIndent;
-        const space = /^\s+$/.test(t);
-        if (space && cur.length === 0) continue;
-        if (sum() + w <= avail + 0.01) {
-          cur.push({ t, w });
-          continue;
-        }
-        if (space) {
-          flush(false);
-          continue;
-        }
-        if (w > width && [...t].length > 1) {
-          tokens.splice(i, 1, ...t); // too long for any line (a long URL): break anywhere
-          i--;
-          continue;
-        }
-        // Move tokens down until the new line does not start with closing
-        // punctuation and the old one does not end with opening punctuation.
-        const carry = [{ t, w }];
-        while (cur.length > 1 && (NO_START.has(carry[0]!.t[0]!) || NO_END.has(cur[cur.length - 1]!.t.slice(-1)))) {
-          carry.unshift(cur.pop()!);
-        }
-        if (cur.length > 0) flush(false);
-        cur = carry;
-      }
-      flush(true);
-    }
-    return lines;
+    return wrap(text, width, indent, (t) => this.tokenWidth(t, s));
   }
 
-  /**
-   * Draws one line. A justified line is stretched between Chinese characters
-   * and at spaces, never inside an ASCII word or number (no letter-spaced “0 5 7 1”).
-   */
   private drawLine(line: Line, x: number, top: number, width: number, pitch: number, s: Style): void {
-    if (!line.text) return;
     const baseline = top + pitch / 2 + EM_CENTRE * s.size;
-    // The font is set for every call: measuring (tokenWidth) changes it.
-    const text = (t: string, at: number, characterSpacing = 0): void => {
+    for (const run of placeLine(line, x, width, s.align, s.size * 0.15, (t) => this.measure(t, s))) {
+      // The font is set for every run: measuring (tokenWidth) changes it.
       this.doc.font(s.bold ? BOLD : REGULAR).fontSize(s.size).fillColor(s.color);
-      this.doc.text(t, at, baseline, { lineBreak: false, baseline: 'alphabetic', characterSpacing });
-    };
-    if (s.align === 'center') return text(line.text, x + (width - line.width) / 2);
-    if (s.align === 'right') return text(line.text, x + width - line.width);
-    // Runs of Chinese text, and ASCII words and spaces one at a time.
-    const runs = (line.text.match(/[^!-~\s]+|[!-~]+|\s+/gu) ?? []).map((t) => ({ t, ascii: /^[!-~\s]/.test(t) }));
-    const slots = runs.reduce((n, r) => n + (r.ascii ? 1 : r.t.length), 0) - 1;
-    const extra = width - line.indent - line.width;
-    const stretch = s.align === 'justify' && !line.last && slots > 0 ? extra / slots : 0;
-    if (stretch <= 0 || stretch > s.size * 0.15) return text(line.text, x + line.indent);
-    let at = x + line.indent;
-    for (const run of runs) {
-      const w = this.measure(run.t, s);
-      if (run.ascii) {
-        if (!/^\s+$/.test(run.t)) text(run.t, at);
-        at += w + stretch;
-      } else {
-        text(run.t, at, stretch);
-        at += w + stretch * run.t.length;
-      }
+      this.doc.text(run.text, run.x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        characterSpacing: run.characterSpacing,
+      });
     }
   }
 
@@ -484,10 +369,6 @@ export class PdfLayout {
       x += w;
     });
   }
-}
-
-function plain(text: string, width = 0): Line {
-  return { text, width, indent: 0, last: true };
 }
 
 function maxLines(cells: Line[][]): number {
