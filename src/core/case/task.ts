@@ -156,11 +156,11 @@ function statusError(task: Task, type: TaskActionType): TaskTransition | undefin
   }
   if (task.status === 'supplement') {
     return type === 'claim'
-      ? fail('task-not-claimable', `该子件已由「${task.reviewer ?? ''}」认领，正在等待补正材料`)
+      ? fail('task-not-claimable', '该子件已有人认领，正在等待补正材料')
       : fail('task-in-supplement', `该子件正在等待申请人补正材料，不能${verb}`);
   }
   if (type === 'claim') {
-    return task.status === 'dispatched' ? undefined : fail('task-not-claimable', `该子件已由「${task.reviewer ?? ''}」认领，不能重复认领`);
+    return task.status === 'dispatched' ? undefined : fail('task-not-claimable', '该子件已有人认领，不能重复认领');
   }
   return task.status === 'claimed' ? undefined : fail('task-not-claimed', `该子件尚未认领，不能${verb}`);
 }

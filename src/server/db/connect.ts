@@ -17,6 +17,8 @@ export interface Db {
 export function openDatabase(options: { databaseUrl: string | null; sqliteFile?: string; poolSize?: number; sqliteSynchronous?: 'NORMAL' | 'FULL' }): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (a restart, a dropped test database) must not crash the process.
+    pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

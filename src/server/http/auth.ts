@@ -20,15 +20,16 @@ declare module 'fastify' {
 
 export function installAuth(app: FastifyInstance, deps: Deps, identity: IdentityService): void {
   app.decorateRequest('principal', null);
+  // Keep the raw body (department systems sign it), then parse as Fastify does, refusing __proto__ tricks.
+  const secureParse = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     request.rawBody = text;
     if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new AppError('malformed-json', 400, '请求内容不是合法的 JSON'), undefined);
-    }
+    secureParse(request, text, (err, value) => {
+      if (err) done(new AppError('malformed-json', 400, '请求内容不是合法的 JSON'), undefined);
+      else done(null, value);
+    });
   });
   app.addHook('preHandler', async (request) => {
     const clientId = request.headers['x-onething-client'];

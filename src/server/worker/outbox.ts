@@ -45,20 +45,37 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     });
   }
 
+  /**
+   * Renews this worker's lease on an entry just before delivering it; false if the lease ran out and
+   * another worker took the entry meanwhile. A batch is delivered one entry after another, so without
+   * this the entries at the end of a slow batch would outlive the lease taken at claim time and be
+   * claimed and delivered a second time by another worker.
+   */
+  async function renew(e: Entry): Promise<boolean> {
+    const until = new Date(deps.clock.now().getTime() + LEASE_MS).toISOString();
+    const r = await db.updateTable('outbox').set({ locked_until: until })
+      .where('id', '=', e.id).where('locked_by', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async function deliverDispatch(e: Entry): Promise<void> {
     const payload = JSON.parse(e.payload) as { department: string; caseId: string; item: string };
     const client = await db.selectFrom('api_clients').select(['id', 'secret_enc', 'webhook_url']).where('department', '=', payload.department).where('active', '=', 1)
-      .where('webhook_url', 'is not', null).executeTakeFirst();
+      .where('webhook_url', 'is not', null).orderBy('created_at', 'desc').executeTakeFirst();
     if (!client?.webhook_url) return;
     const body = JSON.stringify({ deliveryId: e.delivery_id, kind: 'task.dispatched', ...payload, links: { task: `${deps.config.publicUrl}/api/department/tasks/${payload.caseId}/${encodeURIComponent(payload.item)}` } });
     const url = new URL(client.webhook_url);
     const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
     const nonce = randomBytes(12).toString('hex');
     const signature = signRequest({ secret: deps.cipher.decrypt(client.secret_enc), method: 'POST', path: url.pathname + url.search, timestamp, nonce, body });
+    // A redirect is not a delivery: followed, the POST would turn into a GET without the dispatch,
+    // and a 200 for that GET would mark as delivered what the department system never received.
     const res = await fetchImpl(url, {
-      method: 'POST', body, signal: AbortSignal.timeout(10_000),
+      method: 'POST', body, signal: AbortSignal.timeout(10_000), redirect: 'manual',
       headers: { 'content-type': 'application/json', 'x-onething-delivery': e.delivery_id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signature },
     });
+    // Nothing in the answer is needed; discarding it frees the connection.
+    await res.body?.cancel().catch(() => undefined);
     if (!res.ok) throw new Error(`部门系统返回 ${res.status}`);
   }
 
@@ -93,7 +110,7 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     id,
     async runOnce(limit = 50) {
       const batch = await claim(limit);
-      for (const e of batch) await deliver(e);
+      for (const e of batch) if (await renew(e)) await deliver(e);
       return batch.length;
     },
     start(intervalMs = 500) {

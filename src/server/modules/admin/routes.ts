@@ -33,12 +33,12 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
     return { deadLetters: rows.map((r) => ({ id: Number(r.id), kind: r.kind, deliveryId: r.delivery_id, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at })) };
   });
 
-  app.post<{ Params: { id: number } }>('/api/admin/dead-letters/:id/retry', {
-    schema: { tags: ['系统管理'], summary: '重新投递', params: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+  app.post<{ Params: { id: string } }>('/api/admin/dead-letters/:id/retry', {
+    schema: { tags: ['系统管理'], summary: '重新投递', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } } } },
   }, async (request) => {
     const admin = requireAccount(request, 'admin');
     const at = deps.clock.now().toISOString();
-    const r = await deps.db.kysely.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: at }).where('id', '=', request.params.id).where('status', '=', 'dead').executeTakeFirst();
+    const r = await deps.db.kysely.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: at }).where('id', '=', Number(request.params.id)).where('status', '=', 'dead').executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw notFound('死信');
     await deps.db.kysely.transaction().execute((trx) => appendAudit(trx, deps.db.dialect, at, { actor: `account:${admin.id}`, action: 'outbox.retry', entity: 'outbox', entityId: String(request.params.id) }));
     return { ok: true };

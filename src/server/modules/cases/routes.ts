@@ -84,10 +84,11 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     const p = request.principal;
     const row = await deps.db.kysely.selectFrom('case_files').selectAll().where('id', '=', request.params.file).where('case_id', '=', request.params.id).executeTakeFirst();
     if (!row || !row.file_hash) throw notFound('文件');
-    if (p?.kind === 'account' && (p.account.role === 'reviewer' || p.account.role === 'lead')) {
+    const department = p?.kind === 'client' ? p.department : p?.kind === 'account' && (p.account.role === 'reviewer' || p.account.role === 'lead') ? p.account.department : undefined;
+    if (department !== undefined) {
       const c = await loadCase(deps.db.kysely, deps.db.dialect, request.params.id);
       const needed = c.plan?.materials.find((m) => m.id === row.material_id)?.items ?? [];
-      if (!c.tasks.some((t) => t.department.code === p.account.department && needed.includes(t.id) && t.status !== 'waiting')) throw forbidden('本部门的子件不需要该材料');
+      if (!c.tasks.some((t) => t.department.code === department && needed.includes(t.id) && t.status !== 'waiting')) throw forbidden('本部门的子件不需要该材料');
     } else {
       await reachCase(deps, request, request.params.id);
     }

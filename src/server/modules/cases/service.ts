@@ -132,15 +132,20 @@ export class CaseService {
     if (!this.deps.config.uploads.types.includes(file.mime) || !MAGIC[file.mime]?.(file.data)) {
       throw new AppError('unsupported-file-type', 415, `只接受以下类型的文件：${this.deps.config.uploads.types.join('、')}（内容须与类型一致）`, [{ path: 'file', message: `文件类型 ${file.mime} 不被接受` }]);
     }
-    const stored = await this.deps.files.put(file.data);
-    const id = randomUUID();
-    await this.transaction(async (trx) => {
-      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+    // Checked before the file is stored, so a refused upload leaves nothing on disk; checked again in the transaction.
+    const mayUpload = (c: LoadedCase) => {
       const material = c.plan?.materials.find((m) => m.id === materialId);
       if (!material) throw badRequest('unknown-material', `本件的材料清单中没有「${materialId}」`, [{ path: 'materialId', message: '材料不在清单中' }]);
       if (material.status === 'exempt') throw conflict('material-exempt', `「${material.name}」已免于提交（${material.exemption?.evidence ?? ''}），无需上传`);
       const open = c.record.status === 'draft' || (c.record.deferred ?? []).some((d) => d.material === materialId && !d.suppliedOn) || c.tasks.some((t) => t.status === 'supplement');
       if (!open) throw conflict('case-not-editable', '该件当前不能再上传材料');
+    };
+    mayUpload(await loadCase(this.db, this.deps.db.dialect, caseId));
+    const stored = await this.deps.files.put(file.data);
+    const id = randomUUID();
+    await this.transaction(async (trx) => {
+      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      mayUpload(c);
       await trx.insertInto('case_files').values({ id, case_id: caseId, material_id: materialId, source, file_hash: stored.hash, name: file.name.slice(0, 200), mime: file.mime, size: stored.size, evidence: null, status: 'attached', created_by: actor.id, created_at: this.now() }).execute();
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.file', entity: 'case', entityId: caseId, detail: { material: materialId, hash: stored.hash, size: stored.size } });
     });

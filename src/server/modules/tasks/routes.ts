@@ -1,6 +1,8 @@
 /** The department workbench and integration API: the same routes for reviewers and for department systems. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sm3Hex } from '../../crypto/sm3.ts';
 import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
 import { requireDepartment } from '../../http/auth.ts';
 import type { Acting, TaskService } from './service.ts';
 
@@ -8,21 +10,29 @@ const TAG = ['部门办理'];
 const taskParams = { type: 'object', required: ['caseId', 'item'], properties: { caseId: { type: 'string', format: 'uuid' }, item: { type: 'string', maxLength: 100 } } };
 type P = { Params: { caseId: string; item: string } };
 
-function acting(request: FastifyRequest): Acting {
+function acting(request: FastifyRequest): Acting & { lead: boolean } {
   const d = requireDepartment(request);
-  return { department: d.department, actor: d.actor, reviewerId: d.reviewer?.id ?? null };
+  return { department: d.department, actor: d.actor, reviewerId: d.reviewer?.id ?? null, lead: d.reviewer === null || d.reviewer.role === 'lead' };
 }
 
-/** Replays of a department system's decision with the same Idempotency-Key get the first answer. */
+/**
+ * Replays of a decision with the same Idempotency-Key get the first answer; the key is bound to the
+ * request it came with, so reusing it for another request is refused rather than silently replayed.
+ */
 async function idempotent<T>(deps: Deps, request: FastifyRequest, run: () => Promise<T>): Promise<T> {
   const key = request.headers['idempotency-key'];
   const p = request.principal;
   if (typeof key !== 'string' || !p) return run();
   const scope = p.kind === 'client' ? `client:${p.clientId}` : `account:${p.account.id}`;
+  const fingerprint = sm3Hex(`${request.method}\n${request.url}\n${request.rawBody ?? ''}`);
   const seen = await deps.db.kysely.selectFrom('idempotency').select('response').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
-  if (seen) return JSON.parse(seen.response) as T;
+  if (seen) {
+    const stored = JSON.parse(seen.response) as { fingerprint: string; body: T };
+    if (stored.fingerprint !== fingerprint) throw new AppError('idempotency-key-reused', 422, '该 Idempotency-Key 已用于另一个请求，请换一个');
+    return stored.body;
+  }
   const result = await run();
-  await deps.db.kysely.insertInto('idempotency').values({ scope, key, response: JSON.stringify(result), created_at: deps.clock.now().toISOString() })
+  await deps.db.kysely.insertInto('idempotency').values({ scope, key, response: JSON.stringify({ fingerprint, body: result }), created_at: deps.clock.now().toISOString() })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).execute();
   return result;
 }

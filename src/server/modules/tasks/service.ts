@@ -78,15 +78,25 @@ export class TaskService {
   }
 
   /** One decision, with everything it sets off, in one transaction; the case is locked while it happens. */
-  async act(taskId: string, acting: Acting, action: (task: Task, c: LoadedCase, trx: Kysely<Database>) => Promise<TaskAction>): Promise<Task> {
+  async act(taskId: string, acting: Acting, action: (task: Task, c: LoadedCase, trx: Kysely<Database>) => Promise<TaskAction>, claimOnly = false): Promise<Task> {
     return this.deps.db.kysely.transaction().execute(async (trx) => {
-      const { c, task } = await this.taskOf(trx, taskId, acting, true);
+      const found = await this.taskOf(trx, taskId, acting, true);
+      const { c } = found;
+      let { task } = found;
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const preEffects: FlowEffect[] = [];
+      // A department system decides through the API without a separate claim: it claims as it decides.
+      if (!acting.reviewerId && task.status === 'dispatched' && !claimOnly) {
+        const claimed = transitionTask(task, { type: 'claim', at: this.today(), reviewer: acting.actor }, catalogue.calendar);
+        if (!claimed.ok) throw conflict(claimed.error.code, claimed.error.message);
+        task = claimed.state;
+        preEffects.push(...claimed.effects);
+      }
       const a = await action(task, c, trx);
       const r = transitionTask(task, a, catalogue.calendar);
       if (!r.ok) throw conflict(r.error.code, r.error.message);
       let next = c.tasks.map((t) => (t.id === task.id ? r.state : t));
-      let effects: FlowEffect[] = [...r.effects];
+      let effects: FlowEffect[] = [...preEffects, ...r.effects];
       if (r.state.status === 'approved' || r.state.status === 'refused') {
         const flow = afterDecision(next, task.id, a.at, catalogue.calendar);
         if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
@@ -100,11 +110,15 @@ export class TaskService {
 
   claim(taskId: string, acting: Acting) {
     if (!acting.reviewerId) throw forbidden('部门系统通过接口直接审批，无需认领');
-    return this.act(taskId, acting, async () => ({ type: 'claim', at: this.today(), reviewer: acting.reviewerId as string }));
+    return this.act(taskId, acting, async () => ({ type: 'claim', at: this.today(), reviewer: acting.reviewerId as string }), true);
   }
 
-  release(taskId: string, acting: Acting) {
-    return this.act(taskId, acting, async () => ({ type: 'release', at: this.today() }));
+  /** Only the holder, the department's lead manager or the department's system may hand a claimed task back. */
+  release(taskId: string, acting: Acting & { lead?: boolean }) {
+    return this.act(taskId, acting, async (task) => {
+      if (!acting.lead) this.mustHold(task, acting);
+      return { type: 'release', at: this.today() };
+    }, true);
   }
 
   refuse(taskId: string, acting: Acting, reasons: string[]) {
@@ -125,9 +139,16 @@ export class TaskService {
   approve(taskId: string, acting: Acting, input: { number?: string; note?: string }) {
     return this.act(taskId, acting, async (task, c, trx) => {
       this.mustHold(task, acting);
+      // Ask the state machine first, so that no e-license is issued for a decision it would refuse.
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const probe = transitionTask(task, { type: 'approve', at: this.today(), result: { name: item0(c, task.id) } }, catalogue.calendar);
+      if (!probe.ok) throw conflict(probe.error.code, probe.error.message);
       const item = c.plan?.items.find((i) => i.id === task.id);
       if (!item) throw notFound('事项');
       const number = input.number ?? `${task.department.code.toUpperCase()}${this.today().replace(/-/g, '')}${randomUUID().slice(0, 6).toUpperCase()}`;
+      if (await trx.selectFrom('licenses').select('id').where('number', '=', number).executeTakeFirst()) {
+        throw conflict('duplicate-number', `证照编号「${number}」已被使用`);
+      }
       let result: TaskResult = { name: item.result.name, ref: number };
       if (item.result.kind === 'license' && item.result.license) {
         const licenseId = randomUUID();
@@ -176,11 +197,15 @@ export class TaskService {
     });
   }
 
+  /** A reviewer decides only what they claimed; the department's own system speaks for the whole department. */
   private mustHold(task: Task, acting: Acting): void {
-    if (acting.reviewerId && task.reviewer !== acting.reviewerId) throw conflict('task-not-claimed-by-you', '请先认领该子件再办理');
+    if (!acting.reviewerId) return;
+    if (task.reviewer !== acting.reviewerId) throw conflict('task-not-claimed-by-you', task.reviewer ? '该子件由他人认领办理' : '请先认领该子件再办理');
   }
 }
 
 function pick(values: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
 }
+
+const item0 = (c: LoadedCase, id: string) => c.plan?.items.find((i) => i.id === id)?.result.name ?? id;
