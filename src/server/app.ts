@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { installWeb } from './http/web.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { circulationRoutes } from './modules/circulation/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
@@ -32,13 +33,14 @@ export interface App {
   tasks: TaskService;
 }
 
-export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'] } : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
-  installErrorHandler(app);
+  const web = options.web !== false && (await installWeb(app));
+  installErrorHandler(app, web);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploads.maxBytes, files: 1 } });
   await app.register(swagger, {

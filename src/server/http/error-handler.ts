@@ -1,6 +1,7 @@
 /** The one error handler: every failure leaves as { code, message, details } with a 4xx unless it is ours. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type ErrorDetail } from '../errors.ts';
+import { isPageRequest } from './web.ts';
 
 const KEYWORD_TEXT: Record<string, (p: Record<string, unknown>) => string> = {
   required: (p) => `缺少必填项「${String(p.missingProperty)}」`,
@@ -29,8 +30,12 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
   });
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, web = false): void {
   app.setNotFoundHandler((request, reply) => {
+    if (web && isPageRequest(request)) {
+      reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      return;
+    }
     reply.code(404).send({ code: 'route-not-found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`, details: [] });
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -82,6 +82,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/public/items': { allow: EVERYONE, succeeds: true },
   'GET /api/public/items/{code}': { allow: EVERYONE, params: () => ({ code: 'ga-birth-registration' }), succeeds: true },
   'GET /api/public/departments': { allow: EVERYONE, succeeds: true },
+  'GET /api/public/search': { allow: EVERYONE },
+  'GET /api/public/catalogue': { allow: EVERYONE, succeeds: true },
   'GET /api/public/licenses/{id}/verify': { allow: EVERYONE, params: () => ({ id: randomUUID() }) },
   'GET /verify/{id}': { allow: EVERYONE, params: () => ({ id: randomUUID() }) },
   'GET /openapi.json': { allow: EVERYONE, succeeds: true },

@@ -61,3 +61,23 @@ describe.each(DIALECTS)('public catalogue API on %s', (dialect) => {
     expect((await h.request('GET', '/docs')).statusCode).toBeLessThan(400);
   });
 });
+
+describe.each(DIALECTS)('search and the catalogue source on %s', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(dialect);
+  });
+  afterAll(async () => h.close());
+
+  it.each([['出生', 'newborn-birth'], ['餐饮', 'restaurant-opening'], ['退休', 'retirement'], ['员工', 'employee-hiring']])('「%s」 finds %s first', async (q, id) => {
+    const r = await h.request('GET', `/api/public/search?q=${encodeURIComponent(q)}`);
+    expect(r.json().results[0]).toMatchObject({ id });
+  });
+
+  it('serves the published documents so every channel can plan with the same data', async () => {
+    const body = (await h.request('GET', '/api/public/catalogue')).json();
+    expect(body.version).toBe(1);
+    expect(body.documents.some((d: { kind: string; data: { id?: string } }) => d.kind === 'matter' && d.data.id === 'newborn-birth')).toBe(true);
+    expect(body.calendarYears.some((y: { year: number }) => y.year === 2025)).toBe(true);
+  });
+});

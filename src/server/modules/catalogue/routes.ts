@@ -5,6 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
 import { plan } from '../../../core/planning/plan.ts';
+import { matterIndex } from '../../../core/search/matters.ts';
+import { search, type SearchIndex } from '../../../core/search/search.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { matterGuide } from './guide.ts';
@@ -23,6 +25,30 @@ function cacheable(request: FastifyRequest, reply: FastifyReply, tag: string): b
 }
 
 export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
+  const indexes = new Map<number, SearchIndex>();
+
+  app.get<{ Querystring: { q: string } }>('/api/public/search', {
+    schema: { tags: TAG, summary: '搜索“一件事”（支持部分词语，如“出生”“餐饮”“退休”）', querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 } } } },
+  }, async (request, reply) => {
+    const { version, catalogue } = await deps.catalogues.latest();
+    let index = indexes.get(version);
+    if (!index) indexes.set(version, (index = matterIndex(catalogue)));
+    reply.header('Cache-Control', 'public, max-age=300');
+    return {
+      version,
+      results: search(index, request.query.q).map(({ id, score }) => {
+        const m = catalogue.matters.get(id);
+        return { id, name: m?.name ?? id, subject: m?.subject, lifeStage: m ? LIFE_STAGES[m.lifeStage] : '', summary: m?.guide.summary ?? '', score };
+      }),
+    };
+  });
+
+  app.get('/api/public/catalogue', { schema: { tags: TAG, summary: '已发布的事项目录原文（供各渠道本地生成办理方案）' } }, async (request, reply) => {
+    const { version } = await deps.catalogues.latest();
+    if (cacheable(request, reply, `v${version}-catalogue`)) return reply;
+    return { version, ...(await deps.catalogues.source(version)) };
+  });
+
   app.get('/api/public/matters', { schema: { tags: TAG, summary: '“一件事”清单（按生命周期）' } }, async (request, reply) => {
     const { version, publishedAt, catalogue } = await deps.catalogues.latest();
     if (cacheable(request, reply, `v${version}-matters`)) return reply;

@@ -51,6 +51,12 @@ export class CatalogueStore {
     return { version, published: true };
   }
 
+  /** The published documents and holiday years, for clients (the browser) that plan for themselves. */
+  async source(version: number): Promise<{ documents: CatalogueDocument[]; calendarYears: CalendarYear[] }> {
+    const row = await this.db.selectFrom('catalogue_versions').select('documents').where('version', '=', version).executeTakeFirstOrThrow();
+    return { documents: JSON.parse(row.documents) as CatalogueDocument[], calendarYears: this.years };
+  }
+
   async latest(): Promise<PublishedCatalogue> {
     if (this.latestVersion === 0) {
       const row = await this.db.selectFrom('catalogue_versions').select('version').where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst();

@@ -1,0 +1,87 @@
+/** A key matter's guide with every element of clause 5.3.1, from the same published data as every channel. */
+import { Alert, Button, Card, Collapse, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { get } from '../shared/api.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { useLoad } from '../shared/useLoad.ts';
+import { FlowDiagram } from './FlowDiagram.tsx';
+
+interface Dept { code: string; name: string; window?: { name: string; address: string; phone: string; hours: string } }
+interface GuideData {
+  id: string; name: string; summary: string; applicants: string; batch: string; lifeStage: { name: string };
+  lead: Dept; partners: Dept[];
+  legalBasis: { policy: string[]; items: { item: string; basis: string[] }[] };
+  items: { id: string; name: string; department: string; required: boolean; reason: string; conditions: string[]; timeLimit: { promised: number; legal: number }; fees: { free: boolean; note?: string } }[];
+  situations: { id: string; name: string; eligible: boolean; condition: string; advice: string | null }[];
+  process: { stages: string[][] };
+  timeLimit: { promisedWorkingDays: number; legalWorkingDays: number; note: string | null };
+  materials: { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: string; evidence: string }[]; deferrable: boolean }[];
+  channels: { kind: string; name: string; address?: string }[];
+  hours: string; contacts: { name: string; phone: string }[]; windows: Dept[]; faq: { q: string; a: string }[];
+}
+
+const FORM = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as Record<string, string>;
+const EXEMPT = { license: '电子证照', 'result-of-item': '前序结果', 'shared-data': '数据共享', commitment: '告知承诺' } as Record<string, string>;
+
+export default function Guide() {
+  const { id = '' } = useParams();
+  const { t } = usePrefs();
+  const { data, error, loading } = useLoad(() => get<{ guide: GuideData }>(`/api/public/matters/${encodeURIComponent(id)}`), [id]);
+  if (error) return <Alert type="error" message={error.message} />;
+  if (loading || !data) return <Spin tip={t('loading')} />;
+  const g = data.guide;
+  const names = Object.fromEntries(g.items.map((i) => [i.id, i.name]));
+  const days = Object.fromEntries(g.items.map((i) => [i.id, i.timeLimit.promised]));
+  return (
+    <article aria-labelledby="guide-title">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Title id="guide-title" level={2}>{g.name}</Typography.Title>
+        <Typography.Paragraph>{g.summary}</Typography.Paragraph>
+        <Space wrap>
+          <Link to={`/matters/${g.id}/apply`}><Button type="primary" size="large">{t('apply')}</Button></Link>
+          <Link to={`/matters/${g.id}/apply?offline=1`}><Button size="large">到窗口办理：生成个性化材料清单</Button></Link>
+        </Space>
+        <Card title={t('guide')}>
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label="适用对象">{g.applicants}</Descriptions.Item>
+            <Descriptions.Item label={t('lead')}>{g.lead.name}</Descriptions.Item>
+            <Descriptions.Item label={t('partners')}>{g.partners.map((p) => p.name).join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('timeLimit')}>承诺 {g.timeLimit.promisedWorkingDays} {t('workingDays')}（法定 {g.timeLimit.legalWorkingDays}）{g.timeLimit.note ? `；${g.timeLimit.note}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('channels')}>{g.channels.map((c) => c.name).join('；')}</Descriptions.Item>
+            <Descriptions.Item label={t('hours')}>{g.hours}</Descriptions.Item>
+            <Descriptions.Item label={t('contacts')}>{g.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}</Descriptions.Item>
+            <Descriptions.Item label={t('windows')}>{g.windows.map((w) => `${w.window?.name ?? w.name}（${w.window?.address ?? ''}，${w.window?.phone ?? ''}）`).join('；')}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card title={t('process')}><FlowDiagram stages={g.process.stages} names={names} days={days} /></Card>
+        <Card title={t('items')}>
+          <Table rowKey="id" size="small" pagination={false} scroll={{ x: true }} dataSource={g.items} columns={[
+            { title: '事项', dataIndex: 'name', render: (v: string, r) => <>{v} {r.required ? <Tag color="red">必办</Tag> : <Tag>可选</Tag>}</> },
+            { title: '部门', dataIndex: 'department' },
+            { title: '办理条件', dataIndex: 'conditions', render: (c: string[]) => c.join('；') },
+            { title: '承诺时限', dataIndex: ['timeLimit', 'promised'], render: (d: number) => (d === 0 ? '即办' : `${d} ${t('workingDays')}`) },
+            { title: '收费', dataIndex: ['fees', 'free'], render: (free: boolean) => (free ? '不收费' : '收费') },
+          ]} />
+        </Card>
+        <Card title={t('situations')}>
+          <List dataSource={g.situations} renderItem={(s) => (
+            <List.Item><List.Item.Meta title={<>{s.name} {s.eligible ? <Tag color="green">可联办</Tag> : <Tag>不可联办</Tag>}</>} description={s.eligible ? s.condition : `${s.condition}。${s.advice ?? ''}`} /></List.Item>
+          )} />
+        </Card>
+        <Card title={t('materials')}>
+          <Table rowKey="id" size="small" pagination={false} scroll={{ x: true }} dataSource={g.materials} columns={[
+            { title: '材料', dataIndex: 'name' },
+            { title: '份数/形式', render: (_: unknown, m) => `${m.copies} 份 ${FORM[m.form] ?? m.form}` },
+            { title: '何时需要', dataIndex: 'when', render: (w: string[]) => [...new Set(w)].join('；') },
+            { title: '可免提交', dataIndex: 'exemptions', render: (e: GuideData['materials'][number]['exemptions']) => e.map((x) => <Tag key={x.kind + x.evidence} color="blue">{EXEMPT[x.kind]}：{x.evidence}</Tag>) },
+            { title: '容缺', dataIndex: 'deferrable', render: (d: boolean) => (d ? '可容缺后补' : '') },
+          ]} />
+        </Card>
+        <Collapse items={[
+          { key: 'basis', label: t('legalBasis'), children: <ul>{[...g.legalBasis.policy, ...new Set(g.legalBasis.items.flatMap((i) => i.basis))].map((b) => <li key={b}>{b}</li>)}</ul> },
+          ...(g.faq.length ? [{ key: 'faq', label: t('faq'), children: <dl>{g.faq.map((f) => <div key={f.q}><dt><b>{f.q}</b></dt><dd>{f.a}</dd></div>)}</dl> }] : []),
+        ]} />
+      </Space>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+/** The page frame of every face: brand, navigation, language and elder-mode switches. */
+import { Button, ConfigProvider, Layout, Space, Switch, theme, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from './auth.tsx';
+import { usePrefs } from './prefs.tsx';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { lang, setLang, elder, setElder, t } = usePrefs();
+  const { account, logout } = useAuth();
+  const navigate = useNavigate();
+  const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f' } : {};
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...elderTheme } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ background: '#c0392b', paddingInline: 16, height: 'auto', lineHeight: 1.4, paddingBlock: 10 }}>
+          <nav aria-label="主导航" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
+            <Link to="/" style={{ color: '#fff', fontSize: elder ? 26 : 20, fontWeight: 700 }}>{t('brand')}</Link>
+            <Space wrap size="small">
+              {account?.role === 'applicant' && <Link to="/cases" style={{ color: '#fff' }}>{t('myCases')}</Link>}
+              {account?.role === 'applicant' && <Link to="/wallet" style={{ color: '#fff' }}>{t('wallet')}</Link>}
+              {account && account.role !== 'applicant' && <Link to={`/${account.role === 'window' ? 'window' : account.role === 'admin' ? 'admin' : 'workbench'}`} style={{ color: '#fff' }}>{account.roleName}</Link>}
+              <label style={{ color: '#fff' }}>
+                <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
+              </label>
+              <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+              {account
+                ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}>{t('logout')}（{account.displayName}）</Button>
+                : <Button size="small" onClick={() => navigate('/login')}>{t('login')}</Button>}
+            </Space>
+          </nav>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto' }}>
+          <main>{children}</main>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center' }}>
+          <Typography.Text type="secondary">{t('slogan')} · 咨询投诉 12345</Typography.Text>
+        </Layout.Footer>
+      </Layout>
+    </ConfigProvider>
+  );
+}

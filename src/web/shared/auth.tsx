@@ -1,0 +1,45 @@
+/** Who is logged in, shared by every page; log-in and log-out. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { get, post } from './api.ts';
+
+export interface Account {
+  id: string;
+  username: string;
+  role: 'applicant' | 'window' | 'reviewer' | 'lead' | 'admin' | 'auditor';
+  roleName: string;
+  displayName: string;
+  department: string | null;
+}
+
+interface Auth {
+  account: Account | null;
+  ready: boolean;
+  login(username: string, password: string): Promise<Account>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | null>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    get<{ account: Account }>('/api/auth/me').then((r) => setAccount(r.account), () => setAccount(null)).finally(() => setReady(true));
+  }, []);
+  const login = useCallback(async (username: string, password: string) => {
+    const r = await post<{ account: Account }>('/api/auth/login', { username, password });
+    setAccount(r.account);
+    return r.account;
+  }, []);
+  const logout = useCallback(async () => {
+    await post('/api/auth/logout');
+    setAccount(null);
+  }, []);
+  return <AuthContext.Provider value={{ account, ready, login, logout }}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const a = useContext(AuthContext);
+  if (!a) throw new Error('AuthProvider missing');
+  return a;
+}
