@@ -52,7 +52,7 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z'): Promise<Harness> {
+export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z', options: { web?: boolean } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-test-'));
   const pgdb = dialect === 'postgres' ? await freshPostgres() : null;
   const config = loadConfig({
@@ -63,7 +63,7 @@ export async function startHarness(dialect: Dialect, env: Record<string, string>
   });
   const clock = fixedClock(start);
   const deps = await createDeps(config, clock);
-  const { app, identity } = await buildApp(deps);
+  const { app, identity } = await buildApp(deps, { web: options.web ?? false });
   await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   const request: Harness['request'] = (method, url, options = {}) => app.inject({
