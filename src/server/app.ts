@@ -14,6 +14,7 @@ import { integrationRoutes } from './modules/integration/routes.ts';
 import { ratingRoutes } from './modules/ratings/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { CaseService } from './modules/cases/service.ts';
+import { checklistRoutes } from './modules/catalogue/checklist.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
@@ -58,6 +59,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   const window = new WindowService(deps, cases, identity);
   identityRoutes(app, deps, identity);
   catalogueRoutes(app, deps);
+  checklistRoutes(app, deps);
   caseRoutes(app, deps, cases, tasks);
   windowRoutes(app, deps, cases, window);
   documentRoutes(app, deps);
