@@ -1,9 +1,10 @@
 /** `npm run bench`: every benchmark, each printed beside its baseline measured in the same run. */
+import { benchBundle } from './bundle.ts';
 import { benchHttp } from './http.ts';
 import { benchOrchestration } from './orchestration.ts';
 import { benchPlanner } from './planner.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 console.log(`# onething benchmarks (node ${process.version}, about ${seconds} s per section; BENCH_SECONDS to change)`);
-const results = [await benchPlanner(seconds), await benchOrchestration(seconds), await benchHttp(seconds)];
+const results = [await benchPlanner(seconds), await benchOrchestration(seconds), await benchHttp(seconds), benchBundle()];
 console.log(results.every(Boolean) ? '\nAll targets met.' : '\nSome targets were not met (see above).');
