@@ -65,6 +65,9 @@ export async function applyEffects(
       default:
         break;
     }
-    await appendAudit(trx, deps.db.dialect, at, { actor, action: `task.${e.kind}`, entity: 'case', entityId: c.row.id, detail: { ...e } });
+  }
+  // One entry for the whole step: every change it made, in order, chained like any other entry.
+  if (effects.length > 0) {
+    await appendAudit(trx, deps.db.dialect, at, { actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } });
   }
 }
