@@ -37,6 +37,7 @@ export interface App {
 export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'] } : false,
+    disableRequestLogging: deps.config.logLevel !== 'debug',
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
