@@ -112,40 +112,37 @@ function planCommand(argv: string[], io: Io): number {
   return 0;
 }
 
-async function dbCommand(argv: string[], io: Io): Promise<number> {
-  if (argv[0] !== 'migrate') throw new UsageError('用法：onething db migrate');
+/** Opens the configured database for a command, and closes it whatever happens. */
+async function withDatabase<T>(fn: (db: import('../server/db/connect.ts').Db) => Promise<T>): Promise<T> {
   const { loadConfig } = await import('../server/config.ts');
   const { openDatabase } = await import('../server/db/connect.ts');
-  const { migrateToLatest } = await import('../server/db/migrate.ts');
   const config = loadConfig();
   const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/onething.sqlite` });
   try {
-    const done = await migrateToLatest(db);
-    io.out(done.length > 0 ? `已执行迁移：${done.join('、')}` : '数据库已是最新版本');
+    return await fn(db);
   } finally {
     await db.close();
   }
+}
+
+async function dbCommand(argv: string[], io: Io): Promise<number> {
+  if (argv[0] !== 'migrate') throw new UsageError('用法：onething db migrate');
+  const { migrateToLatest } = await import('../server/db/migrate.ts');
+  const done = await withDatabase(migrateToLatest);
+  io.out(done.length > 0 ? `已执行迁移：${done.join('、')}` : '数据库已是最新版本');
   return 0;
 }
 
 async function auditCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] !== 'verify') throw new UsageError('用法：onething audit verify');
-  const { loadConfig } = await import('../server/config.ts');
-  const { openDatabase } = await import('../server/db/connect.ts');
   const { verifyAudit } = await import('../server/modules/audit/audit.ts');
-  const config = loadConfig();
-  const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/onething.sqlite` });
-  try {
-    const r = await verifyAudit(db.kysely);
-    if (r.ok) {
-      io.out(`审计日志完整：${r.entries} 条记录，SM3 链校验通过。`);
-      return 0;
-    }
-    io.err(`审计日志被篡改：第 ${r.problem?.seq} 条，${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
-    return 1;
-  } finally {
-    await db.close();
+  const r = await withDatabase((db) => verifyAudit(db.kysely));
+  if (r.ok) {
+    io.out(`审计日志完整：${r.entries} 条记录，SM3 链校验通过。`);
+    return 0;
   }
+  io.err(`审计日志被篡改：第 ${r.problem?.seq} 条，${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
+  return 1;
 }
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

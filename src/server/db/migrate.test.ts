@@ -2,11 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../modules/audit/audit.ts';
-import { DIALECTS, PG_ADMIN_URL } from '../testing/harness.ts';
+import { DIALECTS, freshPostgres } from '../testing/harness.ts';
 import { openDatabase } from './connect.ts';
 
 const bin = path.resolve('bin/onething.js');
@@ -19,20 +17,9 @@ async function target(dialect: string): Promise<Record<string, string>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-migrate-'));
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
   if (dialect === 'sqlite') return { ONETHING_DATA_DIR: dir };
-  const name = `onething_m_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { ONETHING_DATA_DIR: dir, DATABASE_URL: url.toString() };
+  const pgdb = await freshPostgres('onething_m');
+  cleanups.push(pgdb.drop);
+  return { ONETHING_DATA_DIR: dir, DATABASE_URL: pgdb.url };
 }
 
 describe.each(DIALECTS)('migrations and the audit chain on %s', (dialect) => {

@@ -3,7 +3,6 @@
  * and decisions, then started again on the same data: whatever it acknowledged with a 2xx is still
  * there, every dispatched task has exactly one outbox entry, and no process sent a delivery twice.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialect } from '../db/connect.ts';
 import { httpCall, login, newborn, NEWBORN_FIRST_STAGE, ok, type Call, type CaseView } from '../testing/api-call.ts';
-import { DIALECTS, PG_ADMIN_URL } from '../testing/harness.ts';
+import { DIALECTS, freshPostgres } from '../testing/harness.ts';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
 import { startReceiver, type Receiver } from '../testing/webhook-receiver.ts';
 
@@ -34,23 +33,7 @@ interface Reader {
 }
 
 async function fresh(dialect: Dialect): Promise<{ url: string | null; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') return { url: null, drop: async () => {} };
-  const name = `onething_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return dialect === 'sqlite' ? { url: null, drop: async () => {} } : freshPostgres('onething_crash');
 }
 
 async function openReader(dialect: Dialect, dir: string, url: string | null): Promise<Reader> {

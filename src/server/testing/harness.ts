@@ -33,8 +33,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `onething_t_${randomBytes(6).toString('hex')}`;
+/** A new, empty PostgreSQL database, and a way to drop it. */
+export async function freshPostgres(prefix = 'onething_t'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
