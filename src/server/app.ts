@@ -18,10 +18,12 @@ import { checklistRoutes } from './modules/catalogue/checklist.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
+import { metricRoutes } from './modules/metrics/routes.ts';
 import { inboxRoutes } from './modules/notifications/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { localSharedData } from './modules/shareddata/service.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
+import { versionRoutes } from './modules/versions/routes.ts';
 import { TaskService } from './modules/tasks/service.ts';
 import { documentRoutes } from './modules/window/documents.ts';
 import { windowRoutes } from './modules/window/routes.ts';
@@ -37,7 +39,6 @@ export interface App {
 export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'] } : false,
-    disableRequestLogging: deps.config.logLevel !== 'debug',
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
@@ -68,9 +69,11 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   resultRoutes(app, deps);
   inboxRoutes(app, deps);
   adminRoutes(app, deps);
+  metricRoutes(app, deps);
   ratingRoutes(app, deps);
   circulationRoutes(app, deps);
   integrationRoutes(app, deps);
+  versionRoutes(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return { app, identity, cases, tasks };

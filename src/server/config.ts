@@ -59,6 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rectificationWorkingDays: int(env, 'ONETHING_RECTIFICATION_DAYS', 15, 1),
     webhook: { maxAttempts: int(env, 'ONETHING_WEBHOOK_ATTEMPTS', 8, 1), baseDelayMs: int(env, 'ONETHING_WEBHOOK_BASE_DELAY_MS', 1000, 1) },
     seedDemo: env.ONETHING_SEED_DEMO !== 'off',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

@@ -19,6 +19,9 @@ const WindowConsole = lazy(() => import('./window/WindowConsole.tsx'));
 const Workbench = lazy(() => import('./workbench/Workbench.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
 
+// After a new release the old page may ask for code files that are gone: load the new release instead.
+window.addEventListener('vite:preloadError', () => window.location.reload());
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <PrefsProvider>

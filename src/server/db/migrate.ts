@@ -2,11 +2,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
 import { initial } from './migrations/001_initial.ts';
+import { versions } from './migrations/002_versions.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(db.dialect) };
+      return { '001_initial': initial(db.dialect), '002_versions': versions() };
     },
   };
 }

@@ -9,3 +9,4 @@ export type {
 export { renderReceipt } from './receipt.ts';
 export { renderCommitmentLetter, STANDARD_COMMITMENT } from './commitment-letter.ts';
 export { renderRejectionNotice } from './rejection-notice.ts';
+export { renderChecklist, type ChecklistData } from './checklist.ts';

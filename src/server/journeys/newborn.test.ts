@@ -31,6 +31,13 @@ describe.each(DIALECTS)('新生儿出生 online, end to end, on %s', (dialect) =
     return r.json().task;
   };
 
+  it('tells the logged-in parent what shared data answers, and nothing more', async () => {
+    const r = await h.request('GET', '/api/me/facts', { cookie: parent });
+    expect(r.json().facts).toMatchObject({ parentsMarried: true, licenses: expect.arrayContaining(['marriage-certificate', 'resident-id-card']) });
+    expect(r.body).not.toMatch(/990102\d{11}/);
+    expect((await h.request('GET', '/api/me/facts', { cookie: await h.login('window') })).statusCode).toBe(403);
+  });
+
   it('starts a case with answers filled from shared data, then plans as the parent answers', async () => {
     const created = await h.request('POST', '/api/cases', { cookie: parent, body: { matterId: 'newborn-birth' } });
     expect(created.statusCode, created.body).toBe(201);
@@ -45,6 +52,7 @@ describe.each(DIALECTS)('新生儿出生 online, end to end, on %s', (dialect) =
     expect(plan.stages).toEqual([['wsjk-birth-medical-certificate', 'jk-vaccination-certificate'], ['ga-birth-registration'], ['yb-resident-insurance-enrolment', 'rs-ssc-application']]);
     expect(plan.materials.every((m) => m.status === 'exempt')).toBe(true);
     expect(plan.form.fields.find((f) => f.key === 'motherName')).toMatchObject({ value: '王芳' });
+    expect(plan.form.fields.find((f) => f.key === 'motherIdNumber')?.value).toMatch(/^990102\*{8}\d{3}[\dX]$/);
   });
 
   it('refuses to submit an incomplete form, naming each missing field in Chinese', async () => {

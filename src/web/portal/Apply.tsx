@@ -1,6 +1,156 @@
-/** Apply: being built (issue 4). */
-import { Result } from 'antd';
+/**
+ * 智能导办 (clause 7.2.4, 6.3.2): one question per step, planned live in the browser with the same
+ * core planner and the same published catalogue as the server; then apply online or take a
+ * personalised material list to the window.
+ */
+import { Alert, Button, Card, Col, Result, Row, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { CompiledMatter } from '../../core/catalog/model.ts';
+import { questionView } from '../../core/planning/questionnaire.ts';
+import type { Plan } from '../../core/planning/types.ts';
+import { truthy } from '../../core/rules/jsonlogic.ts';
+import { get } from '../shared/api.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { useLoad } from '../shared/useLoad.ts';
+import { AnswerList } from './apply/AnswerList.tsx';
+import { ChannelChoice } from './apply/ChannelChoice.tsx';
+import { Ineligible, OnlineContinue } from './apply/FinalStep.tsx';
+import type { GuideInfo } from './apply/labels.ts';
+import { OfflineChecklist } from './apply/OfflineChecklist.tsx';
+import { PlanPanel } from './apply/PlanPanel.tsx';
+import { QuestionStep } from './apply/QuestionStep.tsx';
+import { useOnline } from './apply/useOnline.ts';
+import { loadCatalogue, usePlanner } from './apply/usePlanner.ts';
+import { useApplicantFacts } from './apply/useApplicantFacts.ts';
+import './apply/apply.css';
+
+/** Questions after `current` that may still be asked (those whose condition is already false are not). */
+function questionsLeft(matter: CompiledMatter, plan: Plan, current: string): number {
+  if (plan.complete && plan.answers.at(-1)?.question === current) return 0;
+  const values = Object.fromEntries(plan.answers.map((a) => [a.question, a.value]));
+  const answered = new Set(plan.answers.map((a) => a.question));
+  const at = matter.questionList.findIndex((q) => q.id === current);
+  let n = 0;
+  for (const q of matter.questionList.slice(at + 1)) {
+    if (answered.has(q.id)) n++;
+    else if (plan.complete) continue;
+    else if (!(q.test && q.reads.every((r) => r in values) && !truthy(q.test(values)))) n++;
+  }
+  return n;
+}
 
 export default function Apply() {
-  return <Result status="info" title="即将上线" subTitle="该功能正在建设中，可先通过 /docs 中的接口办理，或到综合窗口办理。" />;
+  const { id = '' } = useParams();
+  const { t } = usePrefs();
+  const [search, setSearch] = useSearchParams();
+  const offline = search.get('offline') === '1';
+  const published = useLoad(loadCatalogue, []);
+  const guide = useLoad(() => get<{ guide: GuideInfo }>(`/api/public/matters/${encodeURIComponent(id)}`), [id]);
+  const catalogue = published.data?.catalogue ?? null;
+  const facts = useApplicantFacts();
+  const planner = usePlanner(catalogue, id, facts);
+  const shown = planner.result?.ok ? planner.result.plan.answers : [];
+  const online = useOnline(id, planner.answers, planner.chosenItems, planner.setAnswers, shown);
+  const [stepState, setStep] = useState<number | null>(null);
+
+  if (published.error) return <Alert type="error" showIcon title={`办事指南数据加载失败：${published.error.message}`} action={<Button onClick={published.reload}>重试</Button>} />;
+  if (!catalogue || !planner.result) return <Spin description={t('loading')} />;
+  const matter = catalogue.matters.get(id);
+  if (!matter) return <Result status="404" title="没有找到这件事" subTitle="该“一件事”不存在或已下线，请回到首页搜索，或拨打 12345 咨询。" extra={<Link to="/"><Button type="primary">回到首页</Button></Link>} />;
+  if (!planner.result.ok) {
+    return (
+      <Alert type="error" showIcon title="之前保存的回答与最新的办事指南不一致，请重新回答"
+        description={<ul>{planner.result.errors.map((e) => <li key={e.path + e.message}>{e.message}</li>)}</ul>}
+        action={<Button onClick={planner.reset}>重新开始</Button>} />
+    );
+  }
+
+  const plan = online.server?.plan ?? planner.result.plan;
+  const asked = plan.answers.map((a) => a.question);
+  const last = asked.length; // the next question, or (when complete) the last step
+  const step = Math.min(Math.max(stepState ?? last, 0), last);
+  const final = plan.complete && step === last;
+  const eligible = plan.situation?.eligible === true;
+  const toLastQuestion = () => setStep(Math.max(last - 1, 0));
+  const setOffline = (on: boolean) => {
+    const next = new URLSearchParams(search);
+    if (on) next.set('offline', '1');
+    else next.delete('offline');
+    setSearch(next);
+  };
+
+  if (final && eligible && offline && !online.server) {
+    return (
+      <OfflineChecklist plan={plan} guide={guide.data?.guide ?? null} answers={planner.answers} chosenItems={planner.chosenItems}
+        onBack={toLastQuestion} onOnline={() => setOffline(false)} />
+    );
+  }
+
+  let main;
+  if (final && !eligible) {
+    main = <Ineligible plan={plan} onBack={toLastQuestion} />;
+  } else if (final && online.server) {
+    const caseId = online.server.caseId;
+    main = <OnlineContinue plan={plan} busy={online.busy} error={online.error} onOpen={() => online.open(caseId)} onBack={toLastQuestion} />;
+  } else if (final) {
+    main = <ChannelChoice account={online.account} busy={online.busy} error={online.error} onOnline={online.start} onOffline={() => setOffline(true)} onBack={toLastQuestion} />;
+  } else {
+    const qid = step < asked.length ? asked[step] : plan.nextQuestion?.id;
+    const compiled = qid ? matter.questionById.get(qid) : undefined;
+    main = compiled && (
+      <QuestionStep
+        question={questionView(compiled)}
+        answer={plan.answers[step]}
+        number={step + 1}
+        left={questionsLeft(matter, plan, compiled.id)}
+        last={plan.complete && step === last - 1}
+        focus={stepState !== null}
+        onChange={(v) => {
+          setStep(step);
+          planner.setAnswer(compiled.id, v);
+        }}
+        onBack={step > 0 ? () => setStep(step - 1) : null}
+        onNext={() => setStep(step + 1)}
+      />
+    );
+  }
+
+  const shared = matter.subject === 'enterprise' ? '企业登记等信息' : '婚姻、户籍等信息';
+  const loginNext = `/login?next=${encodeURIComponent(`/matters/${id}/apply${search.toString() ? `?${search}` : ''}`)}`;
+  const showPlan = !(final && !eligible);
+  return (
+    <article aria-labelledby="apply-title">
+      <Link to={`/matters/${id}`} className="apply-no-print">← 返回办事指南</Link>
+      <Typography.Title level={2} id="apply-title" style={{ marginTop: 8 }}>{plan.matter.name} · 智能导办</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        回答几个简单的问题，马上知道要办哪些事、带哪些材料、多久办好。{offline ? '回答完后生成您的个性化材料清单。' : ''}
+      </Typography.Paragraph>
+      {!online.account && !offline && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }}
+          title={<>登录后可自动填写：{shared}来自共享数据。 <Link to={loginNext}>登录</Link></>} />
+      )}
+      {online.account?.role === 'applicant' && !online.server && !offline && (
+        <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`您已登录，可自动填写：${shared}来自共享数据，选择网上办理后自动带入。`} />
+      )}
+      {online.server && online.server.changed.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="以下回答已按共享数据自动填写，与您之前的选择不同："
+          description={<ul style={{ margin: 0 }}>{online.server.changed.map((a) => <li key={a.question}>{a.text}：<strong>{a.label}</strong>（来自{a.prefill?.from ?? '共享数据'}）</li>)}</ul>} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={showPlan ? 13 : 24}>
+          <Card className="apply-questions">
+            {main}
+            <AnswerList answers={plan.answers} current={step} open={online.server !== null} onEdit={setStep} />
+          </Card>
+        </Col>
+        {showPlan && (
+          <Col xs={24} lg={11}>
+            <PlanPanel plan={plan} busy={online.busy && online.server !== null} onToggle={planner.toggleItem}
+              notice={online.server ? '这是按您的回答和共享数据生成的方案。' : undefined} />
+          </Col>
+        )}
+      </Row>
+    </article>
+  );
 }

@@ -51,7 +51,7 @@ export default function Home() {
           aria-label={t('search')}
           placeholder={t('search')}
           allowClear
-          enterButton
+          enterButton="搜索"
           size="large"
           onSearch={runSearch}
           onChange={(e) => { if (e.target.value === '') void runSearch(''); }}

@@ -1,6 +1,23 @@
-/** WindowConsole: being built (issue 4). */
-import { Result } from 'antd';
+/** The comprehensive window (综合窗口): the queue, applications for visitors, the completeness check, results. */
+import { ConfigProvider } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { CasePage } from './CasePage.tsx';
+import { NewApplication } from './NewApplication.tsx';
+import { Queue } from './Queue.tsx';
+import { RequireRole } from './ui.tsx';
 
 export default function WindowConsole() {
-  return <Result status="info" title="即将上线" subTitle="该功能正在建设中，可先通过 /docs 中的接口办理，或到综合窗口办理。" />;
+  return (
+    <RequireRole roles={['window']} what="综合窗口">
+      {/* Button names stay as written (受理, not 受 理): what the clerk reads is what a screen reader says. */}
+      <ConfigProvider button={{ autoInsertSpace: false }}>
+      <Routes>
+        <Route index element={<Queue />} />
+        <Route path="new" element={<NewApplication />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="*" element={<Queue />} />
+      </Routes>
+      </ConfigProvider>
+    </RequireRole>
+  );
 }

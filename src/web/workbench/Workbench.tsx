@@ -1,6 +1,42 @@
-/** Workbench: being built (issue 4). */
-import { Result } from 'antd';
+/** The department workbench: the queue with deadline marks, one task at a time, joint review and rectifications. */
+import { ConfigProvider, Tabs, Typography } from 'antd';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../shared/auth.tsx';
+import { RequireRole } from '../window/ui.tsx';
+import { TaskQueue } from './TaskQueue.tsx';
+import { TaskPage } from './TaskPage.tsx';
+import { Rectifications } from './Rectifications.tsx';
+
+function Home() {
+  const { account } = useAuth();
+  const navigate = useNavigate();
+  const tab = useLocation().pathname.startsWith('/workbench/rectifications') ? 'rectifications' : 'tasks';
+  const lead = account?.role === 'lead';
+  return (
+    <>
+      <Typography.Title level={2}>部门审批工作台</Typography.Title>
+      <Typography.Paragraph type="secondary">{account?.displayName}{lead ? '（牵头部门管理人员）' : ''}</Typography.Paragraph>
+      {lead ? (
+        <Tabs activeKey={tab} onChange={(k) => navigate(k === 'tasks' ? '/workbench' : '/workbench/rectifications')} items={[
+          { key: 'tasks', label: '办件队列', children: tab === 'tasks' ? <TaskQueue /> : null },
+          { key: 'rectifications', label: '差评整改', children: tab === 'rectifications' ? <Rectifications /> : null },
+        ]} />
+      ) : <TaskQueue />}
+    </>
+  );
+}
 
 export default function Workbench() {
-  return <Result status="info" title="即将上线" subTitle="该功能正在建设中，可先通过 /docs 中的接口办理，或到综合窗口办理。" />;
+  return (
+    <RequireRole roles={['reviewer', 'lead']} what="部门审批工作台">
+      <ConfigProvider button={{ autoInsertSpace: false }}>
+      <Routes>
+        <Route index element={<Home />} />
+        <Route path="rectifications" element={<Home />} />
+        <Route path="tasks/:caseId/:item" element={<TaskPage />} />
+        <Route path="*" element={<Home />} />
+      </Routes>
+      </ConfigProvider>
+    </RequireRole>
+  );
 }

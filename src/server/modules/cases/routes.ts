@@ -7,7 +7,7 @@ import type { Account } from '../identity/roles.ts';
 import type { TaskService } from '../tasks/service.ts';
 import type { CaseService } from './service.ts';
 import { loadCase, type LoadedCase } from './store.ts';
-import { caseView } from './view.ts';
+import { caseView, maskPlan } from './view.ts';
 
 const TAG = ['办件（申请人）'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
@@ -28,6 +28,14 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     const id = await cases.create({ matterId: request.body.matterId, applicantId: account.id, actor: account, channel: 'online' });
     reply.code(201);
     return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, id));
+  });
+
+  app.get('/api/me/facts', { schema: { tags: TAG, summary: '共享数据中可回答引导问题的信息（仅本人）和持有的电子证照类型' } }, async (request) => {
+    const account = requireAccount(request, 'applicant');
+    const { catalogue } = await deps.catalogues.latest();
+    const asked = new Set([...catalogue.matters.values()].flatMap((m) => m.questionList.flatMap((q) => (q.prefill ? [q.prefill.fact] : []))));
+    const all = await cases.factsFor(account.id);
+    return { facts: Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k) || k === 'licenses')) };
   });
 
   app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件' } }, async (request) => {
@@ -54,7 +62,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
   }, async (request) => {
     const { account } = await reachCase(deps, request, request.params.id);
     const plan = await cases.setAnswers(request.params.id, account, request.body.answers, request.body.chosenItems);
-    return { plan };
+    return { plan: maskPlan(plan) };
   });
 
   app.put<{ Params: { id: string }; Body: { values: Record<string, unknown> } }>('/api/cases/:id/form', {

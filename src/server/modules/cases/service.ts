@@ -136,8 +136,10 @@ export class CaseService {
     const mayUpload = (c: LoadedCase) => {
       const material = c.plan?.materials.find((m) => m.id === materialId);
       if (!material) throw badRequest('unknown-material', `本件的材料清单中没有「${materialId}」`, [{ path: 'materialId', message: '材料不在清单中' }]);
-      if (material.status === 'exempt') throw conflict('material-exempt', `「${material.name}」已免于提交（${material.exemption?.evidence ?? ''}），无需上传`);
-      const open = c.record.status === 'draft' || (c.record.deferred ?? []).some((d) => d.material === materialId && !d.suppliedOn) || c.tasks.some((t) => t.status === 'supplement');
+      const supplementAsked = c.tasks.some((t) => t.status === 'supplement');
+      // A department asking for supplementary material may ask for one the plan had spared.
+      if (material.status === 'exempt' && !supplementAsked) throw conflict('material-exempt', `「${material.name}」已免于提交（${material.exemption?.evidence ?? ''}），无需上传`);
+      const open = c.record.status === 'draft' || (c.record.deferred ?? []).some((d) => d.material === materialId && !d.suppliedOn) || supplementAsked;
       if (!open) throw conflict('case-not-editable', '该件当前不能再上传材料');
     };
     mayUpload(await loadCase(this.db, this.deps.db.dialect, caseId));

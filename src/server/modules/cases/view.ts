@@ -4,7 +4,8 @@ import { CASE_STATUS_LABEL, type CaseStatus } from '../../../core/case/case.ts';
 import { TASK_STATUS_LABEL } from '../../../core/case/task.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';
-import { maskedValues } from './form-values.ts';
+import type { Plan } from '../../../core/planning/types.ts';
+import { mask, maskedValues } from './form-values.ts';
 import { caseStatus, type LoadedCase } from './store.ts';
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
@@ -26,7 +27,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     catalogueVersion: c.row.catalogue_version,
     answers: c.answers,
     chosenItems: c.chosenItems ?? null,
-    plan: c.plan,
+    plan: c.plan ? maskPlan(c.plan) : null,
     form: maskedValues(c.form, cipher),
     materials: (c.plan?.materials ?? []).map((m) => ({
       id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, deferrable: m.deferrable,
@@ -44,4 +45,10 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     submittedAt: c.row.submitted_at,
     acceptedAt: c.row.accepted_at,
   };
+}
+
+/** A plan as shown to people: personal values pre-filled into its form are masked like the form itself. */
+export function maskPlan(plan: Plan): Plan {
+  if (!plan.form.fields.some((f) => f.sensitive && typeof f.value === 'string')) return plan;
+  return { ...plan, form: { ...plan.form, fields: plan.form.fields.map((f) => (f.sensitive && typeof f.value === 'string' ? { ...f, value: mask(f.value) } : f)) } };
 }

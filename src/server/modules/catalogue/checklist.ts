@@ -1,5 +1,101 @@
-/** Routes of the personalised material list (offline choice); see the handler for what it does. */
+/**
+ * The personalised material list for an applicant who will go to the window (clause 6.3.2, the
+ * offline choice of 7.2.4): anonymous, planned from the answers with the published catalogue and
+ * no personal data, rendered as a PDF to print or keep.
+ */
 import type { FastifyInstance } from 'fastify';
+import type { Catalogue } from '../../../core/catalog/model.ts';
+import type { Material } from '../../../core/catalog/types.ts';
+import { plan } from '../../../core/planning/plan.ts';
+import type { Exemption, Plan } from '../../../core/planning/types.ts';
+import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
+import { renderChecklist, type ChecklistData, type WindowInfo } from '../../documents/index.ts';
+import { badRequest, notFound } from '../../errors.ts';
 
-export function checklistRoutes(_app: FastifyInstance, _deps: Deps): void {}
+const FORM: Record<Material['form'], string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
+const MEDIUM: Record<Material['medium'], string> = { paper: '纸质', electronic: '电子', either: '纸质或电子' };
+const EXEMPTION_KIND: Record<Exemption['kind'], string> = { license: '电子证照', 'result-of-item': '前序结果', 'shared-data': '数据共享', commitment: '告知承诺' };
+
+/** What the PDF shows, from a complete, eligible plan. */
+export function checklistData(catalogue: Catalogue, p: Plan, version: number, issuedOn: string): ChecklistData {
+  const matter = catalogue.matters.get(p.matter.id);
+  const names = new Map(p.items.map((i) => [i.id, i.name]));
+  const windows: WindowInfo[] = (matter?.guide.windows ?? []).flatMap((code) => {
+    const w = catalogue.departments.get(code)?.window;
+    return w ? [w] : [];
+  });
+  return {
+    matterName: p.matter.name,
+    issuer: p.matter.lead.name,
+    issuedOn,
+    catalogueVersion: version,
+    situation: { name: p.situation?.name ?? '', ...(p.situation?.description ? { description: p.situation.description } : {}) },
+    answers: p.answers.map((a) => ({ question: a.text, answer: a.label })),
+    items: p.items.map((i) => ({
+      name: i.name,
+      department: i.department.name,
+      step: i.stage + 1,
+      promisedDays: i.timeLimit.promised,
+      ...(i.why === 'needed-by' ? { note: `${(i.neededBy ?? []).map((n) => `「${names.get(n) ?? n}」`).join('、')}需要其结果` } : i.why === 'chosen' ? { note: '自选' } : {}),
+    })),
+    required: p.materials.filter((m) => m.status === 'required').map((m) => ({
+      name: m.name,
+      copies: m.copies,
+      form: `${FORM[m.form]}（${MEDIUM[m.medium]}）`,
+      review: m.review.formal,
+      notes: [
+        ...(m.deferrable ? ['可容缺后补'] : []),
+        ...m.alternatives.map((a) => `已领取${a.evidence}的，可用电子证照代替`),
+      ],
+    })),
+    exempt: p.materials.filter((m) => m.status === 'exempt').map((m) => ({
+      name: m.name,
+      reason: m.exemption ? `【${EXEMPTION_KIND[m.exemption.kind]}】${m.exemption.evidence.replace(/^数据共享核验：/, '')}` : '',
+    })),
+    windows,
+    contacts: matter?.guide.contacts ?? [],
+    timeLimit: {
+      workingDays: p.timeLimit.workingDays,
+      legalWorkingDays: p.timeLimit.legalWorkingDays,
+      ...(matter?.guide.timeLimitNote ? { note: matter.guide.timeLimitNote } : {}),
+    },
+  };
+}
+
+export function checklistRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post<{ Params: { id: string }; Body: { answers: Record<string, unknown>; chosenItems?: string[] } }>('/api/public/matters/:id/checklist.pdf', {
+    schema: {
+      tags: ['公开目录'],
+      summary: '按回答生成个性化材料清单（PDF，到窗口办理时携带；匿名，不含个人数据）',
+      params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
+      body: {
+        type: 'object', required: ['answers'], additionalProperties: false,
+        properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } },
+      },
+    },
+  }, async (request, reply) => {
+    const { version, catalogue } = await deps.catalogues.latest();
+    const { answers, chosenItems } = request.body;
+    const r = plan(catalogue, request.params.id, { answers, chosenItems, facts: {} });
+    if (!r.ok) {
+      if (r.errors[0]?.code === 'unknown-matter') throw notFound(`一件事「${request.params.id}」`);
+      throw badRequest('invalid-answers', '回答或所选事项有误', r.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
+    }
+    const p = r.plan;
+    if (!p.complete || !p.situation) {
+      const q = p.nextQuestion;
+      throw badRequest('answers-incomplete', `还有问题未回答${q ? `：${q.text}` : ''}`, q ? [{ path: `answers.${q.id}`, message: `请回答：${q.text}`, code: 'unanswered' }] : []);
+    }
+    if (!p.situation.eligible) {
+      const advice = p.situation.advice ?? '请咨询 12345 或综合窗口';
+      throw badRequest('not-eligible', `「${p.situation.name}」不能通过一件事办理`, [{ path: 'answers', message: advice, code: 'not-eligible' }]);
+    }
+    const pdf = await renderChecklist(checklistData(catalogue, p, version, todayIn(deps.clock)));
+    reply
+      .type('application/pdf')
+      .header('Cache-Control', 'no-store')
+      .header('Content-Disposition', `attachment; filename="checklist-${p.matter.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${p.matter.name}个性化材料清单.pdf`)}`);
+    return pdf;
+  });
+}

@@ -23,28 +23,35 @@ export class CatalogueDefectsError extends Error {
   }
 }
 
+const LATEST_CHECK_MS = 3000;
+
 export class CatalogueStore {
   private readonly compiled = new Map<number, PublishedCatalogue>();
   private latestVersion = 0;
+  private checkedAt = 0;
   private readonly years: CalendarYear[] = loadPackageCalendarYears();
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Publishes the shipped catalogue directory if it differs from the latest published version. */
+  /**
+   * Publishes the shipped catalogue directory when it is new: files that match any version already
+   * published (the shipped first version, say, after administrators have published later ones) are
+   * not published again, so a restart never undoes the console's work.
+   */
   async importDirectory(dir: string, at: string): Promise<{ version: number; published: boolean }> {
     const readDefects: Defect[] = [];
     const docs = readCatalogueDocuments(dir, readDefects);
     const { catalogue, defects } = checkCatalogue(docs, this.years);
     if (readDefects.length + defects.length > 0) throw new CatalogueDefectsError([...readDefects, ...defects]);
     const text = JSON.stringify(docs);
-    const latest = await this.db.selectFrom('catalogue_versions').select(['version', 'documents']).where('status', '=', 'published')
-      .orderBy('version', 'desc').limit(1).executeTakeFirst();
-    if (latest && latest.documents === text) {
-      this.latestVersion = latest.version;
-      this.compiled.set(latest.version, { version: latest.version, publishedAt: at, catalogue });
-      return { version: latest.version, published: false };
+    const published = await this.db.selectFrom('catalogue_versions').select(['version', 'documents']).where('status', '=', 'published').orderBy('version', 'desc').execute();
+    const same = published.find((v) => v.documents === text);
+    if (same) {
+      this.compiled.set(same.version, { version: same.version, publishedAt: at, catalogue });
+      this.latestVersion = published[0]?.version ?? same.version;
+      return { version: same.version, published: false };
     }
-    const version = (latest?.version ?? 0) + 1;
+    const version = (published[0]?.version ?? 0) + 1;
     await this.db.insertInto('catalogue_versions').values({ version, status: 'published', documents: text, created_at: at, published_at: at }).execute();
     this.latestVersion = version;
     this.compiled.set(version, { version, publishedAt: at, catalogue });
@@ -57,13 +64,21 @@ export class CatalogueStore {
     return { documents: JSON.parse(row.documents) as CatalogueDocument[], calendarYears: this.years };
   }
 
+  /** The latest published version; checked against the database every few seconds, as other processes may publish. */
   async latest(): Promise<PublishedCatalogue> {
-    if (this.latestVersion === 0) {
+    const now = Date.now();
+    if (this.latestVersion === 0 || now - this.checkedAt > LATEST_CHECK_MS) {
       const row = await this.db.selectFrom('catalogue_versions').select('version').where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst();
       if (!row) throw new Error('no published catalogue: run the import first');
       this.latestVersion = row.version;
+      this.checkedAt = now;
     }
     return this.get(this.latestVersion);
+  }
+
+  /** Forgets which version is the latest, so that `latest()` reads it again (after a publication). */
+  refresh(): void {
+    this.latestVersion = 0;
   }
 
   /** Inside a transaction pass it as `db`: SQLite has one connection, and waiting for another would deadlock. */

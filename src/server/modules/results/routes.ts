@@ -30,10 +30,14 @@ export function resultRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）' } }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const rows = await deps.db.kysely.selectFrom('licenses').selectAll().where('holder_id', '=', account.id).orderBy('issued_at', 'desc').execute();
+    const { catalogue } = await deps.catalogues.latest();
     const licenses = [];
     for (const r of rows) {
       const url = verifyUrl(deps, r.id);
-      licenses.push({ id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, issuedAt: r.issued_at, caseId: r.case_id, verifyUrl: url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }) });
+      licenses.push({
+        id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, departmentName: catalogue.departments.get(r.department)?.name ?? r.department,
+        issuedAt: r.issued_at, caseId: r.case_id, verifyUrl: url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
+      });
     }
     return { licenses };
   });

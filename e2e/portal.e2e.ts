@@ -1,0 +1,184 @@
+/**
+ * The service zone as an anonymous visitor sees it on a phone (375 × 812): matters by life stage,
+ * search, the guide of 新生儿出生 with its flow diagram, elder mode, English, the keyboard, and no
+ * sideways scrolling. Against the real server and the built web app; screenshots in e2e/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { scrollWidth, unreached, walkTab } from './support/a11y.ts';
+import { launch, open, shot } from './support/browser.ts';
+import { attribute, count, noText, text, url, visible } from './support/see.ts';
+import { startServer, type E2eServer } from './support/server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh phone page; on failure, a screenshot and the server's last words. */
+async function phone(label: string): Promise<Page> {
+  const { context, page } = await open(browser, server.base, 'phone');
+  onTestFailed(async () => {
+    await shot(page, `portal-FAILED-${label}`).catch(() => undefined);
+    console.error(`server output (last part):\n${server.output().slice(-3000)}`);
+  });
+  onTestFailed(() => context.close());
+  return page;
+}
+
+async function home(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: '个人办事' }).waitFor();
+  await page.getByRole('link', { name: /新生儿出生/ }).first().waitFor();
+}
+
+/** The card of search results for `q` (its title is the query in quotes). */
+const results = (page: Page, q: string) => page.locator('.ant-card', { has: page.getByText(`“${q}”`, { exact: true }) });
+
+describe('service zone on a phone, anonymous', () => {
+  it('lists key matters by life stage, for persons and for enterprises', async () => {
+    const page = await phone('stages');
+    await home(page);
+    const panel = page.getByRole('tabpanel');
+    for (const stage of ['出生', '教育', '养老']) await visible(panel.getByText(stage, { exact: true }));
+    await visible(panel.getByRole('link', { name: '新生儿出生“一件事”' }));
+    await visible(panel.getByRole('link', { name: '退休“一件事”' }));
+    await visible(panel.getByText(/牵头：示例市卫生健康委员会/));
+    await shot(page, 'portal-01-home-person');
+
+    await page.getByRole('tab', { name: '企业办事' }).click();
+    await attribute(page.getByRole('tab', { name: '企业办事' }), 'aria-selected', 'true');
+    const enterprise = page.getByRole('tabpanel').filter({ visible: true });
+    await visible(enterprise.getByText('准入准营', { exact: true }));
+    await visible(enterprise.getByRole('link', { name: '开办餐饮店“一件事”' }));
+    await count(enterprise.getByRole('link', { name: /新生儿出生/ }), 0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await shot(page, 'portal-02-home-enterprise');
+    await page.context().close();
+  });
+
+  it('finds 新生儿出生, 开办餐饮店 and 退休 by search', async () => {
+    const page = await phone('search');
+    await home(page);
+    const box = page.getByRole('searchbox').or(page.getByLabel(/搜索“一件事”/)).first();
+    const wanted: [string, string][] = [['出生', '新生儿出生“一件事”'], ['餐饮', '开办餐饮店“一件事”'], ['退休', '退休“一件事”']];
+    for (const [q, name] of wanted) {
+      await box.fill(q);
+      await box.press('Enter');
+      const card = results(page, q);
+      await visible(card.getByRole('link', { name }));
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+      await shot(page, `portal-03-search-${q}`);
+    }
+    await results(page, '退休').getByRole('link', { name: '退休“一件事”' }).click();
+    await url(page, /\/matters\/retirement$/);
+    await visible(page.getByRole('heading', { level: 2, name: '退休“一件事”' }));
+    await page.context().close();
+  });
+
+  it('shows the guide of 新生儿出生: lead department, flow diagram, materials, windows', async () => {
+    const page = await phone('guide');
+    await home(page);
+    await page.getByRole('link', { name: '新生儿出生“一件事”' }).click();
+    await url(page, /\/matters\/newborn-birth$/);
+    await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+    await visible(page.getByRole('link', { name: '在线办理' }));
+
+    /** The row of the guide's table whose heading is exactly `label`. */
+    const row = (label: string) => page.getByRole('row').filter({ has: page.getByText(label, { exact: true }) });
+    await text(row('牵头部门'), '示例市卫生健康委员会');
+    await text(row('办理时限'), '承诺 5 个工作日');
+    const windows = row('综合窗口');
+    await text(windows, '社会事务综合窗口');
+    await text(windows, '12345');
+
+    const flow = page.getByRole('list', { name: '办理流程' });
+    const steps = flow.getByRole('listitem');
+    await count(steps, 4);
+    await text(steps.nth(0), '第 1 步');
+    await text(steps.nth(0), '出生医学证明签发');
+    await text(steps.nth(1), '第 2 步');
+    await text(steps.nth(1), '出生登记');
+    await flow.scrollIntoViewIfNeeded();
+    await shot(page, 'portal-04-guide-newborn-flow', { fullPage: false });
+
+    const materials = page.locator('.ant-card', { has: page.getByText('申请材料', { exact: true }) });
+    for (const m of ['父母双方居民身份证', '父母结婚证', '新生儿出生医学证明']) await visible(materials.getByRole('cell', { name: m, exact: true }));
+    await visible(materials.getByText('电子证照：居民身份证电子证照'));
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.context().close();
+  });
+
+  it('elder mode makes the text larger and survives a reload', async () => {
+    const page = await phone('elder');
+    await home(page);
+    const sizes = () => page.evaluate(() => ({
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      matter: parseFloat(getComputedStyle(document.querySelector('main a[href^="/matters/"]') as Element).fontSize),
+    }));
+    const before = await sizes();
+    const toggle = page.getByRole('switch', { name: '长辈模式' });
+    await attribute(toggle, 'aria-checked', 'false');
+    await toggle.click();
+    await attribute(page.getByRole('switch'), 'aria-checked', 'true');
+    await expect.poll(async () => (await sizes()).body, { timeout: 5_000 }).toBeGreaterThan(before.body);
+    await expect.poll(async () => (await sizes()).matter, { timeout: 5_000 }).toBeGreaterThan(before.matter);
+    await shot(page, 'portal-05-elder');
+
+    await page.reload();
+    await page.getByRole('tab', { name: '个人办事' }).waitFor();
+    await page.getByRole('link', { name: /新生儿出生/ }).first().waitFor();
+    await attribute(page.getByRole('switch'), 'aria-checked', 'true');
+    const after = await sizes();
+    expect(after.body).toBeGreaterThan(before.body);
+    expect(after.matter).toBeGreaterThan(before.matter);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await shot(page, 'portal-06-elder-after-reload');
+    await page.context().close();
+  });
+
+  it('switches the interface to English and back', async () => {
+    const page = await phone('english');
+    await home(page);
+    const nav = page.getByRole('navigation');
+    await text(nav, '高效办成一件事');
+    await nav.getByRole('button', { name: 'English' }).click();
+    await text(nav, 'One Thing, Done Efficiently');
+    await visible(nav.getByRole('button', { name: 'Log in' }));
+    await text(nav, 'Large print');
+    await noText(nav, '长辈模式');
+    await visible(page.getByRole('tab', { name: 'For individuals' }));
+    await attribute(page.locator('html'), 'lang', 'en');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await shot(page, 'portal-07-english');
+    await nav.getByRole('button', { name: /中\s*文/ }).click();
+    await visible(nav.getByRole('button', { name: /登\s*录/ }));
+    await attribute(page.locator('html'), 'lang', 'zh-CN');
+    await page.context().close();
+  });
+
+  it('reaches every control of the home page with Tab, each with an accessible name', async () => {
+    const page = await phone('keyboard');
+    await home(page);
+    const stops = await walkTab(page, 40);
+    const described = stops.map((s) => `${s.role}「${s.name}」${s.href ? ` → ${s.href}` : ''}`);
+    expect(stops.find((s) => s.tag === 'input' && s.name.includes('搜索')), described.join('\n')).toBeTruthy();
+    expect(stops.find((s) => s.href === '/matters/newborn-birth'), described.join('\n')).toBeTruthy();
+    expect(stops.find((s) => s.role === 'switch' && s.name === '长辈模式'), described.join('\n')).toBeTruthy();
+    expect(stops.filter((s) => s.name === ''), `controls without an accessible name:\n${described.join('\n')}`).toEqual([]);
+    expect(await unreached(page), 'controls Tab never reaches').toEqual([]);
+    await page.getByRole('link', { name: '新生儿出生“一件事”' }).first().focus();
+    await shot(page, 'portal-08-keyboard-focus');
+    await page.keyboard.press('Enter');
+    await url(page, /\/matters\/newborn-birth$/);
+    await page.context().close();
+  });
+});

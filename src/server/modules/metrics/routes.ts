@@ -1,0 +1,60 @@
+/** The effectiveness figures of clause 8.1 per key matter, from the catalogue and the cases. */
+import type { FastifyInstance } from 'fastify';
+import type { CaseRecord } from '../../../core/case/case.ts';
+import { isTaskFinal, type Task } from '../../../core/case/task.ts';
+import { workingDaysBetween } from '../../../core/calendar/workdays.ts';
+import { effectiveness, type CaseFacts } from '../../../core/metrics/effectiveness.ts';
+import type { Plan } from '../../../core/planning/types.ts';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
+import { requireAccount } from '../../http/auth.ts';
+
+async function matterFigures(deps: Deps, matterId: string) {
+  const db = deps.db.kysely;
+  const { catalogue } = await deps.catalogues.latest();
+  const matter = catalogue.matters.get(matterId);
+  if (!matter) throw notFound(`一件事「${matterId}」`);
+  const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'status', 'record', 'plan']).where('matter_id', '=', matterId).where('status', '!=', 'draft').execute();
+  const ids = rows.map((r) => r.id);
+  const tasks = ids.length ? await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute() : [];
+  const ratings = ids.length ? await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute() : [];
+  const rects = ids.length ? await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute() : [];
+  const facts: CaseFacts[] = rows.map((r) => {
+    const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;
+    const record = JSON.parse(r.record) as CaseRecord;
+    const own = tasks.filter((t) => t.case_id === r.id).map((t) => JSON.parse(t.state) as Task);
+    const done = own.length > 0 && own.every((t) => isTaskFinal(t.status));
+    const last = own.map((t) => t.decidedOn ?? t.updatedOn ?? '').sort().pop();
+    return {
+      channel: r.channel,
+      assisted: r.assisted_by !== null,
+      status: r.status,
+      reductions: plan?.reductions ?? null,
+      materials: plan?.materials.map((m) => ({ status: m.status })) ?? [],
+      workingDaysTaken: done && record.acceptedOn && last ? workingDaysBetween(catalogue.calendar, record.acceptedOn, last) : null,
+      ratings: ratings.filter((x) => x.case_id === r.id).map((x) => x.level),
+      rectifications: { opened: rects.filter((x) => x.case_id === r.id).length, replied: rects.filter((x) => x.case_id === r.id && x.status === 'replied').length },
+    };
+  });
+  return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts) };
+}
+
+export function metricRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/api/metrics', { schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标' } }, async (request) => {
+    const account = requireAccount(request, 'admin', 'lead', 'auditor');
+    const { catalogue } = await deps.catalogues.latest();
+    const ids = [...catalogue.matters.values()].filter((m) => account.role !== 'lead' || m.lead === account.department).map((m) => m.id);
+    const matters = [];
+    for (const id of ids) matters.push(await matterFigures(deps, id));
+    return { matters };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/metrics/:id', {
+    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } },
+  }, async (request) => {
+    const account = requireAccount(request, 'admin', 'lead', 'auditor');
+    const { catalogue } = await deps.catalogues.latest();
+    if (account.role === 'lead' && catalogue.matters.get(request.params.id)?.lead !== account.department) throw notFound(`一件事「${request.params.id}」`);
+    return matterFigures(deps, request.params.id);
+  });
+}

@@ -1,0 +1,231 @@
+/**
+ * The completeness check at acceptance: each material against its formal review points, ticked by
+ * the clerk, then one of three outcomes — accept, accept on commitment, or reject with every correction.
+ */
+import { Alert, Button, Card, Checkbox, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { get, post } from '../shared/api.ts';
+import { useLoad } from '../shared/useLoad.ts';
+import type { CaseView, CheckResult, Correction, MaterialCheck } from './types.ts';
+import { addDays, EXEMPT, errorText, FORM, LoadError, MEDIUM, Section, thenOpen, today } from './ui.tsx';
+
+const STATUS: Record<MaterialCheck['status'], { text: string; color: string }> = {
+  provided: { text: '已提交', color: 'green' },
+  exempt: { text: '免提交', color: 'blue' },
+  missing: { text: '缺少', color: 'red' },
+};
+
+const pointKey = (material: string, i: number) => `${material}#${i}`;
+
+/** Every missing material, and every formal point of a provided one not ticked, as a correction to tell. */
+function draftCorrections(materials: MaterialCheck[], ticked: ReadonlySet<string>): Correction[] {
+  const out: Correction[] = [];
+  for (const m of materials) {
+    if (m.status === 'missing') {
+      out.push({ subject: m.name, problem: '未提交该材料', correction: `请提交${m.name} ${m.copies} 份（${FORM[m.form] ?? m.form}）` });
+    } else if (m.status === 'provided') {
+      const open = m.review.formal.filter((_, i) => !ticked.has(pointKey(m.id, i)));
+      // Points left unticked once the clerk has started ticking are taken as not met.
+      if (ticked.size > 0 && open.length > 0) {
+        out.push({ subject: m.name, problem: `不符合形式要求：${open.join('；')}`, correction: `请按要求重新提供${m.name}` });
+      }
+    }
+  }
+  return out;
+}
+
+export function Check({ caseView, reload }: { caseView: CaseView; reload(): void }) {
+  const check = useLoad(() => get<CheckResult>(`/api/window/cases/${caseView.id}/check`), [caseView.id]);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<'accept' | 'commitment' | 'reject' | null>(null);
+
+  const materials = useMemo(() => check.data?.materials ?? [], [check.data]);
+  const points = materials.filter((m) => m.status === 'provided').flatMap((m) => m.review.formal.map((_, i) => pointKey(m.id, i)));
+  const open = points.filter((p) => !ticked.has(p)).length;
+  const missing = materials.filter((m) => m.status === 'missing');
+
+  if (check.error) return <LoadError error={check.error} retry={check.reload} />;
+  if (!check.data) return <Spin description="正在核对材料…" />;
+  const { complete, onlyDeferrableMissing } = check.data;
+
+  const toggle = (key: string, on: boolean) => setTicked((prev) => {
+    const next = new Set(prev);
+    if (on) next.add(key);
+    else next.delete(key);
+    return next;
+  });
+
+  const verdict = complete
+    ? { type: 'success' as const, text: '材料齐全，逐项核对形式审查要点后可以受理。' }
+    : onlyDeferrableMissing
+      ? { type: 'warning' as const, text: `缺少 ${missing.length} 份材料，均可容缺：可以容缺受理，申请人签署告知承诺书并在期限内补交。` }
+      : { type: 'error' as const, text: `缺少 ${missing.length} 份材料，其中有不可容缺的材料：不能受理，请一次性告知需补正的全部内容。` };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Alert type={verdict.type} showIcon title={verdict.text} />
+      <Section title="材料核验" extra={<Typography.Text aria-live="polite">已核对 {points.length - open}/{points.length} 项要点</Typography.Text>}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {materials.map((m) => (
+            <Card key={m.id} size="small" type="inner" title={<h4 style={{ margin: 0, fontSize: 15, whiteSpace: 'normal' }}>{m.name}</h4>}
+              extra={<Space size={4} wrap><Tag color={STATUS[m.status].color}>{STATUS[m.status].text}</Tag>{m.deferrable && m.status === 'missing' && <Tag color="orange">可容缺</Tag>}</Space>}>
+              <Typography.Text type="secondary">{m.copies} 份 · {FORM[m.form] ?? m.form} · {MEDIUM[m.medium] ?? m.medium}</Typography.Text>
+              {m.exemption && <div style={{ marginTop: 4 }}><Tag color="blue">{EXEMPT[m.exemption.kind] ?? m.exemption.kind}</Tag>{m.exemption.evidence}</div>}
+              {m.files.length > 0 && (
+                <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                  {m.files.map((f) => <li key={f.id}><a href={`/api/cases/${caseView.id}/files/${f.id}`} target="_blank" rel="noreferrer">查看：{f.name}</a></li>)}
+                </ul>
+              )}
+              {m.status === 'provided' && m.review.formal.length > 0 && (
+                <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
+                  <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>形式审查要点（核对无误后勾选）</legend>
+                  {m.review.formal.map((p, i) => (
+                    <div key={p + i} style={{ paddingBlock: 4 }}>
+                      <Checkbox checked={ticked.has(pointKey(m.id, i))} onChange={(e) => toggle(pointKey(m.id, i), e.target.checked)}>{p}</Checkbox>
+                    </div>
+                  ))}
+                </fieldset>
+              )}
+              {m.status === 'missing' && <Typography.Paragraph type="danger" style={{ margin: '8px 0 0' }}>申请人未提交该材料{m.deferrable ? '，可容缺后补' : '，不可容缺'}。</Typography.Paragraph>}
+            </Card>
+          ))}
+        </Space>
+      </Section>
+
+      <Section title="受理决定">
+        {open > 0 && (complete || onlyDeferrableMissing) && <Typography.Paragraph type="warning">还有 {open} 项形式审查要点未勾选核对，全部核对后方可受理。</Typography.Paragraph>}
+        <Space wrap>
+          <Button type="primary" size="large" disabled={!complete || open > 0} onClick={() => setDialog('accept')}>受理</Button>
+          <Button size="large" disabled={!onlyDeferrableMissing || open > 0} onClick={() => setDialog('commitment')}>容缺受理</Button>
+          <Button danger size="large" onClick={() => setDialog('reject')}>不予受理</Button>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          受理后出具受理凭证，各部门同时开始办理；容缺受理出具告知承诺书；不予受理出具不予受理通知书，一次性告知全部补正内容。文书在新窗口打开，可直接打印。
+        </Typography.Paragraph>
+      </Section>
+
+      <AcceptDialog open={dialog === 'accept'} caseView={caseView} onClose={() => setDialog(null)} onDone={reload} />
+      {dialog === 'commitment' && <CommitmentDialog caseView={caseView} missing={missing} onClose={() => setDialog(null)} onDone={reload} />}
+      {dialog === 'reject' && <RejectDialog caseView={caseView} initial={draftCorrections(materials, ticked)} onClose={() => setDialog(null)} onDone={reload} />}
+    </Space>
+  );
+}
+
+function AcceptDialog({ open, caseView, onClose, onDone }: { open: boolean; caseView: CaseView; onClose(): void; onDone(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ok = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await thenOpen(() => `/api/cases/${caseView.id}/documents/receipt.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/accept`); });
+      onClose();
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={open} title="确认受理" onCancel={onClose} onOk={ok} okText="受理并打印受理凭证" cancelText="取消" confirmLoading={busy} destroyOnHidden>
+      <Typography.Paragraph>办件 {caseView.number}（{caseView.matter.name}）材料齐全、符合法定形式，予以受理。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">受理后各部门同时收到子件开始办理，受理凭证在新窗口打开。</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} role="alert" />}
+    </Modal>
+  );
+}
+
+function CommitmentDialog({ caseView, missing, onClose, onDone }: { caseView: CaseView; missing: MaterialCheck[]; onClose(): void; onDone(): void }) {
+  const day = today();
+  const [deadlines, setDeadlines] = useState<Record<string, string>>(() => Object.fromEntries(missing.map((m) => [m.id, addDays(day, 7)])));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const bad = missing.filter((m) => !/^\d{4}-\d{2}-\d{2}$/.test(deadlines[m.id] ?? '') || (deadlines[m.id] ?? '') < day);
+  const ok = async () => {
+    if (bad.length > 0) {
+      setError(`请为每项容缺材料填写不早于今天的补交期限：${bad.map((m) => m.name).join('、')}`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await thenOpen(() => `/api/cases/${caseView.id}/documents/commitment.pdf`, async () => {
+        await post(`/api/window/cases/${caseView.id}/accept-on-commitment`, { deferred: missing.map((m) => ({ material: m.id, deadline: deadlines[m.id] })) });
+      });
+      onClose();
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title="容缺受理" onCancel={onClose} onOk={ok} okText="容缺受理并打印告知承诺书" cancelText="取消" confirmLoading={busy} width={640}>
+      <Typography.Paragraph>以下材料容缺后补。请与申请人商定每项材料的补交期限，写入告知承诺书，由申请人签字确认。</Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {missing.map((m) => (
+          <div key={m.id} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+            <label htmlFor={`deadline-${m.id}`} style={{ flex: '1 1 240px' }}>{m.name}的补交期限</label>
+            <Input id={`deadline-${m.id}`} type="date" min={day} value={deadlines[m.id] ?? ''} style={{ width: 180 }}
+              status={bad.includes(m) ? 'error' : undefined} onChange={(e) => setDeadlines((d) => ({ ...d, [m.id]: e.target.value }))} />
+          </div>
+        ))}
+      </Space>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
+    </Modal>
+  );
+}
+
+function RejectDialog({ caseView, initial, onClose, onDone }: { caseView: CaseView; initial: Correction[]; onClose(): void; onDone(): void }) {
+  const [rows, setRows] = useState<Correction[]>(initial.length > 0 ? initial : [{ subject: '', problem: '', correction: '' }]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (i: number, k: keyof Correction, v: string) => setRows((r) => r.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
+  const ok = async () => {
+    const list = rows.map((r) => ({ subject: r.subject.trim(), problem: r.problem.trim(), correction: r.correction.trim() }));
+    const incomplete = list.findIndex((r) => !r.subject || !r.problem || !r.correction);
+    if (list.length === 0 || incomplete >= 0) {
+      setError(list.length === 0 ? '请至少列出一项需补正的内容' : `第 ${incomplete + 1} 项未填写完整：补正对象、存在问题、补正要求都要填写`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await thenOpen(() => `/api/cases/${caseView.id}/documents/rejection.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/reject`, { corrections: list }); });
+      onClose();
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title="不予受理：一次性告知补正内容" onCancel={onClose} onOk={ok} okText="不予受理并打印通知书" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} width={760}>
+      <Typography.Paragraph>已按缺少的材料预填，请逐项核对、修改或补充。所有需补正的内容须一次告知，申请人补正后可重新申请。</Typography.Paragraph>
+      <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {rows.map((r, i) => (
+          <li key={i} style={{ marginBottom: 16 }}>
+            <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, margin: 0 }}>
+              <legend style={{ fontSize: 14, width: 'auto', paddingInline: 4, marginBottom: 0 }}>第 {i + 1} 项补正</legend>
+              <label style={{ display: 'block', marginBottom: 8 }}>补正对象（材料或表单项）
+                <Input value={r.subject} maxLength={200} onChange={(e) => set(i, 'subject', e.target.value)} />
+              </label>
+              <label style={{ display: 'block', marginBottom: 8 }}>存在问题
+                <Input.TextArea value={r.problem} maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set(i, 'problem', e.target.value)} />
+              </label>
+              <label style={{ display: 'block', marginBottom: 8 }}>补正要求
+                <Input.TextArea value={r.correction} maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set(i, 'correction', e.target.value)} />
+              </label>
+              <Button size="small" danger onClick={() => setRows((x) => x.filter((_, j) => j !== i))} aria-label={`删除第 ${i + 1} 项补正`}>删除此项</Button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <Button onClick={() => setRows((x) => [...x, { subject: '', problem: '', correction: '' }])}>增加一项补正</Button>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+/** Small pieces the window pages share: labels, dates, the role gate, section cards, opening a PDF. */
+import { Alert, Button, Card, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { ApiError, get } from '../shared/api.ts';
+import { useAuth, type Account } from '../shared/auth.tsx';
+import { useLoad } from '../shared/useLoad.ts';
+import type { MatterList } from './types.ts';
+
+export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
+export const FORM: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
+export const MEDIUM: Record<string, string> = { paper: '纸质', electronic: '电子', either: '纸质或电子' };
+export const EXEMPT: Record<string, string> = { license: '电子证照', 'result-of-item': '前序事项结果', 'shared-data': '数据共享', commitment: '告知承诺' };
+export const MOVEMENT: Record<string, string> = { 'online-push': '电子推送', handover: '当面交接', courier: '寄递', return: '退回', 'result-post': '结果邮寄', 'result-pickup': '结果窗口领取' };
+export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书' };
+
+const TZ = 'Asia/Shanghai';
+
+/** 2026-11-28 09:30, in the centre's time zone. */
+export function fmtTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = new Intl.DateTimeFormat('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
+  const v = (t: string) => p.find((x) => x.type === t)?.value ?? '';
+  return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}`;
+}
+
+/** Today as YYYY-MM-DD in the centre's time zone. */
+export function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ }).format(new Date());
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An error as one readable line, with the server's details where it gave some. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    const details = e.details.map((d) => d.message).filter((m) => m && !e.message.includes(m));
+    return details.length > 0 ? `${e.message}：${details.join('；')}` : e.message;
+  }
+  return e instanceof Error ? e.message : '操作失败，请重试';
+}
+
+/** Only the given roles see the page; others are told why and where to go. */
+export function RequireRole({ roles, what, children }: { roles: Account['role'][]; what: string; children: ReactNode }) {
+  const { account, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) return <Spin description="加载中…" />;
+  if (!account) {
+    return (
+      <Result status="403" title="请先登录" subTitle={`${what}需要登录后使用。`}
+        extra={<Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}><Button type="primary">去登录</Button></Link>} />
+    );
+  }
+  if (!roles.includes(account.role)) {
+    return <Result status="403" title="无权使用" subTitle={`${what}仅供${roles.map((r) => ROLE_NAME[r]).join('、')}使用，当前登录为${account.roleName}。`} />;
+  }
+  return <>{children}</>;
+}
+
+const ROLE_NAME: Record<Account['role'], string> = { applicant: '申请人', window: '综合窗口工作人员', reviewer: '部门审批人员', lead: '牵头部门管理人员', admin: '系统管理员', auditor: '审计人员' };
+
+/** A card whose title is a real heading, so screen-reader users can jump between sections. */
+export function Section({ title, level = 3, extra, children, id }: { title: ReactNode; level?: 2 | 3 | 4; extra?: ReactNode; children: ReactNode; id?: string }) {
+  const H = `h${level}` as 'h3';
+  return (
+    <Card id={id} title={<H style={{ margin: 0, fontSize: level === 2 ? 20 : 16, whiteSpace: 'normal' }}>{title}</H>} extra={extra} styles={{ body: { paddingInline: 16 } }}>
+      {children}
+    </Card>
+  );
+}
+
+export function LoadError({ error, retry }: { error: ApiError; retry?: () => void }) {
+  return <Alert type="error" showIcon title={error.message} action={retry ? <Button size="small" onClick={retry}>重试</Button> : undefined} />;
+}
+
+/**
+ * Runs an action, then shows the PDF in a new tab. The tab is opened at the click, before the
+ * server answers, so pop-up blockers let it through; it is closed again if the action fails.
+ */
+export async function thenOpen(url: () => string | null, action: () => Promise<void>): Promise<void> {
+  const tab = window.open('about:blank', '_blank');
+  try {
+    await action();
+    const target = url();
+    if (tab && target) tab.location.href = target;
+    else tab?.close();
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
+}
+
+/** Names of every published matter, by id (the queues carry only ids). */
+export function useMatterNames(): Map<string, string> {
+  const { data } = useLoad(() => get<MatterList>('/api/public/matters'), []);
+  const names = new Map<string, string>();
+  for (const s of data?.stages ?? []) for (const m of s.matters) names.set(m.id, m.name);
+  return names;
+}
+
+/** The recently handled cases of this browser: ids and numbers only, no personal data. */
+export interface Recent {
+  id: string;
+  number: string;
+  matter: string;
+  at: string;
+}
+
+const RECENT_KEY = 'onething.window.recent';
+
+export function recentCases(): Recent[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as Recent[];
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberCase(c: { id: string; number: string; matter: { name: string } }): void {
+  try {
+    const rest = recentCases().filter((r) => r.id !== c.id);
+    localStorage.setItem(RECENT_KEY, JSON.stringify([{ id: c.id, number: c.number, matter: c.matter.name, at: new Date().toISOString() }, ...rest].slice(0, 30)));
+  } catch {
+    /* private mode: the list is a convenience only */
+  }
+}
+
+/**
+ * The visitor entered for a case, kept in memory only while the console is open (for a new
+ * application after a rejection); never written to the browser's storage.
+ */
+export interface Visitor {
+  idNumber: string;
+  name: string;
+  phone?: string;
+  assisted?: { by: string; authority: string };
+}
+
+export const visitors = new Map<string, Visitor>();

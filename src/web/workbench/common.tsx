@@ -1,0 +1,60 @@
+/** What the workbench reads from the server, and the deadline mark (colour and words, never colour alone). */
+import { Tag } from 'antd';
+import type { Task } from '../../core/case/task.ts';
+
+export type { Task };
+
+export interface QueueTask {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  matter: string;
+  item: string;
+  itemName: string;
+  status: Task['status'];
+  dispatchedOn: string | null;
+  dueDate: string | null;
+  claimedBy: string | null;
+  deadline: 'on-time' | 'due-soon' | 'overdue';
+}
+
+export interface TaskView {
+  task: Task;
+  case: { id: string; number: string; matter: string; acceptedAt: string | null };
+  form: { fields: { key: string; label: string }[]; values: Record<string, unknown> };
+  materials: {
+    id: string; name: string; status: 'required' | 'exempt'; exemption: { kind: string; evidence: string } | null;
+    review: { formal: string[]; substantive: string[] };
+    files: { id: string; name: string; source: string; evidence: { kind: string; evidence: string } | null }[];
+  }[];
+  others: { item: string; name: string; department: string; status: Task['status']; dueDate: string | null }[];
+}
+
+export interface Rectification {
+  id: string; caseId: string; caseNumber: string; matter: string; matterName: string;
+  level: number; levelName: string; tags: string[]; comment: string | null; channel: string;
+  status: 'open' | 'replied'; dueDate: string; overdue: boolean; repliedLate: boolean; reply: string | null; repliedAt: string | null; openedAt: string;
+}
+
+const DEADLINE = {
+  'on-time': { color: 'green', text: '正常' },
+  'due-soon': { color: 'orange', text: '即将到期' },
+  overdue: { color: 'red', text: '已超期' },
+} as const;
+
+/** 正常 / 即将到期 / 已超期, with the due date; a decided task shows no mark. */
+export function DeadlineTag({ deadline, dueDate, open }: { deadline: QueueTask['deadline']; dueDate: string | null; open: boolean }) {
+  if (!open) return <span>{dueDate ? `期限 ${dueDate}` : '—'}</span>;
+  const d = DEADLINE[deadline];
+  return (
+    <Tag color={d.color} style={{ fontWeight: 600 }}>
+      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : '✓ '}</span>{d.text}{dueDate ? ` · ${dueDate}` : ''}
+    </Tag>
+  );
+}
+
+export const STATUS_COLOR: Record<Task['status'], string> = {
+  waiting: 'default', dispatched: 'gold', claimed: 'blue', supplement: 'orange', approved: 'green', refused: 'red', stopped: 'default',
+};
+
+export const isOpen = (s: Task['status']) => s === 'dispatched' || s === 'claimed' || s === 'supplement' || s === 'waiting';
