@@ -81,6 +81,9 @@ describe.each(DIALECTS)('开办餐饮店 at the window, on %s', (dialect) => {
     expect(accepted.json().status).toBe('accepted');
     expect(accepted.json().documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt', 'commitment']);
     expect(accepted.json().progress.filter((p: { status: string }) => p.status === 'dispatched').length).toBe(2);
+    expect(accepted.json().applicant).toEqual({ name: '陈晓梅', idNumber: '990102********0044' });
+    const list = (await h.request('GET', '/api/window/cases?status=accepted', { cookie: clerk })).json().cases as { id: string }[];
+    expect(list.map((c) => c.id)).toContain(id);
     const letter = await h.request('GET', `/api/cases/${id}/documents/commitment.pdf`, { cookie: clerk });
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -6,9 +6,11 @@ import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { mask, maskedValues } from './form-values.ts';
+import { maskIdNumber } from '../../crypto/sm4.ts';
 import { caseStatus, type LoadedCase } from './store.ts';
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
+  const applicant = await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
   const files = await db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', c.row.id).execute();
   const status = caseStatus(c) as CaseStatus;
   const documents = [
@@ -23,6 +25,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     status,
     statusLabel: CASE_STATUS_LABEL[status],
     channel: c.row.channel,
+    applicant: { name: applicant?.display_name ?? '', idNumber: applicant?.id_number_enc ? maskIdNumber(cipher.decrypt(applicant.id_number_enc)) : null },
     assisted: c.row.assisted_by ? { by: c.row.assisted_by, authority: c.row.assisted_authority } : null,
     catalogueVersion: c.row.catalogue_version,
     answers: c.answers,

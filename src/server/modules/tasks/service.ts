@@ -67,7 +67,7 @@ export class TaskService {
       return {
         task,
         case: { id: c.row.id, number: c.row.number, matter: c.row.matter_id, acceptedAt: c.row.accepted_at },
-        form: { fields: (c.plan?.form.fields ?? []).filter((f) => fields.has(f.key)).map((f) => ({ key: f.key, label: f.label })), values },
+        form: { fields: (c.plan?.form.fields ?? []).filter((f) => fields.has(f.key)).map((f) => ({ key: f.key, label: f.label, options: optionLabels(c, f.key) })), values },
         materials: materials.map((m) => ({
           id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, review: m.review,
           files: files.filter((f) => f.material_id === m.id).map((f) => ({ id: f.id, name: f.name, source: f.source, evidence: f.evidence ? JSON.parse(f.evidence) : null })),
@@ -209,3 +209,10 @@ function pick(values: Record<string, unknown>, keys: ReadonlySet<string>): Recor
 }
 
 const item0 = (c: LoadedCase, id: string) => c.plan?.items.find((i) => i.id === id)?.result.name ?? id;
+
+/** The labels of an enum field's values, so a department reads 公司 rather than company. */
+function optionLabels(c: LoadedCase, key: string): { value: string; label: string }[] | undefined {
+  const prop = (c.plan?.form.schema.properties as Record<string, { oneOf?: { const: string; title: string }[]; items?: { oneOf?: { const: string; title: string }[] } }> | undefined)?.[key];
+  const list = prop?.oneOf ?? prop?.items?.oneOf;
+  return list?.map((o) => ({ value: o.const, label: o.title }));
+}

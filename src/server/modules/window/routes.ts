@@ -34,10 +34,14 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
     return view(id);
   });
 
-  app.get('/api/window/cases', { schema: { tags: TAG, summary: '待受理的申请' } }, async (request) => {
+  app.get<{ Querystring: { status?: 'submitted' | 'accepted' | 'rejected' | 'withdrawn' } }>('/api/window/cases', {
+    schema: { tags: TAG, summary: '申请列表：待受理（默认）、已受理、不予受理、已撤回', querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['submitted', 'accepted', 'rejected', 'withdrawn'] } } } },
+  }, async (request) => {
     requireAccount(request, 'window');
-    const rows = await deps.db.kysely.selectFrom('cases').select(['id', 'number', 'matter_id', 'channel', 'submitted_at']).where('status', '=', 'submitted').orderBy('submitted_at').limit(200).execute();
-    return { cases: rows.map((r) => ({ id: r.id, number: r.number, matter: r.matter_id, channel: r.channel, submittedAt: r.submitted_at })) };
+    const status = request.query.status ?? 'submitted';
+    const rows = await deps.db.kysely.selectFrom('cases').select(['id', 'number', 'matter_id', 'channel', 'submitted_at', 'accepted_at'])
+      .where('status', '=', status).orderBy(status === 'submitted' ? 'submitted_at' : 'updated_at', status === 'submitted' ? 'asc' : 'desc').limit(200).execute();
+    return { cases: rows.map((r) => ({ id: r.id, number: r.number, matter: r.matter_id, channel: r.channel, submittedAt: r.submitted_at, acceptedAt: r.accepted_at })) };
   });
 
   app.get<{ Params: { id: string } }>('/api/window/cases/:id/check', { schema: { tags: TAG, summary: '按形式审查要点核对材料', params: idParams } }, async (request) => {
