@@ -1,0 +1,173 @@
+/**
+ * What the versions module shares: drafts and published versions as stored, who may read or edit a
+ * draft, and the views of drafts with their review. The drafting and review steps build on it.
+ */
+import type { Kysely } from 'kysely';
+import type { CatalogueDocument, Defect, DocumentKind } from '../../../core/catalog/types.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.ts';
+import type { Account } from '../identity/roles.ts';
+import { withVersionTables, type CatalogueDraftTable, type DraftStatus, type Opinion, type VersionsDb } from './tables.ts';
+
+export const STATUS_NAMES: Record<DraftStatus, string> = {
+  draft: '起草中',
+  'in-review': '征求意见中',
+  revision: '退回修改',
+  approved: '已批准',
+  published: '已发布',
+};
+
+export const EDITABLE: DraftStatus[] = ['draft', 'revision'];
+
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface OpinionView {
+  round: number;
+  department: { code: string; name: string };
+  opinion: Opinion;
+  comment: string;
+  by: Person;
+  at: string;
+}
+
+export interface DraftView {
+  id: string;
+  title: string;
+  reason: string;
+  status: DraftStatus;
+  statusName: string;
+  baseVersion: number;
+  replacesVersion: number;
+  matterId: string | null;
+  department: { code: string; name: string } | null;
+  changeRequestId: string | null;
+  createdBy: Person;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedBy: Person | null;
+  approvedAt: string | null;
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  defectCount: number;
+  /** The current review round: every department asked and the opinion it gave, if any. */
+  review: { round: number; asked: { department: { code: string; name: string }; opinion: OpinionView | null }[] };
+  /** Every opinion of every round, oldest first (the record of the review, clause 5.2.1). */
+  opinions: OpinionView[];
+}
+
+export interface DraftDetail extends DraftView {
+  defects: Defect[];
+  documents: { file: string; kind: DocumentKind }[];
+}
+
+/** The base of VersionService: storage, access rules and views, used by both drafting and review. */
+export class VersionStore {
+  constructor(protected readonly deps: Deps) {}
+
+  protected get db(): VersionsDb {
+    return withVersionTables(this.deps.db.kysely);
+  }
+
+  protected now = () => this.deps.clock.now().toISOString();
+
+  protected async transaction<T>(fn: (trx: VersionsDb, raw: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.deps.db.kysely.transaction().execute((raw) => fn(withVersionTables(raw), raw));
+  }
+
+  protected audit(trx: Kysely<Database>, at: string, actor: Account, action: string, entity: string, entityId: string, detail: Record<string, unknown>): Promise<void> {
+    return appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action, entity, entityId, detail });
+  }
+
+  // ——— published versions ———
+
+  async latestVersion(db: VersionsDb = this.db): Promise<number> {
+    const row = await db.selectFrom('catalogue_versions').select('version').where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (!row) throw new AppError('no-catalogue', 409, '尚无已发布的事项目录');
+    return Number(row.version);
+  }
+
+  async publishedDocuments(version: number, db: VersionsDb = this.db): Promise<CatalogueDocument[]> {
+    const row = await db.selectFrom('catalogue_versions').select('documents').where('version', '=', version).where('status', '=', 'published').executeTakeFirst();
+    if (!row) throw notFound(`事项目录第 ${version} 版`);
+    return parseJson<CatalogueDocument[]>(row.documents);
+  }
+
+  // ——— who may do what ———
+
+  protected asked(row: Pick<CatalogueDraftTable, 'asked'>): string[] {
+    return parseJson<string[]>(row.asked);
+  }
+
+  protected mayRead(account: Account, row: CatalogueDraftTable): boolean {
+    if (account.role === 'admin') return true;
+    if ((account.role !== 'lead' && account.role !== 'reviewer') || !account.department) return false;
+    if (account.role === 'lead' && row.department === account.department) return true;
+    return this.asked(row).includes(account.department);
+  }
+
+  private mayEdit(account: Account, row: CatalogueDraftTable): boolean {
+    return account.role === 'admin' || (account.role === 'lead' && account.department !== null && row.department === account.department);
+  }
+
+  protected requireEditor(account: Account, row: CatalogueDraftTable): void {
+    if (!this.mayEdit(account, row)) throw new AppError('not-draft-editor', 403, '只有系统管理员或起草该草稿的牵头部门可以修改、提交');
+  }
+
+  async load(id: string, account: Account, db: VersionsDb = this.db): Promise<CatalogueDraftTable> {
+    const row = await db.selectFrom('catalogue_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || !this.mayRead(account, row)) throw notFound('草稿');
+    return row;
+  }
+
+  // ——— views ———
+
+  protected async departmentNames(): Promise<(code: string) => string> {
+    const { catalogue } = await this.deps.catalogues.latest();
+    return (code) => catalogue.departments.get(code)?.name ?? code;
+  }
+
+  protected async people(ids: (string | null)[]): Promise<(id: string) => Person> {
+    const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+    const rows = wanted.length === 0 ? [] : await this.db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+    const names = new Map(rows.map((r) => [r.id, r.display_name]));
+    return (id) => ({ id, name: names.get(id) ?? id });
+  }
+
+  async views(rows: CatalogueDraftTable[]): Promise<DraftView[]> {
+    if (rows.length === 0) return [];
+    const opinions = await this.db.selectFrom('catalogue_opinions').selectAll().where('draft_id', 'in', rows.map((r) => r.id)).orderBy('given_at').execute();
+    const dept = await this.departmentNames();
+    const person = await this.people([...rows.flatMap((r) => [r.created_by, r.approved_by]), ...opinions.map((o) => o.given_by)]);
+    const d = (code: string) => ({ code, name: dept(code) });
+    return rows.map((r) => {
+      const mine = opinions.filter((o) => o.draft_id === r.id).sort((a, b) => a.round - b.round || (a.given_at < b.given_at ? -1 : 1))
+        .map((o): OpinionView => ({ round: Number(o.round), department: d(o.department), opinion: o.opinion, comment: o.comment, by: person(o.given_by), at: o.given_at }));
+      const round = Number(r.round);
+      return {
+        id: r.id, title: r.title, reason: r.reason, status: r.status, statusName: STATUS_NAMES[r.status],
+        baseVersion: Number(r.base_version), replacesVersion: Number(r.replaces_version), matterId: r.matter_id,
+        department: r.department ? d(r.department) : null, changeRequestId: r.change_request_id,
+        createdBy: person(r.created_by), createdAt: r.created_at, updatedAt: r.updated_at, submittedAt: r.submitted_at,
+        approvedBy: r.approved_by ? person(r.approved_by) : null, approvedAt: r.approved_at,
+        publishedVersion: r.published_version === null ? null : Number(r.published_version), publishedAt: r.published_at,
+        defectCount: parseJson<Defect[]>(r.defects).length,
+        review: { round, asked: this.asked(r).map((code) => ({ department: d(code), opinion: mine.find((o) => o.round === round && o.department.code === code) ?? null })) },
+        opinions: mine,
+      };
+    });
+  }
+
+  async detail(row: CatalogueDraftTable): Promise<DraftDetail> {
+    const [view] = await this.views([row]);
+    const documents = parseJson<CatalogueDocument[]>(row.documents).map((x) => ({ file: x.file, kind: x.kind }));
+    return { ...(view as DraftView), defects: parseJson<Defect[]>(row.defects), documents };
+  }
+}
