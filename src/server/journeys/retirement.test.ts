@@ -51,6 +51,8 @@ describe.each(DIALECTS)('退休, with a supplement, a refusal and a withdrawal, 
     const asked = await act('gjj-reviewer', id, 'gjj-account-sealing', 'supplement', { materials: ['本人名下 I 类银行卡复印件'], note: '原登记银行卡已注销' });
     expect(asked.statusCode, asked.body).toBe(200);
     expect((await progress(id))['gjj-account-sealing']).toMatchObject({ status: 'supplement', supplement: { materials: ['本人名下 I 类银行卡复印件'] } });
+    const queue = (await h.request('GET', '/api/department/tasks', { cookie: await h.login('gjj-reviewer') })).json().tasks as { caseId: string; item: string; deadline: string }[];
+    expect(queue.find((t) => t.caseId === id && t.item === 'gjj-account-sealing')?.deadline).toBe('paused');
     const inbox = (await h.request('GET', '/api/inbox', { cookie: me })).json().notifications;
     expect(inbox).toContainEqual(expect.objectContaining({ kind: 'supplement', title: '请补充材料' }));
     h.clock.advance(3 * 24 * 3600_000);

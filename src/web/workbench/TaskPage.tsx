@@ -13,7 +13,15 @@ import type { Movement } from '../window/types.ts';
 import { EXEMPT, errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 
-const show = (v: unknown): string => (v === undefined || v === null || v === '' ? '未填写' : typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.join('、') : String(v));
+type Options = { value: string; label: string }[] | undefined;
+
+/** A value as a clerk reads it: option labels rather than codes, 是/否 for yes/no. */
+const show = (v: unknown, options?: Options): string => {
+  const label = (x: unknown) => options?.find((o) => o.value === x)?.label ?? String(x);
+  if (v === undefined || v === null || v === '') return '未填写';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return Array.isArray(v) ? v.map(label).join('、') : label(v);
+};
 
 export function TaskPage() {
   const { caseId = '', item = '' } = useParams();
@@ -103,7 +111,7 @@ export function TaskPage() {
 
       <Section title="申请表（本事项所需）">
         {form.fields.length === 0 ? <Typography.Text type="secondary">本事项不需要申请表信息。</Typography.Text> : (
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: f.label, children: <span style={{ overflowWrap: 'anywhere' }}>{show(form.values[f.key])}</span> }))} />
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: f.label, children: <span style={{ overflowWrap: 'anywhere' }}>{show(form.values[f.key], f.options)}</span> }))} />
         )}
       </Section>
 

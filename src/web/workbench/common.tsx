@@ -15,13 +15,13 @@ export interface QueueTask {
   dispatchedOn: string | null;
   dueDate: string | null;
   claimedBy: string | null;
-  deadline: 'on-time' | 'due-soon' | 'overdue';
+  deadline: 'on-time' | 'due-soon' | 'overdue' | 'paused';
 }
 
 export interface TaskView {
   task: Task;
   case: { id: string; number: string; matter: string; acceptedAt: string | null };
-  form: { fields: { key: string; label: string }[]; values: Record<string, unknown> };
+  form: { fields: { key: string; label: string; options?: { value: string; label: string }[] }[]; values: Record<string, unknown> };
   materials: {
     id: string; name: string; status: 'required' | 'exempt'; exemption: { kind: string; evidence: string } | null;
     review: { formal: string[]; substantive: string[] };
@@ -40,6 +40,7 @@ const DEADLINE = {
   'on-time': { color: 'green', text: '正常' },
   'due-soon': { color: 'orange', text: '即将到期' },
   overdue: { color: 'red', text: '已超期' },
+  paused: { color: 'blue', text: '补正中，计时暂停' },
 } as const;
 
 /** 正常 / 即将到期 / 已超期, with the due date; a decided task shows no mark. */
@@ -48,7 +49,7 @@ export function DeadlineTag({ deadline, dueDate, open }: { deadline: QueueTask['
   const d = DEADLINE[deadline];
   return (
     <Tag color={d.color} style={{ fontWeight: 600 }}>
-      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : '✓ '}</span>{d.text}{dueDate ? ` · ${dueDate}` : ''}
+      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : deadline === 'paused' ? '‖ ' : '✓ '}</span>{d.text}{dueDate && deadline !== 'paused' ? ` · ${dueDate}` : ''}
     </Tag>
   );
 }

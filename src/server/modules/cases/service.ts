@@ -31,7 +31,7 @@ export class CaseService {
   constructor(
     private readonly deps: Deps,
     private readonly shared: SharedData,
-    private readonly identityData: (accountId: string) => Promise<{ idNumber: string | null }>,
+    private readonly identityData: (accountId: string) => Promise<{ idNumber: string | null; phone: string | null }>,
   ) {}
 
   get db(): Kysely<Database> {
@@ -45,10 +45,12 @@ export class CaseService {
     return this.db.transaction().execute(fn);
   }
 
+  /** Shared data about the applicant, and what their own account says (the mobile they verified). */
   async factsFor(applicantId: string): Promise<Record<string, unknown>> {
     const account = await this.db.selectFrom('accounts').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
-    const { idNumber } = await this.identityData(applicantId);
-    return this.shared.factsFor({ id: account.id, username: account.username, role: account.role, displayName: account.display_name, department: account.department, subject: account.subject, enterpriseUscc: account.enterprise_uscc }, idNumber);
+    const { idNumber, phone } = await this.identityData(applicantId);
+    const shared = await this.shared.factsFor({ id: account.id, username: account.username, role: account.role, displayName: account.display_name, department: account.department, subject: account.subject, enterpriseUscc: account.enterprise_uscc }, idNumber);
+    return { ...(phone ? { applicantMobile: phone } : {}), ...shared };
   }
 
   /**

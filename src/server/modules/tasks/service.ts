@@ -39,6 +39,7 @@ export class TaskService {
     const { catalogue } = await this.deps.catalogues.latest();
     return rows.map((r) => {
       const open = !isTaskFinal(r.status as Task['status']);
+      if (r.status === 'supplement') return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline: 'paused' };
       const overdue = open && r.due_date !== null && r.due_date < today;
       const dueSoon = open && !overdue && r.due_date !== null && r.due_date <= addWorkingDays(catalogue.calendar, today, 1);
       return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline: overdue ? 'overdue' : dueSoon ? 'due-soon' : 'on-time' };
