@@ -248,7 +248,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
     await logIn(phone, 'wsjk-reviewer', '/workbench');
     await visible(phone.getByRole('heading', { name: '办件队列（3）' }));
     const item = (c: Accepted) => phone.getByRole('listitem').filter({ hasText: c.number });
-    await text(item(supplementCase), HEALTH_ITEM.name, '待补正', /(正常|即将到期|已超期) · \d{4}-\d{2}-\d{2}/);
+    await text(item(supplementCase), HEALTH_ITEM.name, '待补正', '补正中，计时暂停');
     await text(item(approveCase), '准予办理', /期限 \d{4}-\d{2}-\d{2}/);
     await visible(item(approveCase).getByRole('button', { name: `查看 ${approveCase.number} ${HEALTH_ITEM.name}` }));
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
