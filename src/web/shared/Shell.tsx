@@ -21,7 +21,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <Space wrap size="small">
               {account?.role === 'applicant' && <Link to="/cases" style={{ color: '#fff' }}>{t('myCases')}</Link>}
               {account?.role === 'applicant' && <Link to="/wallet" style={{ color: '#fff' }}>{t('wallet')}</Link>}
-              {account && account.role !== 'applicant' && <Link to={`/${account.role === 'window' ? 'window' : account.role === 'admin' ? 'admin' : 'workbench'}`} style={{ color: '#fff' }}>{account.roleName}</Link>}
+              {account?.role === 'window' && <Link to="/window" style={{ color: '#fff' }}>综合窗口</Link>}
+              {(account?.role === 'reviewer' || account?.role === 'lead') && <Link to="/workbench" style={{ color: '#fff' }}>部门工作台</Link>}
+              {account && account.role !== 'applicant' && <Link to="/admin" style={{ color: '#fff' }}>{account.role === 'window' ? '变更申请' : '管理功能'}</Link>}
               <label style={{ color: '#fff' }}>
                 <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
               </label>

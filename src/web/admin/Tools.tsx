@@ -1,0 +1,150 @@
+/** Administration: failed deliveries (dead letters) with retry, registering a department system (secret shown once), audit chain verification. */
+import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Table, Typography, message } from 'antd';
+import { useState } from 'react';
+import { post } from '../shared/api.ts';
+import { useAuth } from '../shared/auth.tsx';
+import { useLoad } from '../shared/useLoad.ts';
+import { errorText, fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
+import type { AuditVerification, DeadLetter } from './types.ts';
+
+export function Tools() {
+  const { account } = useAuth();
+  const admin = account?.role === 'admin';
+  return (
+    <div className="admin-stack">
+      <AuditCheck />
+      {admin && <DeadLetters />}
+      {admin && <ApiClient />}
+    </div>
+  );
+}
+
+function AuditCheck() {
+  const [result, setResult] = useState<(AuditVerification & { at: string }) | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await get<AuditVerification>('/api/audit/verify');
+      setResult({ ...r, at: new Date().toISOString() });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title="审计日志校验">
+      <Typography.Paragraph type="secondary">审计日志逐条以 SM3 摘要链接：任何一条被修改、删除、插入或调换，链都会断开。校验从第一条记录逐条重算。</Typography.Paragraph>
+      <Button type="primary" onClick={() => void verify()} loading={busy}>校验审计日志</Button>
+      <div role="status" aria-live="polite" style={{ marginTop: 12 }}>
+        {error && <Alert type="error" showIcon title={error} />}
+        {result && (result.ok
+          ? <Alert type="success" showIcon title={`审计日志完整：${result.entries} 条记录的摘要链全部校验通过`} description={`校验时间 ${fmtTime(result.at)}`} />
+          : <Alert type="error" showIcon title={`审计日志链在第 ${result.problem?.seq} 条断开`} description={`${result.problem?.reason ?? ''}。此前 ${result.entries} 条校验通过。请保全数据库并报告安全负责人。`} />)}
+      </div>
+    </Section>
+  );
+}
+
+const KINDS: Record<string, string> = { dispatch: '派发办件', message: '短信通知' };
+
+function DeadLetters() {
+  const q = useLoad(() => get<{ deadLetters: DeadLetter[] }>('/api/admin/dead-letters'), []);
+  const rows = q.data?.deadLetters ?? [];
+  const [busy, setBusy] = useState<number | null>(null);
+  const [msg, holder] = message.useMessage();
+  const retry = async (d: DeadLetter) => {
+    setBusy(d.id);
+    try {
+      await post(`/api/admin/dead-letters/${d.id}/retry`);
+      msg.success(`已重新排队投递 #${d.id}`);
+      q.reload();
+    } catch (e) {
+      msg.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Section title={`投递失败（死信，${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>
+      {holder}
+      <Typography.Paragraph type="secondary">向部门系统推送的办件、通知多次重试仍失败的，停在这里。排除对方系统故障后可重新投递。</Typography.Paragraph>
+      {q.error && <LoadError error={q.error} retry={q.reload} />}
+      <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 720 }}
+        locale={{ emptyText: <Empty description="没有投递失败的消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        columns={[
+          { title: '编号', dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },
+          { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => KINDS[k] ?? k },
+          { title: '投递标识', dataIndex: 'deliveryId', render: (v: string) => <span className="mono">{v}</span> },
+          { title: '尝试次数', dataIndex: 'attempts', width: 90 },
+          { title: '最后错误', dataIndex: 'lastError', render: (v: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{v === 'fetch failed' ? '无法连接对方系统（fetch failed）' : v ?? '—'}</span> },
+          { title: '产生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
+          { title: '操作', key: 'op', width: 110, render: (_: unknown, d) => (
+            <Popconfirm title={`重新投递 #${d.id}？`} okText="重新投递" cancelText="取消" onConfirm={() => retry(d)}>
+              <Button size="small" loading={busy === d.id} aria-label={`重新投递 #${d.id}`}>重新投递</Button>
+            </Popconfirm>
+          ) },
+        ]} />
+    </Section>
+  );
+}
+
+interface ClientValues { department: string; name: string; webhookUrl?: string }
+
+function ApiClient() {
+  const departments = useDepartments();
+  const [form] = Form.useForm<ClientValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; secret: string; name: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const register = async (v: ClientValues) => {
+    setBusy(true);
+    setError(null);
+    setCopied(false);
+    try {
+      const r = await post<{ id: string; secret: string }>('/api/admin/api-clients', { department: v.department, name: v.name.trim(), ...(v.webhookUrl?.trim() ? { webhookUrl: v.webhookUrl.trim() } : {}) });
+      setCreated({ ...r, name: v.name.trim() });
+      form.resetFields();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title="登记部门系统">
+      <Typography.Paragraph type="secondary">部门业务系统以客户端编号和密钥签名调用接口、接收推送。密钥只在登记时显示一次，系统中加密保存，无法再次查看。</Typography.Paragraph>
+      {created && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} closable={{ onClose: () => setCreated(null) }} title={`已登记“${created.name}”。请立即复制密钥并安全交给对方系统管理员，关闭后无法再次查看。`}
+          description={
+            <div className="admin-stack" style={{ gap: 8, marginTop: 8 }}>
+              <div>客户端编号：<span className="mono">{created.id}</span></div>
+              <div>密钥：</div>
+              <div className="secret" aria-label="密钥">{created.secret}</div>
+              <Space>
+                <Button onClick={() => navigator.clipboard?.writeText(created.secret).then(() => setCopied(true), () => setCopied(false))}>复制密钥</Button>
+                <span role="status">{copied ? '已复制到剪贴板' : ''}</span>
+              </Space>
+            </div>
+          } />
+      )}
+      <Form form={form} layout="vertical" onFinish={register} style={{ maxWidth: 560 }} requiredMark="optional">
+        <Form.Item label="部门" name="department" rules={[{ required: true, message: '请选择部门' }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} loading={departments.loading} options={departments.list.map((d) => ({ value: d.code, label: d.name }))} placeholder="选择部门" />
+        </Form.Item>
+        <Form.Item label="系统名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写系统名称' }, { max: 100, message: '最多 100 字' }]}>
+          <Input placeholder="如：公安人口管理系统" autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="推送地址" name="webhookUrl" rules={[{ type: 'url', message: '请填写完整的网址，如 https://…' }]} extra="办件派发、状态变化时向该地址推送。">
+          <Input placeholder="https://" autoComplete="off" inputMode="url" />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={busy}>登记并生成密钥</Button>
+      </Form>
+    </Section>
+  );
+}
