@@ -37,24 +37,8 @@ export interface CaseView {
   acceptedAt: string | null;
 }
 
-export interface Correction {
-  subject: string;
-  problem: string;
-  correction: string;
-}
-
-export interface MaterialCheck {
-  id: string;
-  name: string;
-  status: 'provided' | 'exempt' | 'missing';
-  deferrable: boolean;
-  copies: number;
-  form: string;
-  medium: string;
-  exemption?: { kind: string; evidence: string };
-  review: { formal: string[]; substantive: string[] };
-  files: { id: string; name: string; source: string }[];
-}
+export type { Correction, MaterialCheck } from '../../server/modules/window/service.ts';
+import type { Correction, MaterialCheck } from '../../server/modules/window/service.ts';
 
 export interface CheckResult {
   materials: MaterialCheck[];
