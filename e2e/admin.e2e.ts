@@ -7,9 +7,10 @@
  * Screenshots in e2e/screenshots/admin-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, open, shot } from './support/browser.ts';
 import { text, url, visible, WAIT_MS } from './support/see.ts';
+import { journey } from './support/steps.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 
 let server: E2eServer;
@@ -17,7 +18,6 @@ let browser: Browser;
 let page: Page;
 let draftUrl = '';
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
-let broken: string | null = null;
 /** The page a failure screenshot is taken of (the admin's, a reviewer's or the portal's). */
 let current: () => Page = () => page;
 
@@ -34,14 +34,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function step(label: string): void {
-  if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-  onTestFailed(async () => {
-    broken = label;
-    await shot(current(), `admin-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${current().url()}\nserver output (last part):\n${server.output().slice(-3000)}`);
-  });
-}
+const step = journey('admin', () => current(), () => server);
 
 /** Logs in through `/login?next=/admin`; the console opens on its to-do page. */
 async function logInToAdmin(p: Page, username: string): Promise<void> {

@@ -6,12 +6,13 @@
  * decode to their verification page, in her wallet. Screenshots in e2e/screenshots/newborn-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollWidth } from './support/a11y.ts';
 import { Api, accept, approve } from './support/api.ts';
 import { launch, open, shot } from './support/browser.ts';
 import { readQr } from './support/qr.ts';
 import { card, count, text, url, visible, WAIT_MS } from './support/see.ts';
+import { journey } from './support/steps.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 
 let server: E2eServer;
@@ -19,7 +20,6 @@ let browser: Browser;
 let page: Page;
 let caseId = '';
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
-let broken: string | null = null;
 
 beforeAll(async () => {
   server = await startServer();
@@ -32,14 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function step(label: string): void {
-  if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-  onTestFailed(async () => {
-    broken = label;
-    await shot(page, `newborn-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${page.url()}\nserver output (last part):\n${server.output().slice(-3000)}`);
-  });
-}
+const step = journey('newborn', () => page, () => server);
 
 /** The guided questions in the order they come, and the mother's answers (visible labels). */
 const QUESTIONS: { text: RegExp; answer: string; sharedData?: true }[] = [

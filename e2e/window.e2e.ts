@@ -7,10 +7,11 @@
  * e2e/screenshots/window-*.png.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from './support/api.ts';
 import { launch, open, shot } from './support/browser.ts';
 import { card, count, text, url, visible } from './support/see.ts';
+import { journey } from './support/steps.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 import { logIn, scans, shanghaiDay, VISITOR } from './support/staff.ts';
 
@@ -18,7 +19,6 @@ let server: E2eServer;
 let browser: Browser;
 let page: Page;
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
-let broken: string | null = null;
 const cases: { first: string; second: string } = { first: '', second: '' };
 
 const M = {
@@ -42,14 +42,7 @@ afterAll(async () => {
   files.cleanup();
 });
 
-function step(label: string): void {
-  if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-  onTestFailed(async () => {
-    broken = label;
-    await shot(page, `window-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${page.url()}\nserver output (last part):\n${server.output().slice(-3000)}`);
-  });
-}
+const step = journey('window', () => page, () => server);
 
 /** The clerk asks the visitor each guided question in turn (the order the plan asks them). */
 const QUESTIONS: [RegExp, '是' | '否'][] = [

@@ -10,11 +10,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollWidth } from './support/a11y.ts';
 import { Api } from './support/api.ts';
 import { launch, open, shot } from './support/browser.ts';
 import { card, count, noText, text, url, visible } from './support/see.ts';
+import { journey } from './support/steps.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 import { acceptedRestaurantCase, HEALTH_ITEM, logIn, shanghaiDay, type Accepted } from './support/staff.ts';
 
@@ -25,7 +26,6 @@ let approveCase: Accepted;
 let refuseCase: Accepted;
 let supplementCase: Accepted;
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
-let broken: string | null = null;
 /** The page a failure screenshot is taken of (the reviewer's, the lead's or the phone's). */
 let current: () => Page = () => page;
 
@@ -43,14 +43,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function step(label: string): void {
-  if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-  onTestFailed(async () => {
-    broken = label;
-    await shot(current(), `workbench-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${current().url()}\nserver output (last part):\n${server.output().slice(-3000)}`);
-  });
-}
+const step = journey('workbench', () => current(), () => server);
 
 const DEADLINE_WORDS = { 'on-time': '正常', 'due-soon': '即将到期', overdue: '已超期' } as const;
 type QueueTask = { caseId: string; caseNumber: string; item: string; status: string; dueDate: string | null; deadline: keyof typeof DEADLINE_WORDS };
