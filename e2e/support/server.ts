@@ -7,10 +7,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../../src/server/testing/server-process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A fixed SM4 field key (32 bytes, hex): test data only. */
@@ -43,17 +43,6 @@ function hook(): void {
         removeDir(dir);
       } catch { /* best effort at exit */ }
     }
-  });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
   });
 }
 
