@@ -12,6 +12,7 @@ import { launch, open, shot } from './support/browser.ts';
 import { text, url, visible, WAIT_MS } from './support/see.ts';
 import { journey } from './support/steps.ts';
 import { startServer, type E2eServer } from './support/server.ts';
+import { logIn } from './support/staff.ts';
 
 let server: E2eServer;
 let browser: Browser;
@@ -36,19 +37,10 @@ afterAll(async () => {
 
 const step = journey('admin', () => current(), () => server);
 
-/** Logs in through `/login?next=/admin`; the console opens on its to-do page. */
-async function logInToAdmin(p: Page, username: string): Promise<void> {
-  await p.goto(`/login?next=${encodeURIComponent('/admin')}`);
-  await p.getByLabel('用户名', { exact: true }).fill(username);
-  await p.getByLabel('密码', { exact: true }).fill('Demo@2026');
-  await p.getByRole('main').getByRole('button', { name: /登\s*录/ }).click();
-  await url(p, /\/admin\/todo$/);
-}
-
 describe('the administrator changes the catalogue, the departments agree, the portal shows the new version', () => {
   it('logs in as the administrator and creates a draft for 新生儿出生', async () => {
     step('draft');
-    await logInToAdmin(page, 'admin');
+    await logIn(page, 'admin', '/admin');
     await page.goto('/admin/drafts?new=1');
     await page.getByLabel('标题', { exact: true }).fill('压缩出生登记承诺时限');
     await page.getByLabel('变更理由', { exact: true }).fill('户籍窗口已与助产机构联网，出生登记可在 1 个工作日内办结。');
@@ -94,7 +86,7 @@ describe('the administrator changes the catalogue, the departments agree, the po
       current = () => opened.page;
       try {
         const p = opened.page;
-        await logInToAdmin(p, reviewer);
+        await logIn(p, reviewer, '/admin');
         await visible(p.getByRole('heading', { name: '待本部门提出意见（1）' }));
         await p.getByRole('radio', { name: '同意', exact: true }).check();
         await p.getByRole('button', { name: '提交意见' }).click();

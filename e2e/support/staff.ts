@@ -28,13 +28,17 @@ export function shanghaiDay(days = 0): string {
   return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
-/** Logs in through the log-in page and lands on `next` (the console's own address). */
+/** Consoles whose own address forwards at once: the admin console opens on its to-do page. */
+const LANDS_ON: Record<string, string> = { '/admin': '/admin/todo' };
+
+/** Logs in through the log-in page with `next` as the console's own address, and waits until the console is there. */
 export async function logIn(page: Page, username: string, next: string, password = 'Demo@2026'): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('main').getByRole('button', { name: /登\s*录/ }).click();
-  await url(page, new RegExp(`${next.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+  const landing = LANDS_ON[next] ?? next;
+  await url(page, new RegExp(`${landing.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
 }
 
 /** A temporary directory of small, valid PDF files (one per name), removed by `cleanup()`. */

@@ -4,7 +4,7 @@
  * they need not bring and why, where the windows are, and the time limit.
  */
 import { cnDate } from './format.ts';
-import { PdfLayout, type Column } from './pdf.ts';
+import { denseDocument, type Column } from './pdf.ts';
 import type { WindowInfo } from './types.ts';
 
 export interface ChecklistData {
@@ -61,16 +61,14 @@ const days = (n: number) => (n === 0 ? '即办' : `${n}个工作日`);
 
 export async function renderChecklist(data: ChecklistData): Promise<Buffer> {
   const title = `「${data.matterName}」个性化材料清单`;
-  const pdf = new PdfLayout({
+  const pdf = denseDocument({
     title,
-    author: data.issuer,
-    subject: data.matterName,
+    subtitle: `（依据第 ${data.catalogueVersion} 版办事指南，按您的回答生成）`,
+    issuer: data.issuer,
+    matterName: data.matterName,
     issuedOn: data.issuedOn,
     runningHeader: title,
-    bodySize: 11,
-    tableSize: 10.5,
   });
-  pdf.title(title, { subtitle: `（依据第 ${data.catalogueVersion} 版办事指南，按您的回答生成）` });
 
   pdf.heading('一、您的办理情形');
   pdf.paragraph(`办理情形：${data.situation.name}`, { align: 'left', after: 2 });

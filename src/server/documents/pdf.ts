@@ -371,6 +371,27 @@ export class PdfLayout {
   }
 }
 
+/** The opening of a document about one matter: the printed title, with a line above (kicker) or below. */
+export interface DocumentHeader {
+  title: string;
+  kicker?: string;
+  subtitle?: string;
+  /** PDF Title when it says more than the printed one (e.g. with the case number). */
+  pdfTitle?: string;
+  issuer: string;
+  matterName: string;
+  issuedOn: string;
+  runningHeader: string;
+}
+
+/** A document in the dense sizes (several tables on one or two pages), its title block printed, issuer as Author, matter as Subject. */
+export function denseDocument(h: DocumentHeader): PdfLayout {
+  const meta = { title: h.pdfTitle ?? h.title, author: h.issuer, subject: h.matterName, issuedOn: h.issuedOn, runningHeader: h.runningHeader };
+  const pdf = new PdfLayout({ ...meta, bodySize: 11, tableSize: 10.5 });
+  pdf.title(h.title, { kicker: h.kicker, subtitle: h.subtitle });
+  return pdf;
+}
+
 function maxLines(cells: Line[][]): number {
   return Math.max(0, ...cells.map((c) => c.length));
 }

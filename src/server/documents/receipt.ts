@@ -1,7 +1,7 @@
 /** 受理凭证: the acceptance receipt, with a QR code linking to the case's progress page. */
 import QRCode from 'qrcode';
 import { cnDate, cnDateTime } from './format.ts';
-import { PdfLayout, type Column } from './pdf.ts';
+import { denseDocument, type Column } from './pdf.ts';
 import type { ReceiptData } from './types.ts';
 
 const QR_SIZE = 90;
@@ -28,16 +28,15 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   // About 600 dpi at print size, so that printers and viewers do not blur the modules.
   const qr = await QRCode.toBuffer(data.progressUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 800 });
   const acceptedAt = cnDateTime(data.acceptedAt);
-  const pdf = new PdfLayout({
-    title: `受理凭证（${data.caseNumber}）`,
-    author: data.issuer,
-    subject: data.matterName,
+  const pdf = denseDocument({
+    title: '受理凭证',
+    pdfTitle: `受理凭证（${data.caseNumber}）`,
+    kicker: data.issuer,
+    issuer: data.issuer,
+    matterName: data.matterName,
     issuedOn: data.issuedOn,
     runningHeader: `受理凭证　受理编号：${data.caseNumber}`,
-    bodySize: 11,
-    tableSize: 10.5,
   });
-  pdf.title('受理凭证', { kicker: data.issuer });
 
   // The case facts on the left, the QR code beside them on the right.
   const top = pdf.y;

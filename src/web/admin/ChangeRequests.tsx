@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { errorText, fmtTime, get, LoadError, Section, useDepartments, useMatters } from './common.tsx';
 import type { ChangeRequestView, DraftDetail } from './types.ts';
@@ -27,22 +28,15 @@ export function ChangeRequests() {
   const rows = q.data?.changeRequests ?? [];
   const [form] = Form.useForm<{ matterId: string; reason: string }>();
   const [params] = useSearchParams();
+  const fileAction = useAction();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [msg, holder] = message.useMessage();
 
   const file = async (v: { matterId: string; reason: string }) => {
-    setBusy('file');
-    setError(null);
-    try {
-      await post('/api/admin/change-requests', { matterId: v.matterId, reason: v.reason.trim() });
+    if (await fileAction.run(() => post('/api/admin/change-requests', { matterId: v.matterId, reason: v.reason.trim() }))) {
       msg.success(`已提交“${matters.name(v.matterId)}”的变更申请`);
       form.resetFields();
       q.reload();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
     }
   };
 
@@ -68,8 +62,8 @@ export function ChangeRequests() {
         <Form.Item label="变更理由" name="reason" rules={[{ required: true, whitespace: true, message: '请写明变更理由' }, { max: 2000, message: '最多 2000 字' }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder="写明哪里需要变更、为什么（如：出生登记已实现即时办结，承诺时限可由 2 个工作日压缩为 1 个）" />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" loading={busy === 'file'}>提交变更申请</Button>
+        {fileAction.error && <Alert type="error" showIcon title={fileAction.error} role="alert" style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={fileAction.busy}>提交变更申请</Button>
       </Form>
     </Section>
   );

@@ -7,6 +7,7 @@ import { Alert, Button, Empty, Grid, Input, Modal, Popconfirm, Select, Space, Ta
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, put, type ErrorDetail } from '../shared/api.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { baseName, docUrl, errorText, fmtTime, get, KIND, KIND_ORDER, Section, useMatters } from './common.tsx';
 import type { Defect, DocumentKind, DraftDetail, EditResult, ItemSummary } from './types.ts';
@@ -336,23 +337,15 @@ function NewFile({ draft, onCreated }: { draft: DraftDetail; onCreated(file: str
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<DocumentKind>('item');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const file = `catalog/${FOLDER[kind]}/${name.trim()}.yaml`;
   const create = async () => {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/.test(name.trim())) return setError('文件名只能用字母、数字、点、短横线和下划线，如 ga-birth-registration');
     if (draft.documents.some((d) => d.file === file)) return setError('草稿中已有这个文件');
-    setBusy(true);
-    setError(null);
-    try {
-      await put<EditResult>(docUrl(draft.id, file), { yaml: TEMPLATE[kind](name.trim()) });
+    if (await run(() => put<EditResult>(docUrl(draft.id, file), { yaml: TEMPLATE[kind](name.trim()) }))) {
       setOpen(false);
       setName('');
       onCreated(file);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (

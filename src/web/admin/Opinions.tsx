@@ -2,7 +2,8 @@
 import { Alert, Button, Input, List, Radio, Tag, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { post } from '../shared/api.ts';
-import { errorText, fmtTime } from './common.tsx';
+import { useAction } from '../shared/useAction.ts';
+import { fmtTime } from './common.tsx';
 import type { DraftDetail, DraftView, OpinionView } from './types.ts';
 
 /** 同意 / 不同意 with a comment (required to disagree); one per department and round. */
@@ -10,21 +11,14 @@ export function OpinionForm({ draft, department, onDone }: { draft: DraftView; d
   const id = useId();
   const [opinion, setOpinion] = useState<'agree' | 'disagree' | null>(null);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const send = async () => {
     if (!opinion) return setError('请选择“同意”或“不同意”');
     if (opinion === 'disagree' && !comment.trim()) return setError('不同意时请写明理由和修改意见，起草方据此修改');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const d = await post<DraftDetail>(`/api/admin/drafts/${draft.id}/opinions`, { opinion, comment: comment.trim() });
       onDone(d, opinion === 'agree' ? `已提交${department}的意见：同意` : `已提交${department}的意见：不同意，草稿退回修改`);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div>

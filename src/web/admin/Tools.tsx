@@ -3,6 +3,7 @@ import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Table, Ty
 import { useState } from 'react';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { errorText, fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
 import type { AuditVerification, DeadLetter } from './types.ts';
@@ -21,20 +22,11 @@ export function Tools() {
 
 function AuditCheck() {
   const [result, setResult] = useState<(AuditVerification & { at: string }) | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await get<AuditVerification>('/api/audit/verify');
-      setResult({ ...r, at: new Date().toISOString() });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const verify = () => run(async () => {
+    const r = await get<AuditVerification>('/api/audit/verify');
+    setResult({ ...r, at: new Date().toISOString() });
+  });
   return (
     <Section title="审计日志校验">
       <Typography.Paragraph type="secondary">审计日志逐条以 SM3 摘要链接：任何一条被修改、删除、插入或调换，链都会断开。校验从第一条记录逐条重算。</Typography.Paragraph>
@@ -97,23 +89,16 @@ interface ClientValues { department: string; name: string; webhookUrl?: string }
 function ApiClient() {
   const departments = useDepartments();
   const [form] = Form.useForm<ClientValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [created, setCreated] = useState<{ id: string; secret: string; name: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const register = async (v: ClientValues) => {
-    setBusy(true);
-    setError(null);
+  const register = (v: ClientValues) => {
     setCopied(false);
-    try {
+    return run(async () => {
       const r = await post<{ id: string; secret: string }>('/api/admin/api-clients', { department: v.department, name: v.name.trim(), ...(v.webhookUrl?.trim() ? { webhookUrl: v.webhookUrl.trim() } : {}) });
       setCreated({ ...r, name: v.name.trim() });
       form.resetFields();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Section title="登记部门系统">

@@ -11,6 +11,15 @@ export class ApiError extends Error {
   }
 }
 
+/** An error as one readable line, with the server's details where it gave some. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    const details = e.details.map((d) => d.message).filter((m) => m && !e.message.includes(m));
+    return details.length > 0 ? `${e.message}：${details.join('；')}` : e.message;
+  }
+  return e instanceof Error ? e.message : '操作失败，请重试';
+}
+
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, List, Radio, Select, Space, Tag, Typography
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../shared/api.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
 import type { CaseView, Movement } from './types.ts';
@@ -191,22 +192,14 @@ interface DeliveryValues {
 export function Delivery({ caseView, onDone }: { caseView: CaseView; onDone(): void }) {
   const [form] = Form.useForm<DeliveryValues>();
   const method = Form.useWatch('method', form);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const results = caseView.progress.filter((p) => p.status === 'approved' && p.result);
   const send = async (v: DeliveryValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/window/cases/${caseView.id}/deliveries`, { method: v.method, recipient: v.recipient.trim(), ...(v.method === 'post' ? { waybill: (v.waybill ?? '').trim() } : {}) });
+    if (await run(() => post(`/api/window/cases/${caseView.id}/deliveries`, { method: v.method, recipient: v.recipient.trim(), ...(v.method === 'post' ? { waybill: (v.waybill ?? '').trim() } : {}) }))) {
       setDone(v.method === 'post' ? `已登记邮寄送达，运单号 ${v.waybill}` : `已登记 ${v.recipient} 窗口领取`);
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (

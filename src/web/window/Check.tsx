@@ -5,9 +5,10 @@
 import { Alert, Button, Card, Checkbox, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { get, post } from '../shared/api.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { CaseView, CheckResult, Correction, MaterialCheck } from './types.ts';
-import { addDays, EXEMPT, errorText, FORM, LoadError, MEDIUM, Section, thenOpen, today } from './ui.tsx';
+import { addDays, EXEMPT, FORM, LoadError, MEDIUM, Section, thenOpen, today } from './ui.tsx';
 
 const STATUS: Record<MaterialCheck['status'], { text: string; color: string }> = {
   provided: { text: '已提交', color: 'green' },
@@ -112,19 +113,11 @@ export function Check({ caseView, reload }: { caseView: CaseView; reload(): void
 }
 
 function AcceptDialog({ open, caseView, onClose, onDone }: { open: boolean; caseView: CaseView; onClose(): void; onDone(): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const ok = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await thenOpen(() => `/api/cases/${caseView.id}/documents/receipt.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/accept`); });
+    if (await run(() => thenOpen(() => `/api/cases/${caseView.id}/documents/receipt.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/accept`); }))) {
       onClose();
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -139,26 +132,19 @@ function AcceptDialog({ open, caseView, onClose, onDone }: { open: boolean; case
 function CommitmentDialog({ caseView, missing, onClose, onDone }: { caseView: CaseView; missing: MaterialCheck[]; onClose(): void; onDone(): void }) {
   const day = today();
   const [deadlines, setDeadlines] = useState<Record<string, string>>(() => Object.fromEntries(missing.map((m) => [m.id, addDays(day, 7)])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const bad = missing.filter((m) => !/^\d{4}-\d{2}-\d{2}$/.test(deadlines[m.id] ?? '') || (deadlines[m.id] ?? '') < day);
   const ok = async () => {
     if (bad.length > 0) {
       setError(`请为每项容缺材料填写不早于今天的补交期限：${bad.map((m) => m.name).join('、')}`);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await thenOpen(() => `/api/cases/${caseView.id}/documents/commitment.pdf`, async () => {
-        await post(`/api/window/cases/${caseView.id}/accept-on-commitment`, { deferred: missing.map((m) => ({ material: m.id, deadline: deadlines[m.id] })) });
-      });
+    const done = await run(() => thenOpen(() => `/api/cases/${caseView.id}/documents/commitment.pdf`, async () => {
+      await post(`/api/window/cases/${caseView.id}/accept-on-commitment`, { deferred: missing.map((m) => ({ material: m.id, deadline: deadlines[m.id] })) });
+    }));
+    if (done) {
       onClose();
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -180,8 +166,7 @@ function CommitmentDialog({ caseView, missing, onClose, onDone }: { caseView: Ca
 
 function RejectDialog({ caseView, initial, onClose, onDone }: { caseView: CaseView; initial: Correction[]; onClose(): void; onDone(): void }) {
   const [rows, setRows] = useState<Correction[]>(initial.length > 0 ? initial : [{ subject: '', problem: '', correction: '' }]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const set = (i: number, k: keyof Correction, v: string) => setRows((r) => r.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
   const ok = async () => {
     const list = rows.map((r) => ({ subject: r.subject.trim(), problem: r.problem.trim(), correction: r.correction.trim() }));
@@ -190,16 +175,9 @@ function RejectDialog({ caseView, initial, onClose, onDone }: { caseView: CaseVi
       setError(list.length === 0 ? '请至少列出一项需补正的内容' : `第 ${incomplete + 1} 项未填写完整：补正对象、存在问题、补正要求都要填写`);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await thenOpen(() => `/api/cases/${caseView.id}/documents/rejection.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/reject`, { corrections: list }); });
+    if (await run(() => thenOpen(() => `/api/cases/${caseView.id}/documents/rejection.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/reject`, { corrections: list }); }))) {
       onClose();
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (

@@ -2,10 +2,11 @@
 import { Alert, Button, Card, Checkbox, List, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { get, put } from '../shared/api.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { AnswerValue } from '../../core/planning/types.ts';
 import type { CaseView, GuideQuestion, Plan, QuestionView } from './types.ts';
-import { errorText, Section } from './ui.tsx';
+import { Section } from './ui.tsx';
 
 interface Props {
   caseView: CaseView;
@@ -23,8 +24,7 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
   const [editing, setEditing] = useState<QuestionView | null>(null);
   const current = editing ?? plan.nextQuestion;
   const [value, setValue] = useState<AnswerValue | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const legendRef = useRef<HTMLLegendElement>(null);
   const applicantAnswers = plan.answers.filter((a) => a.source === 'applicant');
   const total = guide.data?.guide.questions.length;
@@ -35,22 +35,14 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
     if (current) legendRef.current?.focus();
   }, [current?.id]);
 
-  const send = async (next: Record<string, unknown>, items: string[] | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await put<{ plan: Plan }>(`/api/cases/${caseView.id}/answers`, { answers: next, ...(items ? { chosenItems: items } : {}) });
-      const kept = Object.fromEntries(Object.entries(next).filter(([k]) => !r.plan.dropped.includes(k)));
-      setAnswers(kept);
-      setChosen(items);
-      setEditing(null);
-      onPlan(r.plan, kept, items);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (next: Record<string, unknown>, items: string[] | null) => run(async () => {
+    const r = await put<{ plan: Plan }>(`/api/cases/${caseView.id}/answers`, { answers: next, ...(items ? { chosenItems: items } : {}) });
+    const kept = Object.fromEntries(Object.entries(next).filter(([k]) => !r.plan.dropped.includes(k)));
+    setAnswers(kept);
+    setChosen(items);
+    setEditing(null);
+    onPlan(r.plan, kept, items);
+  });
 
   const answer = () => {
     if (!current || value === undefined) return;

@@ -2,10 +2,12 @@
 import { Alert, Button, Card, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { ApiError, get } from '../shared/api.ts';
+import { type ApiError, get } from '../shared/api.ts';
 import { useAuth, type Account } from '../shared/auth.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import type { MatterList } from './types.ts';
+
+export { errorText } from '../shared/api.ts';
 
 export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
 export const FORM: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
@@ -35,15 +37,6 @@ export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
-}
-
-/** An error as one readable line, with the server's details where it gave some. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) {
-    const details = e.details.map((d) => d.message).filter((m) => m && !e.message.includes(m));
-    return details.length > 0 ? `${e.message}：${details.join('；')}` : e.message;
-  }
-  return e instanceof Error ? e.message : '操作失败，请重试';
 }
 
 /** Only the given roles see the page; others are told why and where to go. */

@@ -2,8 +2,9 @@
 import { Alert, Button, Empty, Input, List, Select, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../shared/api.ts';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, fmtTime, LoadError, Section } from '../window/ui.tsx';
+import { fmtTime, LoadError, Section } from '../window/ui.tsx';
 import type { Rectification } from './common.tsx';
 
 const CHANNEL: Record<string, string> = { web: '网上', mobile: '移动端', kiosk: '自助终端', window: '窗口', hotline: '热线' };
@@ -30,24 +31,14 @@ export function Rectifications() {
 
 function Item({ r, onDone }: { r: Rectification; onDone(): void }) {
   const [reply, setReply] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const id = `reply-${r.id}`;
   const send = async () => {
     if (reply.trim().length < 5) {
       setError('整改答复至少 5 个字，写明问题原因和整改措施');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/lead/rectifications/${r.id}/reply`, { reply: reply.trim() });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => post(`/api/lead/rectifications/${r.id}/reply`, { reply: reply.trim() }))) onDone();
   };
   return (
     <List.Item>

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
 import { EXEMPT, errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
@@ -173,19 +174,11 @@ export function TaskPage() {
 function ApproveDialog({ base, onClose, onDone }: { base: string; onClose(): void; onDone(text: string): void }) {
   const [number, setNumber] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const ok = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`${base}/approve`, { ...(number.trim() ? { number: number.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+    if (await run(() => post(`${base}/approve`, { ...(number.trim() ? { number: number.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) }))) {
       onClose();
       onDone('已准予办理');
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -205,24 +198,16 @@ function ApproveDialog({ base, onClose, onDone }: { base: string; onClose(): voi
 
 function RefuseDialog({ base, onClose, onDone }: { base: string; onClose(): void; onDone(text: string): void }) {
   const [reasons, setReasons] = useState<string[]>(['']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const ok = async () => {
     const list = reasons.map((r) => r.trim()).filter(Boolean);
     if (list.length === 0) {
       setError('请写明不予办理的理由（至少一条），理由将告知申请人');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`${base}/refuse`, { reasons: list });
+    if (await run(() => post(`${base}/refuse`, { reasons: list }))) {
       onClose();
       onDone('已作出不予办理决定');
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -246,24 +231,16 @@ function SupplementDialog({ base, materials, onClose, onDone }: { base: string; 
   const [chosen, setChosen] = useState<string[]>([]);
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const ok = async () => {
     const list = [...chosen, ...other.split(/[，,、；;\n]/).map((s) => s.trim()).filter(Boolean)];
     if (list.length === 0 || !note.trim()) {
       setError(list.length === 0 ? '请选择或填写需要补充的材料' : '请写明补充说明：缺什么、为什么、怎么补');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`${base}/supplement`, { materials: list, note: note.trim() });
+    if (await run(() => post(`${base}/supplement`, { materials: list, note: note.trim() }))) {
       onClose();
       onDone('已通知申请人补充材料，计时暂停');
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -321,20 +298,12 @@ interface JointValues {
 
 function JointReview({ caseId, tasks }: { caseId: string; tasks: { item: string; name: string }[] }) {
   const [form] = Form.useForm<JointValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const send = async (v: JointValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/department/joint-reviews', { caseId, kind: v.kind, tasks: v.tasks, heldOn: v.heldOn, outcome: v.outcome.trim() });
+    if (await run(() => post('/api/department/joint-reviews', { caseId, kind: v.kind, tasks: v.tasks, heldOn: v.heldOn, outcome: v.outcome.trim() }))) {
       setDone(`已记录 ${v.heldOn} 的${{ review: '联合评审', inspection: '联合勘验', acceptance: '联合验收' }[v.kind]}`);
       form.resetFields();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   return (
