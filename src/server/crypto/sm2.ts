@@ -125,7 +125,20 @@ function assertSm2Algorithm(der: Buffer, alg: Tlv): void {
   if (!ok) throw new Error('not an SM2 key');
 }
 
+// A department signs with the same few keys all day; deriving the public point is a scalar multiplication.
+const parsedKeys = new Map<string, { d: bigint; publicPoint: Buffer }>();
+
 function parsePrivateKey(text: string): { d: bigint; publicPoint: Buffer } {
+  let key = parsedKeys.get(text);
+  if (!key) {
+    if (parsedKeys.size >= 256) parsedKeys.clear();
+    key = parsePrivateKeyPem(text);
+    parsedKeys.set(text, key);
+  }
+  return key;
+}
+
+function parsePrivateKeyPem(text: string): { d: bigint; publicPoint: Buffer } {
   const { label, der } = pem(text);
   let ec: Tlv;
   if (label === 'PRIVATE KEY') {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import smCrypto from 'sm-crypto';
-import { createFieldCipher, maskIdNumber, maskName, maskPhone } from './sm4.ts';
+import { createFieldCipher, maskIdNumber, maskName, maskPhone, openKeyMaterial } from './sm4.ts';
 import { hmacSm3 } from './sm3.ts';
 
 const MASTER = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
@@ -163,5 +163,18 @@ describe('masks', () => {
     expect(maskName('𠮷野家')).toBe('𠮷**'); // non-BMP first character stays whole
     expect(maskName('王')).toBe('*');
     expect(maskName('')).toBe('');
+  });
+});
+
+describe('openKeyMaterial', () => {
+  test('opens what the cipher sealed, and never serves one key holder what only another could open', () => {
+    const a = createFieldCipher('11'.repeat(32));
+    const b = createFieldCipher('22'.repeat(32));
+    const token = a.encrypt('-----BEGIN PRIVATE KEY-----');
+    expect(openKeyMaterial(a, token)).toBe('-----BEGIN PRIVATE KEY-----');
+    expect(openKeyMaterial(a, token)).toBe('-----BEGIN PRIVATE KEY-----');
+    expect(() => openKeyMaterial(b, token)).toThrow(/authentication failed/);
+    const tampered = token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(() => openKeyMaterial(a, tampered)).toThrow();
   });
 });

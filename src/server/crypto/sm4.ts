@@ -57,6 +57,28 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
   };
 }
 
+// Per field key and stored ciphertext, so replaced key material is never served from here.
+const openedByCipher = new WeakMap<FieldCipher, Map<string, string>>();
+
+/**
+ * Opens key material kept encrypted at rest (seal keys, department systems' secrets) once per
+ * process: it is needed on every decision and every signed request. Personal data never goes here.
+ */
+export function openKeyMaterial(cipher: FieldCipher, token: string): string {
+  let opened = openedByCipher.get(cipher);
+  if (!opened) {
+    opened = new Map();
+    openedByCipher.set(cipher, opened);
+  }
+  let plain = opened.get(token);
+  if (plain === undefined) {
+    if (opened.size >= 1024) opened.clear();
+    plain = cipher.decrypt(token);
+    opened.set(token, plain);
+  }
+  return plain;
+}
+
 // --- display masks (per character, so non-BMP names count right) ------------
 
 function mask(value: string, keepStart: number, keepEnd: number): string {

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyRequest } from '../crypto/hmac-request.ts';
+import { openKeyMaterial } from '../crypto/sm4.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { Deps } from '../deps.ts';
 import type { IdentityService } from '../modules/identity/service.ts';
@@ -56,7 +57,7 @@ async function clientPrincipal(request: FastifyRequest, deps: Deps, clientId: st
   const timestamp = Number(header('x-onething-timestamp'));
   const nonce = header('x-onething-nonce');
   const result = verifyRequest({
-    secret: deps.cipher.decrypt(client.secret_enc),
+    secret: openKeyMaterial(deps.cipher, client.secret_enc),
     method: request.method,
     path: request.url,
     timestamp,

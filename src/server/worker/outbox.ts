@@ -6,11 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { signRequest } from '../crypto/hmac-request.ts';
+import { openKeyMaterial } from '../crypto/sm4.ts';
 import type { OutboxTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 
 type Entry = Selectable<OutboxTable>;
 const LEASE_MS = 30_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 
 export interface Worker {
   id: string;
@@ -23,8 +25,7 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
   const id = `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
   const db = deps.db.kysely;
 
-  async function claim(limit: number): Promise<Entry[]> {
-    const now = deps.clock.now();
+  async function claim(limit: number, now: Date): Promise<Entry[]> {
     const until = new Date(now.getTime() + LEASE_MS).toISOString();
     const nowIso = now.toISOString();
     if (deps.db.dialect === 'postgres') {
@@ -40,7 +41,7 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     return db.transaction().execute(async (trx) => {
       const due = await trx.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', nowIso)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)])).orderBy('id').limit(limit).execute();
-      for (const e of due) await trx.updateTable('outbox').set({ locked_by: id, locked_until: until }).where('id', '=', e.id).execute();
+      if (due.length > 0) await trx.updateTable('outbox').set({ locked_by: id, locked_until: until }).where('id', 'in', due.map((e) => e.id)).execute();
       return due;
     });
   }
@@ -67,11 +68,11 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     const url = new URL(client.webhook_url);
     const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
     const nonce = randomBytes(12).toString('hex');
-    const signature = signRequest({ secret: deps.cipher.decrypt(client.secret_enc), method: 'POST', path: url.pathname + url.search, timestamp, nonce, body });
+    const signature = signRequest({ secret: openKeyMaterial(deps.cipher, client.secret_enc), method: 'POST', path: url.pathname + url.search, timestamp, nonce, body });
     // A redirect is not a delivery: followed, the POST would turn into a GET without the dispatch,
     // and a 200 for that GET would mark as delivered what the department system never received.
     const res = await fetchImpl(url, {
-      method: 'POST', body, signal: AbortSignal.timeout(10_000), redirect: 'manual',
+      method: 'POST', body, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS), redirect: 'manual',
       headers: { 'content-type': 'application/json', 'x-onething-delivery': e.delivery_id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signature },
     });
     // Nothing in the answer is needed; discarding it frees the connection.
@@ -109,8 +110,14 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
   const worker: Worker = {
     id,
     async runOnce(limit = 50) {
-      const batch = await claim(limit);
-      for (const e of batch) if (await renew(e)) await deliver(e);
+      const claimedAt = deps.clock.now();
+      const batch = await claim(limit, claimedAt);
+      const leaseEnds = claimedAt.getTime() + LEASE_MS;
+      for (const e of batch) {
+        // While the claim-time lease outlasts the longest delivery, no other worker can take the entry.
+        const leaseHolds = leaseEnds - deps.clock.now().getTime() > DELIVERY_TIMEOUT_MS + 5_000;
+        if (leaseHolds || (await renew(e))) await deliver(e);
+      }
       return batch.length;
     },
     start(intervalMs = 500) {

@@ -23,13 +23,19 @@ export function entryHash(prev: string, e: { at: string; actor: string; action: 
   return createHash('sm3').update(prev).update(body).digest('hex');
 }
 
-/** Appends inside the caller's transaction, so the entry lands if and only if the change does. */
-export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, at: string, entry: AuditEntry): Promise<void> {
+/** Appends inside the caller's transaction, so the entries land if and only if the change does. */
+export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, at: string, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(724301)`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prev = last?.hash ?? GENESIS;
-  const row = { at, actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, detail: canonicalJson(entry.detail ?? {}) };
-  await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+  let prev = last?.hash ?? GENESIS;
+  const rows = entries.map((entry) => {
+    const row = { at, actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, detail: canonicalJson(entry.detail ?? {}) };
+    const chained = { ...row, prev_hash: prev, hash: entryHash(prev, row) };
+    prev = chained.hash;
+    return chained;
+  });
+  await trx.insertInto('audit_log').values(rows).execute();
 }
 
 export interface AuditVerification {

@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import type { Account } from '../identity/roles.ts';
 import type { TaskService } from '../tasks/service.ts';
-import type { CaseService } from './service.ts';
+import { mustReach, type CaseService } from './service.ts';
 import { loadCase, type LoadedCase } from './store.ts';
 import { caseView, maskPlan } from './view.ts';
 
@@ -16,18 +16,32 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 export async function reachCase(deps: Deps, request: FastifyRequest, id: string): Promise<{ account: Account; c: LoadedCase }> {
   const account = requireAccount(request, 'applicant', 'window');
   const c = await loadCase(deps.db.kysely, deps.db.dialect, id);
-  if (account.role === 'applicant' && c.row.applicant_id !== account.id) throw notFound('办件');
+  mustReach(account, c.row.applicant_id);
   return { account, c };
 }
 
 export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService, tasks: TaskService): void {
-  app.post<{ Body: { matterId: string } }>('/api/cases', {
-    schema: { tags: TAG, summary: '开始办理一件事（网上申请）', body: { type: 'object', required: ['matterId'], additionalProperties: false, properties: { matterId: { type: 'string', minLength: 1, maxLength: 100 } } } },
+  app.post<{ Body: { matterId: string; answers?: Record<string, unknown>; chosenItems?: string[]; values?: Record<string, unknown>; submit?: boolean } }>('/api/cases', {
+    schema: {
+      tags: TAG, summary: '开始办理一件事（网上申请）；也可一次提交回答、表单并申报',
+      body: {
+        type: 'object', required: ['matterId'], additionalProperties: false,
+        properties: {
+          matterId: { type: 'string', minLength: 1, maxLength: 100 },
+          answers: { type: 'object' },
+          chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 },
+          values: { type: 'object' },
+          submit: { type: 'boolean' },
+        },
+      },
+    },
   }, async (request, reply) => {
     const account = requireAccount(request, 'applicant');
-    const id = await cases.create({ matterId: request.body.matterId, applicantId: account.id, actor: account, channel: 'online' });
+    const { matterId, answers, chosenItems, values, submit } = request.body;
+    if ((values !== undefined || submit) && answers === undefined) throw badRequest('answers-required', '一次提交表单或申报时须同时提交引导问题的回答', [{ path: 'answers', message: '请提交回答' }]);
+    const c = await cases.create({ matterId, applicantId: account.id, actor: account, channel: 'online', answers, chosenItems, values, submit });
     reply.code(201);
-    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, id));
+    return caseView(deps.db.kysely, deps.cipher, c);
   });
 
   app.get('/api/me/facts', { schema: { tags: TAG, summary: '共享数据中可回答引导问题的信息（仅本人）和持有的电子证照类型' } }, async (request) => {
@@ -60,7 +74,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
       body: { type: 'object', required: ['answers'], additionalProperties: false, properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } } },
     },
   }, async (request) => {
-    const { account } = await reachCase(deps, request, request.params.id);
+    const account = requireAccount(request, 'applicant', 'window');
     const plan = await cases.setAnswers(request.params.id, account, request.body.answers, request.body.chosenItems);
     return { plan: maskPlan(plan) };
   });
@@ -68,9 +82,8 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
   app.put<{ Params: { id: string }; Body: { values: Record<string, unknown> } }>('/api/cases/:id/form', {
     schema: { tags: TAG, summary: '保存表单（草稿）', params: idParams, body: { type: 'object', required: ['values'], additionalProperties: false, properties: { values: { type: 'object' } } } },
   }, async (request) => {
-    const { account } = await reachCase(deps, request, request.params.id);
-    await cases.saveForm(request.params.id, account, request.body.values);
-    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+    const account = requireAccount(request, 'applicant', 'window');
+    return caseView(deps.db.kysely, deps.cipher, await cases.saveForm(request.params.id, account, request.body.values));
   });
 
   app.post<{ Params: { id: string; material: string } }>('/api/cases/:id/materials/:material/files', {
@@ -105,16 +118,14 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/submit', { schema: { tags: TAG, summary: '提交申请', params: idParams } }, async (request) => {
-    const { account } = await reachCase(deps, request, request.params.id);
-    await cases.submit(request.params.id, account);
-    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+    const account = requireAccount(request, 'applicant', 'window');
+    return caseView(deps.db.kysely, deps.cipher, await cases.submit(request.params.id, account));
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/withdraw', { schema: { tags: TAG, summary: '撤回申请（全部子件终止、材料退回）', params: idParams } }, async (request) => {
-    const { account } = await reachCase(deps, request, request.params.id);
+    const account = requireAccount(request, 'applicant', 'window');
     if (account.role !== 'applicant') throw forbidden('撤回须由申请人本人提出');
-    await cases.withdraw(request.params.id, account);
-    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+    return caseView(deps.db.kysely, deps.cipher, await cases.withdraw(request.params.id, account));
   });
 
   app.post<{ Params: { id: string; item: string } }>('/api/cases/:id/tasks/:item/supplement-provided', {

@@ -8,17 +8,17 @@ import { newCase, transitionCase } from '../../../core/case/case.ts';
 import { withdrawCase } from '../../../core/case/orchestrate.ts';
 import { plan } from '../../../core/planning/plan.ts';
 import type { Plan } from '../../../core/planning/types.ts';
-import { validateFormValues } from '../../../core/planning/validate-form.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, badRequest, conflict } from '../../errors.ts';
-import { appendAudit } from '../audit/audit.ts';
+import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
 import { recordMovement } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
 import { openValues, sealValues } from './form-values.ts';
+import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
 import { loadCase, saveCase, saveTasks, type LoadedCase } from './store.ts';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
@@ -57,18 +57,27 @@ export class CaseService {
    * What planning a case needs from outside its transaction: the applicant's facts and the case's
    * catalogue version (on SQLite a transaction holds the only connection).
    */
-  async prepare(caseId: string): Promise<{ facts: Record<string, unknown> }> {
+  async prepare(caseId: string, actor: Account): Promise<{ facts: Record<string, unknown> }> {
     const head = await this.db.selectFrom('cases').select(['applicant_id', 'catalogue_version']).where('id', '=', caseId).executeTakeFirst();
-    if (!head) throw new AppError('not-found', 404, '办件不存在或无权查看');
+    if (!head) throw notFound('办件');
+    mustReach(actor, head.applicant_id);
     await this.deps.catalogues.get(head.catalogue_version);
     return { facts: await this.factsFor(head.applicant_id) };
+  }
+
+  /** Loads and locks a draft the actor may change. */
+  private async draft(trx: Kysely<Database>, caseId: string, actor: Account): Promise<LoadedCase> {
+    const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+    mustReach(actor, c.row.applicant_id);
+    requireDraft(c);
+    return c;
   }
 
   /** Plans the case with its frozen catalogue version, the applicant's facts and the given answers. */
   async replan(trx: Kysely<Database>, c: Pick<LoadedCase, 'row'>, answers: Record<string, unknown>, chosenItems: string[] | undefined, facts: Record<string, unknown>): Promise<Plan> {
     const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
     const r = plan(catalogue, c.row.matter_id, { answers, chosenItems, facts });
-    if (!r.ok) throw badRequest('invalid-answers', '回答或所选事项有误', r.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
+    if (!r.ok) throw invalidAnswers(r.errors);
     return r.plan;
   }
 
@@ -80,54 +89,82 @@ export class CaseService {
     return `YJS${year}${String(row.value).padStart(7, '0')}`;
   }
 
-  async create(input: { matterId: string; applicantId: string; actor: Account; channel: 'online' | 'window'; assisted?: { by: string; authority: string } }): Promise<string> {
+  /**
+   * Starts a case. With answers, form values and `submit`, the whole online application happens in
+   * this one call and one transaction: anything wrong, and no case is left behind.
+   */
+  async create(input: CreateInput): Promise<LoadedCase> {
     const { version, catalogue } = await this.deps.catalogues.latest();
     if (!catalogue.matters.has(input.matterId)) throw new AppError('not-found', 404, `一件事「${input.matterId}」不存在`);
     const id = randomUUID();
     const at = this.now();
     const facts = await this.factsFor(input.applicantId);
-    const first = plan(catalogue, input.matterId, { answers: {}, facts });
-    await this.transaction(async (trx) => {
-      await trx.insertInto('cases').values({
+    const answers = input.answers ?? {};
+    const planned = plan(catalogue, input.matterId, { answers, chosenItems: input.chosenItems, facts });
+    if (!planned.ok && input.answers !== undefined) throw invalidAnswers(planned.errors);
+    const p = planned.ok ? planned.plan : null;
+    const actor = `account:${input.actor.id}`;
+    const audit: AuditEntry[] = [{ actor, action: 'case.create', entity: 'case', entityId: id, detail: { matter: input.matterId, channel: input.channel, assisted: input.assisted ?? null } }];
+    let form = p ? prefilled(p) : {};
+    if (p && input.answers !== undefined) {
+      form = formAfterAnswers(p, form);
+      audit.push({ actor, action: 'case.answers', entity: 'case', entityId: id, detail: answersDetail(p) });
+    }
+    if (input.values !== undefined) {
+      form = formWithValues(p, form, input.values);
+      audit.push({ actor, action: 'case.form', entity: 'case', entityId: id, detail: { fields: Object.keys(input.values) } });
+    }
+    let record = newCase(id, input.matterId);
+    if (input.submit && p) {
+      checkSubmittable(p, form, new Set(), input.channel);
+      const t = transitionCase(record, { type: 'submit', at: this.today() });
+      if (!t.ok) throw conflict(t.error.code, t.error.message);
+      record = t.state;
+      audit.push({ actor, action: 'case.submit', entity: 'case', entityId: id, detail: { catalogueVersion: version, items: p.items.map((i) => i.id) } });
+    }
+    const sealed = p ? sealValues(form, p.form, this.deps.cipher) : {};
+    return this.transaction(async (trx) => {
+      const row = {
         id, number: await this.nextNumber(trx), matter_id: input.matterId, catalogue_version: version, applicant_id: input.applicantId,
         channel: input.channel, assisted_by: input.assisted?.by ?? null, assisted_authority: input.assisted?.authority ?? null,
-        status: 'draft', record: JSON.stringify(newCase(id, input.matterId)), answers: '{}', chosen_items: null,
-        form: JSON.stringify(first.ok ? sealValues(prefilled(first.plan), first.plan.form, this.deps.cipher) : {}),
-        plan: first.ok ? JSON.stringify(first.plan) : null, on_commitment: 0, deferred: '[]', corrections: '[]',
-        created_at: at, updated_at: at, submitted_at: null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
-      }).execute();
-      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${input.actor.id}`, action: 'case.create', entity: 'case', entityId: id, detail: { matter: input.matterId, channel: input.channel, assisted: input.assisted ?? null } });
+        status: record.status, record: JSON.stringify(record), answers: JSON.stringify(answers), chosen_items: input.chosenItems ? JSON.stringify(input.chosenItems) : null,
+        form: JSON.stringify(sealed), plan: p ? JSON.stringify(p) : null, on_commitment: 0, deferred: '[]', corrections: '[]',
+        created_at: at, updated_at: at, submitted_at: record.status === 'submitted' ? at : null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
+      };
+      await trx.insertInto('cases').values(row).execute();
+      if (record.status === 'submitted' && p) await this.attachExemptions(trx, id, p, input.actor, at);
+      await appendAudit(trx, this.deps.db.dialect, at, ...audit);
+      return { row, record, plan: p, answers, chosenItems: input.chosenItems, form: sealed, tasks: [], taskRows: [] };
     });
-    return id;
   }
 
   async setAnswers(caseId: string, actor: Account, answers: Record<string, unknown>, chosenItems: string[] | undefined): Promise<Plan> {
-    const { facts } = await this.prepare(caseId);
+    const { facts } = await this.prepare(caseId, actor);
     return this.transaction(async (trx) => {
-      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      requireDraft(c);
+      const c = await this.draft(trx, caseId, actor);
       const p = await this.replan(trx, c, answers, chosenItems, facts);
-      const form = openValues(c.form, this.deps.cipher);
-      for (const f of p.form.fields) if (form[f.key] === undefined && f.value !== undefined) form[f.key] = f.value;
-      const keep = Object.fromEntries(Object.entries(form).filter(([k]) => p.form.fields.some((f) => f.key === k)));
-      await saveCase(trx, c, { answers: JSON.stringify(answers), chosen_items: chosenItems ? JSON.stringify(chosenItems) : null, plan: JSON.stringify(p), form: JSON.stringify(sealValues(keep, p.form, this.deps.cipher)) }, this.now());
-      await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.answers', entity: 'case', entityId: caseId, detail: { situation: p.situation?.id ?? null, items: p.items.map((i) => i.id) } });
+      const form = formAfterAnswers(p, openValues(c.form, this.deps.cipher));
+      await saveCase(trx, c, { answers: JSON.stringify(answers), chosen_items: chosenItems ? JSON.stringify(chosenItems) : null, plan: JSON.stringify(p), form: JSON.stringify(sealValues(form, p.form, this.deps.cipher)) }, this.now());
+      await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.answers', entity: 'case', entityId: caseId, detail: answersDetail(p) });
       return p;
     });
   }
 
-  /** Saves the form as a draft: what is filled in must be valid; required fields may wait. */
-  async saveForm(caseId: string, actor: Account, values: Record<string, unknown>): Promise<void> {
-    await this.transaction(async (trx) => {
-      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      requireDraft(c);
-      if (!c.plan) throw conflict('no-plan', '请先回答引导问题');
-      const merged = { ...openValues(c.form, this.deps.cipher), ...values };
-      const errors = validateFormValues(c.plan.form, merged, { partial: true });
-      if (errors.length > 0) throw badRequest('invalid-form', '表单填写有误', errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
-      await saveCase(trx, c, { form: JSON.stringify(sealValues(merged, c.plan.form, this.deps.cipher)) }, this.now());
+  async saveForm(caseId: string, actor: Account, values: Record<string, unknown>): Promise<LoadedCase> {
+    return this.transaction(async (trx) => {
+      const c = await this.draft(trx, caseId, actor);
+      const form = formWithValues(c.plan, openValues(c.form, this.deps.cipher), values);
+      await saveCase(trx, c, { form: JSON.stringify(sealValues(form, c.plan?.form ?? null, this.deps.cipher)) }, this.now());
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.form', entity: 'case', entityId: caseId, detail: { fields: Object.keys(values) } });
+      return loadCase(trx, this.deps.db.dialect, caseId);
     });
+  }
+
+  /** Materials spared by a held e-license, shared data or an earlier result are attached with their evidence. */
+  private async attachExemptions(trx: Kysely<Database>, caseId: string, p: Plan, actor: Account, at: string): Promise<void> {
+    for (const m of p.materials.filter((x) => x.status === 'exempt')) {
+      await trx.insertInto('case_files').values({ id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption', file_hash: null, name: m.name, mime: null, size: null, evidence: JSON.stringify(m.exemption), status: 'attached', created_by: actor.id, created_at: at }).execute();
+    }
   }
 
   async addFile(caseId: string, actor: Account, materialId: string, file: { name: string; mime: string; data: Buffer }, source: 'upload' | 'window'): Promise<string> {
@@ -156,40 +193,29 @@ export class CaseService {
     return id;
   }
 
-  /** Submits: complete answers, an eligible situation, a valid form and every non-deferrable material. */
-  async submit(caseId: string, actor: Account): Promise<void> {
-    const { facts } = await this.prepare(caseId);
-    await this.transaction(async (trx) => {
-      const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      requireDraft(c);
+  /** Submits, freezing the catalogue version and the plan the case was made with. */
+  async submit(caseId: string, actor: Account): Promise<LoadedCase> {
+    const { facts } = await this.prepare(caseId, actor);
+    return this.transaction(async (trx) => {
+      const c = await this.draft(trx, caseId, actor);
       const p = await this.replan(trx, c, c.answers, c.chosenItems, facts);
-      if (!p.complete) throw conflict('answers-incomplete', `还有问题未回答：${p.nextQuestion?.text ?? ''}`, [{ path: `answers.${p.nextQuestion?.id}`, message: '请回答' }]);
-      if (!p.situation?.eligible) throw conflict('not-eligible', `本情形不能通过一件事办理：${p.situation?.advice ?? ''}`);
-      const errors = validateFormValues(p.form, openValues(c.form, this.deps.cipher));
       const files = await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
-      const have = new Set(files.map((f) => f.material_id));
-      // At the window the clerk's completeness check decides (accept, accept on commitment, or reject).
-      const missing = c.row.channel === 'window' ? [] : p.materials.filter((m) => m.status === 'required' && !m.deferrable && !have.has(m.id));
-      const details = [
-        ...errors.map((e) => ({ path: e.path, message: e.message, code: e.code })),
-        ...missing.map((m) => ({ path: `materials.${m.id}`, message: `请上传「${m.name}」`, code: 'material-missing' })),
-      ];
-      if (details.length > 0) throw badRequest('incomplete-application', '申请还不完整，请按提示补充', details);
+      checkSubmittable(p, openValues(c.form, this.deps.cipher), new Set(files.map((f) => f.material_id)), c.row.channel);
       const t = transitionCase(c.record, { type: 'submit', at: this.today() });
       if (!t.ok) throw conflict(t.error.code, t.error.message);
       const at = this.now();
-      for (const m of p.materials.filter((x) => x.status === 'exempt')) {
-        await trx.insertInto('case_files').values({ id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption', file_hash: null, name: m.name, mime: null, size: null, evidence: JSON.stringify(m.exemption), status: 'attached', created_by: actor.id, created_at: at }).execute();
-      }
+      await this.attachExemptions(trx, caseId, p, actor, at);
       await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), plan: JSON.stringify(p), submitted_at: at }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.submit', entity: 'case', entityId: caseId, detail: { catalogueVersion: c.row.catalogue_version, items: p.items.map((i) => i.id) } });
+      return loadCase(trx, this.deps.db.dialect, caseId);
     });
   }
 
   /** Withdraws before every decision: open tasks stop, materials go back, everyone is told. */
-  async withdraw(caseId: string, actor: Account): Promise<void> {
-    await this.transaction(async (trx) => {
+  async withdraw(caseId: string, actor: Account): Promise<LoadedCase> {
+    return this.transaction(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
+      mustReach(actor, c.row.applicant_id);
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
       const r = withdrawCase(c.record, c.tasks, this.today(), catalogue.calendar);
       if (!r.ok) throw conflict(r.error.code, r.error.message);
@@ -202,14 +228,33 @@ export class CaseService {
       }
       await notify(trx, { accountId: c.row.applicant_id, kind: 'withdrawn', title: '申请已撤回', body: `办件 ${c.row.number} 已撤回，各部门停止办理，已提交的材料退回。`, caseId }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.withdraw', entity: 'case', entityId: caseId, detail: { stopped: r.tasks.filter((t) => t.status === 'stopped').map((t) => t.id) } });
+      return loadCase(trx, this.deps.db.dialect, caseId);
     });
   }
+}
+
+export interface CreateInput {
+  matterId: string;
+  applicantId: string;
+  actor: Account;
+  channel: 'online' | 'window';
+  assisted?: { by: string; authority: string };
+  answers?: Record<string, unknown>;
+  chosenItems?: string[];
+  values?: Record<string, unknown>;
+  submit?: boolean;
+}
+
+/** An applicant reaches only their own cases; the window reaches every case. */
+export function mustReach(actor: Account, applicantId: string): void {
+  if (actor.role === 'applicant' && actor.id !== applicantId) throw notFound('办件');
 }
 
 function requireDraft(c: LoadedCase): void {
   if (c.record.status !== 'draft') throw conflict('case-not-draft', '该件已提交，不能再修改');
 }
 
-function prefilled(p: Plan): Record<string, unknown> {
-  return Object.fromEntries(p.form.fields.filter((f) => f.value !== undefined).map((f) => [f.key, f.value]));
-}
+const invalidAnswers = (errors: readonly { path: string; message: string; code: string }[]) =>
+  badRequest('invalid-answers', '回答或所选事项有误', errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
+
+const answersDetail = (p: Plan) => ({ situation: p.situation?.id ?? null, items: p.items.map((i) => i.id) });

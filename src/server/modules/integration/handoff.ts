@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { createHandoffToken, verifyHandoffToken, type HandoffClaims } from '../../crypto/handoff.ts';
-import { maskName } from '../../crypto/sm4.ts';
+import { maskName, openKeyMaterial } from '../../crypto/sm4.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
@@ -78,7 +78,7 @@ export class HandoffService {
       .orderBy('created_at', 'desc').orderBy('id').execute();
     for (const r of rows) {
       const origin = originOf(r.webhook_url);
-      if (origin) return { clientId: r.id, secret: this.deps.cipher.decrypt(r.secret_enc), origin };
+      if (origin) return { clientId: r.id, secret: openKeyMaterial(this.deps.cipher, r.secret_enc), origin };
     }
     return null;
   }
@@ -118,7 +118,7 @@ export class HandoffService {
     let claims: HandoffClaims | null = null;
     let failure: 'malformed' | 'bad-signature' | 'expired' = 'bad-signature';
     for (const r of rows) {
-      const v = verifyHandoffToken(token, { secret: this.deps.cipher.decrypt(r.secret_enc), now });
+      const v = verifyHandoffToken(token, { secret: openKeyMaterial(this.deps.cipher, r.secret_enc), now });
       if (v.ok) {
         claims = v.claims;
         break;

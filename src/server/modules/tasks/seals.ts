@@ -2,17 +2,18 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../crypto/canonical.ts';
 import { generateSealKeyPair, sm2Sign, sm2Verify } from '../../crypto/sm2.ts';
+import { openKeyMaterial } from '../../crypto/sm4.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 
 export async function sealOf(trx: Kysely<Database>, deps: Deps, department: string): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
   const row = await trx.selectFrom('seals').selectAll().where('department', '=', department).executeTakeFirst();
-  if (row) return { privateKeyPem: deps.cipher.decrypt(row.private_enc), publicKeyPem: row.public_pem };
+  if (row) return { privateKeyPem: openKeyMaterial(deps.cipher, row.private_enc), publicKeyPem: row.public_pem };
   const pair = generateSealKeyPair();
   await trx.insertInto('seals').values({ department, public_pem: pair.publicKeyPem, private_enc: deps.cipher.encrypt(pair.privateKeyPem), created_at: deps.clock.now().toISOString() })
     .onConflict((oc) => oc.column('department').doNothing()).execute();
   const stored = await trx.selectFrom('seals').selectAll().where('department', '=', department).executeTakeFirstOrThrow();
-  return { privateKeyPem: deps.cipher.decrypt(stored.private_enc), publicKeyPem: stored.public_pem };
+  return { privateKeyPem: openKeyMaterial(deps.cipher, stored.private_enc), publicKeyPem: stored.public_pem };
 }
 
 export async function sealSign(trx: Kysely<Database>, deps: Deps, department: string, data: unknown): Promise<string> {

@@ -29,9 +29,9 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
   }, async (request, reply) => {
     const clerk = requireAccount(request, 'window');
     const applicantId = await window.applicantFor(request.body.applicant);
-    const id = await cases.create({ matterId: request.body.matterId, applicantId, actor: clerk, channel: 'window', ...(request.body.assisted ? { assisted: request.body.assisted } : {}) });
+    const c = await cases.create({ matterId: request.body.matterId, applicantId, actor: clerk, channel: 'window', ...(request.body.assisted ? { assisted: request.body.assisted } : {}) });
     reply.code(201);
-    return view(id);
+    return caseView(deps.db.kysely, deps.cipher, c);
   });
 
   app.get<{ Querystring: { status?: 'submitted' | 'accepted' | 'rejected' | 'withdrawn' } }>('/api/window/cases', {
@@ -51,8 +51,7 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
 
   app.post<{ Params: { id: string } }>('/api/window/cases/:id/accept', { schema: { tags: TAG, summary: '受理（出具受理凭证）', params: idParams } }, async (request) => {
     const clerk = requireAccount(request, 'window');
-    await window.accept(request.params.id, clerk);
-    return view(request.params.id);
+    return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk));
   });
 
   app.post<{ Params: { id: string }; Body: { deferred: { material: string; deadline: string }[] } }>('/api/window/cases/:id/accept-on-commitment', {
@@ -62,8 +61,7 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
     },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
-    await window.accept(request.params.id, clerk, request.body.deferred);
-    return view(request.params.id);
+    return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk, request.body.deferred));
   });
 
   app.post<{ Params: { id: string }; Body: { corrections: { subject: string; problem: string; correction: string }[] } }>('/api/window/cases/:id/reject', {

@@ -77,8 +77,8 @@ export class WindowService {
     return { materials, complete: missing.length === 0, onlyDeferrableMissing: missing.length > 0 && missing.every((m) => m.deferrable) };
   }
 
-  async accept(caseId: string, clerk: Account, deferred?: { material: string; deadline: string }[]): Promise<void> {
-    await this.deps.db.kysely.transaction().execute(async (trx) => {
+  async accept(caseId: string, clerk: Account, deferred?: { material: string; deadline: string }[]): Promise<LoadedCase> {
+    return this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
       const day = this.today();
       const probe = transitionCase(c.record, { type: 'accept', at: day });
@@ -108,6 +108,7 @@ export class WindowService {
         : `办件 ${c.row.number} 已受理，各部门正在办理。`;
       await notify(trx, { accountId: c.row.applicant_id, kind: 'accepted', title: deferred ? '申请已容缺受理' : '申请已受理', body, caseId }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: deferred ? 'case.accept-on-commitment' : 'case.accept', entity: 'case', entityId: caseId, detail: { deferred: deferred ?? [] } });
+      return loadCase(trx, this.deps.db.dialect, caseId);
     });
   }
 

@@ -1,0 +1,110 @@
+/**
+ * Where a complete case's time goes, measured in-process (no HTTP client competing for the CPU):
+ * the API way of bench/http.ts driven through app.inject on SQLite, with every SQLite statement timed.
+ * SQLite has a single writer, so the time its writes and commits take per case bounds the case rate
+ * however many processes serve; SM2 signatures are timed beside it.
+ */
+import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import type { Plan } from '../src/core/planning/types.ts';
+import { signRequest } from '../src/server/crypto/hmac-request.ts';
+import { generateSealKeyPair, sm2Sign } from '../src/server/crypto/sm2.ts';
+import { startHarness } from '../src/server/testing/harness.ts';
+import { fillForm } from '../src/server/testing/fill.ts';
+import { createWorker } from '../src/server/worker/outbox.ts';
+import { fmt, timeSync } from './measure.ts';
+
+type Kind = 'read' | 'write' | 'commit';
+const spent: Record<Kind, { n: number; ms: number }> = { read: { n: 0, ms: 0 }, write: { n: 0, ms: 0 }, commit: { n: 0, ms: 0 } };
+
+/** Times every statement better-sqlite3 runs in this process, by kind. */
+function instrumentSqlite(): void {
+  const probe = new SQLite(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
+  probe.close();
+  for (const method of ['run', 'all', 'get', 'iterate']) {
+    const original = proto[method] as (...a: unknown[]) => unknown;
+    proto[method] = function timed(this: { source: string; reader: boolean }, ...args: unknown[]) {
+      const kind: Kind = /^\s*commit/i.test(this.source) ? 'commit' : this.reader ? 'read' : 'write';
+      const t0 = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        spent[kind].n++;
+        spent[kind].ms += performance.now() - t0;
+      }
+    };
+  }
+}
+
+const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
+
+export async function benchAnatomy(seconds: number): Promise<{ writerCeiling: number }> {
+  console.log('\n## Where a complete case goes (in-process, API way, SQLite)');
+  instrumentSqlite();
+  const h = await startHarness('sqlite', { ONETHING_COOKIE_SECURE: 'off' }, new Date().toISOString());
+  try {
+    const worker = createWorker(h.deps);
+    const applicant = await h.login('zhangjianguo');
+    const clerk = await h.login('window');
+    const admin = await h.login('admin');
+    const systems: Record<string, { id: string; secret: string }> = {};
+    for (const d of ['rs', 'yb', 'gjj', 'wsjk']) systems[d] = (await h.request('POST', '/api/admin/api-clients', { cookie: admin, body: { department: d, name: d } })).json();
+    const call = async (method: string, url: string, cookie: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+      const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
+      if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+      return r.json();
+    };
+    const draft = await call('POST', '/api/cases', applicant, { matterId: 'retirement' });
+    const values = fillForm((await call('PUT', `/api/cases/${draft.id}/answers`, applicant, { answers: ANSWERS })).plan as Plan);
+    const lifecycle = async () => {
+      const submitted = await call('POST', '/api/cases', applicant, { matterId: 'retirement', answers: ANSWERS, values, submit: true });
+      const accepted = await call('POST', `/api/window/cases/${submitted.id}/accept`, clerk);
+      const department = new Map((accepted.progress as { item: string; department: { code: string } }[]).map((p) => [p.item, p.department.code]));
+      for (const stage of (submitted.plan as Plan).stages) {
+        for (const item of stage) {
+          const url = `/api/department/tasks/${submitted.id}/${item}/approve`;
+          const system = systems[department.get(item) as string] as { id: string; secret: string };
+          const timestamp = Math.floor(h.clock.now().getTime() / 1000);
+          const nonce = randomBytes(12).toString('hex');
+          await call('POST', url, null, {}, { 'x-onething-client': system.id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signRequest({ secret: system.secret, method: 'POST', path: url, timestamp, nonce, body: '{}' }) });
+        }
+      }
+      await call('GET', `/api/cases/${submitted.id}`, applicant);
+      await worker.runOnce(100);
+    };
+    for (let i = 0; i < 30; i++) await lifecycle();
+    const signaturesBefore = await countSignatures(h);
+    for (const k of Object.values(spent)) Object.assign(k, { n: 0, ms: 0 });
+    const started = performance.now();
+    let cases = 0;
+    while (performance.now() - started < seconds * 1000) {
+      await lifecycle();
+      cases++;
+    }
+    const perCase = (performance.now() - started) / cases;
+    const signatures = ((await countSignatures(h)) - signaturesBefore) / cases;
+    const pair = generateSealKeyPair();
+    const sign = timeSync((i) => sm2Sign(pair.privateKeyPem, `{"n":${i}}`), Math.max(0.5, seconds / 8), 50);
+    const per = (k: Kind) => ({ n: spent[k].n / cases, ms: spent[k].ms / cases });
+    const [read, write, commit] = [per('read'), per('write'), per('commit')];
+    const writer = write.ms + commit.ms;
+    const signing = (signatures * 1000) / sign.perSecond;
+    console.log(`one complete case, sequentially on one core: ${fmt(perCase, 2)} ms (${fmt(1000 / perCase, 1)} cases/s)`);
+    console.log(`  SQLite reads: ${fmt(read.n, 1)} statements, ${fmt(read.ms, 2)} ms; writes: ${fmt(write.n, 1)} statements, ${fmt(write.ms, 2)} ms; commits: ${fmt(commit.n, 1)}, ${fmt(commit.ms, 2)} ms`);
+    console.log(`  SM2 signatures (e-licenses, material receipts): ${fmt(signatures, 1)}, ${fmt(signing, 2)} ms at ${fmt(sign.perSecond)} signatures/s`);
+    console.log(`  everything else (HTTP handling, planning, JSON, audit chain, SM4, Kysely): ${fmt(perCase - read.ms - writer - signing, 2)} ms`);
+    console.log(`SQLite's single writer spends ${fmt(writer, 2)} ms per case on writes and commits: at most ${fmt(1000 / writer)} cases/s however many processes serve`);
+    return { writerCeiling: 1000 / writer };
+  } finally {
+    await h.close();
+  }
+}
+
+async function countSignatures(h: Awaited<ReturnType<typeof startHarness>>): Promise<number> {
+  const db = h.deps.db.kysely;
+  const licenses = await db.selectFrom('licenses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const sent = await db.selectFrom('circulation').select((eb) => eb.fn.countAll<number>().as('n')).where('sender_signature', 'is not', null).executeTakeFirstOrThrow();
+  const received = await db.selectFrom('circulation').select((eb) => eb.fn.countAll<number>().as('n')).where('receiver_signature', 'is not', null).executeTakeFirstOrThrow();
+  return Number(licenses.n) + Number(sent.n) + Number(received.n);
+}
