@@ -2,27 +2,17 @@
  * The public, anonymous, cacheable read API (clause 5.1.3; single-source publishing, clause 7.1):
  * every channel reads the same published version.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
 import { plan } from '../../../core/planning/plan.ts';
 import { matterIndex } from '../../../core/search/matters.ts';
 import { search, type SearchIndex } from '../../../core/search/search.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, notFound } from '../../errors.ts';
+import { cacheable } from '../../http/cache.ts';
 import { matterGuide } from './guide.ts';
 
 const TAG = ['公开目录'];
-
-/** Answers 304 when the client has this version already; otherwise marks the reply cacheable. */
-function cacheable(request: FastifyRequest, reply: FastifyReply, tag: string): boolean {
-  const etag = `"${tag}"`;
-  reply.header('ETag', etag).header('Cache-Control', 'public, max-age=300');
-  if (request.headers['if-none-match'] === etag) {
-    reply.code(304).send();
-    return true;
-  }
-  return false;
-}
 
 export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
   const indexes = new Map<number, SearchIndex>();
@@ -33,7 +23,7 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     const { version, catalogue } = await deps.catalogues.latest();
     let index = indexes.get(version);
     if (!index) indexes.set(version, (index = matterIndex(catalogue)));
-    reply.header('Cache-Control', 'public, max-age=300');
+    if (cacheable(request, reply, `v${version}-search`)) return reply;
     return {
       version,
       results: search(index, request.query.q).map(({ id, score }) => {

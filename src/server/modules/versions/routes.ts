@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
+import { cacheable } from '../../http/cache.ts';
 import { VersionService } from './service.ts';
 import type { ChangeRequestStatus, DraftStatus, Opinion } from './tables.ts';
 
@@ -22,8 +23,9 @@ const EDITORS = ['admin', 'lead'] as const;
 export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService {
   const versions = new VersionService(deps);
 
-  app.get('/api/public/versions', { schema: { tags: ['公开目录'], summary: '事项目录的各个已发布版本（发布日期、标题、理由、涉及的一件事）' } }, async (_request, reply) => {
-    reply.header('Cache-Control', 'public, max-age=60');
+  app.get('/api/public/versions', { schema: { tags: ['公开目录'], summary: '事项目录的各个已发布版本（发布日期、标题、理由、涉及的一件事）' } }, async (request, reply) => {
+    const { version } = await deps.catalogues.latest();
+    if (cacheable(request, reply, `v${version}-versions`)) return reply;
     return { versions: await versions.versions() };
   });
 

@@ -205,6 +205,9 @@ describe.each(DIALECTS)('catalogue versions on %s', (dialect) => {
   });
 
   it('publishes after joint approval: the public API serves the new version, old cases keep theirs', async () => {
+    const guideBefore = await h.request('GET', '/api/public/matters/newborn-birth');
+    expect(guideBefore.headers['cache-control']).toBe('public, no-cache');
+    expect((await h.request('GET', '/api/public/matters/newborn-birth', { headers: { 'if-none-match': String(guideBefore.headers.etag) } })).statusCode).toBe(304);
     const approved = await as('admin', 'POST', `/api/admin/drafts/${draft}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { name: '系统管理员' } });
@@ -222,7 +225,10 @@ describe.each(DIALECTS)('catalogue versions on %s', (dialect) => {
     ]);
     const matters = (await h.request('GET', '/api/public/matters')).json();
     expect(matters.version).toBe(2);
-    const { guide } = (await h.request('GET', '/api/public/matters/newborn-birth')).json();
+    // A browser or proxy still holding the old guide revalidates it and gets the new one at once.
+    const revalidated = await h.request('GET', '/api/public/matters/newborn-birth', { headers: { 'if-none-match': String(guideBefore.headers.etag) } });
+    expect(revalidated.statusCode).toBe(200);
+    const { guide } = revalidated.json();
     expect(guide.questions.find((q: Json) => q.id === 'babyUnderOneYear').text).toBe(NEW_TEXT);
     expect(guide.timeLimit.note).toBe(NOTE);
     expect(guide.items.find((i: Json) => i.id === 'ga-birth-registration').timeLimit.promised).toBe(1);
