@@ -38,7 +38,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
   }, async (request, reply) => {
     const account = requireAccount(request, 'applicant');
     const { matterId, answers, chosenItems, values, submit } = request.body;
-    if ((values !== undefined || submit) && answers === undefined) throw badRequest('answers-required', '一次提交表单或申报时须同时提交引导问题的回答', [{ path: 'answers', message: '请提交回答' }]);
+    if ((values !== undefined || chosenItems !== undefined || submit) && answers === undefined) throw badRequest('answers-required', '一次提交所选事项、表单或申报时须同时提交引导问题的回答', [{ path: 'answers', message: '请提交回答' }]);
     const c = await cases.create({ matterId, applicantId: account.id, actor: account, channel: 'online', answers, chosenItems, values, submit });
     reply.code(201);
     return caseView(deps.db.kysely, deps.cipher, c);
