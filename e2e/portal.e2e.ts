@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { scrollWidth, unreached, walkTab } from './support/a11y.ts';
+import { keyboardReport, scrollWidth, unreached, walkTab } from './support/a11y.ts';
 import { launch, open, shot } from './support/browser.ts';
 import { attribute, count, noText, text, url, visible } from './support/see.ts';
 import { startServer, type E2eServer } from './support/server.ts';
@@ -179,6 +179,23 @@ describe('service zone on a phone, anonymous', () => {
     await shot(page, 'portal-08-keyboard-focus');
     await page.keyboard.press('Enter');
     await url(page, /\/matters\/newborn-birth$/);
+    await page.context().close();
+  });
+
+  it('reaches every control of the guide of 新生儿出生 with Tab, each with an accessible name', async () => {
+    const page = await phone('keyboard-guide');
+    await page.goto('/matters/newborn-birth');
+    await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+    await visible(page.getByRole('list', { name: '办理流程' }));
+    const r = await keyboardReport(page);
+    expect(r.unnamed, `controls without an accessible name:\n${r.described}`).toEqual([]);
+    expect(r.missed, `controls Tab never reaches (it reached:\n${r.described})`).toEqual([]);
+    for (const name of ['在线办理', '到窗口办理：生成个性化材料清单']) {
+      expect(r.stops.filter((s) => s.name === name).map((s) => s.role), `one stop for ${name}:\n${r.described}`).toEqual(['link']);
+    }
+    // The materials table is wider than a phone: its frame is a named stop, to scroll with the arrow keys.
+    expect(r.stops.some((s) => s.role === 'region' && s.name === '申请材料'), r.described).toBe(true);
+    expect(r.stops.some((s) => s.role === 'button' && s.name === '设定依据'), r.described).toBe(true);
     await page.context().close();
   });
 });

@@ -236,7 +236,7 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
 
   it('applies again after correction: the visitor already entered, the same questions and form', async () => {
     step('again');
-    await page.getByRole('button', { name: '补正后重新申请' }).click();
+    await page.getByRole('link', { name: '补正后重新申请' }).click();
     await url(page, /\/window\/new\?matter=restaurant-opening&from=/);
     cases.second = await createApplication(true);
     expect(cases.second).not.toBe(cases.first);

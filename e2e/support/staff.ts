@@ -1,7 +1,7 @@
 /**
  * The staff side of journeys: logging in to a console in the browser, small real PDF files to hand
- * to a file chooser, and 开办餐饮店 cases entered and accepted through the API as the window's own
- * console would (for journeys that start later, in a department's workbench).
+ * to a file chooser, and 开办餐饮店 cases entered (and accepted) through the API as the window's own
+ * console would (for journeys that start later: at the window's queue, in a department's workbench).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Plan } from '../../src/core/planning/types.ts';
 import { fillForm, multipart, SAMPLE_PDF } from '../../src/server/testing/fill.ts';
-import { Api } from './api.ts';
+import { accept, Api } from './api.ts';
 import { url } from './see.ts';
 
 /** 陈晓梅, legal representative of 示例市好味餐饮管理有限公司 in the demo shared data. */
@@ -56,6 +56,7 @@ export function scans(names: string[]): { file(name: string): string; cleanup():
   };
 }
 
+/** A case entered through the API: its id and its case number. */
 export interface Accepted {
   id: string;
   number: string;
@@ -63,10 +64,9 @@ export interface Accepted {
 
 /**
  * A 开办餐饮店 case for 陈晓梅, entered at the window through the API: answers, a complete form
- * (fillForm), every required material uploaded, submitted and accepted (受理). Four tasks result, of
- * which the business-licence check and the health certificate are dispatched at once.
+ * (fillForm), every required material uploaded and submitted; it waits in the window's queue.
  */
-export async function acceptedRestaurantCase(base: string): Promise<Accepted> {
+export async function submittedRestaurantCase(base: string): Promise<Accepted> {
   const clerk = await Api.login(base, 'window');
   const created = await clerk.call<{ id: string; number: string }>('POST', '/api/window/cases', { matterId: 'restaurant-opening', applicant: VISITOR });
   const { plan } = await clerk.call<{ plan: Plan }>('PUT', `/api/cases/${created.id}/answers`, { answers: RESTAURANT_ANSWERS });
@@ -79,6 +79,15 @@ export async function acceptedRestaurantCase(base: string): Promise<Accepted> {
     if (r.status !== 201) throw new Error(`upload ${m.id}: ${r.status} ${(await r.text()).slice(0, 300)}`);
   }
   await clerk.call('POST', `/api/cases/${created.id}/submit`);
-  await clerk.call('POST', `/api/window/cases/${created.id}/accept`);
   return { id: created.id, number: created.number };
+}
+
+/**
+ * A submitted 开办餐饮店 case (submittedRestaurantCase), accepted (受理). Four tasks result, of which
+ * the business-licence check and the health certificate are dispatched at once.
+ */
+export async function acceptedRestaurantCase(base: string): Promise<Accepted> {
+  const c = await submittedRestaurantCase(base);
+  await accept(base, c.id);
+  return c;
 }

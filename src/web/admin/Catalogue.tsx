@@ -2,10 +2,12 @@
  * The published catalogue, browsable: the key matters by life stage with each one's structure at a
  * glance (items, flow, questions, situations, materials), and every item with its matters.
  */
-import { Alert, Button, Card, Descriptions, Empty, Grid, Input, List, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Grid, Input, List, Segmented, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
+import { LinkButton } from '../shared/LinkButton.tsx';
+import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { CHANNEL, days, get, ITEM_KIND, LoadError, Section, useMatters } from './common.tsx';
 import type { Guide, ItemSummary } from './types.ts';
@@ -67,9 +69,9 @@ function MatterStructure() {
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>{g.name}</Typography.Title>
         <Space wrap>
-          <Link to={`/matters/${g.id}`}><Button>公开的办事指南</Button></Link>
-          {account?.role !== 'auditor' && <Link to={`/admin/change-requests?matter=${g.id}`}><Button>申请变更</Button></Link>}
-          {(account?.role === 'admin' || (account?.role === 'lead' && account.department === g.lead.code)) && <Link to={`/admin/drafts?new=1&matter=${g.id}`}><Button type="primary">为此起草变更</Button></Link>}
+          <LinkButton to={`/matters/${g.id}`}>公开的办事指南</LinkButton>
+          {account?.role !== 'auditor' && <LinkButton to={`/admin/change-requests?matter=${g.id}`}>申请变更</LinkButton>}
+          {(account?.role === 'admin' || (account?.role === 'lead' && account.department === g.lead.code)) && <LinkButton to={`/admin/drafts?new=1&matter=${g.id}`} type="primary">为此起草变更</LinkButton>}
         </Space>
       </div>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }} items={[
@@ -148,6 +150,20 @@ function ItemMore({ code }: { code: string }) {
   );
 }
 
+type ExpandIconProps = Parameters<NonNullable<NonNullable<TableProps<ItemSummary>['expandable']>['expandIcon']>>[0];
+
+/**
+ * Ant Design's expand button (its classes, so it looks the same), named after its item: otherwise
+ * every row's button is only “展开行”, and a screen reader cannot tell one from another.
+ */
+function ItemExpand({ prefixCls, expanded, record, onExpand }: ExpandIconProps) {
+  const cls = `${prefixCls}-row-expand-icon`;
+  return (
+    <button type="button" className={`${cls} ${cls}-${expanded ? 'expanded' : 'collapsed'}`} aria-expanded={expanded}
+      aria-label={`${expanded ? '收起' : '展开'}${record.name}的详情`} onClick={(e) => { onExpand(record, e); e.stopPropagation(); }} />
+  );
+}
+
 function Items() {
   const narrow = !Grid.useBreakpoint().md;
   const q = useLoad(() => get<{ version: number; items: ItemSummary[] }>('/api/public/items'), []);
@@ -189,8 +205,8 @@ function Items() {
           </List.Item>
         )} />
       ) : (
-        <Table<ItemSummary> rowKey="code" size="small" loading={q.loading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
-          expandable={{ expandedRowRender: (i) => <ItemMore code={i.code} />, expandRowByClick: false }}
+        <Table<ItemSummary> rowKey="code" size="small" loading={q.loading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false, itemRender: pagerItem }}
+          expandable={{ expandedRowRender: (i) => <ItemMore code={i.code} />, expandRowByClick: false, expandIcon: ItemExpand }}
           columns={[
             { title: '事项', dataIndex: 'name', render: (v: string, i) => <>{v}<div className="mono" style={{ color: '#8c8c8c' }}>{i.code}</div></> },
             { title: '部门', key: 'd', render: (_: unknown, i) => i.department.name },

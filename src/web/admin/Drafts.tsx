@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { errorText, fmtTime, get, LoadError, Section, STATUS, StatusTag, useMatters } from './common.tsx';
 import type { DraftDetail, DraftStatus, DraftView } from './types.ts';
@@ -97,7 +98,7 @@ export function Drafts() {
             </List.Item>
           )} />
         ) : (
-          <Table<DraftView> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false}
+          <Table<DraftView> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
             locale={{ emptyText: <Empty description="暂无草稿" /> }}
             columns={[
               { title: '标题', key: 'title', render: (_: unknown, d) => <>{link(d)}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.reason.length > 40 ? `${d.reason.slice(0, 40)}…` : d.reason}</Typography.Text></div></> },

@@ -6,6 +6,7 @@ import { Alert, Button, Collapse, Empty, List, Progress, Space, Tag, Typography,
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { awaitsMe, fmtTime, get, LoadError, myAsk, Section, StatusTag } from './common.tsx';
 import { DiffView } from './DiffView.tsx';
@@ -59,8 +60,8 @@ export function Todo() {
                 <div style={{ marginTop: 12 }}>
                   <Collapse size="small" style={{ marginBottom: 12 }} items={[{ key: 'diff', label: '展开变更内容', children: <DiffView draftId={d.id} version={0} /> }]} />
                   <Space wrap style={{ marginBottom: 12 }}>
-                    <Link to={`/admin/drafts/${d.id}?tab=diff`}><Button>打开草稿</Button></Link>
-                    <Link to={`/admin/drafts/${d.id}?tab=preview`}><Button>预览办理方案</Button></Link>
+                    <LinkButton to={`/admin/drafts/${d.id}?tab=diff`}>打开草稿</LinkButton>
+                    <LinkButton to={`/admin/drafts/${d.id}?tab=preview`}>预览办理方案</LinkButton>
                   </Space>
                   <OpinionForm draft={d} department={myAsk(account, d)?.department.name ?? '本部门'} onDone={(_, text) => { msg.success(text); drafts.reload(); }} />
                 </div>
@@ -85,11 +86,11 @@ export function Todo() {
   const drafting = all.filter((d) => d.status === 'draft');
   const open = requests.data?.changeRequests ?? [];
   const groups: { key: string; title: string; rows: DraftView[]; action?: (d: DraftView) => ReactNode }[] = [
-    { key: 'ready', title: '待批准', rows: ready, action: (d) => <Link key="a" to={`/admin/drafts/${d.id}`}><Button type="primary" aria-label={`去批准：${d.title}`}>去批准</Button></Link> },
-    { key: 'publish', title: '待发布', rows: toPublish, action: (d) => <Link key="p" to={`/admin/drafts/${d.id}`}><Button type="primary" aria-label={`去发布：${d.title}`}>去发布</Button></Link> },
+    { key: 'ready', title: '待批准', rows: ready, action: (d) => <LinkButton key="a" to={`/admin/drafts/${d.id}`} type="primary" aria-label={`去批准：${d.title}`}>去批准</LinkButton> },
+    { key: 'publish', title: '待发布', rows: toPublish, action: (d) => <LinkButton key="p" to={`/admin/drafts/${d.id}`} type="primary" aria-label={`去发布：${d.title}`}>去发布</LinkButton> },
     { key: 'waiting', title: '征求意见中', rows: waiting },
-    { key: 'back', title: '退回修改', rows: back, action: (d) => <Link key="e" to={`/admin/drafts/${d.id}`}><Button aria-label={`去修改：${d.title}`}>去修改</Button></Link> },
-    { key: 'drafting', title: '起草中', rows: drafting, action: (d) => <Link key="c" to={`/admin/drafts/${d.id}`}><Button aria-label={`继续起草：${d.title}`}>继续起草</Button></Link> },
+    { key: 'back', title: '退回修改', rows: back, action: (d) => <LinkButton key="e" to={`/admin/drafts/${d.id}`} aria-label={`去修改：${d.title}`}>去修改</LinkButton> },
+    { key: 'drafting', title: '起草中', rows: drafting, action: (d) => <LinkButton key="c" to={`/admin/drafts/${d.id}`} aria-label={`继续起草：${d.title}`}>继续起草</LinkButton> },
   ];
   const nothing = !drafts.loading && groups.every((g) => g.rows.length === 0) && open.length === 0;
   return (
@@ -98,7 +99,7 @@ export function Todo() {
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">目录变更：起草 → 征求所涉部门意见 → 批准 → 发布为新版本。</Typography.Text>
         <Space wrap>
-          <Link to="/admin/drafts?new=1"><Button type="primary">新建草稿</Button></Link>
+          <LinkButton to="/admin/drafts?new=1" type="primary">新建草稿</LinkButton>
           <Button onClick={() => { drafts.reload(); requests.reload(); }} loading={drafts.loading}>刷新</Button>
         </Space>
       </div>
@@ -116,7 +117,7 @@ export function Todo() {
       {open.length > 0 && (
         <Section title={`待处理的变更申请（${open.length}）`}>
           <List dataSource={open} renderItem={(r) => (
-            <List.Item actions={[<Link key="o" to="/admin/change-requests"><Button aria-label={`处理变更申请：${r.matter.name}`}>处理</Button></Link>]}>
+            <List.Item actions={[<LinkButton key="o" to="/admin/change-requests" aria-label={`处理变更申请：${r.matter.name}`}>处理</LinkButton>]}>
               <List.Item.Meta title={r.matter.name} description={<>{r.reason}<br />{r.requestedBy.name} · {fmtTime(r.requestedAt)}</>} />
             </List.Item>
           )} />

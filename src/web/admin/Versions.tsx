@@ -3,6 +3,7 @@ import { Button, Empty, Grid, List, Table, Tag, Typography, message } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
+import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { errorText, fmtTime, get, LoadError, Section } from './common.tsx';
 import type { VersionEntry } from './types.ts';
@@ -55,7 +56,7 @@ export function Versions() {
           </List.Item>
         )} />
       ) : (
-        <Table<VersionEntry> rowKey="version" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        <Table<VersionEntry> rowKey="version" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
           columns={[
             { title: '版本', dataIndex: 'version', width: 110, render: (n: number, v) => <>第 {n} 版{v === rows[0] && <div><Tag color="green">现行</Tag></div>}</> },
             { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => fmtTime(t) },

@@ -11,6 +11,7 @@ import { questionView } from '../../core/planning/questionnaire.ts';
 import type { Plan } from '../../core/planning/types.ts';
 import { truthy } from '../../core/rules/jsonlogic.ts';
 import { get } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { AnswerList } from './apply/AnswerList.tsx';
@@ -57,7 +58,7 @@ export default function Apply() {
   if (published.error) return <Alert type="error" showIcon title={`办事指南数据加载失败：${published.error.message}`} action={<Button onClick={published.reload}>重试</Button>} />;
   if (!catalogue || !planner.result) return <Spin description={t('loading')} />;
   const matter = catalogue.matters.get(id);
-  if (!matter) return <Result status="404" title="没有找到这件事" subTitle="该“一件事”不存在或已下线，请回到首页搜索，或拨打 12345 咨询。" extra={<Link to="/"><Button type="primary">回到首页</Button></Link>} />;
+  if (!matter) return <Result status="404" title="没有找到这件事" subTitle="该“一件事”不存在或已下线，请回到首页搜索，或拨打 12345 咨询。" extra={<LinkButton to="/" type="primary">回到首页</LinkButton>} />;
   if (!planner.result.ok) {
     return (
       <Alert type="error" showIcon title="之前保存的回答与最新的办事指南不一致，请重新回答"

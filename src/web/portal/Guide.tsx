@@ -1,8 +1,10 @@
 /** A key matter's guide with every element of clause 5.3.1, from the same published data as every channel. */
-import { Alert, Button, Card, Collapse, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Alert, Card, Collapse, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
 import { get } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
+import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { FlowDiagram } from './FlowDiagram.tsx';
 
@@ -38,8 +40,8 @@ export default function Guide() {
         <Typography.Title id="guide-title" level={2}>{g.name}</Typography.Title>
         <Typography.Paragraph>{g.summary}</Typography.Paragraph>
         <Space wrap>
-          <Link to={`/matters/${g.id}/apply`}><Button type="primary" size="large">{t('apply')}</Button></Link>
-          <Link to={`/matters/${g.id}/apply?offline=1`}><Button size="large">到窗口办理：生成个性化材料清单</Button></Link>
+          <LinkButton to={`/matters/${g.id}/apply`} type="primary" size="large">{t('apply')}</LinkButton>
+          <LinkButton to={`/matters/${g.id}/apply?offline=1`} size="large">到窗口办理：生成个性化材料清单</LinkButton>
         </Space>
         <Card title={t('guide')}>
           <Descriptions column={1} bordered size="small">
@@ -55,13 +57,15 @@ export default function Guide() {
         </Card>
         <Card title={t('process')}><FlowDiagram stages={g.process.stages} names={names} days={days} /></Card>
         <Card title={t('items')}>
-          <Table rowKey="id" size="small" pagination={false} scroll={{ x: true }} dataSource={g.items} columns={[
-            { title: '事项', dataIndex: 'name', render: (v: string, r) => <>{v} {r.required ? <Tag color="red">必办</Tag> : <Tag>可选</Tag>}</> },
-            { title: '部门', dataIndex: 'department' },
-            { title: '办理条件', dataIndex: 'conditions', render: (c: string[]) => c.join('；') },
-            { title: '承诺时限', dataIndex: ['timeLimit', 'promised'], render: (d: number) => (d === 0 ? '即办' : `${d} ${t('workingDays')}`) },
-            { title: '收费', dataIndex: ['fees', 'free'], render: (free: boolean) => (free ? '不收费' : '收费') },
-          ]} />
+          <ScrollRegion label={t('items')}>
+            <Table rowKey="id" size="small" pagination={false} dataSource={g.items} columns={[
+              { title: '事项', dataIndex: 'name', render: (v: string, r) => <>{v} {r.required ? <Tag color="red">必办</Tag> : <Tag>可选</Tag>}</> },
+              { title: '部门', dataIndex: 'department' },
+              { title: '办理条件', dataIndex: 'conditions', render: (c: string[]) => c.join('；') },
+              { title: '承诺时限', dataIndex: ['timeLimit', 'promised'], render: (d: number) => (d === 0 ? '即办' : `${d} ${t('workingDays')}`) },
+              { title: '收费', dataIndex: ['fees', 'free'], render: (free: boolean) => (free ? '不收费' : '收费') },
+            ]} />
+          </ScrollRegion>
         </Card>
         <Card title={t('situations')}>
           <List dataSource={g.situations} renderItem={(s) => (
@@ -69,13 +73,15 @@ export default function Guide() {
           )} />
         </Card>
         <Card title={t('materials')}>
-          <Table rowKey="id" size="small" pagination={false} scroll={{ x: true }} dataSource={g.materials} columns={[
-            { title: '材料', dataIndex: 'name' },
-            { title: '份数/形式', render: (_: unknown, m) => `${m.copies} 份 ${FORM[m.form] ?? m.form}` },
-            { title: '何时需要', dataIndex: 'when', render: (w: string[]) => [...new Set(w)].join('；') },
-            { title: '可免提交', dataIndex: 'exemptions', render: (e: GuideData['materials'][number]['exemptions']) => e.map((x) => <Tag key={x.kind + x.evidence} color="blue">{EXEMPT[x.kind]}：{x.evidence}</Tag>) },
-            { title: '容缺', dataIndex: 'deferrable', render: (d: boolean) => (d ? '可容缺后补' : '') },
-          ]} />
+          <ScrollRegion label={t('materials')}>
+            <Table rowKey="id" size="small" pagination={false} dataSource={g.materials} columns={[
+              { title: '材料', dataIndex: 'name' },
+              { title: '份数/形式', render: (_: unknown, m) => `${m.copies} 份 ${FORM[m.form] ?? m.form}` },
+              { title: '何时需要', dataIndex: 'when', render: (w: string[]) => [...new Set(w)].join('；') },
+              { title: '可免提交', dataIndex: 'exemptions', render: (e: GuideData['materials'][number]['exemptions']) => e.map((x) => <Tag key={x.kind + x.evidence} color="blue">{EXEMPT[x.kind]}：{x.evidence}</Tag>) },
+              { title: '容缺', dataIndex: 'deferrable', render: (d: boolean) => (d ? '可容缺后补' : '') },
+            ]} />
+          </ScrollRegion>
         </Card>
         <Collapse items={[
           { key: 'basis', label: t('legalBasis'), children: <ul>{[...g.legalBasis.policy, ...new Set(g.legalBasis.items.flatMap((i) => i.basis))].map((b) => <li key={b}>{b}</li>)}</ul> },

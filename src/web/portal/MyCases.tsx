@@ -2,9 +2,9 @@
 import { Alert, Badge, Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get, post } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import { LinkButton } from './case/LinkButton.tsx';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { CASE_STATUS_TEXT, STATUS_COLOR, day, minute, type CaseListEntry } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';

@@ -2,9 +2,9 @@
 import { Alert, Card, Col, Empty, Row, Spin, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import { LinkButton } from './case/LinkButton.tsx';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { day } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';

@@ -1,8 +1,8 @@
 /** After the decision: the printed documents, progress, deferred materials, material circulation and result delivery. */
 import { Alert, Button, Form, Input, List, Radio, Select, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { get, post } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
@@ -238,7 +238,7 @@ export function Rejected({ caseView }: { caseView: CaseView }) {
       <ol style={{ paddingInlineStart: 20 }}>
         {caseView.corrections.map((c, i) => <li key={i}><b>{c.subject}</b>：{c.problem}；{c.correction}</li>)}
       </ol>
-      <Link to={`/window/new?matter=${encodeURIComponent(caseView.matter.id)}&from=${caseView.id}`}><Button type="primary" size="large">补正后重新申请</Button></Link>
+      <LinkButton to={`/window/new?matter=${encodeURIComponent(caseView.matter.id)}&from=${caseView.id}`} type="primary" size="large">补正后重新申请</LinkButton>
     </Section>
   );
 }

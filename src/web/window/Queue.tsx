@@ -2,6 +2,7 @@
 import { Button, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { get } from '../shared/api.ts';
+import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import type { CaseView, QueueRow } from './types.ts';
 import { CHANNEL, fmtTime, LoadError, recentCases, Section, useMatterNames } from './ui.tsx';
@@ -38,7 +39,7 @@ export function Queue() {
             </List.Item>
           )} />
         ) : (
-          <Table<QueueRow> rowKey="id" size="middle" loading={queue.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false}
+          <Table<QueueRow> rowKey="id" size="middle" loading={queue.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
             locale={{ emptyText: <Empty description="暂无待受理的申请" /> }}
             columns={[
               { title: '办件编号', dataIndex: 'number', render: (v: string, r) => <Link to={`/window/cases/${r.id}`}>{v}</Link> },

@@ -1,9 +1,10 @@
 /** Small pieces the window pages share: labels, dates, the role gate, section cards, opening a PDF. */
 import { Alert, Button, Card, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { type ApiError, get } from '../shared/api.ts';
 import { useAuth, type Account } from '../shared/auth.tsx';
+import { LinkButton } from '../shared/LinkButton.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import type { MatterList } from './types.ts';
 
@@ -47,7 +48,7 @@ export function RequireRole({ roles, what, children }: { roles: Account['role'][
   if (!account) {
     return (
       <Result status="403" title="请先登录" subTitle={`${what}需要登录后使用。`}
-        extra={<Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}><Button type="primary">去登录</Button></Link>} />
+        extra={<LinkButton to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} type="primary">去登录</LinkButton>} />
     );
   }
   if (!roles.includes(account.role)) {

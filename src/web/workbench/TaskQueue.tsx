@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { errorText, LoadError, Section, useMatterNames } from '../window/ui.tsx';
 import { DeadlineTag, isOpen, STATUS_COLOR, type QueueTask } from './common.tsx';
@@ -73,7 +74,7 @@ export function TaskQueue() {
           </List.Item>
         )} />
       ) : (
-        <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
           locale={{ emptyText: <Empty description="暂无办件" /> }}
           columns={[
             { title: '期限', key: 'deadline', render: (_: unknown, t) => <DeadlineTag deadline={t.deadline} dueDate={t.dueDate} open={isOpen(t.status)} /> },

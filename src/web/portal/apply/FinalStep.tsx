@@ -1,7 +1,7 @@
 /** What the last step shows when it is not the channel choice: advice for an ineligible situation, or the draft case to go on with. */
 import { Alert, Button, Space, Typography } from 'antd';
-import { Link } from 'react-router-dom';
 import type { Plan } from '../../../core/planning/types.ts';
+import { LinkButton } from '../../shared/LinkButton.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
 export function Ineligible({ plan, onBack }: { plan: Plan; onBack(): void }) {
@@ -19,7 +19,7 @@ export function Ineligible({ plan, onBack }: { plan: Plan; onBack(): void }) {
       <Typography.Paragraph style={{ marginTop: 12 }}>如果是回答选错了，可以返回修改；其他问题请拨打 12345 咨询。</Typography.Paragraph>
       <Space wrap>
         <Button size="large" type="primary" onClick={onBack}>返回修改回答</Button>
-        <Link to={`/matters/${plan.matter.id}`}><Button size="large">查看办事指南</Button></Link>
+        <LinkButton to={`/matters/${plan.matter.id}`} size="large">查看办事指南</LinkButton>
       </Space>
     </section>
   );

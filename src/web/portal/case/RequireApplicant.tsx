@@ -3,7 +3,7 @@ import { Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth.tsx';
-import { LinkButton } from './LinkButton.tsx';
+import { LinkButton } from '../../shared/LinkButton.tsx';
 
 export function RequireApplicant({ children, what }: { children: ReactNode; what: string }) {
   const { account, ready } = useAuth();

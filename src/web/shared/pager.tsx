@@ -1,0 +1,13 @@
+/**
+ * Names for the page buttons of a table's pagination: Ant Design's next and previous buttons are
+ * named only by their icons ("right", "left", in English) and page numbers by the bare digit.
+ */
+import type { PaginationProps } from 'antd';
+import { cloneElement, isValidElement, type ReactElement } from 'react';
+
+const NAMES = { prev: '上一页', next: '下一页', 'jump-prev': '向前 5 页', 'jump-next': '向后 5 页' } as const;
+
+export const pagerItem: NonNullable<PaginationProps['itemRender']> = (page, type, element) => {
+  if (!isValidElement(element)) return element;
+  return cloneElement(element as ReactElement<{ 'aria-label'?: string }>, { 'aria-label': type === 'page' ? `第 ${page} 页` : NAMES[type] });
+};
