@@ -41,9 +41,8 @@ export function generateSealKeyPair(): SealKeyPair {
 
 /** SM2 signature of `data` (strings as UTF-8): DER SEQUENCE { r, s } as base64url. */
 export function sm2Sign(privateKeyPem: string, data: Bytes, opts: Sm2Options = {}): string {
-  const { d, publicPoint } = parsePrivateKey(privateKeyPem);
+  const { d, publicPoint, inv } = parsePrivateKey(privateKeyPem);
   const e = toBigInt(digest(publicPoint, data, opts.userId));
-  const inv = modInv(1n + d, N);
   const ecdh = createECDH('SM2');
   for (;;) {
     const k = randomScalar();
@@ -126,13 +125,15 @@ function assertSm2Algorithm(der: Buffer, alg: Tlv): void {
 }
 
 // A department signs with the same few keys all day; deriving the public point is a scalar multiplication.
-const parsedKeys = new Map<string, { d: bigint; publicPoint: Buffer }>();
+const parsedKeys = new Map<string, { d: bigint; publicPoint: Buffer; inv: bigint }>();
 
-function parsePrivateKey(text: string): { d: bigint; publicPoint: Buffer } {
+/** The key, its public point and (1 + d)⁻¹ mod n, which every signature with it uses. */
+function parsePrivateKey(text: string): { d: bigint; publicPoint: Buffer; inv: bigint } {
   let key = parsedKeys.get(text);
   if (!key) {
     if (parsedKeys.size >= 256) parsedKeys.clear();
-    key = parsePrivateKeyPem(text);
+    const parsed = parsePrivateKeyPem(text);
+    key = { ...parsed, inv: modInv(1n + parsed.d, N) };
     parsedKeys.set(text, key);
   }
   return key;

@@ -3,11 +3,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
 import { initial } from './migrations/001_initial.ts';
 import { versions } from './migrations/002_versions.ts';
+import { indexes } from './migrations/003_indexes.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(db.dialect), '002_versions': versions() };
+      return { '001_initial': initial(db.dialect), '002_versions': versions(), '003_indexes': indexes() };
     },
   };
 }

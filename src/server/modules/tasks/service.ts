@@ -11,7 +11,7 @@ import { isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResul
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
 import { loadCase, type LoadedCase } from '../cases/store.ts';
@@ -46,11 +46,18 @@ export class TaskService {
     });
   }
 
+  /** A task's id is its case's id and its item's, so the case (with its tasks) is loaded at once. */
   private async taskOf(trx: Kysely<Database>, taskId: string, acting: Acting, lock = false): Promise<{ c: LoadedCase; task: Task }> {
-    const row = await trx.selectFrom('tasks').select(['case_id', 'item_id', 'department']).where('id', '=', taskId).executeTakeFirst();
-    if (!row || row.department !== acting.department) throw notFound('子件');
-    const c = await loadCase(trx, this.deps.db.dialect, row.case_id, lock);
-    return { c, task: c.tasks.find((t) => t.id === row.item_id) as Task };
+    const at = taskId.indexOf(':');
+    const c = at > 0
+      ? await loadCase(trx, this.deps.db.dialect, taskId.slice(0, at), lock).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'not-found') return null;
+        throw e;
+      })
+      : null;
+    const task = c?.tasks.find((t) => t.id === taskId.slice(at + 1));
+    if (!c || !task || task.department.code !== acting.department) throw notFound('子件');
+    return { c, task };
   }
 
   /** Only the item's own fields and materials, the substantive review points, and the other items' progress. */

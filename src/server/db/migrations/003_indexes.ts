@@ -1,0 +1,28 @@
+/**
+ * Indexes for look-ups that otherwise read whole tables as cases and accounts accumulate: the
+ * window's queues, a department's staff, a case's circulation log, ratings and rectifications, and
+ * the effectiveness figures per matter.
+ */
+import type { Kysely } from 'kysely';
+
+export function indexes() {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const s = db.schema;
+      await s.createIndex('cases_status_submitted').on('cases').columns(['status', 'submitted_at']).execute();
+      await s.createIndex('cases_status_updated').on('cases').columns(['status', 'updated_at']).execute();
+      await s.createIndex('accounts_department_role').on('accounts').columns(['department', 'role']).execute();
+      await s.createIndex('cases_matter').on('cases').column('matter_id').execute();
+      await s.createIndex('circulation_case').on('circulation').columns(['case_id', 'sent_at']).execute();
+      await s.createIndex('ratings_case').on('ratings').column('case_id').execute();
+      await s.createIndex('rectifications_case').on('rectifications').column('case_id').execute();
+      await s.createIndex('rectifications_rating').on('rectifications').column('rating_id').execute();
+      await s.createIndex('rectifications_department').on('rectifications').columns(['department', 'due_date']).execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      for (const name of ['accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department']) {
+        await db.schema.dropIndex(name).execute();
+      }
+    },
+  };
+}
