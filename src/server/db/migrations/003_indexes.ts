@@ -1,7 +1,8 @@
 /**
  * Indexes for look-ups that otherwise read whole tables as cases and accounts accumulate: the
  * window's queues, a department's staff, a case's circulation log, ratings and rectifications, and
- * the effectiveness figures per matter.
+ * the effectiveness figures per matter; and for housekeeping, the age of nonces, sessions and
+ * idempotency keys.
  */
 import type { Kysely } from 'kysely';
 
@@ -17,10 +18,13 @@ export function indexes() {
       await s.createIndex('ratings_case').on('ratings').column('case_id').execute();
       await s.createIndex('rectifications_case').on('rectifications').column('case_id').execute();
       await s.createIndex('rectifications_rating').on('rectifications').column('rating_id').execute();
+      await s.createIndex('nonces_seen').on('nonces').column('seen_at').execute();
+      await s.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+      await s.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
       await s.createIndex('rectifications_department').on('rectifications').columns(['department', 'due_date']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const name of ['accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department']) {
+      for (const name of ['accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department', 'nonces_seen', 'sessions_expires', 'idempotency_created']) {
         await db.schema.dropIndex(name).execute();
       }
     },

@@ -1,0 +1,41 @@
+/**
+ * Housekeeping: records that only matter for a while are removed once they no longer can — replay
+ * nonces after the signed-request clock window, expired sessions, idempotency keys after a week —
+ * so that no table grows with every request forever.
+ */
+import type { Deps } from '../deps.ts';
+
+/** Twice the ±300 s a signed request's timestamp may be off: an older nonce's request is refused as stale anyway. */
+export const NONCE_KEEP_MS = 2 * 300_000;
+export const IDEMPOTENCY_KEEP_MS = 7 * 24 * 3600_000;
+
+export interface Swept {
+  nonces: number;
+  sessions: number;
+  idempotency: number;
+}
+
+export async function sweep(deps: Pick<Deps, 'db' | 'clock'>): Promise<Swept> {
+  const db = deps.db.kysely;
+  const now = deps.clock.now().getTime();
+  const before = (ms: number) => new Date(now - ms).toISOString();
+  const nonces = await db.deleteFrom('nonces').where('seen_at', '<', before(NONCE_KEEP_MS)).executeTakeFirst();
+  const sessions = await db.deleteFrom('sessions').where('expires_at', '<', before(0)).executeTakeFirst();
+  const idempotency = await db.deleteFrom('idempotency').where('created_at', '<', before(IDEMPOTENCY_KEEP_MS)).executeTakeFirst();
+  return { nonces: Number(nonces.numDeletedRows), sessions: Number(sessions.numDeletedRows), idempotency: Number(idempotency.numDeletedRows) };
+}
+
+/** Sweeps now and then every `intervalMs`; a failed sweep is retried at the next one. */
+export function startHousekeeping(deps: Pick<Deps, 'db' | 'clock'>, intervalMs = 10 * 60_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = sweep(deps).catch(() => undefined);
+  const timer = setInterval(() => {
+    running = running.then(() => sweep(deps)).catch(() => undefined);
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
