@@ -30,6 +30,13 @@ describe.each(DIALECTS)('an online application in one request, on %s', (dialect)
     const accepted = await h.request('POST', `/api/window/cases/${view.id}/accept`, { cookie: await h.login('window') });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().progress.find((p: { item: string }) => p.item === 'rs-pension-retirement').status).toBe('dispatched');
+    // "My cases" says of it what the case's own page says.
+    const listed = ((await h.request('GET', '/api/cases', { cookie: me })).json().cases as { id: string }[]).find((c) => c.id === view.id);
+    const page = accepted.json();
+    expect(listed).toEqual({
+      id: view.id, number: page.number, matter: page.matter, status: page.status, statusLabel: page.statusLabel, createdAt: page.createdAt,
+      progress: page.progress.map((p: { name: string; statusLabel: string; dueDate: string | null }) => ({ name: p.name, statusLabel: p.statusLabel, dueDate: p.dueDate })),
+    });
   });
 
   it('refuses a bad form value with its field path and leaves no case behind', async () => {

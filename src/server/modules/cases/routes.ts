@@ -6,7 +6,9 @@ import { requireAccount } from '../../http/auth.ts';
 import type { Account } from '../identity/roles.ts';
 import type { TaskService } from '../tasks/service.ts';
 import { mustReach, type CaseService } from './service.ts';
-import { loadCase, type LoadedCase } from './store.ts';
+import { caseStatus, loadCase, type LoadedCase } from './store.ts';
+import { CASE_STATUS_LABEL, type CaseRecord, type CaseStatus } from '../../../core/case/case.ts';
+import { TASK_STATUS_LABEL, type Task } from '../../../core/case/task.ts';
 import { caseView, maskPlan } from './view.ts';
 
 const TAG = ['办件（申请人）'];
@@ -54,11 +56,23 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
 
   app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件' } }, async (request) => {
     const account = requireAccount(request, 'applicant');
-    const rows = await deps.db.kysely.selectFrom('cases').select('id').where('applicant_id', '=', account.id).orderBy('created_at', 'desc').limit(200).execute();
+    const db = deps.db.kysely;
+    // Two queries for the whole list: an agent filing for an enterprise may have hundreds of cases.
+    const rows = await db.selectFrom('cases').select(['id', 'number', 'matter_id', 'catalogue_version', 'record', 'created_at'])
+      .where('applicant_id', '=', account.id).orderBy('created_at', 'desc').limit(200).execute();
+    const taskRows = rows.length ? await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', rows.map((r) => r.id)).orderBy('item_id').execute() : [];
+    const tasksOf = new Map<string, Task[]>();
+    for (const t of taskRows) tasksOf.set(t.case_id, [...(tasksOf.get(t.case_id) ?? []), JSON.parse(t.state) as Task]);
     const list = [];
     for (const r of rows) {
-      const v = await caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, r.id));
-      list.push({ id: v.id, number: v.number, matter: v.matter, status: v.status, statusLabel: v.statusLabel, createdAt: v.createdAt, progress: v.progress.map((p) => ({ name: p.name, statusLabel: p.statusLabel, dueDate: p.dueDate })) });
+      const tasks = tasksOf.get(r.id) ?? [];
+      const status = caseStatus({ record: JSON.parse(r.record) as CaseRecord, tasks }) as CaseStatus;
+      const { catalogue } = await deps.catalogues.get(r.catalogue_version);
+      list.push({
+        id: r.id, number: r.number, matter: { id: r.matter_id, name: catalogue.matters.get(r.matter_id)?.name ?? r.matter_id },
+        status, statusLabel: CASE_STATUS_LABEL[status], createdAt: r.created_at,
+        progress: tasks.map((t) => ({ name: t.name, statusLabel: TASK_STATUS_LABEL[t.status], dueDate: t.dueDate ?? null })),
+      });
     }
     return { cases: list };
   });
