@@ -24,14 +24,20 @@ export async function seedSharedData(db: Kysely<Database>, cipher: FieldCipher):
   for (const row of rows) await db.insertInto('shared_records').values(row).onConflict((oc) => oc.columns(['kind', 'key']).doNothing()).execute();
 }
 
-export function localSharedData(db: Kysely<Database>, cipher: FieldCipher): SharedData {
+/**
+ * `licenseTypes` are the e-license types the catalogue knows: held licenses are looked up by their
+ * exact keys, so the look-up stays a few index probes however large the shared register grows.
+ */
+export function localSharedData(db: Kysely<Database>, cipher: FieldCipher, licenseTypes: () => Promise<readonly string[]>): SharedData {
   const record = async <T>(kind: string, key: string): Promise<T | null> => {
     const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', cipher.blindIndex(key)).executeTakeFirst();
     return row ? (JSON.parse(cipher.decrypt(row.data)) as T) : null;
   };
   /** Licenses held: those in the shared register, and e-licenses this platform issued into the wallet. */
   const heldBy = async (holder: string, accountId: string): Promise<string[]> => {
-    const rows = await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'like', `${cipher.blindIndex(holder)}:%`).execute();
+    const holderKey = cipher.blindIndex(holder);
+    const keys = (await licenseTypes()).map((type) => `${holderKey}:${type}`);
+    const rows = keys.length ? await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'in', keys).execute() : [];
     const wallet = await db.selectFrom('licenses').select('type').where('holder_id', '=', accountId).where('revoked_at', 'is', null).execute();
     return [...new Set([...rows.map((r) => (JSON.parse(cipher.decrypt(r.data)) as { type: string }).type), ...wallet.map((w) => w.type)])];
   };
