@@ -57,7 +57,7 @@ describe('query plans on SQLite', () => {
     expect(rated.statusCode, rated.body).toBe(201);
     await createWorker(h.deps).runOnce();
     for (const [cookie, url] of [
-      [rs, '/api/department/tasks'], [rs, `/api/department/tasks/${c.id}/rs-pension-retirement`], [me, '/api/cases'], [me, `/api/cases/${c.id}`], [me, '/api/inbox'],
+      [rs, '/api/department/tasks'], [rs, '/api/department/tasks?status=approved'], [rs, '/api/department/tasks?status=claimed'], [rs, `/api/department/tasks/${c.id}/rs-pension-retirement`], [me, '/api/cases'], [me, `/api/cases/${c.id}`], [me, '/api/inbox'],
       [me, '/api/wallet'], [me, `/api/cases/${c.id}/circulation`], [me, `/api/cases/${c.id}/ratings`], [lead, '/api/lead/rectifications'], [lead, '/api/ratings/summary'],
       [admin, '/api/metrics'], [admin, '/api/metrics/retirement'], [admin, '/api/admin/dead-letters'], [me, '/api/me/facts'],
     ] as const) expect((await h.request('GET', url, { cookie })).statusCode, url).toBe(200);

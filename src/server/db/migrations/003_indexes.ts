@@ -1,8 +1,8 @@
 /**
  * Indexes for look-ups that otherwise read whole tables as cases and accounts accumulate: the
- * window's queues, a department's staff, a case's circulation log, ratings and rectifications, and
- * the effectiveness figures per matter; and for housekeeping, the age of nonces, sessions and
- * idempotency keys.
+ * window's queues, a department's queue and staff, a case's circulation log, ratings and
+ * rectifications, and the effectiveness figures per matter; and for housekeeping, the age of
+ * nonces, sessions and idempotency keys.
  */
 import type { Kysely } from 'kysely';
 
@@ -12,6 +12,9 @@ export function indexes() {
       const s = db.schema;
       await s.createIndex('cases_status_submitted').on('cases').columns(['status', 'submitted_at']).execute();
       await s.createIndex('cases_status_updated').on('cases').columns(['status', 'updated_at']).execute();
+      // Replaces (department, status): a department's decided tasks are listed newest first.
+      await s.dropIndex('tasks_department_status').execute();
+      await s.createIndex('tasks_department_status_decided').on('tasks').columns(['department', 'status', 'decided_at']).execute();
       await s.createIndex('accounts_department_role').on('accounts').columns(['department', 'role']).execute();
       await s.createIndex('cases_matter').on('cases').column('matter_id').execute();
       await s.createIndex('circulation_case').on('circulation').columns(['case_id', 'sent_at']).execute();
@@ -24,7 +27,8 @@ export function indexes() {
       await s.createIndex('rectifications_department').on('rectifications').columns(['department', 'due_date']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const name of ['accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department', 'nonces_seen', 'sessions_expires', 'idempotency_created']) {
+      await db.schema.createIndex('tasks_department_status').on('tasks').columns(['department', 'status']).execute();
+      for (const name of ['tasks_department_status_decided', 'accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department', 'nonces_seen', 'sessions_expires', 'idempotency_created']) {
         await db.schema.dropIndex(name).execute();
       }
     },

@@ -24,17 +24,35 @@ export interface Acting {
   reviewerId: string | null;
 }
 
+const OPEN_STATUSES: readonly string[] = ['dispatched', 'claimed', 'supplement'];
+const FINAL_STATUSES: readonly string[] = ['approved', 'refused', 'stopped'];
+const OPEN_LIMIT = 1000;
+const DECIDED_LIMIT = 200;
+
 export class TaskService {
   constructor(private readonly deps: Deps) {}
 
   private today = () => todayIn(this.deps.clock);
 
+  /**
+   * The department's queue: its open tasks, most urgent first, then the most recently decided. Each
+   * part is read through an index, so years of decided tasks do not push new work out of the list.
+   */
   async queue(department: string, filter: { status?: string }) {
-    let q = this.deps.db.kysely.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
-      .select(['tasks.id', 'tasks.item_id', 'tasks.item_name', 'tasks.status', 'tasks.due_date', 'tasks.dispatched_on', 'tasks.claimed_by', 'cases.number', 'cases.matter_id', 'cases.id as case_id'])
-      .where('tasks.department', '=', department).where('tasks.status', '!=', 'waiting');
-    if (filter.status) q = q.where('tasks.status', '=', filter.status);
-    const rows = await q.orderBy('tasks.due_date').limit(500).execute();
+    const base = () => this.deps.db.kysely.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
+      .select(['tasks.id', 'tasks.item_id', 'tasks.item_name', 'tasks.status', 'tasks.due_date', 'tasks.dispatched_on', 'tasks.claimed_by', 'tasks.decided_at', 'tasks.updated_at', 'cases.number', 'cases.matter_id', 'cases.id as case_id'])
+      .where('tasks.department', '=', department);
+    const open = (statuses: readonly string[]) => base().where('tasks.status', 'in', statuses).orderBy('tasks.due_date').limit(OPEN_LIMIT).execute();
+    const decided = (status: string) => base().where('tasks.status', '=', status).orderBy('tasks.decided_at', 'desc').orderBy('tasks.updated_at', 'desc').limit(DECIDED_LIMIT).execute();
+    let rows;
+    if (filter.status) {
+      rows = OPEN_STATUSES.includes(filter.status) ? await open([filter.status]) : await decided(filter.status);
+    } else {
+      const history = [];
+      for (const status of FINAL_STATUSES) history.push(...(await decided(status)));
+      history.sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? '') || b.updated_at.localeCompare(a.updated_at));
+      rows = [...(await open(OPEN_STATUSES)), ...history.slice(0, DECIDED_LIMIT)];
+    }
     const today = this.today();
     const { catalogue } = await this.deps.catalogues.latest();
     return rows.map((r) => {
