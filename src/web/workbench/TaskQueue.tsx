@@ -59,7 +59,7 @@ export function TaskQueue() {
           </Typography.Text>
         )}
       </Space>
-      {!status && <Typography.Paragraph type="secondary">待办的子件按期限排在前面；已办结的显示最近 200 件，更早的请按状态筛选。</Typography.Paragraph>}
+      {!status && <Typography.Paragraph type="secondary">待办的子件按期限排在前面，已办结的子件显示最近 200 件。</Typography.Paragraph>}
       {q.error && <LoadError error={q.error} retry={q.reload} />}
       {narrow ? (
         <List loading={q.loading} dataSource={rows} locale={{ emptyText: <Empty description="暂无办件" /> }} renderItem={(t) => (
