@@ -24,7 +24,7 @@ export function indexes() {
       await s.createIndex('nonces_seen').on('nonces').column('seen_at').execute();
       await s.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
       await s.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
-      await s.createIndex('rectifications_department').on('rectifications').columns(['department', 'due_date']).execute();
+      await s.createIndex('rectifications_department').on('rectifications').columns(['department', 'status', 'due_date']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.createIndex('tasks_department_status').on('tasks').columns(['department', 'status']).execute();

@@ -101,13 +101,15 @@ export class RatingService {
     };
   }
 
+  /** Open rectifications by deadline, then the most recent 200 replied ones, each through an index. */
   async rectifications(department: string, status?: 'open' | 'replied') {
-    let q = this.deps.db.kysely.selectFrom('rectifications').innerJoin('ratings', 'ratings.id', 'rectifications.rating_id').innerJoin('cases', 'cases.id', 'rectifications.case_id')
+    const base = () => this.deps.db.kysely.selectFrom('rectifications').innerJoin('ratings', 'ratings.id', 'rectifications.rating_id').innerJoin('cases', 'cases.id', 'rectifications.case_id')
       .select(['rectifications.id', 'rectifications.case_id', 'rectifications.status', 'rectifications.due_date', 'rectifications.reply', 'rectifications.replied_at', 'rectifications.created_at',
         'ratings.level', 'ratings.tags', 'ratings.comment', 'ratings.channel', 'cases.number', 'cases.matter_id'])
       .where('rectifications.department', '=', department);
-    if (status) q = q.where('rectifications.status', '=', status);
-    const rows = await q.orderBy('rectifications.due_date').orderBy('rectifications.created_at').limit(500).execute();
+    const open = () => base().where('rectifications.status', '=', 'open').orderBy('rectifications.due_date').orderBy('rectifications.created_at').limit(1000).execute();
+    const replied = () => base().where('rectifications.status', '=', 'replied').orderBy('rectifications.due_date', 'desc').orderBy('rectifications.created_at', 'desc').limit(200).execute();
+    const rows = status === 'open' ? await open() : status === 'replied' ? await replied() : [...(await open()), ...(await replied())];
     const today = this.today();
     const { catalogue } = await this.deps.catalogues.latest();
     return rows.map((r) => ({
