@@ -16,7 +16,7 @@ export function indexes() {
       await s.dropIndex('tasks_department_status').execute();
       await s.createIndex('tasks_department_status_decided').on('tasks').columns(['department', 'status', 'decided_at']).execute();
       await s.createIndex('accounts_department_role').on('accounts').columns(['department', 'role']).execute();
-      await s.createIndex('cases_matter').on('cases').column('matter_id').execute();
+      await s.createIndex('cases_matter').on('cases').columns(['matter_id', 'id']).execute();
       await s.createIndex('circulation_case').on('circulation').columns(['case_id', 'sent_at']).execute();
       await s.createIndex('ratings_case').on('ratings').column('case_id').execute();
       await s.createIndex('rectifications_case').on('rectifications').column('case_id').execute();

@@ -47,3 +47,31 @@ describe.each(DIALECTS)('effectiveness figures (clause 8.1) on %s', (dialect) =>
     expect(all.matters.map((m) => m.matter.id)).not.toContain('newborn-birth');
   });
 });
+
+// SQLite allows 32,766 parameters in one statement: a matter with more cases than that must still be measured.
+describe('effectiveness figures over more cases than one query can name, on sqlite', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('sqlite');
+  });
+  afterAll(async () => h.close());
+
+  it('counts every one of 33,000 submitted cases', async () => {
+    const call = injectCall(h);
+    const parent = await login(call, 'wangfang');
+    const id = await newborn.create(call, parent);
+    const plan = await newborn.answer(call, parent, id);
+    await newborn.fill(call, parent, id, plan, '李小宝');
+    await newborn.submit(call, parent, id);
+    const db = h.deps.db.kysely;
+    const original = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 33_000; i++) {
+        await trx.insertInto('cases').values({ ...original, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, number: `YJS2024${String(i).padStart(7, '0')}`, plan: null, form: '{}' }).execute();
+      }
+    });
+    const figures = await ok<Effectiveness>(call('GET', '/api/metrics/newborn-birth', { cookie: await login(call, 'admin') }), 'metrics');
+    expect(figures.cases).toBe(33_001);
+    expect(figures.channels.used).toEqual({ online: 33_001 });
+  }, 60_000);
+});

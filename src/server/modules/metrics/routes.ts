@@ -9,33 +9,49 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 
+/** Cases are read a batch at a time: a matter may have more cases than a query may have parameters. */
+const BATCH = 500;
+
+function groupBy<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r]);
+  return out;
+}
+
 async function matterFigures(deps: Deps, matterId: string) {
   const db = deps.db.kysely;
   const { catalogue } = await deps.catalogues.latest();
   const matter = catalogue.matters.get(matterId);
   if (!matter) throw notFound(`一件事「${matterId}」`);
-  const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'status', 'record', 'plan']).where('matter_id', '=', matterId).where('status', '!=', 'draft').execute();
-  const ids = rows.map((r) => r.id);
-  const tasks = ids.length ? await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute() : [];
-  const ratings = ids.length ? await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute() : [];
-  const rects = ids.length ? await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute() : [];
-  const facts: CaseFacts[] = rows.map((r) => {
-    const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;
-    const record = JSON.parse(r.record) as CaseRecord;
-    const own = tasks.filter((t) => t.case_id === r.id).map((t) => JSON.parse(t.state) as Task);
-    const done = own.length > 0 && own.every((t) => isTaskFinal(t.status));
-    const last = own.map((t) => t.decidedOn ?? t.updatedOn ?? '').sort().pop();
-    return {
-      channel: r.channel,
-      assisted: r.assisted_by !== null,
-      status: r.status,
-      reductions: plan?.reductions ?? null,
-      materials: plan?.materials.map((m) => ({ status: m.status })) ?? [],
-      workingDaysTaken: done && record.acceptedOn && last ? workingDaysBetween(catalogue.calendar, record.acceptedOn, last) : null,
-      ratings: ratings.filter((x) => x.case_id === r.id).map((x) => x.level),
-      rectifications: { opened: rects.filter((x) => x.case_id === r.id).length, replied: rects.filter((x) => x.case_id === r.id && x.status === 'replied').length },
-    };
-  });
+  const facts: CaseFacts[] = [];
+  for (let after = '';;) {
+    const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'status', 'record', 'plan'])
+      .where('matter_id', '=', matterId).where('status', '!=', 'draft').where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]?.id as string;
+    const ids = rows.map((r) => r.id);
+    const tasks = groupBy(await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute());
+    const ratings = groupBy(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute());
+    const rects = groupBy(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute());
+    for (const r of rows) {
+      const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;
+      const record = JSON.parse(r.record) as CaseRecord;
+      const own = (tasks.get(r.id) ?? []).map((t) => JSON.parse(t.state) as Task);
+      const done = own.length > 0 && own.every((t) => isTaskFinal(t.status));
+      const last = own.map((t) => t.decidedOn ?? t.updatedOn ?? '').sort().pop();
+      const opened = rects.get(r.id) ?? [];
+      facts.push({
+        channel: r.channel,
+        assisted: r.assisted_by !== null,
+        status: r.status,
+        reductions: plan?.reductions ?? null,
+        materials: plan?.materials.map((m) => ({ status: m.status })) ?? [],
+        workingDaysTaken: done && record.acceptedOn && last ? workingDaysBetween(catalogue.calendar, record.acceptedOn, last) : null,
+        ratings: (ratings.get(r.id) ?? []).map((x) => x.level),
+        rectifications: { opened: opened.length, replied: opened.filter((x) => x.status === 'replied').length },
+      });
+    }
+  }
   return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts) };
 }
 
