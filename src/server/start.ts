@@ -8,7 +8,7 @@ import { createFieldCipher } from './crypto/sm4.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Deps, MessageSender } from './deps.ts';
-import { maskPhone } from './crypto/sm4.ts';
+import { maskEmail, maskPhone } from './crypto/sm4.ts';
 import { localFileStore } from './files/store.ts';
 import { CatalogueStore } from './modules/catalogue/store.ts';
 
@@ -28,7 +28,7 @@ export function loggingSender(deps: Pick<Deps, 'db' | 'clock'>): MessageSender {
   return {
     async send(m) {
       await deps.db.kysely.insertInto('message_log').values({
-        id: randomBytes(12).toString('hex'), channel: m.channel, recipient: m.channel === 'sms' ? maskPhone(m.recipient) : m.recipient, body: m.body, created_at: deps.clock.now().toISOString(),
+        id: randomBytes(12).toString('hex'), channel: m.channel, recipient: m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient), body: m.body, created_at: deps.clock.now().toISOString(),
       }).execute();
     },
   };

@@ -98,6 +98,12 @@ export function maskPhone(phone: string): string {
   return mask(phone, 3, 4);
 }
 
+/** 'chenxiaomei@example.cn' → 'c**********@example.cn'. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? mask(email, 1, 0) : `${mask(email.slice(0, at), 1, 0)}${email.slice(at)}`;
+}
+
 /** '张三丰' → '张**'; a one-character name becomes '*'. */
 export function maskName(name: string): string {
   return mask(name, 1, 0);

@@ -4,11 +4,12 @@ import type { Db } from './connect.ts';
 import { initial } from './migrations/001_initial.ts';
 import { versions } from './migrations/002_versions.ts';
 import { indexes } from './migrations/003_indexes.ts';
+import { accountEmail } from './migrations/004_account_email.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(db.dialect), '002_versions': versions(), '003_indexes': indexes() };
+      return { '001_initial': initial(db.dialect), '002_versions': versions(), '003_indexes': indexes(), '004_account_email': accountEmail() };
     },
   };
 }

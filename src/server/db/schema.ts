@@ -12,6 +12,7 @@ export interface AccountTable {
   id_number_enc: string | null;
   id_number_idx: string | null;
   phone_enc: string | null;
+  email_enc: string | null;
   enterprise_uscc: string | null;
   failed_logins: number;
   locked_until: string | null;

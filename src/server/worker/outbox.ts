@@ -80,11 +80,20 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     if (!res.ok) throw new Error(`部门系统返回 ${res.status}`);
   }
 
+  /**
+   * A notice goes to every channel the account has. With more than one, each channel sent is noted
+   * in the entry, so a retry after one channel failed does not send the others again.
+   */
   async function deliverMessage(e: Entry): Promise<void> {
-    const payload = JSON.parse(e.payload) as { accountId: string; text: string };
-    const account = await db.selectFrom('accounts').select('phone_enc').where('id', '=', payload.accountId).executeTakeFirst();
-    if (!account?.phone_enc) return;
-    await deps.sender.send({ channel: 'sms', recipient: deps.cipher.decrypt(account.phone_enc), body: payload.text });
+    const payload = JSON.parse(e.payload) as { accountId: string; text: string; sent?: ('sms' | 'email')[] };
+    const account = await db.selectFrom('accounts').select(['phone_enc', 'email_enc']).where('id', '=', payload.accountId).executeTakeFirst();
+    const sent = new Set(payload.sent ?? []);
+    const due = ([['sms', account?.phone_enc], ['email', account?.email_enc]] as const).filter(([channel, enc]) => enc && !sent.has(channel));
+    for (const [i, [channel, enc]] of due.entries()) {
+      await deps.sender.send({ channel, recipient: deps.cipher.decrypt(enc as string), body: payload.text });
+      sent.add(channel);
+      if (i < due.length - 1) await db.updateTable('outbox').set({ payload: JSON.stringify({ ...payload, sent: [...sent] }) }).where('id', '=', e.id).execute();
+    }
   }
 
   async function deliver(e: Entry): Promise<void> {

@@ -17,7 +17,7 @@ export function demoAccounts(): NewAccount[] {
   return [
     person('wangfang', wang),
     person('zhangjianguo', zhang),
-    { username: 'haowei', password: DEMO_PASSWORD, role: 'applicant', displayName: chen?.name ?? '经办人', subject: 'enterprise', idNumber: chen?.idNumber ?? null, phone: chen?.mobile ?? null, enterpriseUscc: DEMO_ENTERPRISES[0]?.uscc ?? null },
+    { username: 'haowei', password: DEMO_PASSWORD, role: 'applicant', displayName: chen?.name ?? '经办人', subject: 'enterprise', idNumber: chen?.idNumber ?? null, phone: chen?.mobile ?? null, email: 'chenxiaomei@haowei-canyin.example.cn', enterpriseUscc: DEMO_ENTERPRISES[0]?.uscc ?? null },
     { username: 'window', password: DEMO_PASSWORD, role: 'window', displayName: '综合窗口 刘敏', department: 'zwfw' },
     ...REVIEW_DEPARTMENTS.map((d): NewAccount => ({ username: `${d}-reviewer`, password: DEMO_PASSWORD, role: 'reviewer', displayName: `${d} 审批员`, department: d })),
     ...['wsjk', 'sj', 'rs'].map((d): NewAccount => ({ username: `${d}-lead`, password: DEMO_PASSWORD, role: 'lead', displayName: `${d} 牵头管理员`, department: d })),

@@ -19,6 +19,7 @@ export interface NewAccount {
   subject?: 'person' | 'enterprise' | null;
   idNumber?: string | null;
   phone?: string | null;
+  email?: string | null;
   enterpriseUscc?: string | null;
 }
 
@@ -49,6 +50,7 @@ export class IdentityService {
       id_number_enc: a.idNumber ? this.cipher.encrypt(a.idNumber) : null,
       id_number_idx: a.idNumber ? this.cipher.blindIndex(a.idNumber) : null,
       phone_enc: a.phone ? this.cipher.encrypt(a.phone) : null,
+      email_enc: a.email ? this.cipher.encrypt(a.email) : null,
       enterprise_uscc: a.enterpriseUscc ?? null,
       failed_logins: 0,
       locked_until: null,
