@@ -56,4 +56,17 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
     expect((await sweep(h.deps)).idempotency).toBe(1);
     expect(await count('idempotency')).toBe(0);
   });
+
+  it('drops delivered outbox entries after a month and keeps dead letters', async () => {
+    const at = h.clock.now().toISOString();
+    const entry = (id: string, status: 'delivered' | 'dead') => ({ kind: 'message', delivery_id: id, payload: '{}', status, attempts: 1, next_attempt_at: at, locked_by: null, locked_until: null, last_error: null, created_at: at, delivered_at: status === 'delivered' ? at : null });
+    await h.deps.db.kysely.insertInto('outbox').values([entry('old-delivered', 'delivered'), entry('old-dead', 'dead')]).execute();
+    const left = async () => (await h.deps.db.kysely.selectFrom('outbox').select('delivery_id').where('delivery_id', 'in', ['old-delivered', 'old-dead']).execute()).map((r) => r.delivery_id).sort();
+    h.clock.advance(29 * 24 * 3_600_000);
+    await sweep(h.deps);
+    expect(await left()).toEqual(['old-dead', 'old-delivered']);
+    h.clock.advance(2 * 24 * 3_600_000);
+    expect((await sweep(h.deps)).delivered).toBeGreaterThanOrEqual(1);
+    expect(await left()).toEqual(['old-dead']);
+  });
 });

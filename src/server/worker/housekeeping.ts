@@ -1,6 +1,7 @@
 /**
  * Housekeeping: records that only matter for a while are removed once they no longer can — replay
- * nonces after the signed-request clock window, expired sessions, idempotency keys after a week —
+ * nonces after the signed-request clock window, expired sessions, idempotency keys after a week,
+ * delivered outbox entries after a month (the audit log keeps what happened; dead letters stay) —
  * so that no table grows with every request forever.
  */
 import type { Deps } from '../deps.ts';
@@ -8,11 +9,13 @@ import type { Deps } from '../deps.ts';
 /** Twice the ±300 s a signed request's timestamp may be off: an older nonce's request is refused as stale anyway. */
 export const NONCE_KEEP_MS = 2 * 300_000;
 export const IDEMPOTENCY_KEEP_MS = 7 * 24 * 3600_000;
+export const DELIVERED_KEEP_MS = 30 * 24 * 3600_000;
 
 export interface Swept {
   nonces: number;
   sessions: number;
   idempotency: number;
+  delivered: number;
 }
 
 export async function sweep(deps: Pick<Deps, 'db' | 'clock'>): Promise<Swept> {
@@ -22,7 +25,8 @@ export async function sweep(deps: Pick<Deps, 'db' | 'clock'>): Promise<Swept> {
   const nonces = await db.deleteFrom('nonces').where('seen_at', '<', before(NONCE_KEEP_MS)).executeTakeFirst();
   const sessions = await db.deleteFrom('sessions').where('expires_at', '<', before(0)).executeTakeFirst();
   const idempotency = await db.deleteFrom('idempotency').where('created_at', '<', before(IDEMPOTENCY_KEEP_MS)).executeTakeFirst();
-  return { nonces: Number(nonces.numDeletedRows), sessions: Number(sessions.numDeletedRows), idempotency: Number(idempotency.numDeletedRows) };
+  const delivered = await db.deleteFrom('outbox').where('status', '=', 'delivered').where('delivered_at', '<', before(DELIVERED_KEEP_MS)).executeTakeFirst();
+  return { nonces: Number(nonces.numDeletedRows), sessions: Number(sessions.numDeletedRows), idempotency: Number(idempotency.numDeletedRows), delivered: Number(delivered.numDeletedRows) };
 }
 
 /** Sweeps now and then every `intervalMs`; a failed sweep is retried at the next one. */
