@@ -40,6 +40,8 @@ if (process.argv[2] === 'bare') {
   await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   createWorker(deps).start(200);
+  // As `npm start` runs it.
+  deps.db.checkpointInBackground?.();
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`READY ${(app.server.address() as { port: number }).port}\n`);
 }

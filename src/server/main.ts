@@ -21,11 +21,13 @@ export async function serve(): Promise<void> {
   const worker = createWorker(deps);
   worker.start();
   const housekeeping = startHousekeeping(deps);
+  const stopCheckpoints = deps.db.checkpointInBackground?.();
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nonething 已启动：${config.publicUrl}（接口文档：${config.publicUrl}/docs）\n数据库：${deps.db.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}\n`);
   const stop = async () => {
     await worker.stop();
     await housekeeping.stop();
+    await stopCheckpoints?.();
     await app.close();
     await deps.db.close();
     process.exit(0);
