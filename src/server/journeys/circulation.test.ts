@@ -76,6 +76,14 @@ describe.each(DIALECTS)('材料流转 signed on both sides, on %s', (dialect) =>
     expect((await list(clerk)).find((m) => m.id === pickup.json().id)).toMatchObject({ kind: 'result-pickup', senderVerified: true, received: true });
   });
 
+  it('tells the applicant the waybill number when the result goes by post', async () => {
+    const posted = await h.request('POST', `/api/window/cases/${caseId}/deliveries`, { cookie: clerk, body: { method: 'post', recipient: '张建国', waybill: 'SF9876543210' } });
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect((await list(clerk)).find((m) => m.id === posted.json().id)).toMatchObject({ kind: 'result-post', waybill: 'SF9876543210', received: false });
+    const inbox = (await h.request('GET', '/api/inbox', { cookie: applicant })).json().notifications as { kind: string; title: string; body: string }[];
+    expect(inbox).toContainEqual(expect.objectContaining({ kind: 'result', title: '办理结果已寄出', body: expect.stringContaining('运单号 SF9876543210') }));
+  });
+
   it('shows the applicant every movement without signatures, and no one outside the case', async () => {
     const mine = await list(applicant);
     expect(mine.map((m) => m.kind)).toEqual(expect.arrayContaining(['courier', 'return']));

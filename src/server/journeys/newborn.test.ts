@@ -120,6 +120,10 @@ describe.each(DIALECTS)('新生儿出生 online, end to end, on %s', (dialect) =
     view = (await h.request('GET', `/api/cases/${caseId}`, { cookie: parent })).json();
     expect(view.status).toBe('completed');
     expect(view.statusLabel).toBeTruthy();
+    const inbox = (await h.request('GET', '/api/inbox', { cookie: parent })).json().notifications as { kind: string; title: string; body: string }[];
+    const ready = inbox.filter((n) => n.kind === 'result');
+    expect(ready).toHaveLength(1);
+    expect(ready[0]).toMatchObject({ title: '办理结果已就绪', body: expect.stringMatching(/已全部办结。电子证照（.*出生医学证明.*）已存入您的证照夹/) });
     await worker.runOnce();
     const messages = await h.deps.db.kysely.selectFrom('message_log').selectAll().execute();
     expect(messages.length).toBeGreaterThan(3);

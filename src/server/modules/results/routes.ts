@@ -8,6 +8,7 @@ import { requireAccount } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { loadCase } from '../cases/store.ts';
 import { sealVerify } from '../tasks/seals.ts';
+import { notify } from '../notifications/service.ts';
 import { recordMovement } from '../circulation/service.ts';
 
 const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
@@ -77,6 +78,9 @@ export function resultRoutes(app: FastifyInstance, deps: Deps): void {
         waybill: request.body.waybill ?? null, sentBy: clerk.id, ...(request.body.method === 'pickup' ? { receivedBy: request.body.recipient } : {}),
       });
       await appendAudit(trx, deps.db.dialect, at, { actor: `account:${clerk.id}`, action: `delivery.${request.body.method}`, entity: 'case', entityId: c.row.id, detail: { waybill: request.body.waybill ?? null, recipient: request.body.recipient } });
+      if (request.body.method === 'post') {
+        await notify(trx, { accountId: c.row.applicant_id, kind: 'result', title: '办理结果已寄出', body: `办件 ${c.row.number} 的纸质结果已邮寄，运单号 ${request.body.waybill}，请注意查收。`, caseId: c.row.id }, at);
+      }
       return movement;
     });
     reply.code(201);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FlowEffect } from '../../../core/case/orchestrate.ts';
-import type { Task } from '../../../core/case/task.ts';
+import { isTaskFinal, type Task } from '../../../core/case/task.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -16,9 +16,16 @@ import { recordMovement } from '../circulation/service.ts';
 export async function applyFlow(
   trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
 ): Promise<void> {
+  const wasOpen = !c.tasks.every((t) => isTaskFinal(t.status));
   await saveTasks(trx, c, next, deps.clock.now().toISOString());
   c.tasks = [...next];
   await applyEffects(trx, deps, c, next, effects, actor);
+  const approved = next.filter((t) => t.status === 'approved');
+  if (wasOpen && next.every((t) => isTaskFinal(t.status)) && approved.length > 0) {
+    const licenses = approved.filter((t) => t.result?.license).map((t) => t.result?.name);
+    const body = `办件 ${c.row.number} 已全部办结。${licenses.length > 0 ? `电子证照（${licenses.join('、')}）已存入您的证照夹；` : ''}纸质结果可到综合窗口领取，或申请邮寄送达。`;
+    await notify(trx, { accountId: c.row.applicant_id, kind: 'result', title: '办理结果已就绪', body, caseId: c.row.id }, deps.clock.now().toISOString());
+  }
 }
 
 /** The side effects of a flow step whose tasks are already written. */
