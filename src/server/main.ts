@@ -5,7 +5,8 @@ import { seedDemoAccounts, DEMO_PASSWORD } from './modules/identity/demo.ts';
 import { ROLES } from './modules/identity/roles.ts';
 import { seedSharedData } from './modules/shareddata/service.ts';
 import { createDeps } from './start.ts';
-import { startHousekeeping } from './worker/housekeeping.ts';
+import { remindCommitments } from './modules/window/reminders.ts';
+import { startHousekeeping, sweep } from './worker/housekeeping.ts';
 import { createWorker } from './worker/outbox.ts';
 
 export async function serve(): Promise<void> {
@@ -20,7 +21,7 @@ export async function serve(): Promise<void> {
   }
   const worker = createWorker(deps);
   worker.start();
-  const housekeeping = startHousekeeping(deps);
+  const housekeeping = startHousekeeping(deps, [sweep, remindCommitments]);
   const stopCheckpoints = deps.db.checkpointInBackground?.();
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nonething 已启动：${config.publicUrl}（接口文档：${config.publicUrl}/docs）\n数据库：${deps.db.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}\n`);

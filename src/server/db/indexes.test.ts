@@ -8,6 +8,8 @@ import SQLite from 'better-sqlite3';
 import type { Plan } from '../../core/planning/types.ts';
 import { startHarness, type Harness } from '../testing/harness.ts';
 import { fillForm } from '../testing/fill.ts';
+import { remindCommitments } from '../modules/window/reminders.ts';
+import { sweep } from '../worker/housekeeping.ts';
 import { createWorker } from '../worker/outbox.ts';
 
 const GROWING = ['cases', 'tasks', 'case_files', 'outbox', 'audit_log', 'notifications', 'circulation', 'licenses', 'ratings', 'rectifications', 'message_log', 'nonces', 'sessions', 'idempotency', 'joint_reviews', 'accounts', 'shared_records'];
@@ -56,6 +58,8 @@ describe('query plans on SQLite', () => {
     const rated = await h.request('POST', `/api/cases/${c.id}/ratings`, { cookie: me, body: { level: 1, channel: 'web', tags: [], comment: '等了很久' } });
     expect(rated.statusCode, rated.body).toBe(201);
     await createWorker(h.deps).runOnce();
+    await remindCommitments(h.deps);
+    await sweep(h.deps);
     for (const [cookie, url] of [
       [rs, '/api/department/tasks'], [rs, '/api/department/tasks?status=approved'], [rs, '/api/department/tasks?status=claimed'], [rs, `/api/department/tasks/${c.id}/rs-pension-retirement`], [me, '/api/cases'], [me, `/api/cases/${c.id}`], [me, '/api/inbox'],
       [me, '/api/wallet'], [me, `/api/cases/${c.id}/circulation`], [me, `/api/cases/${c.id}/ratings`], [lead, '/api/lead/rectifications'], [lead, '/api/ratings/summary'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../core/planning/types.ts';
+import { remindCommitments } from '../modules/window/reminders.ts';
 import { DIALECTS, startHarness, type Harness } from '../testing/harness.ts';
 import { fillForm, multipart, SAMPLE_PDF } from '../testing/fill.ts';
 import { DEMO_PEOPLE } from '../modules/shareddata/demo.ts';
@@ -87,7 +88,17 @@ describe.each(DIALECTS)('开办餐饮店 at the window, on %s', (dialect) => {
     const letter = await h.request('GET', `/api/cases/${id}/documents/commitment.pdf`, { cookie: clerk });
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
+    // A working day before the deadline the applicant is reminded of each material, once; after it, told it is late.
+    const reminders = async () => (await h.deps.db.kysely.selectFrom('notifications').select(['kind', 'title', 'body']).where('case_id', '=', id).where('kind', '=', 'commitment-due').orderBy('created_at').execute());
+    h.clock.set('2025-09-30T02:00:00Z');
+    expect(await remindCommitments(h.deps)).toBe(0);
+    h.clock.set('2025-10-09T02:00:00Z');
+    expect(await remindCommitments(h.deps)).toBe(deferrable.length);
+    expect(await remindCommitments(h.deps)).toBe(0);
+    expect((await reminders())[0]).toMatchObject({ title: '容缺材料即将到期', body: expect.stringContaining('请在 2025-10-10 前补交') });
     h.clock.set('2025-10-14T02:00:00Z');
+    expect(await remindCommitments(h.deps)).toBe(0);
+    expect(await reminders()).toHaveLength(deferrable.length);
     clerk = await h.login('window');
     const material = deferrable[0] as string;
     const { payload, headers } = multipart('file', 'consent.pdf', 'application/pdf', SAMPLE_PDF);

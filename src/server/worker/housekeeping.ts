@@ -29,11 +29,14 @@ export async function sweep(deps: Pick<Deps, 'db' | 'clock'>): Promise<Swept> {
   return { nonces: Number(nonces.numDeletedRows), sessions: Number(sessions.numDeletedRows), idempotency: Number(idempotency.numDeletedRows), delivered: Number(delivered.numDeletedRows) };
 }
 
-/** Sweeps now and then every `intervalMs`; a failed sweep is retried at the next one. */
-export function startHousekeeping(deps: Pick<Deps, 'db' | 'clock'>, intervalMs = 10 * 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = sweep(deps).catch(() => undefined);
+/** Runs the jobs (the sweep, reminders) now and then every `intervalMs`; a failed job is retried at the next round. */
+export function startHousekeeping<D extends Pick<Deps, 'db' | 'clock'>>(deps: D, jobs: ((deps: D) => Promise<unknown>)[] = [sweep], intervalMs = 10 * 60_000): { stop(): Promise<void> } {
+  const round = async () => {
+    for (const job of jobs) await job(deps).catch(() => undefined);
+  };
+  let running: Promise<unknown> = round();
   const timer = setInterval(() => {
-    running = running.then(() => sweep(deps)).catch(() => undefined);
+    running = running.then(round);
   }, intervalMs);
   timer.unref();
   return {

@@ -1,6 +1,6 @@
 /**
  * Indexes for look-ups that otherwise read whole tables as cases and accounts accumulate: the
- * window's queues, a department's queue and staff, a case's circulation log, ratings and
+ * window's queues, cases on commitment, a department's queue and staff, a case's circulation log, ratings and
  * rectifications, and the effectiveness figures per matter; and for housekeeping, the age of
  * nonces, sessions and idempotency keys.
  */
@@ -16,6 +16,7 @@ export function indexes() {
       await s.dropIndex('tasks_department_status').execute();
       await s.createIndex('tasks_department_status_decided').on('tasks').columns(['department', 'status', 'decided_at']).execute();
       await s.createIndex('accounts_department_role').on('accounts').columns(['department', 'role']).execute();
+      await s.createIndex('cases_commitment').on('cases').columns(['on_commitment', 'closed_at']).execute();
       await s.createIndex('cases_matter').on('cases').columns(['matter_id', 'id']).execute();
       await s.createIndex('circulation_case').on('circulation').columns(['case_id', 'sent_at']).execute();
       await s.createIndex('ratings_case').on('ratings').column('case_id').execute();
@@ -28,7 +29,7 @@ export function indexes() {
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.createIndex('tasks_department_status').on('tasks').columns(['department', 'status']).execute();
-      for (const name of ['tasks_department_status_decided', 'accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department', 'nonces_seen', 'sessions_expires', 'idempotency_created']) {
+      for (const name of ['cases_commitment', 'tasks_department_status_decided', 'accounts_department_role', 'cases_status_submitted', 'cases_status_updated', 'cases_matter', 'circulation_case', 'ratings_case', 'rectifications_case', 'rectifications_rating', 'rectifications_department', 'nonces_seen', 'sessions_expires', 'idempotency_created']) {
         await db.schema.dropIndex(name).execute();
       }
     },

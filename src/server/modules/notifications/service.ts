@@ -1,6 +1,6 @@
 /**
- * Notifications: an inbox entry for every event that concerns an account, and an SMS through the
- * outbox, so the message goes out only if the change it reports was committed.
+ * Notifications: an inbox entry for every event that concerns an account, and an SMS (and e-mail)
+ * through the outbox, so the message goes out only if the change it reports was committed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -21,10 +21,13 @@ export async function enqueue(trx: Kysely<Database>, kind: string, deliveryId: s
   }).onConflict((oc) => oc.column('delivery_id').doNothing()).execute();
 }
 
-export async function notify(trx: Kysely<Database>, notice: Notice, at: string): Promise<void> {
-  const id = randomUUID();
-  await trx.insertInto('notifications').values({
+/** With `once`, a notice with that key is given at most once, however often it is asked for; false if it was already. */
+export async function notify(trx: Kysely<Database>, notice: Notice, at: string, once?: string): Promise<boolean> {
+  const id = once ?? randomUUID();
+  const r = await trx.insertInto('notifications').values({
     id, account_id: notice.accountId, kind: notice.kind, title: notice.title, body: notice.body, case_id: notice.caseId ?? null, created_at: at, read_at: null,
-  }).execute();
+  }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   await enqueue(trx, 'message', `message:${id}`, { accountId: notice.accountId, text: `【一件事】${notice.title}：${notice.body}` }, at);
+  return true;
 }
