@@ -5,12 +5,12 @@
  * afterwards whatever happens: by `stop()`, by an exit hook of the test process, and by a guard
  * preloaded into the child that exits when the test process's end of its stdin closes.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort } from '../../src/server/testing/server-process.ts';
+import { startServerProcess } from '../../src/server/testing/server-process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A fixed SM4 field key (32 bytes, hex): test data only. */
@@ -26,19 +26,19 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-const live = new Map<ChildProcess, string>();
+const dirs = new Set<string>();
 let hooked = false;
 
 function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 }
 
+/** The child itself is killed by the server-process helper's own exit hook; its directory goes here. */
 function hook(): void {
   if (hooked) return;
   hooked = true;
   process.once('exit', () => {
-    for (const [child, dir] of live) {
-      child.kill('SIGKILL');
+    for (const dir of dirs) {
       try {
         removeDir(dir);
       } catch { /* best effort at exit */ }
@@ -56,67 +56,32 @@ export function ensureWebBuilt(): void {
 export async function startServer(options: { readyTimeoutMs?: number } = {}): Promise<E2eServer> {
   ensureWebBuilt();
   hook();
-  const readyTimeoutMs = options.readyTimeoutMs ?? 45_000;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-e2e-'));
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-    !k.startsWith('ONETHING_') && !k.startsWith('VITEST') && !['DATABASE_URL', 'PORT', 'HOST', 'NODE_OPTIONS', 'LOG_LEVEL', 'NODE_ENV'].includes(k)));
-  const child = spawn(process.execPath, ['--import', GUARD, 'bin/onething.js', 'start'], {
-    cwd: ROOT,
-    env: {
-      ...inherited,
-      PORT: String(port), HOST: '127.0.0.1', ONETHING_PUBLIC_URL: base,
-      ONETHING_DATA_DIR: dataDir, ONETHING_E2E_TEMP_DIR: dataDir, ONETHING_FIELD_KEY: E2E_FIELD_KEY, LOG_LEVEL: 'warn',
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  live.set(child, dataDir);
-  let out = '';
-  const keep = (b: Buffer) => {
-    out = (out + b.toString('utf8')).slice(-16_000);
+  dirs.add(dataDir);
+  const cleanUp = () => {
+    dirs.delete(dataDir);
+    removeDir(dataDir);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ?? String(code)));
-  });
-  let gone: string | null = null;
-  void exited.then((how) => {
-    gone = how;
-  });
-
+  let server;
+  try {
+    server = await startServerProcess(
+      { ONETHING_DATA_DIR: dataDir, ONETHING_E2E_TEMP_DIR: dataDir, ONETHING_FIELD_KEY: E2E_FIELD_KEY },
+      { readyTimeoutMs: options.readyTimeoutMs ?? 45_000, nodeArgs: ['--import', GUARD], stdin: 'pipe' },
+    );
+  } catch (e) {
+    cleanUp();
+    throw e;
+  }
+  const child = server;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     try {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
-      if (await Promise.race([exited, timeout]) === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await child.kill('SIGTERM', 5_000);
     } finally {
-      live.delete(child);
-      removeDir(dataDir);
+      cleanUp();
     }
   };
-
-  const deadline = Date.now() + readyTimeoutMs;
-  try {
-    for (;;) {
-      if (gone !== null) throw new Error(`server exited (${gone}) before it was ready:\n${out}`);
-      if (Date.now() > deadline) throw new Error(`server not ready within ${readyTimeoutMs} ms:\n${out}`);
-      try {
-        const r = await fetch(`${base}/api/public/matters`, { signal: AbortSignal.timeout(2_000) });
-        if (r.ok) break;
-      } catch { /* not listening yet */ }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { base, port, dataDir, output: () => out, stop };
+  return { base: child.base, port: child.port, dataDir, output: child.output, stop };
 }

@@ -6,7 +6,8 @@ import { checkCatalogue, type CheckResult } from '../core/catalog/check.ts';
 import type { CatalogueDocument, Defect, DocumentKind } from '../core/catalog/types.ts';
 import { loadPackageCalendarYears } from './holidays.ts';
 
-const KIND_BY_FOLDER: Record<string, DocumentKind> = {
+/** The catalogue's folders and the kind of document each holds. */
+export const KIND_BY_FOLDER: Readonly<Record<string, DocumentKind>> = {
   departments: 'department',
   fields: 'fields',
   licenses: 'license',

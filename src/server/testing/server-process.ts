@@ -32,7 +32,16 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals, timeoutMs?: number): Promise<string>;
 }
 
-export async function startServerProcess(env: Record<string, string>, options: { port?: number; readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
+export interface StartOptions {
+  port?: number;
+  readyTimeoutMs?: number;
+  /** Options for node itself, before the script (a preloaded module, say). */
+  nodeArgs?: string[];
+  /** 'pipe' gives the child a stdin that closes when this process goes. */
+  stdin?: 'ignore' | 'pipe';
+}
+
+export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
@@ -41,11 +50,12 @@ export async function startServerProcess(env: Record<string, string>, options: {
   }
   const port = options.port ?? await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ONETHING_') && !['DATABASE_URL', 'PORT', 'HOST', 'NODE_OPTIONS', 'LOG_LEVEL'].includes(k)));
-  const child = spawn(process.execPath, ['bin/onething.js', 'start'], {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
+    !k.startsWith('ONETHING_') && !k.startsWith('VITEST') && !['DATABASE_URL', 'PORT', 'HOST', 'NODE_OPTIONS', 'LOG_LEVEL', 'NODE_ENV'].includes(k)));
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/onething.js', 'start'], {
     cwd: ROOT,
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', ONETHING_PUBLIC_URL: base, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   live.add(child);
   let out = '';

@@ -1,12 +1,12 @@
 /** Administration: failed deliveries (dead letters) with retry, registering a department system (secret shown once), audit chain verification. */
-import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { pagerItem } from '../shared/pager.tsx';
-import { useAction } from '../shared/useAction.ts';
+import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
+import { fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
 import type { AuditVerification, DeadLetter } from './types.ts';
 
 export function Tools() {
@@ -47,19 +47,9 @@ const KINDS: Record<string, string> = { dispatch: '派发办件', message: '短�
 function DeadLetters() {
   const q = useLoad(() => get<{ deadLetters: DeadLetter[] }>('/api/admin/dead-letters'), []);
   const rows = q.data?.deadLetters ?? [];
-  const [busy, setBusy] = useState<number | null>(null);
-  const [msg, holder] = message.useMessage();
+  const { busy, holder, run } = useToastAction<number>();
   const retry = async (d: DeadLetter) => {
-    setBusy(d.id);
-    try {
-      await post(`/api/admin/dead-letters/${d.id}/retry`);
-      msg.success(`已重新排队投递 #${d.id}`);
-      q.reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    if (await run(d.id, () => post(`/api/admin/dead-letters/${d.id}/retry`), `已重新排队投递 #${d.id}`)) q.reload();
   };
   return (
     <Section title={`投递失败（死信，${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>

@@ -1,11 +1,11 @@
 /** The published versions of the catalogue (clause 5.1.3): dates, titles, reasons, matters changed; export for administrators. */
-import { Button, Empty, Grid, List, Table, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, Grid, List, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
 import { pagerItem } from '../shared/pager.tsx';
+import { useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, fmtTime, get, LoadError, Section } from './common.tsx';
+import { fmtTime, get, LoadError, Section } from './common.tsx';
 import type { VersionEntry } from './types.ts';
 
 export function Versions() {
@@ -14,26 +14,18 @@ export function Versions() {
   const narrow = !Grid.useBreakpoint().md;
   const q = useLoad(() => get<{ versions: VersionEntry[] }>('/api/public/versions'), []);
   const rows = q.data?.versions ?? [];
-  const [busy, setBusy] = useState<number | null>(null);
-  const [msg, holder] = message.useMessage();
+  const { busy, holder, run } = useToastAction<number>();
 
-  const download = async (v: VersionEntry) => {
-    setBusy(v.version);
-    try {
-      const r = await get<{ version: number; publishedAt: string; files: Record<string, string> }>(`/api/admin/versions/${v.version}/export`);
-      const blob = new Blob([JSON.stringify(r.files, null, 2)], { type: 'application/json' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `onething-catalog-v${v.version}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-      msg.success(`已导出第 ${v.version} 版（${Object.keys(r.files).length} 个文件）`);
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const download = (v: VersionEntry) => run(v.version, async () => {
+    const r = await get<{ version: number; publishedAt: string; files: Record<string, string> }>(`/api/admin/versions/${v.version}/export`);
+    const blob = new Blob([JSON.stringify(r.files, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `onething-catalog-v${v.version}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    return Object.keys(r.files).length;
+  }, (files: number) => `已导出第 ${v.version} 版（${files} 个文件）`);
 
   const matters = (v: VersionEntry) => (v.matters.length === 0 ? <Typography.Text type="secondary">{v.source === 'import' ? '整套导入' : '—'}</Typography.Text>
     : v.matters.map((m) => <Tag key={m.id}><Link to={`/matters/${m.id}`}>{m.name}</Link></Tag>));

@@ -1,9 +1,9 @@
 /** After the decision: the printed documents, progress, deferred materials, material circulation and result delivery. */
-import { Alert, Button, Form, Input, List, Radio, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
-import { useAction } from '../shared/useAction.ts';
+import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
 import type { CaseView, Movement } from './types.ts';
@@ -46,23 +46,13 @@ export function Progress({ caseView }: { caseView: CaseView }) {
 }
 
 export function DeferredMaterials({ caseView, reload }: { caseView: CaseView; reload(): void }) {
-  const [msg, holder] = message.useMessage();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, holder, run: act } = useToastAction<string>();
   if (caseView.deferred.length === 0) return null;
   const day = today();
   const name = (id: string) => caseView.materials.find((m) => m.id === id)?.name ?? id;
   const files = (id: string) => caseView.materials.find((m) => m.id === id)?.files.filter((f) => f.status === 'attached') ?? [];
   const run = async (id: string, action: () => Promise<unknown>, done: string) => {
-    setBusy(id);
-    try {
-      await action();
-      msg.success(done);
-      reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    if (await act(id, action, done)) reload();
   };
   return (
     <Section title="容缺材料补交">
@@ -108,27 +98,20 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
   const list = useLoad(() => get<{ movements: Movement[] }>(`/api/cases/${caseView.id}/circulation`), [caseView.id, version]);
   const [form] = Form.useForm<MoveValues>();
   const kind = Form.useWatch('kind', form);
-  const [msg, holder] = message.useMessage();
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, holder, run } = useToastAction();
   const departments = [...new Map(caseView.progress.map((p) => [p.department.code, p.department.name])).entries()];
   const party = (code: string) => (code === 'zwfw' ? '综合窗口' : code === 'applicant' ? '申请人' : departments.find(([c]) => c === code)?.[1] ?? code);
   const materialName = (id: string | null) => (id ? caseView.materials.find((m) => m.id === id)?.name ?? id : '全部材料');
   const paper = caseView.materials.filter((m) => m.status === 'required');
 
   const send = async (v: MoveValues) => {
-    setBusy(true);
-    try {
-      await post('/api/circulation', {
-        caseId: caseView.id, kind: v.kind, to: v.kind === 'return' ? 'applicant' : v.to,
-        ...(v.materialId ? { materialId: v.materialId } : {}), ...(v.kind === 'courier' && v.waybill ? { waybill: v.waybill.trim() } : {}),
-      });
-      msg.success('已登记材料流转，综合窗口电子印章已签名');
+    const sent = await run(true, () => post('/api/circulation', {
+      caseId: caseView.id, kind: v.kind, to: v.kind === 'return' ? 'applicant' : v.to,
+      ...(v.materialId ? { materialId: v.materialId } : {}), ...(v.kind === 'courier' && v.waybill ? { waybill: v.waybill.trim() } : {}),
+    }), '已登记材料流转，综合窗口电子印章已签名');
+    if (sent) {
       form.resetFields();
       list.reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
   const receive = async (id: string) => {
@@ -177,7 +160,7 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
             <Input autoComplete="off" style={{ maxWidth: 320 }} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>登记流转</Button>
+        <Button type="primary" htmlType="submit" loading={busy !== null}>登记流转</Button>
       </Form>
     </Section>
   );

@@ -1,11 +1,12 @@
 /** The application taken at the window: the one form, the materials handed in, and the submission. */
-import { Alert, Button, Descriptions, List, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { validateFormValues } from '../../core/planning/validate-form.ts';
 import { api, ApiError, get, post, put } from '../shared/api.ts';
+import { useToastAction } from '../shared/useAction.ts';
 import { fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import type { CaseView, Plan } from './types.ts';
-import { EXEMPT, errorText, FORM, MEDIUM, Section, visitors } from './ui.tsx';
+import { EXEMPT, FORM, MEDIUM, Section, visitors } from './ui.tsx';
 
 /** Required fields still empty or wrong in what the server holds (masked personal values count as filled). */
 function formProblems(plan: Plan, values: Record<string, unknown>): { key: string; message: string }[] {
@@ -81,23 +82,13 @@ export async function uploadFile(caseId: string, materialId: string, file: File)
 }
 
 export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { caseView: CaseView; plan: Plan; reload(): void; onBack(): void; onNext(): void }) {
-  const [msg, holder] = message.useMessage();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, holder, run } = useToastAction<string>();
   const files = new Map(caseView.materials.map((m) => [m.id, m.files]));
   const required = plan.materials.filter((m) => m.status === 'required');
   const missing = required.filter((m) => (files.get(m.id) ?? []).length === 0);
 
   const onFile = async (materialId: string, name: string, f: File) => {
-    setBusy(materialId);
-    try {
-      await uploadFile(caseView.id, materialId, f);
-      msg.success(`已收取「${name}」：${f.name}`);
-      reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    if (await run(materialId, () => uploadFile(caseView.id, materialId, f), `已收取「${name}」：${f.name}`)) reload();
   };
 
   return (

@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
-import { useAction } from '../shared/useAction.ts';
+import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
 import { EXEMPT, errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
@@ -32,8 +32,7 @@ export function TaskPage() {
   const guide = useLoad(() => (v.data ? get<{ guide: { name: string; lead: { code: string; name: string } } }>(`/api/public/matters/${encodeURIComponent(v.data.case.matter)}`) : Promise.resolve(null)), [v.data?.case.matter]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'approve' | 'refuse' | 'supplement' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [msg, holder] = message.useMessage();
+  const { busy, msg, holder, run } = useToastAction();
 
   if (v.error) return <Space orientation="vertical"><Link to="/workbench">← 返回办件队列</Link><LoadError error={v.error} retry={v.reload} /></Space>;
   if (!v.data) return <Spin description="加载中…" />;
@@ -44,17 +43,8 @@ export function TaskPage() {
   const overdue = isOpen(task.status) && task.dueDate !== undefined && task.dueDate < today();
   const isLeadDept = account?.role === 'lead' && guide.data?.guide.lead.code === account.department;
 
-  const act = async (what: string, run: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await run();
-      msg.success(what);
-      v.reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  const act = async (what: string, action: () => Promise<unknown>) => {
+    if (await run(true, action, what)) v.reload();
   };
 
   return (
@@ -75,7 +65,7 @@ export function TaskPage() {
         {task.status === 'dispatched' && (
           <Space orientation="vertical">
             <Typography.Text>该子件待认领。认领后由您负责审查和决定。</Typography.Text>
-            <Button type="primary" size="large" loading={busy} onClick={() => void act('已认领', () => post(`${base}/claim`))}>认领</Button>
+            <Button type="primary" size="large" loading={busy !== null} onClick={() => void act('已认领', () => post(`${base}/claim`))}>认领</Button>
           </Space>
         )}
         {task.status === 'claimed' && mine && (
@@ -86,7 +76,7 @@ export function TaskPage() {
               <Button danger size="large" onClick={() => setDialog('refuse')}>不予办理</Button>
               <Button size="large" onClick={() => setDialog('supplement')}>要求补充材料</Button>
               <Popconfirm title="退回队列后其他审批人员可以认领，确定吗？" okText="退回" cancelText="取消" onConfirm={() => act('已退回队列', () => post(`${base}/release`))}>
-                <Button size="large" disabled={busy}>退回队列</Button>
+                <Button size="large" disabled={busy !== null}>退回队列</Button>
               </Popconfirm>
             </Space>
           </Space>

@@ -1,13 +1,14 @@
 /** The department's queue: every task with its deadline mark, filtered by status, claimed from the list. */
-import { Button, Empty, Grid, List, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Empty, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
+import { useToastAction } from '../shared/useAction.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, LoadError, Section, useMatterNames } from '../window/ui.tsx';
+import { LoadError, Section, useMatterNames } from '../window/ui.tsx';
 import { DeadlineTag, isOpen, STATUS_COLOR, type QueueTask } from './common.tsx';
 
 const FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
@@ -18,25 +19,15 @@ export function TaskQueue() {
   const narrow = !Grid.useBreakpoint().md;
   const names = useMatterNames();
   const [status, setStatus] = useState<string>('');
-  const [msg, holder] = message.useMessage();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, holder, run } = useToastAction<string>();
   const q = useLoad(() => get<{ tasks: QueueTask[] }>(`/api/department/tasks${status ? `?status=${status}` : ''}`), [status]);
   const rows = q.data?.tasks ?? [];
   const open = (t: QueueTask) => `/workbench/tasks/${t.caseId}/${encodeURIComponent(t.item)}`;
   const who = (t: QueueTask) => (t.claimedBy ? (t.claimedBy === account?.id ? '我' : '他人') : '—');
 
   const claim = async (t: QueueTask) => {
-    setBusy(t.id);
-    try {
-      await post(`/api/department/tasks/${t.caseId}/${encodeURIComponent(t.item)}/claim`);
-      msg.success(`已认领 ${t.caseNumber} ${t.itemName}`);
-      navigate(open(t));
-    } catch (e) {
-      msg.error(errorText(e));
-      q.reload();
-    } finally {
-      setBusy(null);
-    }
+    if (await run(t.id, () => post(`/api/department/tasks/${t.caseId}/${encodeURIComponent(t.item)}/claim`), `已认领 ${t.caseNumber} ${t.itemName}`)) navigate(open(t));
+    else q.reload();
   };
 
   const action = (t: QueueTask) => t.status === 'dispatched'

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { loadPackageCalendarYears } from '../../../catalog/holidays.ts';
-import { parseYaml } from '../../../catalog/load.ts';
+import { KIND_BY_FOLDER, parseYaml } from '../../../catalog/load.ts';
 import { buildCatalogue, checkCatalogue } from '../../../core/catalog/check.ts';
 import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { CatalogueDocument, Defect, DocumentKind } from '../../../core/catalog/types.ts';
@@ -17,15 +17,6 @@ import type { Account } from '../identity/roles.ts';
 import { impactOf, type AffectedMatter, type DocumentChange } from './diff.ts';
 import { EDITABLE, parseJson, STATUS_NAMES, VersionStore, type DraftDetail, type DraftView } from './store.ts';
 import type { CatalogueDraftTable, DraftStatus } from './tables.ts';
-
-const KIND_BY_FOLDER: Record<string, DocumentKind> = {
-  departments: 'department',
-  fields: 'fields',
-  licenses: 'license',
-  items: 'item',
-  matters: 'matter',
-  calendar: 'calendar',
-};
 
 /** The kind of a document from its path `catalog/<folder>/<name>.yaml`; anything else is refused. */
 export function kindOfPath(file: string): DocumentKind {
