@@ -4,14 +4,11 @@
  * SQLite has a single writer, so the time its writes and commits take per case bounds the case rate
  * however many processes serve; SM2 signatures are timed beside it.
  */
-import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
-import type { Plan } from '../src/core/planning/types.ts';
-import { signRequest } from '../src/server/crypto/hmac-request.ts';
 import { generateSealKeyPair, sm2Sign } from '../src/server/crypto/sm2.ts';
 import { startHarness } from '../src/server/testing/harness.ts';
-import { fillForm } from '../src/server/testing/fill.ts';
 import { createWorker } from '../src/server/worker/outbox.ts';
+import { apiWay, type Send } from './api-way.ts';
 import { fmt, timeSync } from './measure.ts';
 
 type Kind = 'read' | 'write' | 'commit';
@@ -37,8 +34,6 @@ function instrumentSqlite(): void {
   }
 }
 
-const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
-
 export async function benchAnatomy(seconds: number): Promise<{ writerCeiling: number }> {
   console.log('\n## Where a complete case goes (in-process, API way, SQLite)');
   instrumentSqlite();
@@ -47,32 +42,17 @@ export async function benchAnatomy(seconds: number): Promise<{ writerCeiling: nu
   const stopCheckpoints = h.deps.db.checkpointInBackground?.();
   try {
     const worker = createWorker(h.deps);
-    const applicant = await h.login('zhangjianguo');
-    const clerk = await h.login('window');
-    const admin = await h.login('admin');
-    const systems: Record<string, { id: string; secret: string }> = {};
-    for (const d of ['rs', 'yb', 'gjj', 'wsjk']) systems[d] = (await h.request('POST', '/api/admin/api-clients', { cookie: admin, body: { department: d, name: d } })).json();
-    const call = async (method: string, url: string, cookie: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-      const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
+    const applicant = { cookie: await h.login('zhangjianguo') };
+    const clerk = { cookie: await h.login('window') };
+    const admin = { cookie: await h.login('admin') };
+    const send: Send = async (method, url, headers, body) => {
+      const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
       if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
       return r.json();
     };
-    const draft = await call('POST', '/api/cases', applicant, { matterId: 'retirement' });
-    const values = fillForm((await call('PUT', `/api/cases/${draft.id}/answers`, applicant, { answers: ANSWERS })).plan as Plan);
+    const oneCase = await apiWay(send, { applicant, clerk, admin }, () => h.clock.now().getTime());
     const lifecycle = async () => {
-      const submitted = await call('POST', '/api/cases', applicant, { matterId: 'retirement', answers: ANSWERS, values, submit: true });
-      const accepted = await call('POST', `/api/window/cases/${submitted.id}/accept`, clerk);
-      const department = new Map((accepted.progress as { item: string; department: { code: string } }[]).map((p) => [p.item, p.department.code]));
-      for (const stage of (submitted.plan as Plan).stages) {
-        for (const item of stage) {
-          const url = `/api/department/tasks/${submitted.id}/${item}/approve`;
-          const system = systems[department.get(item) as string] as { id: string; secret: string };
-          const timestamp = Math.floor(h.clock.now().getTime() / 1000);
-          const nonce = randomBytes(12).toString('hex');
-          await call('POST', url, null, {}, { 'x-onething-client': system.id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signRequest({ secret: system.secret, method: 'POST', path: url, timestamp, nonce, body: '{}' }) });
-        }
-      }
-      await call('GET', `/api/cases/${submitted.id}`, applicant);
+      await oneCase();
       await worker.runOnce(100);
     };
     for (let i = 0; i < 30; i++) await lifecycle();

@@ -9,11 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Plan } from '../src/core/planning/types.ts';
-import { signRequest } from '../src/server/crypto/hmac-request.ts';
 import { fillForm } from '../src/server/testing/fill.ts';
+import { ANSWERS, apiWay as apiWayOf } from './api-way.ts';
 import { fmt, verdict } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -68,7 +67,6 @@ async function login(send: Send, username: string): Promise<Record<string, strin
   return { cookie: set.split(';')[0] ?? '' };
 }
 
-const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
 const REVIEWER: Record<string, string> = { rs: 'rs-reviewer', yb: 'yb-reviewer', gjj: 'gjj-reviewer', wsjk: 'wsjk-reviewer' };
 type View = { id: string; progress: { item: string; status: string; department: { code: string } }[]; plan: Plan };
 
@@ -115,15 +113,6 @@ export async function benchHttp(seconds: number): Promise<boolean> {
     const clerk = await login(send, 'window');
     const admin = await login(send, 'admin');
     const reviewers = Object.fromEntries(await Promise.all(Object.entries(REVIEWER).map(async ([d, u]) => [d, await login(send, u)] as const)));
-    const systems: Record<string, { id: string; secret: string }> = {};
-    for (const d of Object.keys(REVIEWER)) systems[d] = (await json(send, 'POST', '/api/admin/api-clients', admin, { department: d, name: `${d} 业务系统（压测）` })) as { id: string; secret: string };
-    const signed = (department: string, method: string, url: string, body: string): Record<string, string> => {
-      const system = systems[department] as { id: string; secret: string };
-      const timestamp = Math.floor(Date.now() / 1000);
-      const nonce = randomBytes(12).toString('hex');
-      return { 'x-onething-client': system.id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signRequest({ secret: system.secret, method, path: url, timestamp, nonce, body }) };
-    };
-
     const portalWay = async () => {
       const created = (await json(send, 'POST', '/api/cases', applicant, { matterId: 'retirement' })) as View;
       const { plan } = (await json(send, 'PUT', `/api/cases/${created.id}/answers`, applicant, { answers: ANSWERS })) as { plan: Plan };
@@ -143,23 +132,7 @@ export async function benchHttp(seconds: number): Promise<boolean> {
       if (view.progress.some((p) => p.status !== 'approved')) throw new Error('lifecycle did not complete');
     };
 
-    const first = (await json(send, 'POST', '/api/cases', applicant, { matterId: 'retirement' })) as View;
-    const values = fillForm(((await json(send, 'PUT', `/api/cases/${first.id}/answers`, applicant, { answers: ANSWERS })) as { plan: Plan }).plan);
-    const apiWay = async () => {
-      const submitted = (await json(send, 'POST', '/api/cases', applicant, { matterId: 'retirement', answers: ANSWERS, values, submit: true })) as View;
-      const id = submitted.id;
-      const accepted = (await json(send, 'POST', `/api/window/cases/${id}/accept`, clerk)) as View;
-      const department = new Map(accepted.progress.map((p) => [p.item, p.department.code]));
-      // Each department's system decides as its dispatch arrives; a stage is dispatched when the one before it is decided.
-      for (const stage of submitted.plan.stages) {
-        await Promise.all(stage.map(async (item) => {
-          const url = `/api/department/tasks/${id}/${item}/approve`;
-          await json(send, 'POST', url, signed(department.get(item) as string, 'POST', url, '{}'), {});
-        }));
-      }
-      const done = (await json(send, 'GET', `/api/cases/${id}`, applicant)) as View;
-      if (done.progress.some((p) => p.status !== 'approved')) throw new Error('lifecycle did not complete');
-    };
+    const apiWay = await apiWayOf((method, url, headers, body) => json(send, method, url, headers, body), { applicant, clerk, admin });
 
     await apiWay();
     await portalWay();

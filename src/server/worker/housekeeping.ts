@@ -7,9 +7,9 @@
 import type { Deps } from '../deps.ts';
 
 /** Twice the ±300 s a signed request's timestamp may be off: an older nonce's request is refused as stale anyway. */
-export const NONCE_KEEP_MS = 2 * 300_000;
-export const IDEMPOTENCY_KEEP_MS = 7 * 24 * 3600_000;
-export const DELIVERED_KEEP_MS = 30 * 24 * 3600_000;
+const NONCE_KEEP_MS = 2 * 300_000;
+const IDEMPOTENCY_KEEP_MS = 7 * 24 * 3600_000;
+const DELIVERED_KEEP_MS = 30 * 24 * 3600_000;
 
 export interface Swept {
   nonces: number;

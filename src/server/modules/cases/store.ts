@@ -24,10 +24,17 @@ export interface LoadedCase {
 
 /** Loads a case; with `lock` (PostgreSQL) the case row is locked, so decisions on one case queue up. */
 export async function loadCase(trx: Kysely<Database>, dialect: Dialect, id: string, lock = false): Promise<LoadedCase> {
+  const c = await findCase(trx, dialect, id, lock);
+  if (!c) throw notFound('办件');
+  return c;
+}
+
+/** As `loadCase`, but a case that is not there is null. */
+export async function findCase(trx: Kysely<Database>, dialect: Dialect, id: string, lock = false): Promise<LoadedCase | null> {
   let q = trx.selectFrom('cases').selectAll().where('id', '=', id);
   if (lock && dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('办件');
+  if (!row) return null;
   const taskRows = await trx.selectFrom('tasks').selectAll().where('case_id', '=', id).orderBy('item_id').execute();
   return {
     row,

@@ -11,10 +11,10 @@ import { isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResul
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
-import { loadCase, type LoadedCase } from '../cases/store.ts';
+import { findCase, loadCase, type LoadedCase } from '../cases/store.ts';
 import { applyFlow } from './flow.ts';
 import { sealSign } from './seals.ts';
 
@@ -67,12 +67,7 @@ export class TaskService {
   /** A task's id is its case's id and its item's, so the case (with its tasks) is loaded at once. */
   private async taskOf(trx: Kysely<Database>, taskId: string, acting: Acting, lock = false): Promise<{ c: LoadedCase; task: Task }> {
     const at = taskId.indexOf(':');
-    const c = at > 0
-      ? await loadCase(trx, this.deps.db.dialect, taskId.slice(0, at), lock).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'not-found') return null;
-        throw e;
-      })
-      : null;
+    const c = at > 0 ? await findCase(trx, this.deps.db.dialect, taskId.slice(0, at), lock) : null;
     const task = c?.tasks.find((t) => t.id === taskId.slice(at + 1));
     if (!c || !task || task.department.code !== acting.department) throw notFound('子件');
     return { c, task };
