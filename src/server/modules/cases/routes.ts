@@ -6,7 +6,7 @@ import { requireAccount } from '../../http/auth.ts';
 import type { Account } from '../identity/roles.ts';
 import type { TaskService } from '../tasks/service.ts';
 import { mustReach, type CaseService } from './service.ts';
-import { caseStatus, loadCase, type LoadedCase } from './store.ts';
+import { caseStatus, groupByCase, loadCase, type LoadedCase } from './store.ts';
 import { CASE_STATUS_LABEL, type CaseRecord, type CaseStatus } from '../../../core/case/case.ts';
 import { TASK_STATUS_LABEL, type Task } from '../../../core/case/task.ts';
 import { caseView, maskPlan } from './view.ts';
@@ -61,11 +61,10 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     const rows = await db.selectFrom('cases').select(['id', 'number', 'matter_id', 'catalogue_version', 'record', 'created_at'])
       .where('applicant_id', '=', account.id).orderBy('created_at', 'desc').limit(200).execute();
     const taskRows = rows.length ? await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', rows.map((r) => r.id)).orderBy('item_id').execute() : [];
-    const tasksOf = new Map<string, Task[]>();
-    for (const t of taskRows) tasksOf.set(t.case_id, [...(tasksOf.get(t.case_id) ?? []), JSON.parse(t.state) as Task]);
+    const tasksOf = groupByCase(taskRows);
     const list = [];
     for (const r of rows) {
-      const tasks = tasksOf.get(r.id) ?? [];
+      const tasks = (tasksOf.get(r.id) ?? []).map((t) => JSON.parse(t.state) as Task);
       const status = caseStatus({ record: JSON.parse(r.record) as CaseRecord, tasks }) as CaseStatus;
       const { catalogue } = await deps.catalogues.get(r.catalogue_version);
       list.push({

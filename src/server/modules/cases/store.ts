@@ -95,3 +95,14 @@ export async function saveTasks(trx: Kysely<Database>, c: LoadedCase, next: read
   }
   return changed;
 }
+
+/** Rows of several cases, each case's in the order they came. */
+export function groupByCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.case_id);
+    if (list) list.push(r);
+    else out.set(r.case_id, [r]);
+  }
+  return out;
+}

@@ -8,15 +8,10 @@ import type { Plan } from '../../../core/planning/types.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
+import { groupByCase } from '../cases/store.ts';
 
 /** Cases are read a batch at a time: a matter may have more cases than a query may have parameters. */
 const BATCH = 500;
-
-function groupBy<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r]);
-  return out;
-}
 
 async function matterFigures(deps: Deps, matterId: string) {
   const db = deps.db.kysely;
@@ -30,9 +25,9 @@ async function matterFigures(deps: Deps, matterId: string) {
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id as string;
     const ids = rows.map((r) => r.id);
-    const tasks = groupBy(await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute());
-    const ratings = groupBy(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute());
-    const rects = groupBy(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute());
+    const tasks = groupByCase(await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute());
+    const ratings = groupByCase(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute());
+    const rects = groupByCase(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute());
     for (const r of rows) {
       const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;
       const record = JSON.parse(r.record) as CaseRecord;
