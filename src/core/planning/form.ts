@@ -3,6 +3,7 @@ import { truthy } from '../rules/jsonlogic.ts';
 import type { Catalogue, CompiledMatter, CompiledMatterItem } from '../catalog/model.ts';
 import type { FieldDef, FieldFormat } from '../catalog/types.ts';
 import type { Facts, FormField, FormSection, MergedForm } from './types.ts';
+import { deepFreeze } from './freeze.ts';
 
 /** JSON Schema format names for our field formats; the server registers a checker for each. */
 export const SCHEMA_FORMATS: Record<FieldFormat, string> = {
@@ -67,14 +68,6 @@ interface Collected {
   required: boolean;
   items: string[];
   rank: number;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** The form without the applicant's values depends only on the items and the field conditions. */

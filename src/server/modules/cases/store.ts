@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CaseRecord } from '../../../core/case/case.ts';
 import { deriveCaseStatus } from '../../../core/case/orchestrate.ts';
 import type { Task } from '../../../core/case/task.ts';
+import { deepFreeze } from '../../../core/planning/freeze.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import type { Dialect } from '../../db/connect.ts';
 import type { CaseTable, Database, TaskTable } from '../../db/schema.ts';
@@ -39,13 +40,31 @@ export async function findCase(trx: Kysely<Database>, dialect: Dialect, id: stri
   return {
     row,
     record: JSON.parse(row.record) as CaseRecord,
-    plan: row.plan ? (JSON.parse(row.plan) as Plan) : null,
+    plan: row.plan ? parsePlan(row.id, row.plan) : null,
     answers: JSON.parse(row.answers) as Record<string, unknown>,
     chosenItems: row.chosen_items ? (JSON.parse(row.chosen_items) as string[]) : undefined,
     form: JSON.parse(row.form) as Record<string, unknown>,
     tasks: taskRows.map((t) => JSON.parse(t.state) as Task),
     taskRows,
   };
+}
+
+/**
+ * A case's plan is frozen at submission and read by every step after it, and parsing it is the
+ * largest part of loading a case; so the parsed plan of recently loaded cases is kept, frozen, and
+ * used again while the stored text is unchanged.
+ */
+const plans = new Map<string, { text: string; plan: Plan }>();
+const PLANS_KEPT = 500;
+
+function parsePlan(caseId: string, text: string): Plan {
+  const kept = plans.get(caseId);
+  if (kept?.text === text) return kept.plan;
+  const plan = deepFreeze(JSON.parse(text) as Plan);
+  plans.delete(caseId);
+  if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
+  plans.set(caseId, { text, plan });
+  return plan;
 }
 
 export function caseStatus(c: Pick<LoadedCase, 'record' | 'tasks'>): string {
