@@ -3,19 +3,18 @@
  * the promised time of 出生登记 cut from 2 to 1 working day in the YAML editor, checked, compared,
  * sent for the opinions of the departments concerned (the public security bureau and the health
  * commission, each agreeing in its own browser), approved and published as version 2. A fresh
- * browser (guides are cached for 5 minutes) then sees the new time limit on the public guide.
+ * browser then sees the new time limit on the public guide.
  * Screenshots in e2e/screenshots/admin-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, shot } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { open, shot } from './support/browser.ts';
 import { text, url, visible, WAIT_MS } from './support/see.ts';
 import { journey } from './support/steps.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 import { logIn } from './support/staff.ts';
 
-let server: E2eServer;
-let browser: Browser;
+const stage = onStage();
 let page: Page;
 let draftUrl = '';
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
@@ -25,17 +24,10 @@ let current: () => Page = () => page;
 const FILE = 'catalog/items/ga-birth-registration.yaml';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = (await open(browser, server.base, 'desktop')).page;
+  page = (await open(stage.browser, stage.server.base, 'desktop')).page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const step = journey('admin', () => current(), () => server);
+const step = journey('admin', () => current(), () => stage.server);
 
 describe('the administrator changes the catalogue, the departments agree, the portal shows the new version', () => {
   it('logs in as the administrator and creates a draft for 新生儿出生', async () => {
@@ -82,7 +74,7 @@ describe('the administrator changes the catalogue, the departments agree, the po
   for (const reviewer of ['ga-reviewer', 'wsjk-lead']) {
     it(`${reviewer} agrees in the department's own browser`, async () => {
       step(reviewer);
-      const opened = await open(browser, server.base, 'desktop');
+      const opened = await open(stage.browser, stage.server.base, 'desktop');
       current = () => opened.page;
       try {
         const p = opened.page;
@@ -112,7 +104,7 @@ describe('the administrator changes the catalogue, the departments agree, the po
 
   it('shows the new time limit on the public guide, in a fresh browser', async () => {
     step('portal');
-    const opened = await open(browser, server.base, 'desktop');
+    const opened = await open(stage.browser, stage.server.base, 'desktop');
     current = () => opened.page;
     try {
       const p = opened.page;

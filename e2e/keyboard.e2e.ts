@@ -5,41 +5,33 @@
  * screens are not empty: a submitted case waits at the window, an accepted one in the workbench and
  * a draft on the administrator's to-do page. Screenshots in e2e/screenshots/keyboard-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { keyboardReport, type KeyboardReport } from './support/a11y.ts';
 import { Api } from './support/api.ts';
-import { launch, open, shot } from './support/browser.ts';
+import { open, shot } from './support/browser.ts';
 import { url, visible } from './support/see.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 import { acceptedRestaurantCase, HEALTH_ITEM, logIn, submittedRestaurantCase, type Accepted } from './support/staff.ts';
 
-let server: E2eServer;
-let browser: Browser;
+const stage = onStage();
 let waiting: Accepted;
 let dispatched: Accepted;
 const DRAFT = '键盘检查用草稿';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  waiting = await submittedRestaurantCase(server.base);
-  dispatched = await acceptedRestaurantCase(server.base);
-  const admin = await Api.login(server.base, 'admin');
+  waiting = await submittedRestaurantCase(stage.server.base);
+  dispatched = await acceptedRestaurantCase(stage.server.base);
+  const admin = await Api.login(stage.server.base, 'admin');
   await admin.call('POST', '/api/admin/drafts', { title: DRAFT, reason: '给待办页一行起草中的草稿。', matterId: 'newborn-birth' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** A fresh desktop page, logged in as `username` at `next`; on failure, a screenshot and the server's last words. */
 async function staff(label: string, username: string, next: string): Promise<Page> {
-  const { context, page } = await open(browser, server.base, 'desktop');
+  const { context, page } = await open(stage.browser, stage.server.base, 'desktop');
   onTestFailed(async () => {
     await shot(page, `keyboard-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${page.url()}\nserver output (last part):\n${server.output().slice(-3000)}`);
+    console.error(`page: ${page.url()}\nserver output (last part):\n${stage.server.output().slice(-3000)}`);
   });
   onTestFailed(() => context.close());
   await logIn(page, username, next);

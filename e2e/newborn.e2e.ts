@@ -5,34 +5,26 @@
  * consoles would); the mother then sees every item done and the e-licenses, with QR codes that
  * decode to their verification page, in her wallet. Screenshots in e2e/screenshots/newborn-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scrollWidth } from './support/a11y.ts';
 import { Api, accept, approve } from './support/api.ts';
-import { launch, open, shot } from './support/browser.ts';
+import { open, shot } from './support/browser.ts';
 import { readQr } from './support/qr.ts';
 import { card, count, text, url, visible, WAIT_MS } from './support/see.ts';
 import { journey } from './support/steps.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 
-let server: E2eServer;
-let browser: Browser;
+const stage = onStage();
 let page: Page;
 let caseId = '';
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = (await open(browser, server.base, 'phone')).page;
+  page = (await open(stage.browser, stage.server.base, 'phone')).page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const step = journey('newborn', () => page, () => server);
+const step = journey('newborn', () => page, () => stage.server);
 
 /** The guided questions in the order they come, and the mother's answers (visible labels). */
 const QUESTIONS: { text: RegExp; answer: string; sharedData?: true }[] = [
@@ -121,7 +113,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await visible(heading('第一步：填写申请表'));
     // The marriage question is the one taken from shared data (民政婚姻登记信息), whatever was clicked.
-    const mother = await Api.login(server.base, 'wangfang');
+    const mother = await Api.login(stage.server.base, 'wangfang');
     const draft = await mother.call<{ plan: { answers: { question: string; source: string; value: unknown }[] } }>('GET', `/api/cases/${caseId}`);
     expect(draft.plan.answers.find((a) => a.question === 'parentsMarried')).toMatchObject({ source: 'facts', value: true });
     await text(page.getByRole('article'), '未提交（草稿）', '承诺 5 个工作日内全部办结', '本次不需要上传任何材料');
@@ -155,7 +147,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
 
   it('is accepted by the window and shows the progress of each item', async () => {
     step('accepted');
-    await accept(server.base, caseId);
+    await accept(stage.server.base, caseId);
     await reloadCase();
     await visible(page.getByText(/已受理，正在办理/));
     const progress = card(page, '办理进度');
@@ -165,7 +157,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
 
   it('after the departments approve, shows the case completed with every item done', async () => {
     step('completed');
-    const mother = await Api.login(server.base, 'wangfang');
+    const mother = await Api.login(stage.server.base, 'wangfang');
     type View = { status: string; progress: { item: string; status: string; department: { code: string } }[] };
     const approved: string[] = [];
     const deadline = Date.now() + 45_000;
@@ -175,7 +167,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
       if (Date.now() > deadline) throw new Error(`not all items approved in time: ${JSON.stringify(view.progress.map((p) => [p.item, p.status]))}`);
       const ready = view.progress.filter((p) => p.status === 'dispatched');
       for (const p of ready) {
-        await approve(server.base, `${p.department.code}-reviewer`, caseId, p.item);
+        await approve(stage.server.base, `${p.department.code}-reviewer`, caseId, p.item);
         approved.push(p.item);
       }
       if (ready.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));

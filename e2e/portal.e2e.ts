@@ -3,32 +3,21 @@
  * search, the guide of 新生儿出生 with its flow diagram, elder mode, English, the keyboard, and no
  * sideways scrolling. Against the real server and the built web app; screenshots in e2e/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { keyboardReport, scrollWidth, unreached, walkTab } from './support/a11y.ts';
-import { launch, open, shot } from './support/browser.ts';
+import { open, shot } from './support/browser.ts';
 import { attribute, count, noText, text, url, visible } from './support/see.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = onStage();
 
 /** A fresh phone page; on failure, a screenshot and the server's last words. */
 async function phone(label: string): Promise<Page> {
-  const { context, page } = await open(browser, server.base, 'phone');
+  const { context, page } = await open(stage.browser, stage.server.base, 'phone');
   onTestFailed(async () => {
     await shot(page, `portal-FAILED-${label}`).catch(() => undefined);
-    console.error(`server output (last part):\n${server.output().slice(-3000)}`);
+    console.error(`server output (last part):\n${stage.server.output().slice(-3000)}`);
   });
   onTestFailed(() => context.close());
   return page;

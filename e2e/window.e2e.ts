@@ -6,17 +6,16 @@
  * (容缺受理, 告知承诺书) with a deadline for each deferred material. Screenshots in
  * e2e/screenshots/window-*.png.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from './support/api.ts';
-import { launch, open, shot } from './support/browser.ts';
+import { open, shot } from './support/browser.ts';
 import { card, count, text, url, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 import { logIn, scans, shanghaiDay, VISITOR } from './support/staff.ts';
 
-let server: E2eServer;
-let browser: Browser;
+const stage = onStage();
 let page: Page;
 /** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 const cases: { first: string; second: string } = { first: '', second: '' };
@@ -31,18 +30,14 @@ const M = {
 const files = scans(Object.keys(M));
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = (await open(browser, server.base, 'desktop')).page;
+  page = (await open(stage.browser, stage.server.base, 'desktop')).page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   files.cleanup();
 });
 
-const step = journey('window', () => page, () => server);
+const step = journey('window', () => page, () => stage.server);
 
 /** The clerk asks the visitor each guided question in turn (the order the plan asks them). */
 const QUESTIONS: [RegExp, '是' | '否'][] = [
@@ -227,7 +222,7 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     await visible(h2(/^不予受理/));
     await text(card(page, '不予受理：需补正的内容'), M.drinks, M.design, M.consent, '未提交该材料');
     await visible(page.getByRole('link', { name: '打印不予受理通知书（PDF）' }));
-    const clerk = await Api.login(server.base, 'window');
+    const clerk = await Api.login(stage.server.base, 'window');
     const view = await clerk.call<{ status: string; corrections: { subject: string }[] }>('GET', `/api/cases/${cases.first}`);
     expect(view.status).toBe('rejected');
     expect(view.corrections.map((c) => c.subject).sort()).toEqual([M.drinks, M.design, M.consent].sort());
@@ -287,7 +282,7 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     }
     await text(card(page, '各部门办理进度'), '企业营业执照信息核验', '食品行业从业人员预防性体检合格证办理');
 
-    const clerk = await Api.login(server.base, 'window');
+    const clerk = await Api.login(stage.server.base, 'window');
     type View = { status: string; deferred: { material: string; deadline: string; suppliedOn?: string }[]; documents: { kind: string }[] };
     const view = await clerk.call<View>('GET', `/api/cases/${cases.second}`);
     expect(view.status).toBe('accepted');

@@ -9,18 +9,17 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scrollWidth } from './support/a11y.ts';
 import { Api } from './support/api.ts';
-import { launch, open, shot } from './support/browser.ts';
+import { open, shot } from './support/browser.ts';
 import { card, count, noText, text, url, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
-import { startServer, type E2eServer } from './support/server.ts';
+import { onStage } from './support/stage.ts';
 import { acceptedRestaurantCase, HEALTH_ITEM, logIn, shanghaiDay, type Accepted } from './support/staff.ts';
 
-let server: E2eServer;
-let browser: Browser;
+const stage = onStage();
 let page: Page;
 let approveCase: Accepted;
 let refuseCase: Accepted;
@@ -30,20 +29,13 @@ let supplementCase: Accepted;
 let current: () => Page = () => page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = (await open(browser, server.base, 'desktop')).page;
-  approveCase = await acceptedRestaurantCase(server.base);
-  refuseCase = await acceptedRestaurantCase(server.base);
-  supplementCase = await acceptedRestaurantCase(server.base);
+  page = (await open(stage.browser, stage.server.base, 'desktop')).page;
+  approveCase = await acceptedRestaurantCase(stage.server.base);
+  refuseCase = await acceptedRestaurantCase(stage.server.base);
+  supplementCase = await acceptedRestaurantCase(stage.server.base);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const step = journey('workbench', () => current(), () => server);
+const step = journey('workbench', () => current(), () => stage.server);
 
 const DEADLINE_WORDS = { 'on-time': '正常', 'due-soon': '即将到期', overdue: '已超期' } as const;
 type QueueTask = { caseId: string; caseNumber: string; item: string; status: string; dueDate: string | null; deadline: keyof typeof DEADLINE_WORDS };
@@ -54,7 +46,7 @@ const row = (p: Page, number: string, itemName: string) => p.getByRole('row').fi
 
 /** The applicant (haowei, the company's agent, linked to 陈晓梅's case by ID number) reads the case. */
 async function applicantSees(c: Accepted, item: string): Promise<CaseView['progress'][number]> {
-  const applicant = await Api.login(server.base, 'haowei');
+  const applicant = await Api.login(stage.server.base, 'haowei');
   const view = await applicant.call<CaseView>('GET', `/api/cases/${c.id}`);
   const p = view.progress.find((x) => x.item === item);
   if (!p) throw new Error(`no ${item} in the case's progress: ${JSON.stringify(view.progress.map((x) => x.item))}`);
@@ -81,7 +73,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
     await logIn(page, 'wsjk-reviewer', '/workbench');
     await visible(page.getByRole('heading', { level: 2, name: '部门审批工作台' }));
     await visible(page.getByRole('heading', { name: '办件队列（3）' }));
-    const reviewer = await Api.login(server.base, 'wsjk-reviewer');
+    const reviewer = await Api.login(stage.server.base, 'wsjk-reviewer');
     const { tasks } = await reviewer.call<{ tasks: QueueTask[] }>('GET', '/api/department/tasks');
     expect(tasks).toHaveLength(3);
     for (const c of [approveCase, refuseCase, supplementCase]) {
@@ -191,7 +183,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
 
   it('lets the lead department record a joint inspection across two tasks of a case', async () => {
     step('joint');
-    const lead = (await open(browser, server.base, 'desktop')).page;
+    const lead = (await open(stage.browser, stage.server.base, 'desktop')).page;
     current = () => lead;
     await logIn(lead, 'sj-lead', '/workbench');
     await visible(lead.getByRole('tab', { name: '办件队列', selected: true }));
@@ -221,7 +213,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
     await shot(lead, 'workbench-12-joint-recorded', { fullPage: false });
 
     // No API reads joint reviews back; the record is in the server's database (read-only look).
-    const db = new Database(path.join(server.dataDir, 'onething.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(stage.server.dataDir, 'onething.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const rows = db.prepare('SELECT kind, organiser, task_ids, held_on, outcome FROM joint_reviews WHERE case_id = ?').all(approveCase.id) as { task_ids: string }[];
       expect(rows.map((r) => ({ ...r, task_ids: (JSON.parse(r.task_ids) as string[]).sort() }))).toEqual([
@@ -236,7 +228,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
 
   it('on a phone, the queue keeps the deadline in words and the task page fits the screen', async () => {
     step('phone');
-    const phone = (await open(browser, server.base, 'phone')).page;
+    const phone = (await open(stage.browser, stage.server.base, 'phone')).page;
     current = () => phone;
     await logIn(phone, 'wsjk-reviewer', '/workbench');
     await visible(phone.getByRole('heading', { name: '办件队列（3）' }));
