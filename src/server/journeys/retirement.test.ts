@@ -96,4 +96,14 @@ describe.each(DIALECTS)('退休, with a supplement, a refusal and a withdrawal, 
     expect((await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: await h.login('window') })).statusCode).toBe(409);
     expect((await act('yb-reviewer', id, 'yb-retiree-medical-benefit', 'approve')).statusCode).toBe(409);
   });
+
+  it('shows a draft the plan of its latest answers, however often it was read before', async () => {
+    const id = (await h.request('POST', '/api/cases', { cookie: me, body: { matterId: 'retirement' } })).json().id as string;
+    const items = async () => ((await h.request('GET', `/api/cases/${id}`, { cookie: me })).json().plan.items as { id: string }[]).map((i) => i.id);
+    for (const bonusCategory of ['none', 'one-child', 'none', 'one-child']) {
+      const r = await h.request('PUT', `/api/cases/${id}/answers`, { cookie: me, body: { answers: { ...answers, bonusCategory } } });
+      expect(r.statusCode, r.body).toBe(200);
+      for (let read = 0; read < 2; read++) expect((await items()).includes('wsjk-retiree-one-child-reward')).toBe(bonusCategory === 'one-child');
+    }
+  });
 });
