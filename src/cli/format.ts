@@ -2,10 +2,8 @@
 import { LIFE_STAGES, type Defect } from '../core/catalog/types.ts';
 import type { Catalogue } from '../core/catalog/model.ts';
 import type { Plan, PlanError } from '../core/planning/types.ts';
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../core/planning/labels.ts';
 
-const FORM_TEXT = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as const;
-const MEDIUM_TEXT = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
-export const EXEMPTION_TEXT = { license: '电子证照', 'result-of-item': '前序事项结果', 'shared-data': '数据共享', commitment: '告知承诺' } as const;
 const WHY_TEXT = { required: '必办', chosen: '已选', 'needed-by': '前置' } as const;
 const days = (n: number) => (n === 0 ? '即办' : `承诺 ${n} 个工作日`);
 
@@ -87,7 +85,7 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
   out.push('', `一套材料：需提交 ${required.length} 份，免提交 ${exempt.length} 份`);
   for (const m of required) {
     const extra = [m.deferrable ? '可容缺后补' : '', ...m.alternatives.map((a) => `持有${a.evidence}可免交`)].filter(Boolean).join('；');
-    out.push(`  需提交  ${m.name}  ${FORM_TEXT[m.form]} ${m.copies} 份，${MEDIUM_TEXT[m.medium]}${extra ? `（${extra}）` : ''}`);
+    out.push(`  需提交  ${m.name}  ${MATERIAL_FORM_TEXT[m.form]} ${m.copies} 份，${MATERIAL_MEDIUM_TEXT[m.medium]}${extra ? `（${extra}）` : ''}`);
   }
   for (const m of exempt) {
     if (m.exemption) out.push(`  免提交〔${EXEMPTION_TEXT[m.exemption.kind]}〕${m.name} —— ${m.exemption.evidence}`);

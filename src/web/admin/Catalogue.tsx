@@ -5,11 +5,12 @@
 import { Alert, Card, Descriptions, Empty, Grid, Input, List, Segmented, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { days } from '../shared/planLabels.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { pagerItem } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import { CHANNEL, days, get, ITEM_KIND, LoadError, Section, useMatters } from './common.tsx';
+import { CHANNEL, get, ITEM_KIND, LoadError, Section, useMatters } from './common.tsx';
 import type { Guide, ItemSummary } from './types.ts';
 
 export function Catalogue() {

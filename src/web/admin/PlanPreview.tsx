@@ -5,22 +5,12 @@
  */
 import { Alert, Button, Checkbox, Descriptions, Empty, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { MATERIAL_FORM_TEXT } from '../../core/planning/labels.ts';
+import type { ItemWhy } from '../../core/planning/types.ts';
+import { days, EXEMPT, WHY } from '../shared/planLabels.ts';
 import { ApiError, post } from '../shared/api.ts';
-import { baseName, CHANNEL, days, errorText, Section, useMatters } from './common.tsx';
+import { baseName, CHANNEL, errorText, Section, useMatters } from './common.tsx';
 import type { AnswerValue, DraftDetail, Plan, QuestionView } from './types.ts';
-
-const EXEMPT: Record<string, { label: string; color: string }> = {
-  license: { label: '电子证照', color: 'blue' },
-  'result-of-item': { label: '前序结果', color: 'purple' },
-  'shared-data': { label: '数据共享', color: 'cyan' },
-  commitment: { label: '告知承诺', color: 'orange' },
-};
-const WHY: Record<string, { label: string; color: string }> = {
-  required: { label: '必办', color: 'red' },
-  chosen: { label: '可选', color: 'green' },
-  'needed-by': { label: '前序需要', color: 'gold' },
-};
-const FORM: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
 
 const keyOf = (v: string | boolean) => `${typeof v}:${String(v)}`;
 
@@ -195,7 +185,7 @@ function PlanBody({ plan, current }: { plan: Plan; current: Plan | null }) {
         <Table size="small" rowKey="id" pagination={false} dataSource={plan.items} scroll={{ x: 560 }} columns={[
           { title: '事项', dataIndex: 'name', render: (v: string, i) => <>{v}{i.optional && <Tag style={{ marginInlineStart: 4 }}>可选</Tag>}</> },
           { title: '部门', key: 'dept', render: (_: unknown, i) => i.department.name },
-          { title: '类型', dataIndex: 'why', render: (w: string) => <Tag color={WHY[w]?.color}>{WHY[w]?.label ?? w}</Tag> },
+          { title: '类型', dataIndex: 'why', render: (w: ItemWhy) => <Tag color={WHY[w].color}>{WHY[w].label}</Tag> },
           { title: '步骤', dataIndex: 'stage', render: (s: number) => `第 ${s + 1} 步` },
           { title: '承诺/法定时限', key: 'tl', render: (_: unknown, i) => `${days(i.timeLimit.promised)} / ${days(i.timeLimit.legal)}` },
         ]} />
@@ -217,11 +207,11 @@ function PlanBody({ plan, current }: { plan: Plan; current: Plan | null }) {
               <div className="admin-row" style={{ gap: 6 }}>
                 {m.status === 'exempt' ? <Tag color="green">免提交</Tag> : <Tag color="orange">需提交</Tag>}
                 <span style={{ color: m.status === 'exempt' ? '#595959' : undefined }}>{m.name}</span>
-                {m.status === 'required' && <Typography.Text type="secondary">{FORM[m.form] ?? m.form} {m.copies} 份</Typography.Text>}
+                {m.status === 'required' && <Typography.Text type="secondary">{MATERIAL_FORM_TEXT[m.form]} {m.copies} 份</Typography.Text>}
                 {m.deferrable && <Tag color="gold">可容缺</Tag>}
               </div>
-              {m.exemption && <div style={{ fontSize: 13 }}><Tag color={EXEMPT[m.exemption.kind]?.color}>{EXEMPT[m.exemption.kind]?.label ?? m.exemption.kind}</Tag>{m.exemption.evidence}</div>}
-              {m.status === 'required' && m.alternatives.length > 0 && <div style={{ fontSize: 13 }}><Typography.Text type="secondary">可免提交的方式：{m.alternatives.map((a) => `${EXEMPT[a.kind]?.label ?? a.kind}（${a.evidence}）`).join('；')}</Typography.Text></div>}
+              {m.exemption && <div style={{ fontSize: 13 }}><Tag color={EXEMPT[m.exemption.kind].color}>{EXEMPT[m.exemption.kind].label}</Tag>{m.exemption.evidence}</div>}
+              {m.status === 'required' && m.alternatives.length > 0 && <div style={{ fontSize: 13 }}><Typography.Text type="secondary">可免提交的方式：{m.alternatives.map((a) => `${EXEMPT[a.kind].label}（${a.evidence}）`).join('；')}</Typography.Text></div>}
             </li>
           ))}
         </ul>

@@ -64,7 +64,6 @@ export const CHANGE: Record<'added' | 'removed' | 'changed', { text: string; col
   changed: { text: '修改', color: 'blue' },
 };
 
-export const days = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n === 0 ? '即办' : `${n} 个工作日`);
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`);
 export const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 

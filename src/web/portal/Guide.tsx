@@ -1,6 +1,8 @@
 /** A key matter's guide with every element of clause 5.3.1, from the same published data as every channel. */
 import { Alert, Card, Collapse, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
+import type { ExemptionKind } from '../../core/catalog/types.ts';
+import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
 import { get } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
@@ -17,13 +19,12 @@ interface GuideData {
   situations: { id: string; name: string; eligible: boolean; condition: string; advice: string | null }[];
   process: { stages: string[][] };
   timeLimit: { promisedWorkingDays: number; legalWorkingDays: number; note: string | null };
-  materials: { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: string; evidence: string }[]; deferrable: boolean }[];
+  materials: { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean }[];
   channels: { kind: string; name: string; address?: string }[];
   hours: string; contacts: { name: string; phone: string }[]; windows: Dept[]; faq: { q: string; a: string }[];
 }
 
 const FORM = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as Record<string, string>;
-const EXEMPT = { license: '电子证照', 'result-of-item': '前序结果', 'shared-data': '数据共享', commitment: '告知承诺' } as Record<string, string>;
 
 export default function Guide() {
   const { id = '' } = useParams();
@@ -78,7 +79,7 @@ export default function Guide() {
               { title: '材料', dataIndex: 'name' },
               { title: '份数/形式', render: (_: unknown, m) => `${m.copies} 份 ${FORM[m.form] ?? m.form}` },
               { title: '何时需要', dataIndex: 'when', render: (w: string[]) => [...new Set(w)].join('；') },
-              { title: '可免提交', dataIndex: 'exemptions', render: (e: GuideData['materials'][number]['exemptions']) => e.map((x) => <Tag key={x.kind + x.evidence} color="blue">{EXEMPT[x.kind]}：{x.evidence}</Tag>) },
+              { title: '可免提交', dataIndex: 'exemptions', render: (e: GuideData['materials'][number]['exemptions']) => e.map((x) => <Tag key={x.kind + x.evidence} color="blue">{EXEMPTION_TEXT[x.kind]}：{x.evidence}</Tag>) },
               { title: '容缺', dataIndex: 'deferrable', render: (d: boolean) => (d ? '可容缺后补' : '') },
             ]} />
           </ScrollRegion>

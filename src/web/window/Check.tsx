@@ -4,11 +4,12 @@
  */
 import { Alert, Button, Card, Checkbox, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../core/planning/labels.ts';
 import { get, post } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { CaseView, CheckResult, Correction, MaterialCheck } from './types.ts';
-import { addDays, EXEMPT, FORM, LoadError, MEDIUM, Section, thenOpen, today } from './ui.tsx';
+import { addDays, LoadError, Section, thenOpen, today } from './ui.tsx';
 
 const STATUS: Record<MaterialCheck['status'], { text: string; color: string }> = {
   provided: { text: '已提交', color: 'green' },
@@ -23,7 +24,7 @@ function draftCorrections(materials: MaterialCheck[], ticked: ReadonlySet<string
   const out: Correction[] = [];
   for (const m of materials) {
     if (m.status === 'missing') {
-      out.push({ subject: m.name, problem: '未提交该材料', correction: `请提交${m.name} ${m.copies} 份（${FORM[m.form] ?? m.form}）` });
+      out.push({ subject: m.name, problem: '未提交该材料', correction: `请提交${m.name} ${m.copies} 份（${MATERIAL_FORM_TEXT[m.form]}）` });
     } else if (m.status === 'provided') {
       const open = m.review.formal.filter((_, i) => !ticked.has(pointKey(m.id, i)));
       // Points left unticked once the clerk has started ticking are taken as not met.
@@ -70,8 +71,8 @@ export function Check({ caseView, reload }: { caseView: CaseView; reload(): void
           {materials.map((m) => (
             <Card key={m.id} size="small" type="inner" title={<h4 style={{ margin: 0, fontSize: 15, whiteSpace: 'normal' }}>{m.name}</h4>}
               extra={<Space size={4} wrap><Tag color={STATUS[m.status].color}>{STATUS[m.status].text}</Tag>{m.deferrable && m.status === 'missing' && <Tag color="orange">可容缺</Tag>}</Space>}>
-              <Typography.Text type="secondary">{m.copies} 份 · {FORM[m.form] ?? m.form} · {MEDIUM[m.medium] ?? m.medium}</Typography.Text>
-              {m.exemption && <div style={{ marginTop: 4 }}><Tag color="blue">{EXEMPT[m.exemption.kind] ?? m.exemption.kind}</Tag>{m.exemption.evidence}</div>}
+              <Typography.Text type="secondary">{m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}</Typography.Text>
+              {m.exemption && <div style={{ marginTop: 4 }}><Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>{m.exemption.evidence}</div>}
               {m.files.length > 0 && (
                 <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
                   {m.files.map((f) => <li key={f.id}><a href={`/api/cases/${caseView.id}/files/${f.id}`} target="_blank" rel="noreferrer">查看：{f.name}</a></li>)}

@@ -1,12 +1,13 @@
 /** The application taken at the window: the one form, the materials handed in, and the submission. */
 import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../core/planning/labels.ts';
 import { validateFormValues } from '../../core/planning/validate-form.ts';
 import { api, ApiError, get, post, put } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
 import { fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import type { CaseView, Plan } from './types.ts';
-import { EXEMPT, FORM, MEDIUM, Section, visitors } from './ui.tsx';
+import { Section, visitors } from './ui.tsx';
 
 /** Required fields still empty or wrong in what the server holds (masked personal values count as filled). */
 function formProblems(plan: Plan, values: Record<string, unknown>): { key: string; message: string }[] {
@@ -107,9 +108,9 @@ export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { case
                 {m.status === 'exempt' ? <Tag color="blue">免提交</Tag> : own.length > 0 ? <Tag color="green">已收取 {own.length} 份</Tag> : <Tag color="red">未收取</Tag>}
               </div>
               <Typography.Text type="secondary">
-                {m.copies} 份 · {FORM[m.form] ?? m.form} · {MEDIUM[m.medium] ?? m.medium}{m.deferrable ? ' · 可容缺后补' : ''}
+                {m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}{m.deferrable ? ' · 可容缺后补' : ''}
               </Typography.Text>
-              {m.exemption && <div><Tag color="blue">{EXEMPT[m.exemption.kind] ?? m.exemption.kind}</Tag>{m.exemption.evidence}</div>}
+              {m.exemption && <div><Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>{m.exemption.evidence}</div>}
               {own.length > 0 && (
                 <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
                   {own.map((f) => <li key={f.id}><a href={`/api/cases/${caseView.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a></li>)}

@@ -11,9 +11,6 @@ import type { MatterList } from './types.ts';
 export { errorText } from '../shared/api.ts';
 
 export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
-export const FORM: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
-export const MEDIUM: Record<string, string> = { paper: '纸质', electronic: '电子', either: '纸质或电子' };
-export const EXEMPT: Record<string, string> = { license: '电子证照', 'result-of-item': '前序事项结果', 'shared-data': '数据共享', commitment: '告知承诺' };
 export const MOVEMENT: Record<string, string> = { 'online-push': '电子推送', handover: '当面交接', courier: '寄递', return: '退回', 'result-post': '结果邮寄', 'result-pickup': '结果窗口领取' };
 export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书' };
 

@@ -5,13 +5,14 @@
 import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Spin, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
-import { EXEMPT, errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
+import { errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 
 type Options = { value: string; label: string }[] | undefined;
@@ -114,7 +115,7 @@ export function TaskPage() {
                 <Typography.Title level={4} style={{ fontSize: 15, margin: 0 }}>{m.name}</Typography.Title>
                 {m.status === 'exempt' ? <Tag color="blue">免提交</Tag> : m.files.length > 0 ? <Tag color="green">已提交</Tag> : <Tag color="orange">未提交（容缺）</Tag>}
               </div>
-              {m.exemption && <div><Tag color="blue">{EXEMPT[m.exemption.kind] ?? m.exemption.kind}</Tag>{m.exemption.evidence}</div>}
+              {m.exemption && <div><Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>{m.exemption.evidence}</div>}
               {m.files.filter((f) => f.source !== 'exemption').length > 0 && (
                 <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
                   {m.files.filter((f) => f.source !== 'exemption').map((f) => <li key={f.id}><a href={`/api/cases/${caseId}/files/${f.id}`} target="_blank" rel="noreferrer">下载：{f.name}</a></li>)}

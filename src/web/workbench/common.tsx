@@ -1,5 +1,6 @@
 /** What the workbench reads from the server, and the deadline mark (colour and words, never colour alone). */
 import { Tag } from 'antd';
+import type { ExemptionKind } from '../../core/catalog/types.ts';
 import type { Task } from '../../core/case/task.ts';
 
 export type { Task };
@@ -23,7 +24,7 @@ export interface TaskView {
   case: { id: string; number: string; matter: string; acceptedAt: string | null };
   form: { fields: { key: string; label: string; options?: { value: string; label: string }[] }[]; values: Record<string, unknown> };
   materials: {
-    id: string; name: string; status: 'required' | 'exempt'; exemption: { kind: string; evidence: string } | null;
+    id: string; name: string; status: 'required' | 'exempt'; exemption: { kind: ExemptionKind; evidence: string } | null;
     review: { formal: string[]; substantive: string[] };
     files: { id: string; name: string; source: string; evidence: { kind: string; evidence: string } | null }[];
   }[];

@@ -5,17 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../../../core/catalog/model.ts';
-import type { Material } from '../../../core/catalog/types.ts';
 import { plan } from '../../../core/planning/plan.ts';
-import type { Exemption, Plan } from '../../../core/planning/types.ts';
+import type { Plan } from '../../../core/planning/types.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { renderChecklist, type ChecklistData, type WindowInfo } from '../../documents/index.ts';
 import { badRequest, notFound } from '../../errors.ts';
-
-const FORM: Record<Material['form'], string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
-const MEDIUM: Record<Material['medium'], string> = { paper: '纸质', electronic: '电子', either: '纸质或电子' };
-const EXEMPTION_KIND: Record<Exemption['kind'], string> = { license: '电子证照', 'result-of-item': '前序结果', 'shared-data': '数据共享', commitment: '告知承诺' };
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
 
 /** What the PDF shows, from a complete, eligible plan. */
 export function checklistData(catalogue: Catalogue, p: Plan, version: number, issuedOn: string): ChecklistData {
@@ -42,7 +38,7 @@ export function checklistData(catalogue: Catalogue, p: Plan, version: number, is
     required: p.materials.filter((m) => m.status === 'required').map((m) => ({
       name: m.name,
       copies: m.copies,
-      form: `${FORM[m.form]}（${MEDIUM[m.medium]}）`,
+      form: `${MATERIAL_FORM_TEXT[m.form]}（${MATERIAL_MEDIUM_TEXT[m.medium]}）`,
       review: m.review.formal,
       notes: [
         ...(m.deferrable ? ['可容缺后补'] : []),
@@ -51,7 +47,7 @@ export function checklistData(catalogue: Catalogue, p: Plan, version: number, is
     })),
     exempt: p.materials.filter((m) => m.status === 'exempt').map((m) => ({
       name: m.name,
-      reason: m.exemption ? `【${EXEMPTION_KIND[m.exemption.kind]}】${m.exemption.evidence.replace(/^数据共享核验：/, '')}` : '',
+      reason: m.exemption ? `【${EXEMPTION_TEXT[m.exemption.kind]}】${m.exemption.evidence.replace(/^数据共享核验：/, '')}` : '',
     })),
     windows,
     contacts: matter?.guide.contacts ?? [],

@@ -1,6 +1,6 @@
 /** The guide of a key matter (办事指南) with every element of clause 5.3.1, from the published catalogue. */
 import type { Catalogue, CompiledMatter } from '../../../core/catalog/model.ts';
-import { LIFE_STAGES } from '../../../core/catalog/types.ts';
+import { LIFE_STAGES, type ExemptionKind } from '../../../core/catalog/types.ts';
 import { describeRule } from '../../../core/planning/explain.ts';
 import { planFlow } from '../../../core/planning/items.ts';
 
@@ -10,7 +10,7 @@ export function matterGuide(catalogue: Catalogue, matter: CompiledMatter) {
     return { code, name: d?.name ?? code, level: d?.level, window: d?.window };
   };
   const flow = planFlow(matter, matter.entries);
-  const materials = new Map<string, { id: string; name: string; copies: number; form: string; medium: string; items: string[]; when: string[]; exemptions: { kind: string; evidence: string }[]; deferrable: boolean; review: { formal: string[]; substantive: string[] } }>();
+  const materials = new Map<string, { id: string; name: string; copies: number; form: string; medium: string; items: string[]; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean; review: { formal: string[]; substantive: string[] } }>();
   for (const e of matter.entries) {
     for (const m of e.def.materials) {
       let g = materials.get(m.id);

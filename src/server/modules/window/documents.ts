@@ -8,8 +8,7 @@ import type { DocumentBase } from '../../documents/types.ts';
 import { notFound } from '../../errors.ts';
 import { reachCase } from '../cases/routes.ts';
 import type { LoadedCase } from '../cases/store.ts';
-
-const FORM_TEXT = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' } as const;
+import { MATERIAL_FORM_TEXT } from '../../../core/planning/labels.ts';
 
 async function base(deps: Deps, c: LoadedCase, on: string): Promise<DocumentBase> {
   const db = deps.db.kysely;
@@ -47,7 +46,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         progressUrl: `${deps.config.publicUrl}/cases/${c.row.id}`,
         items: c.tasks.map((t) => ({ name: t.name, department: t.department.name, promisedDays: t.promised, dueDate: t.dueDate ?? caseDue })),
         materials: c.plan.materials.map((m) => ({
-          name: m.name, copies: m.copies, form: FORM_TEXT[m.form],
+          name: m.name, copies: m.copies, form: MATERIAL_FORM_TEXT[m.form],
           status: m.status === 'exempt' ? '免提交' as const : deferred.has(m.id) ? '容缺后补' as const : '已提交' as const,
           ...(m.exemption ? { note: m.exemption.evidence } : {}),
         })),

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createTasks } from '../../../core/case/orchestrate.ts';
 import { transitionCase } from '../../../core/case/case.ts';
+import type { ExemptionKind, Material } from '../../../core/catalog/types.ts';
 import { checkResidentId } from '../../../core/fields/validators.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
@@ -25,9 +26,9 @@ export interface MaterialCheck {
   status: 'provided' | 'exempt' | 'missing';
   deferrable: boolean;
   copies: number;
-  form: string;
-  medium: string;
-  exemption?: { kind: string; evidence: string };
+  form: Material['form'];
+  medium: Material['medium'];
+  exemption?: { kind: ExemptionKind; evidence: string };
   review: { formal: string[]; substantive: string[] };
   files: { id: string; name: string; source: string }[];
 }

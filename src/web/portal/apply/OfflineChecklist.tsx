@@ -1,9 +1,11 @@
 /** 到窗口办理: the personalised material list to print or download, with where and when to go. */
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
+import { days } from '../../shared/planLabels.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import type { Answers } from './usePlanner.ts';
-import { days, type GuideInfo, FORM, MEDIUM } from './labels.ts';
+import type { GuideInfo } from './labels.ts';
 import { ExemptLine } from './PlanMaterials.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
@@ -78,7 +80,7 @@ export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, on
             {required.map((m) => (
               <li key={m.id}>
                 <Typography.Text strong>{m.name}</Typography.Text> {m.deferrable && <Tag color="orange">可容缺后补</Tag>}
-                <div>{m.copies} 份 · {FORM[m.form]} · {MEDIUM[m.medium]}</div>
+                <div>{m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}</div>
                 {m.alternatives.map((a) => <div key={a.evidence}><Typography.Text type="secondary">已领取{a.evidence}的，可出示电子证照代替</Typography.Text></div>)}
                 {m.review.formal.length > 0 && (
                   <>

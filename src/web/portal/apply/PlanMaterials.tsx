@@ -1,7 +1,8 @@
 /** The one set of materials (to bring, and spared with the reason) and what joint handling saves. */
 import { Tag, Typography } from 'antd';
+import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
+import { EXEMPT } from '../../shared/planLabels.ts';
 import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
-import { EXEMPT, FORM, MEDIUM } from './labels.ts';
 
 export function MaterialLine({ m }: { m: PlannedMaterial }) {
   return (
@@ -9,7 +10,7 @@ export function MaterialLine({ m }: { m: PlannedMaterial }) {
       <span style={{ fontWeight: 500 }}>{m.name}</span>
       {m.deferrable && <> <Tag color="orange">可容缺后补</Tag></>}
       <br />
-      <Typography.Text type="secondary">{m.copies} 份 · {FORM[m.form]} · {MEDIUM[m.medium]}</Typography.Text>
+      <Typography.Text type="secondary">{m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}</Typography.Text>
       {m.alternatives.map((a) => (
         <div key={a.evidence}><Typography.Text type="secondary">已领取{a.evidence}的，可用电子证照代替</Typography.Text></div>
       ))}

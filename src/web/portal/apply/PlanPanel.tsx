@@ -1,7 +1,7 @@
 /** The live plan beside the questions: situation and why, items to choose, materials, time limit, reductions. */
 import { Alert, Card, Checkbox, Divider, Spin, Tag, Typography } from 'antd';
+import { days, WHY } from '../../shared/planLabels.ts';
 import type { Plan, PlannedItem } from '../../../core/planning/types.ts';
-import { days, WHY } from './labels.ts';
 import { PlanMaterials, Reductions } from './PlanMaterials.tsx';
 
 export function planSummary(p: Plan): string {

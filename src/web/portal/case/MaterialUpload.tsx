@@ -2,8 +2,8 @@
 import { Alert, Button, Image, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { CaseFile, CaseMaterial, PlannedMaterial } from './types.ts';
-import { EXEMPTION_TEXT, FORM_TEXT, MEDIUM_TEXT } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -52,8 +52,8 @@ export function ReviewPoints({ planned }: { planned: PlannedMaterial }) {
     <div>
       <Space wrap size={[4, 4]} style={{ display: 'flex', marginBottom: 4 }} aria-label="份数与形式">
         <Tag>{planned.copies} 份</Tag>
-        <Tag>{FORM_TEXT[planned.form]}</Tag>
-        <Tag>{MEDIUM_TEXT[planned.medium]}</Tag>
+        <Tag>{MATERIAL_FORM_TEXT[planned.form]}</Tag>
+        <Tag>{MATERIAL_MEDIUM_TEXT[planned.medium]}</Tag>
       </Space>
       {planned.review.formal.length > 0 && (
         <>

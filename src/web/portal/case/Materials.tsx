@@ -1,8 +1,9 @@
 /** The materials of a draft: those to upload, and those spared with the evidence that spares them. */
 import { Card, Collapse, Space, Tag, Typography } from 'antd';
 import { MaterialUpload } from './MaterialUpload.tsx';
-import { EXEMPTION_TEXT, type CaseView } from './types.ts';
+import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { EXEMPTION_TEXT } from '../../../core/planning/labels.ts';
 
 export function ExemptMaterials({ view, open = false }: { view: CaseView; open?: boolean }) {
   const exempt = view.materials.filter((m) => m.status === 'exempt');

@@ -2,9 +2,8 @@
 import { Alert, Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Plan } from './types.ts';
+import { days } from '../../shared/planLabels.ts';
 import { MUTED } from '../../shared/form/muted.ts';
-
-const days = (n: number) => (n === 0 ? '即办' : `${n} 个工作日`);
 
 export function PlanSummary({ plan, matterId }: { plan: Plan; matterId: string }) {
   const r = plan.reductions;

@@ -104,9 +104,6 @@ export const CASE_STATUS_TEXT: Record<CaseStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export const FORM_TEXT: Record<PlannedMaterial['form'], string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
-export const MEDIUM_TEXT: Record<PlannedMaterial['medium'], string> = { paper: '纸质材料', electronic: '电子材料', either: '纸质或电子均可' };
-export const EXEMPTION_TEXT: Record<Exemption['kind'], string> = { license: '电子证照', 'result-of-item': '前序事项结果', 'shared-data': '数据共享', commitment: '告知承诺' };
 export const DOCUMENT_TEXT: Record<CaseView['documents'][number]['kind'], string> = { receipt: '受理回执', commitment: '容缺受理告知承诺书', rejection: '不予受理通知书' };
 
 const two = (n: number) => String(n).padStart(2, '0');
