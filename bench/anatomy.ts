@@ -4,9 +4,9 @@
  * SQLite has a single writer, so the time its writes and commits take per case bounds the case rate
  * however many processes serve; SM2 signatures are timed beside it.
  */
-import SQLite from 'better-sqlite3';
 import { generateSealKeyPair, sm2Sign } from '../src/server/crypto/sm2.ts';
 import { startHarness } from '../src/server/testing/harness.ts';
+import { watchStatements } from '../src/server/testing/statements.ts';
 import { createWorker } from '../src/server/worker/outbox.ts';
 import { apiWay, type Send } from './api-way.ts';
 import { fmt, timeSync } from './measure.ts';
@@ -16,22 +16,16 @@ const spent: Record<Kind, { n: number; ms: number }> = { read: { n: 0, ms: 0 }, 
 
 /** Times every statement better-sqlite3 runs in this process, by kind. */
 function instrumentSqlite(): void {
-  const probe = new SQLite(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
-  probe.close();
-  for (const method of ['run', 'all', 'get', 'iterate']) {
-    const original = proto[method] as (...a: unknown[]) => unknown;
-    proto[method] = function timed(this: { source: string; reader: boolean }, ...args: unknown[]) {
-      const kind: Kind = /^\s*commit/i.test(this.source) ? 'commit' : this.reader ? 'read' : 'write';
-      const t0 = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        spent[kind].n++;
-        spent[kind].ms += performance.now() - t0;
-      }
-    };
-  }
+  watchStatements((source, reader, run) => {
+    const kind: Kind = /^\s*commit/i.test(source) ? 'commit' : reader ? 'read' : 'write';
+    const t0 = performance.now();
+    try {
+      return run();
+    } finally {
+      spent[kind].n++;
+      spent[kind].ms += performance.now() - t0;
+    }
+  });
 }
 
 export async function benchAnatomy(seconds: number): Promise<{ writerCeiling: number }> {

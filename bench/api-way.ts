@@ -14,7 +14,7 @@ export const DEPARTMENTS = ['rs', 'yb', 'gjj', 'wsjk'];
 /** One JSON request; throws on a status of 300 or more. */
 export type Send = (method: string, url: string, headers: Record<string, string>, body?: unknown) => Promise<unknown>;
 
-type View = { id: string; progress: { item: string; status: string; department: { code: string } }[]; plan: Plan };
+export type View = { id: string; progress: { item: string; status: string; department: { code: string } }[]; plan: Plan };
 
 /** Registers each department's system and prepares valid form values; returns one complete case's run. */
 export async function apiWay(send: Send, who: { applicant: Record<string, string>; clerk: Record<string, string>; admin: Record<string, string> }, now: () => number = Date.now): Promise<() => Promise<void>> {

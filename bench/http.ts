@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Plan } from '../src/core/planning/types.ts';
 import { fillForm } from '../src/server/testing/fill.ts';
-import { ANSWERS, apiWay as apiWayOf } from './api-way.ts';
+import { ANSWERS, apiWay as apiWayOf, type View } from './api-way.ts';
 import { fmt, verdict } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -68,7 +68,6 @@ async function login(send: Send, username: string): Promise<Record<string, strin
 }
 
 const REVIEWER: Record<string, string> = { rs: 'rs-reviewer', yb: 'yb-reviewer', gjj: 'gjj-reviewer', wsjk: 'wsjk-reviewer' };
-type View = { id: string; progress: { item: string; status: string; department: { code: string } }[]; plan: Plan };
 
 /** Runs `lifecycle` from `concurrency` loops for `seconds`; complete cases per second. */
 async function drive(lifecycle: () => Promise<void>, seconds: number, concurrency: number): Promise<{ rate: number; elapsed: number }> {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Defect } from '../core/catalog/types.ts';
 import { fixtureDocuments } from '../core/testing/fixture.ts';
-import { loadCatalogue } from './load.ts';
+import { DEFAULT_CATALOGUE_DIR, loadCatalogue, readCatalogueDocuments } from './load.ts';
 import { writeCatalogueDirectory } from './write-fixture.ts';
 
 const dirs: string[] = [];
@@ -41,6 +42,21 @@ describe('loading the catalogue directory', () => {
     expect(syntax?.path).toMatch(/^第 \d+ 行第 \d+ 列$/);
     expect(r.defects.some((d) => d.message === '部门「dc」不存在')).toBe(true);
     expect(r.catalogue.matters.has('demo')).toBe(false);
+  });
+
+  it('names the documents after the directory, or catalog/<folder>/<file> for the server whatever the directory is called', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-catalog-'));
+    dirs.push(dir);
+    const renamed = path.join(dir, 'my-catalogue');
+    fs.cpSync(DEFAULT_CATALOGUE_DIR, renamed, { recursive: true });
+    fs.writeFileSync(path.join(renamed, 'stray.txt'), 'x');
+    const defects: Defect[] = [];
+    expect(readCatalogueDocuments(renamed, []).every((d) => d.file.startsWith('my-catalogue/'))).toBe(true);
+    const documents = readCatalogueDocuments(renamed, defects, 'catalog');
+    expect(documents.length).toBeGreaterThan(0);
+    expect(documents.every((d) => /^catalog\/[a-z]+\/[^/]+\.ya?ml$/.test(d.file))).toBe(true);
+    expect(documents).toEqual(readCatalogueDocuments(DEFAULT_CATALOGUE_DIR, [], 'catalog'));
+    expect(defects).toEqual([{ file: 'catalog/stray.txt', path: '(根)', message: expect.stringContaining('子文件夹') }]);
   });
 
   it('uses a calendar override file for a year the package does not know', () => {

@@ -32,15 +32,20 @@ export function parseYaml(file: string, text: string, defects: Defect[]): unknow
   return doc.errors.length > 0 ? undefined : doc.toJS();
 }
 
-export function readCatalogueDocuments(dir: string, defects: Defect[]): CatalogueDocument[] {
+/**
+ * Reads the directory's YAML documents, naming each `<label>/<folder>/<file>`: by default after the
+ * directory itself (so that `onething catalog check some/dir` points at the files as they lie); the
+ * server passes `catalog`, the name its stored versions, drafts and exports use wherever
+ * ONETHING_CATALOG_DIR points.
+ */
+export function readCatalogueDocuments(dir: string, defects: Defect[], label = path.basename(dir)): CatalogueDocument[] {
   if (!fs.existsSync(dir)) {
     defects.push({ file: dir, path: '(根)', message: '目录不存在' });
     return [];
   }
   const docs: CatalogueDocument[] = [];
-  const root = path.dirname(dir);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const rel = path.relative(root, path.join(dir, entry.name));
+    const rel = `${label}/${entry.name}`;
     if (!entry.isDirectory()) {
       if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（departments、fields、licenses、items、matters、calendar）' });
       continue;
@@ -51,7 +56,7 @@ export function readCatalogueDocuments(dir: string, defects: Defect[]): Catalogu
       continue;
     }
     for (const name of fs.readdirSync(path.join(dir, entry.name)).sort()) {
-      const file = path.join(rel, name);
+      const file = `${rel}/${name}`;
       if (name.startsWith('.') || name === 'README.md') continue;
       if (!/\.ya?ml$/.test(name)) {
         defects.push({ file, path: '(根)', message: '只接受 .yaml 文件' });

@@ -56,7 +56,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
 
   const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now());
   installAuth(app, deps, identity);
-  const cases = new CaseService(deps, localSharedData(deps.db.kysely, deps.cipher, async () => [...(await deps.catalogues.latest()).catalogue.licenses.keys()]), (id) => identity.personalData(id));
+  const cases = new CaseService(deps, localSharedData(deps.db.kysely, deps.cipher, async () => [...(await deps.catalogues.latest()).catalogue.licenses.keys()]));
   const tasks = new TaskService(deps);
   const window = new WindowService(deps, cases, identity);
   identityRoutes(app, deps, identity);

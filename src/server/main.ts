@@ -21,7 +21,7 @@ export async function serve(): Promise<void> {
   }
   const worker = createWorker(deps);
   worker.start();
-  const housekeeping = startHousekeeping(deps, [sweep, remindCommitments]);
+  const housekeeping = startHousekeeping(deps, [sweep, remindCommitments], undefined, (job, err) => app.log.error({ err, job }, '定时任务失败，下一轮重试'));
   const stopCheckpoints = deps.db.checkpointInBackground?.();
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nonething 已启动：${config.publicUrl}（接口文档：${config.publicUrl}/docs）\n数据库：${deps.db.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}\n`);

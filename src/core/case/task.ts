@@ -21,7 +21,8 @@ export const TASK_STATUS_LABEL: Readonly<Record<TaskStatus, string>> = {
   stopped: '已终止',
 };
 
-export const isTaskFinal = (s: TaskStatus): boolean => s === 'approved' || s === 'refused' || s === 'stopped';
+export const FINAL_TASK_STATUSES: readonly TaskStatus[] = ['approved', 'refused', 'stopped'];
+export const isTaskFinal = (s: TaskStatus): boolean => FINAL_TASK_STATUSES.includes(s);
 
 /** What the department issues on approval: the certificate or document, with its number. */
 export interface TaskResult {

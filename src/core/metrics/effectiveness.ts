@@ -8,7 +8,6 @@ import type { Reductions } from '../planning/types.ts';
 export interface CaseFacts {
   channel: 'online' | 'window';
   assisted: boolean;
-  status: string;
   reductions: Reductions | null;
   materials: { status: 'required' | 'exempt' }[];
   /** Working days from acceptance to the last decision, when completed. */

@@ -13,6 +13,9 @@ export interface RequestParts {
   body: Bytes;
 }
 
+/** How far a signed request's timestamp may be from the server's clock, either way. */
+export const MAX_SKEW_SECONDS = 300;
+
 export interface VerifyRequestInput extends RequestParts {
   signature: string;
   /** Unix seconds. */
@@ -47,7 +50,7 @@ export function signRequest(p: RequestParts): string {
 }
 
 export function verifyRequest(input: VerifyRequestInput): VerifyRequestResult {
-  const { signature, now, maxSkewSeconds = 300, seenNonce } = input;
+  const { signature, now, maxSkewSeconds = MAX_SKEW_SECONDS, seenNonce } = input;
   assertSecret(input.secret, 'verifyRequest'); // fail loudly: an empty key would accept forgeries
   const given = typeof signature === 'string' && /^[0-9a-fA-F]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : null;
   const expected = shapeError(input) ? null : Buffer.from(hmacSm3Hex(input.secret, stringToSign(input)), 'hex');

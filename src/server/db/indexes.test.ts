@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Plan } from '../../core/planning/types.ts';
 import { startHarness, type Harness } from '../testing/harness.ts';
+import { watchStatements } from '../testing/statements.ts';
 import { fillForm } from '../testing/fill.ts';
 import { remindCommitments } from '../modules/window/reminders.ts';
 import { sweep } from '../worker/housekeeping.ts';
@@ -15,30 +16,20 @@ import { createWorker } from '../worker/outbox.ts';
 const GROWING = ['cases', 'tasks', 'case_files', 'outbox', 'audit_log', 'notifications', 'circulation', 'licenses', 'ratings', 'rectifications', 'message_log', 'nonces', 'sessions', 'idempotency', 'joint_reviews', 'accounts', 'shared_records'];
 const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
 
-type Methods = Record<string, (...a: unknown[]) => unknown>;
-
 describe('query plans on SQLite', () => {
   let h: Harness;
   const ran = new Set<string>();
-  const originals: [string, (...a: unknown[]) => unknown][] = [];
-  let proto: Methods;
+  let unwatch: () => void;
 
   beforeAll(async () => {
-    const probe = new SQLite(':memory:');
-    proto = Object.getPrototypeOf(probe.prepare('select 1')) as Methods;
-    probe.close();
-    for (const m of ['run', 'all', 'get', 'iterate']) {
-      const original = proto[m] as (...a: unknown[]) => unknown;
-      originals.push([m, original]);
-      proto[m] = function recorded(this: { source: string }, ...args: unknown[]) {
-        ran.add(this.source);
-        return original.apply(this, args);
-      };
-    }
+    unwatch = watchStatements((source, _reader, run) => {
+      ran.add(source);
+      return run();
+    });
     h = await startHarness('sqlite');
   });
   afterAll(async () => {
-    for (const [m, original] of originals) proto[m] = original;
+    unwatch();
     await h.close();
   });
 

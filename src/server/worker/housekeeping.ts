@@ -4,10 +4,11 @@
  * delivered outbox entries after a month (the audit log keeps what happened; dead letters stay) —
  * so that no table grows with every request forever.
  */
+import { MAX_SKEW_SECONDS } from '../crypto/hmac-request.ts';
 import type { Deps } from '../deps.ts';
 
-/** Twice the ±300 s a signed request's timestamp may be off: an older nonce's request is refused as stale anyway. */
-const NONCE_KEEP_MS = 2 * 300_000;
+/** Twice the time a signed request's timestamp may be off: an older nonce's request is refused as stale anyway. */
+const NONCE_KEEP_MS = 2 * MAX_SKEW_SECONDS * 1000;
 const IDEMPOTENCY_KEEP_MS = 7 * 24 * 3600_000;
 const DELIVERED_KEEP_MS = 30 * 24 * 3600_000;
 
@@ -29,10 +30,13 @@ export async function sweep(deps: Pick<Deps, 'db' | 'clock'>): Promise<Swept> {
   return { nonces: Number(nonces.numDeletedRows), sessions: Number(sessions.numDeletedRows), idempotency: Number(idempotency.numDeletedRows), delivered: Number(delivered.numDeletedRows) };
 }
 
-/** Runs the jobs (the sweep, reminders) now and then every `intervalMs`; a failed job is retried at the next round. */
-export function startHousekeeping<D extends Pick<Deps, 'db' | 'clock'>>(deps: D, jobs: ((deps: D) => Promise<unknown>)[] = [sweep], intervalMs = 10 * 60_000): { stop(): Promise<void> } {
+/**
+ * Runs the jobs (the sweep, reminders) now and then every `intervalMs`; a failed job is reported to
+ * `onError` and retried at the next round.
+ */
+export function startHousekeeping<D extends Pick<Deps, 'db' | 'clock'>>(deps: D, jobs: ((deps: D) => Promise<unknown>)[] = [sweep], intervalMs = 10 * 60_000, onError: (job: string, err: unknown) => void = () => {}): { stop(): Promise<void> } {
   const round = async () => {
-    for (const job of jobs) await job(deps).catch(() => undefined);
+    for (const job of jobs) await job(deps).catch((err: unknown) => onError(job.name, err));
   };
   let running: Promise<unknown> = round();
   const timer = setInterval(() => {

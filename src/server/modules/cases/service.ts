@@ -12,8 +12,10 @@ import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { invalidAnswers, planOrFail } from '../catalogue/planning.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
+import { toAccount } from '../identity/service.ts';
 import { notify } from '../notifications/service.ts';
 import { recordMovement } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
@@ -31,7 +33,6 @@ export class CaseService {
   constructor(
     private readonly deps: Deps,
     private readonly shared: SharedData,
-    private readonly identityData: (accountId: string) => Promise<{ idNumber: string | null; phone: string | null }>,
   ) {}
 
   get db(): Kysely<Database> {
@@ -47,9 +48,10 @@ export class CaseService {
 
   /** Shared data about the applicant, and what their own account says (the mobile they verified). */
   async factsFor(applicantId: string): Promise<Record<string, unknown>> {
-    const account = await this.db.selectFrom('accounts').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
-    const { idNumber, phone } = await this.identityData(applicantId);
-    const shared = await this.shared.factsFor({ id: account.id, username: account.username, role: account.role, displayName: account.display_name, department: account.department, subject: account.subject, enterpriseUscc: account.enterprise_uscc }, idNumber);
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
+    const open = (enc: string | null) => (enc ? this.deps.cipher.decrypt(enc) : null);
+    const phone = open(row.phone_enc);
+    const shared = await this.shared.factsFor(toAccount(row), open(row.id_number_enc));
     return { ...(phone ? { applicantMobile: phone } : {}), ...shared };
   }
 
@@ -76,9 +78,7 @@ export class CaseService {
   /** Plans the case with its frozen catalogue version, the applicant's facts and the given answers. */
   async replan(trx: Kysely<Database>, c: Pick<LoadedCase, 'row'>, answers: Record<string, unknown>, chosenItems: string[] | undefined, facts: Record<string, unknown>): Promise<Plan> {
     const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
-    const r = plan(catalogue, c.row.matter_id, { answers, chosenItems, facts });
-    if (!r.ok) throw invalidAnswers(r.errors);
-    return r.plan;
+    return planOrFail(catalogue, c.row.matter_id, { answers, chosenItems, facts });
   }
 
   async nextNumber(trx: Kysely<Database>): Promise<string> {
@@ -153,10 +153,11 @@ export class CaseService {
   async saveForm(caseId: string, actor: Account, values: Record<string, unknown>): Promise<LoadedCase> {
     return this.transaction(async (trx) => {
       const c = await this.draft(trx, caseId, actor);
-      const form = formWithValues(c.plan, openValues(c.form, this.deps.cipher), values);
-      await saveCase(trx, c, { form: JSON.stringify(sealValues(form, c.plan?.form ?? null, this.deps.cipher)) }, this.now());
+      const form = sealValues(formWithValues(c.plan, openValues(c.form, this.deps.cipher), values), c.plan?.form ?? null, this.deps.cipher);
+      await saveCase(trx, c, { form: JSON.stringify(form) }, this.now());
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.form', entity: 'case', entityId: caseId, detail: { fields: Object.keys(values) } });
-      return loadCase(trx, this.deps.db.dialect, caseId);
+      // A draft has no tasks, and saveCase keeps the row up to date: the case need not be read again.
+      return { ...c, form };
     });
   }
 
@@ -207,7 +208,7 @@ export class CaseService {
       await this.attachExemptions(trx, caseId, p, actor, at);
       await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), plan: JSON.stringify(p), submitted_at: at }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.submit', entity: 'case', entityId: caseId, detail: { catalogueVersion: c.row.catalogue_version, items: p.items.map((i) => i.id) } });
-      return loadCase(trx, this.deps.db.dialect, caseId);
+      return { ...c, record: t.state, plan: p };
     });
   }
 
@@ -254,7 +255,5 @@ function requireDraft(c: LoadedCase): void {
   if (c.record.status !== 'draft') throw conflict('case-not-draft', '该件已提交，不能再修改');
 }
 
-const invalidAnswers = (errors: readonly { path: string; message: string; code: string }[]) =>
-  badRequest('invalid-answers', '回答或所选事项有误', errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
 
 const answersDetail = (p: Plan) => ({ situation: p.situation?.id ?? null, items: p.items.map((i) => i.id) });

@@ -5,12 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../../../core/catalog/model.ts';
-import { plan } from '../../../core/planning/plan.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { renderChecklist, type ChecklistData, type WindowInfo } from '../../documents/index.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { badRequest } from '../../errors.ts';
+import { planOrFail } from './planning.ts';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
 
 /** What the PDF shows, from a complete, eligible plan. */
@@ -73,12 +73,7 @@ export function checklistRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const { answers, chosenItems } = request.body;
-    const r = plan(catalogue, request.params.id, { answers, chosenItems, facts: {} });
-    if (!r.ok) {
-      if (r.errors[0]?.code === 'unknown-matter') throw notFound(`一件事「${request.params.id}」`);
-      throw badRequest('invalid-answers', '回答或所选事项有误', r.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
-    }
-    const p = r.plan;
+    const p = planOrFail(catalogue, request.params.id, { answers, chosenItems, facts: {} });
     if (!p.complete || !p.situation) {
       const q = p.nextQuestion;
       throw badRequest('answers-incomplete', `还有问题未回答${q ? `：${q.text}` : ''}`, q ? [{ path: `answers.${q.id}`, message: `请回答：${q.text}`, code: 'unanswered' }] : []);

@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
-import { plan } from '../../../core/planning/plan.ts';
 import { matterIndex } from '../../../core/search/matters.ts';
 import { search, type SearchIndex } from '../../../core/search/search.ts';
 import type { Deps } from '../../deps.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { cacheable } from '../../http/cache.ts';
 import { matterGuide } from './guide.ts';
+import { planOrFail } from './planning.ts';
 
 const TAG = ['公开目录'];
 
@@ -77,12 +77,7 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const body = request.body ?? {};
-    const r = plan(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] } });
-    if (!r.ok) {
-      if (r.errors[0]?.code === 'unknown-matter') throw notFound(`一件事「${request.params.id}」`);
-      throw badRequest('invalid-answers', '回答有误', r.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
-    }
-    return { version, plan: r.plan };
+    return { version, plan: planOrFail(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] } }) };
   });
 
   app.get('/api/public/items', { schema: { tags: TAG, summary: '事项目录' } }, async (request, reply) => {

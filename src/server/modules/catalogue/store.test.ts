@@ -17,8 +17,11 @@ describe('catalogue versions across restarts', () => {
     h.deps.catalogues.refresh();
     expect((await h.deps.catalogues.latest()).version).toBe(2);
 
+    const first = await db.selectFrom('catalogue_versions').select('published_at').where('version', '=', 1).executeTakeFirstOrThrow();
     const again = await h.deps.catalogues.importDirectory(h.config.catalogueDir, '2025-10-10T00:00:00Z');
     expect(again).toEqual({ version: 1, published: false });
+    // A restart does not move version 1's publication date to the day of the restart.
+    expect((await h.deps.catalogues.get(1)).publishedAt).toBe(first.published_at);
     expect((await h.deps.catalogues.latest()).version).toBe(2);
     expect((await h.deps.catalogues.latest()).catalogue.matters.get('retirement')?.name).toBe('退休“一件事”（修订）');
     const count = await db.selectFrom('catalogue_versions').select('version').execute();

@@ -40,18 +40,20 @@ export class CatalogueStore {
    */
   async importDirectory(dir: string, at: string): Promise<{ version: number; published: boolean }> {
     const readDefects: Defect[] = [];
-    const docs = readCatalogueDocuments(dir, readDefects);
+    const docs = readCatalogueDocuments(dir, readDefects, 'catalog');
     const { catalogue, defects } = checkCatalogue(docs, this.years);
     if (readDefects.length + defects.length > 0) throw new CatalogueDefectsError([...readDefects, ...defects]);
     const text = JSON.stringify(docs);
-    const published = await this.db.selectFrom('catalogue_versions').select(['version', 'documents']).where('status', '=', 'published').orderBy('version', 'desc').execute();
-    const same = published.find((v) => v.documents === text);
+    const published = this.db.selectFrom('catalogue_versions').where('status', '=', 'published').orderBy('version', 'desc').limit(1);
+    // The database compares the texts: every published version's documents need not be read at each start.
+    const same = await published.select(['version', 'created_at', 'published_at']).where('documents', '=', text).executeTakeFirst();
+    const latest = (await published.select('version').executeTakeFirst())?.version ?? 0;
     if (same) {
-      this.compiled.set(same.version, { version: same.version, publishedAt: at, catalogue });
-      this.latestVersion = published[0]?.version ?? same.version;
+      this.compiled.set(same.version, { version: same.version, publishedAt: same.published_at ?? same.created_at, catalogue });
+      this.latestVersion = latest;
       return { version: same.version, published: false };
     }
-    const version = (published[0]?.version ?? 0) + 1;
+    const version = latest + 1;
     await this.db.insertInto('catalogue_versions').values({ version, status: 'published', documents: text, created_at: at, published_at: at }).execute();
     this.latestVersion = version;
     this.compiled.set(version, { version, publishedAt: at, catalogue });

@@ -98,15 +98,6 @@ export class IdentityService {
     return toAccount(row);
   }
 
-  /** The account's own ID number and phone, decrypted: for pre-filling forms and for its owner only. */
-  async personalData(accountId: string): Promise<{ idNumber: string | null; phone: string | null }> {
-    const row = await this.db.selectFrom('accounts').select(['id_number_enc', 'phone_enc']).where('id', '=', accountId).executeTakeFirstOrThrow();
-    return {
-      idNumber: row.id_number_enc ? this.cipher.decrypt(row.id_number_enc) : null,
-      phone: row.phone_enc ? this.cipher.decrypt(row.phone_enc) : null,
-    };
-  }
-
   async findByIdNumber(idNumber: string): Promise<Account | null> {
     const row = await this.db.selectFrom('accounts').selectAll().where('id_number_idx', '=', this.cipher.blindIndex(idNumber)).executeTakeFirst();
     return row ? toAccount(row) : null;

@@ -20,7 +20,7 @@ async function matterFigures(deps: Deps, matterId: string) {
   if (!matter) throw notFound(`一件事「${matterId}」`);
   const facts: CaseFacts[] = [];
   for (let after = '';;) {
-    const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'status', 'record', 'plan'])
+    const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'record', 'plan'])
       .where('matter_id', '=', matterId).where('status', '!=', 'draft').where('id', '>', after).orderBy('id').limit(BATCH).execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id as string;
@@ -38,7 +38,6 @@ async function matterFigures(deps: Deps, matterId: string) {
       facts.push({
         channel: r.channel,
         assisted: r.assisted_by !== null,
-        status: r.status,
         reductions: plan?.reductions ?? null,
         materials: plan?.materials.map((m) => ({ status: m.status })) ?? [],
         workingDaysTaken: done && record.acceptedOn && last ? workingDaysBetween(catalogue.calendar, record.acceptedOn, last) : null,

@@ -8,7 +8,8 @@ import type { Database } from '../../db/schema.ts';
 
 export interface Notice {
   accountId: string;
-  kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'rectification' | 'commitment-due';
+  kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'rectification' | 'commitment-due'
+    | 'catalogue-review' | 'catalogue-revision' | 'catalogue-published';
   title: string;
   body: string;
   caseId?: string;

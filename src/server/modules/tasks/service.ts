@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterDecision, type FlowEffect } from '../../../core/case/orchestrate.ts';
 import { addWorkingDays } from '../../../core/calendar/workdays.ts';
-import { isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResult } from '../../../core/case/task.ts';
+import { FINAL_TASK_STATUSES, isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResult } from '../../../core/case/task.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -25,7 +25,6 @@ export interface Acting {
 }
 
 const OPEN_STATUSES: readonly string[] = ['dispatched', 'claimed', 'supplement'];
-const FINAL_STATUSES: readonly string[] = ['approved', 'refused', 'stopped'];
 const OPEN_LIMIT = 1000;
 const DECIDED_LIMIT = 200;
 
@@ -49,7 +48,7 @@ export class TaskService {
       rows = OPEN_STATUSES.includes(filter.status) ? await open([filter.status]) : await decided(filter.status);
     } else {
       const history = [];
-      for (const status of FINAL_STATUSES) history.push(...(await decided(status)));
+      for (const status of FINAL_TASK_STATUSES) history.push(...(await decided(status)));
       history.sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? '') || b.updated_at.localeCompare(a.updated_at));
       rows = [...(await open(OPEN_STATUSES)), ...history.slice(0, DECIDED_LIMIT)];
     }
@@ -57,10 +56,11 @@ export class TaskService {
     const { catalogue } = await this.deps.catalogues.latest();
     return rows.map((r) => {
       const open = !isTaskFinal(r.status as Task['status']);
-      if (r.status === 'supplement') return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline: 'paused' };
       const overdue = open && r.due_date !== null && r.due_date < today;
       const dueSoon = open && !overdue && r.due_date !== null && r.due_date <= addWorkingDays(catalogue.calendar, today, 1);
-      return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline: overdue ? 'overdue' : dueSoon ? 'due-soon' : 'on-time' };
+      // The clock stands still while supplementary material is awaited.
+      const deadline = r.status === 'supplement' ? 'paused' : overdue ? 'overdue' : dueSoon ? 'due-soon' : 'on-time';
+      return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline };
     });
   }
 

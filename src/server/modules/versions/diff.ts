@@ -3,6 +3,7 @@
  * or changed, every leaf that changed, and which key matters and departments the change concerns
  * (the departments whose opinion the review asks for, clause 5.3.2).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { CatalogueDocument, DocumentKind } from '../../../core/catalog/types.ts';
 
 export interface LeafChange {
@@ -36,21 +37,9 @@ export interface Impact {
 }
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A mapping (a YAML map, a JSON object), not a list or a plain value. */
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (!isObject(a) || !isObject(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
-}
 
 /** Keys that name the elements of a list (questions by id, a matter's items by item, …). */
 const ELEMENT_KEYS = ['id', 'item', 'key', 'code', 'value'];
@@ -66,7 +55,7 @@ function elementKey(list: unknown[]): string | null {
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 function diffValue(a: unknown, b: unknown, path: string, out: LeafChange[]): void {
-  if (deepEqual(a, b)) return;
+  if (isDeepStrictEqual(a, b)) return;
   const at = path || '(根)';
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) {
@@ -98,7 +87,7 @@ function diffValue(a: unknown, b: unknown, path: string, out: LeafChange[]): voi
       const common = (m: Map<string, unknown>, other: Map<string, unknown>) => [...m.keys()].filter((id) => other.has(id));
       const orderBefore = common(before, after);
       const orderAfter = common(after, before);
-      if (!deepEqual(orderBefore, orderAfter)) out.push({ path: `${at}（顺序）`, before: orderBefore, after: orderAfter });
+      if (!isDeepStrictEqual(orderBefore, orderAfter)) out.push({ path: `${at}（顺序）`, before: orderBefore, after: orderAfter });
       return;
     }
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -127,7 +116,7 @@ export function diffDocuments(before: readonly CatalogueDocument[], after: reado
     const b = now.get(file);
     if (!a && b) out.push({ file, kind: b.kind, change: 'added' });
     else if (a && !b) out.push({ file, kind: a.kind, change: 'removed' });
-    else if (a && b && (a.kind !== b.kind || !deepEqual(a.data, b.data))) out.push({ file, kind: b.kind, change: 'changed', changes: leafChanges(a.data, b.data) });
+    else if (a && b && (a.kind !== b.kind || !isDeepStrictEqual(a.data, b.data))) out.push({ file, kind: b.kind, change: 'changed', changes: leafChanges(a.data, b.data) });
   }
   return out;
 }

@@ -10,12 +10,12 @@ import { buildCatalogue, checkCatalogue } from '../../../core/catalog/check.ts';
 import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { CatalogueDocument, Defect, DocumentKind } from '../../../core/catalog/types.ts';
 import type { CalendarYear } from '../../../core/calendar/workdays.ts';
-import { plan } from '../../../core/planning/plan.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { AppError, badRequest, conflict, notFound, type ErrorDetail } from '../../errors.ts';
+import { planOrFail } from '../catalogue/planning.ts';
 import type { Account } from '../identity/roles.ts';
-import { impactOf, type AffectedMatter, type DocumentChange } from './diff.ts';
-import { EDITABLE, parseJson, STATUS_NAMES, VersionStore, type DraftDetail, type DraftView } from './store.ts';
+import { impactOf, isObject, type AffectedMatter, type DocumentChange } from './diff.ts';
+import { EDITABLE, parseJson, STATUS_NAMES, VIEW_COLUMNS, VersionStore, type DraftDetail, type DraftView } from './store.ts';
 import type { CatalogueDraftTable, DraftStatus } from './tables.ts';
 
 /** The kind of a document from its path `catalog/<folder>/<name>.yaml`; anything else is refused. */
@@ -29,7 +29,6 @@ export function kindOfPath(file: string): DocumentKind {
 }
 
 const byFile = (a: CatalogueDocument, b: CatalogueDocument) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface EditResult {
   file: string;
@@ -53,7 +52,7 @@ export class DraftService extends VersionStore {
   /** Drafts compiled for the plan preview, by id, dropped when the draft changes. */
   private readonly previews = new Map<string, { rowVersion: number; catalogue: Catalogue; fileOf: (matterId: string) => string }>();
 
-  check(documents: readonly CatalogueDocument[]): Defect[] {
+  private check(documents: readonly CatalogueDocument[]): Defect[] {
     return checkCatalogue(documents, this.years).defects;
   }
 
@@ -69,8 +68,10 @@ export class DraftService extends VersionStore {
     }
   }
 
+  /** The latest 500 drafts the account may read (without their documents). */
   async list(account: Account, status?: DraftStatus): Promise<DraftView[]> {
-    let q = this.db.selectFrom('catalogue_drafts').selectAll().orderBy('created_at', 'desc').limit(500);
+    let q = this.readable(account, this.db.selectFrom('catalogue_drafts').select(VIEW_COLUMNS).orderBy('created_at', 'desc').limit(500));
+    if (!q) return [];
     if (status) q = q.where('status', '=', status);
     const rows = (await q.execute()).filter((r) => this.mayRead(account, r));
     return this.views(rows);
@@ -93,6 +94,7 @@ export class DraftService extends VersionStore {
       if (!account.department || department !== account.department) throw new AppError('not-matter-lead', 403, '只能为本部门牵头的一件事起草变更');
     }
     let documents: CatalogueDocument[];
+    let defects: Defect[];
     if (input.files) {
       const problems: ErrorDetail[] = [];
       documents = [];
@@ -104,17 +106,19 @@ export class DraftService extends VersionStore {
           problems.push({ path: `files.${file}`, message: (e as Error).message });
           continue;
         }
-        const defects: Defect[] = [];
-        const data = parseYaml(file, text, defects);
-        for (const d of defects) problems.push({ path: `files.${file}`, message: `${d.path}：${d.message}` });
+        const syntax: Defect[] = [];
+        const data = parseYaml(file, text, syntax);
+        for (const d of syntax) problems.push({ path: `files.${file}`, message: `${d.path}：${d.message}` });
         if (data !== undefined) documents.push({ file, kind, data });
       }
       if (problems.length > 0) throw badRequest('invalid-files', `导入的文件有 ${problems.length} 处无法读取（路径或 YAML 语法）`, problems);
       documents.sort(byFile);
+      defects = this.check(documents);
     } else {
       documents = baseDocs;
+      // An unchanged copy of the version the catalogue store serves has no defects: the store checked it, as this would.
+      defects = base === (await this.deps.catalogues.latest()).version ? [] : this.check(documents);
     }
-    const defects = this.check(documents);
     const id = randomUUID();
     const at = this.now();
     const row: CatalogueDraftTable = {
@@ -212,10 +216,9 @@ export class DraftService extends VersionStore {
       if (!doc) throw notFound(`草稿中的一件事「${input.matterId}」`);
       throw conflict('matter-has-defects', `草稿中的一件事「${input.matterId}」有问题，无法生成方案，请先修正`, defects.filter((d) => d.file === doc.file).map((d) => ({ path: `${d.file} ${d.path}`, message: d.message })));
     }
-    const r = plan(compiled.catalogue, input.matterId, { answers: input.answers ?? {}, chosenItems: input.chosenItems, facts: { licenses: input.licenses ?? [] } });
-    if (!r.ok) throw badRequest('invalid-answers', '回答或所选事项有误', r.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })));
+    const p = planOrFail(compiled.catalogue, input.matterId, { answers: input.answers ?? {}, chosenItems: input.chosenItems, facts: { licenses: input.licenses ?? [] } });
     const file = compiled.fileOf(input.matterId);
-    return { draftId: id, plan: r.plan, defects: defects.filter((d) => d.file === file) };
+    return { draftId: id, plan: p, defects: defects.filter((d) => d.file === file) };
   }
 
   /** What publishing the draft would change, against the version it replaces. */

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { cacheable } from '../../http/cache.ts';
 import { VersionService } from './service.ts';
-import type { ChangeRequestStatus, DraftStatus, Opinion } from './tables.ts';
+import { CHANGE_REQUEST_STATUSES, DRAFT_STATUSES, OPINIONS, type ChangeRequestStatus, type DraftStatus, type Opinion } from './tables.ts';
 
 const TAG = ['目录管理'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
@@ -19,6 +19,11 @@ const FILE_NOTE = '文件路径如 catalog/matters/newborn-birth.yaml，在 URL 
 const READERS = ['admin', 'lead', 'reviewer'] as const;
 /** Who drafts: administrators, and lead departments for the matters they lead. */
 const EDITORS = ['admin', 'lead'] as const;
+/** Who may ask for a change, and see the requests they may follow. */
+const REQUESTERS = ['admin', 'lead', 'reviewer', 'window'] as const;
+
+/** A list's query string: an optional status, one of the given ones. */
+const statusQuery = (statuses: readonly string[]) => ({ type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: statuses } } });
 
 export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService {
   const versions = new VersionService(deps);
@@ -55,7 +60,7 @@ export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService 
   app.get<{ Querystring: { status?: DraftStatus } }>('/api/admin/drafts', {
     schema: {
       tags: TAG, summary: '目录草稿列表（审查部门只看到征求其意见的草稿）',
-      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['draft', 'in-review', 'revision', 'approved', 'published'] } } },
+      querystring: statusQuery(DRAFT_STATUSES),
     },
   }, async (request) => {
     const account = requireAccount(request, ...READERS);
@@ -121,7 +126,7 @@ export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService 
   app.post<{ Params: { id: string }; Body: { opinion: Opinion; comment?: string } }>('/api/admin/drafts/:id/opinions', {
     schema: {
       tags: TAG, summary: '部门对草稿提出意见（每轮每部门一次；不同意则退回修改）', params: idParams,
-      body: { type: 'object', required: ['opinion'], additionalProperties: false, properties: { opinion: { type: 'string', enum: ['agree', 'disagree'] }, comment: { type: 'string', maxLength: 2000 } } },
+      body: { type: 'object', required: ['opinion'], additionalProperties: false, properties: { opinion: { type: 'string', enum: OPINIONS }, comment: { type: 'string', maxLength: 2000 } } },
     },
   }, async (request) => {
     const account = requireAccount(request, 'lead', 'reviewer');
@@ -144,7 +149,7 @@ export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService 
       body: { type: 'object', required: ['matterId', 'reason'], additionalProperties: false, properties: { matterId: { type: 'string', minLength: 1, maxLength: 100 }, reason: { type: 'string', minLength: 1, maxLength: 2000 } } },
     },
   }, async (request, reply) => {
-    const account = requireAccount(request, 'admin', 'lead', 'reviewer', 'window');
+    const account = requireAccount(request, ...REQUESTERS);
     const created = await versions.requestChange(account, request.body);
     reply.code(201);
     return created;
@@ -153,10 +158,10 @@ export function versionRoutes(app: FastifyInstance, deps: Deps): VersionService 
   app.get<{ Querystring: { status?: ChangeRequestStatus } }>('/api/admin/change-requests', {
     schema: {
       tags: TAG, summary: '变更申请列表（管理员看全部，牵头部门另看本部门牵头的一件事，其他人看自己提出的）',
-      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['open', 'drafting', 'closed'] } } },
+      querystring: statusQuery(CHANGE_REQUEST_STATUSES),
     },
   }, async (request) => {
-    const account = requireAccount(request, 'admin', 'lead', 'reviewer', 'window');
+    const account = requireAccount(request, ...REQUESTERS);
     return { changeRequests: await versions.changeRequests(account, request.query.status) };
   });
 

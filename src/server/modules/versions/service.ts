@@ -6,18 +6,21 @@
  * version they were planned with.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import type { CatalogueDocument, Defect } from '../../../core/catalog/types.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { Account } from '../identity/roles.ts';
+import { notify, type Notice } from '../notifications/service.ts';
 import { impactOf, type AffectedMatter } from './diff.ts';
 import { DraftService } from './drafts.ts';
 import { EDITABLE, parseJson, STATUS_NAMES, type DraftDetail, type Person } from './store.ts';
 import type { ChangeRequestTable, CatalogueDraftTable, Opinion, VersionsDb } from './tables.ts';
 
-// Re-exported so what imports service.ts (routes, the admin web types) is unchanged by the split.
-export { kindOfPath, type EditResult } from './drafts.ts';
-export { STATUS_NAMES, type DraftDetail, type DraftView, type OpinionView, type Person } from './store.ts';
+// Re-exported for the admin web's types, which import them from here.
+export type { EditResult } from './drafts.ts';
+export type { DraftDetail, DraftView, OpinionView, Person } from './store.ts';
 
 function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
@@ -73,11 +76,10 @@ export class VersionService extends DraftService {
 
   /** A published version as YAML files, one per document: what `catalog/` holds. */
   async exportVersion(version: number): Promise<{ version: number; publishedAt: string; files: Record<string, string> }> {
-    const row = await this.db.selectFrom('catalogue_versions').selectAll().where('version', '=', version).where('status', '=', 'published').executeTakeFirst();
-    if (!row) throw notFound(`事项目录第 ${version} 版`);
+    const { documents, publishedAt } = await this.publishedVersion(version);
     const files: Record<string, string> = {};
-    for (const d of parseJson<CatalogueDocument[]>(row.documents)) files[d.file] = stringify(d.data);
-    return { version, publishedAt: row.published_at ?? row.created_at, files };
+    for (const d of documents) files[d.file] = stringify(d.data);
+    return { version, publishedAt, files };
   }
 
   // ——— review and publication (clause 5.3.2) ———
@@ -91,10 +93,9 @@ export class VersionService extends DraftService {
     return latest;
   }
 
-  private async notifyAccounts(trx: VersionsDb, accountIds: string[], kind: string, title: string, body: string, at: string): Promise<void> {
-    for (const accountId of new Set(accountIds)) {
-      await trx.insertInto('notifications').values({ id: randomUUID(), account_id: accountId, kind, title, body, case_id: null, created_at: at, read_at: null }).execute();
-    }
+  /** Tells each account once, inbox and message alike, in the transaction of the change it reports. */
+  private async notifyAccounts(trx: Kysely<Database>, accountIds: string[], notice: Omit<Notice, 'accountId'>, at: string): Promise<void> {
+    for (const accountId of new Set(accountIds)) await notify(trx, { ...notice, accountId }, at);
   }
 
   /** Submits for review (clause 5.3.2): every department the change concerns is asked for its opinion. */
@@ -118,8 +119,10 @@ export class VersionService extends DraftService {
       if (Number(r.numUpdatedRows) === 0) throw conflict('draft-changed', '草稿已被他人修改或已提交审查，请刷新后重试');
       if (impact.departments.length > 0) {
         const reviewers = await trx.selectFrom('accounts').select('id').where('role', 'in', ['lead', 'reviewer']).where('department', 'in', impact.departments).execute();
-        await this.notifyAccounts(trx, reviewers.map((x) => x.id), 'catalogue-review', '事项目录变更征求意见',
-          `「${row.title}」涉及本部门（${impact.matters.map((m) => m.name).join('、') || '目录'}），请审阅变更并提出意见（第 ${round} 轮）。`, at);
+        await this.notifyAccounts(raw, reviewers.map((x) => x.id), {
+          kind: 'catalogue-review', title: '事项目录变更征求意见',
+          body: `「${row.title}」涉及本部门（${impact.matters.map((m) => m.name).join('、') || '目录'}），请审阅变更并提出意见（第 ${round} 轮）。`,
+        }, at);
       }
       await this.audit(raw, at, account, 'catalogue-draft.submit', 'catalogue-draft', id, { round, asked: impact.departments, files: impact.documents.map((d) => d.file), matters: impact.matters.map((m) => m.id) });
     });
@@ -137,6 +140,7 @@ export class VersionService extends DraftService {
     const comment = (input.comment ?? '').trim();
     if (input.opinion === 'disagree' && comment === '') throw badRequest('comment-required', '不同意时请写明理由和修改意见', [{ path: 'body.comment', message: '不能为空' }]);
     const round = Number(row.round);
+    const dept = await this.departmentNames();
     const at = this.now();
     await this.transaction(async (trx, raw) => {
       // Claims the draft first: the row lock orders concurrent opinions, and a draft sent back takes no more.
@@ -144,17 +148,12 @@ export class VersionService extends DraftService {
         .set((eb) => ({ ...(input.opinion === 'disagree' ? { status: 'revision' as const } : {}), updated_at: at, row_version: eb('row_version', '+', 1) }))
         .where('id', '=', id).where('status', '=', 'in-review').where('round', '=', round).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw conflict('not-in-review', '草稿已不在本轮征求意见阶段，请刷新后查看');
-      const given = await trx.selectFrom('catalogue_opinions').select('opinion').where('draft_id', '=', id).where('round', '=', round).where('department', '=', department).executeTakeFirst();
-      if (given) throw conflict('opinion-given', '本部门在本轮已经提出过意见');
-      try {
-        await trx.insertInto('catalogue_opinions').values({ draft_id: id, round, department, opinion: input.opinion, comment, given_by: account.id, given_at: at }).execute();
-      } catch (e) {
-        if (isUniqueViolation(e)) throw conflict('opinion-given', '本部门在本轮已经提出过意见');
-        throw e;
-      }
+      const given = await trx.insertInto('catalogue_opinions').values({ draft_id: id, round, department, opinion: input.opinion, comment, given_by: account.id, given_at: at })
+        .onConflict((oc) => oc.columns(['draft_id', 'round', 'department']).doNothing()).executeTakeFirst();
+      if (Number(given.numInsertedOrUpdatedRows ?? 0) === 0) throw conflict('opinion-given', '本部门在本轮已经提出过意见');
       if (input.opinion === 'disagree') {
         const editors = await trx.selectFrom('accounts').select('id').where((eb) => eb.or([eb('id', '=', row.created_by), ...(row.department ? [eb.and([eb('role', '=', 'lead'), eb('department', '=', row.department)])] : [])])).execute();
-        await this.notifyAccounts(trx, editors.map((x) => x.id), 'catalogue-revision', '事项目录草稿退回修改', `「${row.title}」未获 ${department} 同意：${comment}`, at);
+        await this.notifyAccounts(raw, editors.map((x) => x.id), { kind: 'catalogue-revision', title: '事项目录草稿退回修改', body: `「${row.title}」未获${dept(department)}同意：${comment}` }, at);
       }
       await this.audit(raw, at, account, 'catalogue-draft.opinion', 'catalogue-draft', id, { round, department, opinion: input.opinion, comment });
     });
@@ -206,7 +205,7 @@ export class VersionService extends DraftService {
           if (cr) told.push(cr.requested_by);
           await this.audit(raw, at, account, 'change-request.close', 'change-request', row.change_request_id, { draft: id, version });
         }
-        await this.notifyAccounts(trx, told, 'catalogue-published', '事项目录新版本已发布', `「${row.title}」已作为事项目录第 ${version} 版发布。`, at);
+        await this.notifyAccounts(raw, told, { kind: 'catalogue-published', title: '事项目录新版本已发布', body: `「${row.title}」已作为事项目录第 ${version} 版发布。` }, at);
         await this.audit(raw, at, account, 'catalogue.publish', 'catalogue-version', String(version), { draft: id, title: row.title, reason: row.reason, matters: impact.matters.map((m) => m.id) });
       });
     } catch (e) {
@@ -251,13 +250,13 @@ export class VersionService extends DraftService {
   async changeRequests(account: Account, status?: ChangeRequestTable['status']): Promise<ChangeRequestView[]> {
     let q = this.db.selectFrom('change_requests').selectAll().orderBy('requested_at', 'desc').limit(500);
     if (status) q = q.where('status', '=', status);
-    let rows = await q.execute();
     if (account.role !== 'admin') {
+      // In SQL, so that the limit counts only the requests the account may see.
       const { catalogue } = await this.deps.catalogues.latest();
-      const leads = (matterId: string) => account.role === 'lead' && account.department !== null && catalogue.matters.get(matterId)?.lead === account.department;
-      rows = rows.filter((r) => r.requested_by === account.id || leads(r.matter_id));
+      const led = account.role === 'lead' && account.department !== null ? [...catalogue.matters.values()].filter((m) => m.lead === account.department).map((m) => m.id) : [];
+      q = q.where((eb) => eb.or([eb('requested_by', '=', account.id), ...(led.length > 0 ? [eb('matter_id', 'in', led)] : [])]));
     }
-    return this.requestViews(rows);
+    return this.requestViews(await q.execute());
   }
 
   async openDraft(account: Account, requestId: string): Promise<DraftDetail> {

@@ -2,14 +2,14 @@
  * What the versions module shares: drafts and published versions as stored, who may read or edit a
  * draft, and the views of drafts with their review. The drafting and review steps build on it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CatalogueDocument, Defect, DocumentKind } from '../../../core/catalog/types.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
-import { withVersionTables, type CatalogueDraftTable, type DraftStatus, type Opinion, type VersionsDb } from './tables.ts';
+import { withVersionTables, type CatalogueDraftTable, type DraftStatus, type Opinion, type VersionsDb, type VersionTables } from './tables.ts';
 
 export const STATUS_NAMES: Record<DraftStatus, string> = {
   draft: '起草中',
@@ -22,6 +22,16 @@ export const STATUS_NAMES: Record<DraftStatus, string> = {
 export const EDITABLE: DraftStatus[] = ['draft', 'revision'];
 
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+/** The columns a draft's view reads: everything but the documents (some 190 KB a draft) and what only publication keeps. */
+export const VIEW_COLUMNS = [
+  'id', 'title', 'reason', 'status', 'base_version', 'replaces_version', 'matter_id', 'department', 'change_request_id', 'round', 'asked',
+  'defects', 'created_by', 'created_at', 'updated_at', 'submitted_at', 'approved_by', 'approved_at', 'published_version', 'published_at',
+] as const satisfies readonly (keyof CatalogueDraftTable)[];
+export type DraftViewRow = Pick<CatalogueDraftTable, (typeof VIEW_COLUMNS)[number]>;
+
+/** `text` as a LIKE pattern that matches it literally (with ESCAPE '\'), on SQLite and PostgreSQL alike. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface Person {
   id: string;
@@ -94,10 +104,15 @@ export class VersionStore {
     return Number(row.version);
   }
 
-  async publishedDocuments(version: number, db: VersionsDb = this.db): Promise<CatalogueDocument[]> {
-    const row = await db.selectFrom('catalogue_versions').select('documents').where('version', '=', version).where('status', '=', 'published').executeTakeFirst();
+  /** A published version's documents and when it was published. */
+  async publishedVersion(version: number, db: VersionsDb = this.db): Promise<{ documents: CatalogueDocument[]; publishedAt: string }> {
+    const row = await db.selectFrom('catalogue_versions').select(['documents', 'published_at', 'created_at']).where('version', '=', version).where('status', '=', 'published').executeTakeFirst();
     if (!row) throw notFound(`事项目录第 ${version} 版`);
-    return parseJson<CatalogueDocument[]>(row.documents);
+    return { documents: parseJson<CatalogueDocument[]>(row.documents), publishedAt: row.published_at ?? row.created_at };
+  }
+
+  async publishedDocuments(version: number, db: VersionsDb = this.db): Promise<CatalogueDocument[]> {
+    return (await this.publishedVersion(version, db)).documents;
   }
 
   // ——— who may do what ———
@@ -106,11 +121,25 @@ export class VersionStore {
     return parseJson<string[]>(row.asked);
   }
 
-  protected mayRead(account: Account, row: CatalogueDraftTable): boolean {
+  protected mayRead(account: Account, row: Pick<CatalogueDraftTable, 'department' | 'asked'>): boolean {
     if (account.role === 'admin') return true;
     if ((account.role !== 'lead' && account.role !== 'reviewer') || !account.department) return false;
     if (account.role === 'lead' && row.department === account.department) return true;
     return this.asked(row).includes(account.department);
+  }
+
+  /**
+   * Narrows a query of drafts to those the account may read, in SQL so that a limit counts only those;
+   * null when it may read none. LIKE may let a draft too many through (SQLite ignores case), which mayRead drops.
+   */
+  protected readable<O>(account: Account, q: SelectQueryBuilder<Database & VersionTables, 'catalogue_drafts', O>): SelectQueryBuilder<Database & VersionTables, 'catalogue_drafts', O> | null {
+    if (account.role === 'admin') return q;
+    const department = account.department;
+    if ((account.role !== 'lead' && account.role !== 'reviewer') || !department) return null;
+    return q.where((eb) => {
+      const asked = sql<SqlBool>`${eb.ref('asked')} like ${`%${likeLiteral(JSON.stringify(department))}%`} escape '\\'`;
+      return account.role === 'lead' ? eb.or([eb('department', '=', department), asked]) : asked;
+    });
   }
 
   private mayEdit(account: Account, row: CatalogueDraftTable): boolean {
@@ -141,7 +170,7 @@ export class VersionStore {
     return (id) => ({ id, name: names.get(id) ?? id });
   }
 
-  async views(rows: CatalogueDraftTable[]): Promise<DraftView[]> {
+  async views(rows: DraftViewRow[]): Promise<DraftView[]> {
     if (rows.length === 0) return [];
     const opinions = await this.db.selectFrom('catalogue_opinions').selectAll().where('draft_id', 'in', rows.map((r) => r.id)).orderBy('given_at').execute();
     const dept = await this.departmentNames();

@@ -2,9 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
-export type DraftStatus = 'draft' | 'in-review' | 'revision' | 'approved' | 'published';
-export type Opinion = 'agree' | 'disagree';
-export type ChangeRequestStatus = 'open' | 'drafting' | 'closed';
+export const DRAFT_STATUSES = ['draft', 'in-review', 'revision', 'approved', 'published'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+export const OPINIONS = ['agree', 'disagree'] as const;
+export type Opinion = (typeof OPINIONS)[number];
+export const CHANGE_REQUEST_STATUSES = ['open', 'drafting', 'closed'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 
 export interface CatalogueDraftTable {
   id: string;

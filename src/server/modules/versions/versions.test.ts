@@ -5,6 +5,7 @@
  * serves the new version while a case created before keeps version 1. Change requests, the
  * readable diff and export/import are exercised on the way.
  */
+import { randomUUID } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueDocument } from '../../../core/catalog/types.ts';
@@ -343,5 +344,50 @@ describe.each(DIALECTS)('catalogue versions on %s', (dialect) => {
       expect(actions, a).toContain(a);
     }
     expect((await as('auditor', 'GET', '/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('lists the drafts and change requests an account may see, however many others there are', async () => {
+    const db = withVersionTables(h.deps.db.kysely);
+    const idOf = async (username: string) => (await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const admin = await idOf('admin');
+    const window = await idOf('window');
+    const at = (i: number) => new Date(Date.UTC(2030, 0, 1) + i * 1000).toISOString();
+    const draftRow = (id: string, i: number, department: string | null, asked: string[]) => ({
+      id, base_version: 1, replaces_version: 1, title: `t${i}`, reason: 'r', status: 'draft' as const, documents: '[]', defects: '[]', matter_id: null, department,
+      change_request_id: null, round: 0, asked: JSON.stringify(asked), created_by: admin, created_at: at(i), updated_at: at(i),
+      submitted_at: null, approved_by: null, approved_at: null, published_version: null, published_by: null, published_at: null, summary: null, row_version: 0,
+    });
+    const requestRow = (id: string, i: number, by: string, matter: string) => ({
+      id, matter_id: matter, reason: 'r', requested_by: by, requester_role: 'admin', requester_department: null, requested_at: at(i), status: 'open' as const, draft_id: null, closed_at: null,
+    });
+    // the readers' own ones first, then 600 newer ones none of them may see
+    const ownDraft = randomUUID();
+    const askedDraft = randomUUID();
+    const ownRequest = randomUUID();
+    const ledRequest = randomUUID();
+    await db.insertInto('catalogue_drafts').values([draftRow(ownDraft, 0, 'wsjk', []), draftRow(askedDraft, 1, 'sj', ['yb'])]).execute();
+    await db.insertInto('change_requests').values([requestRow(ownRequest, 0, window, 'restaurant-opening'), requestRow(ledRequest, 1, admin, 'newborn-birth')]).execute();
+    for (let b = 0; b < 6; b++) {
+      const n = Array.from({ length: 100 }, (_, k) => 2 + b * 100 + k);
+      await db.insertInto('catalogue_drafts').values(n.map((i) => draftRow(randomUUID(), i, 'sj', ['ga']))).execute();
+      await db.insertInto('change_requests').values(n.map((i) => requestRow(randomUUID(), i, admin, 'restaurant-opening'))).execute();
+    }
+
+    const drafts = async (user: string) => ((await as(user, 'GET', '/api/admin/drafts')).json().drafts as Json[]).map((d) => d.id);
+    expect(await drafts('wsjk-lead')).toContain(ownDraft);
+    expect(await drafts('wsjk-lead')).not.toContain(askedDraft);
+    const asked = await drafts('yb-reviewer');
+    expect(asked).toContain(askedDraft);
+    expect(asked).not.toContain(ownDraft);
+    expect(asked.length).toBeLessThan(10);
+    expect(await drafts('admin')).toHaveLength(500);
+    const listed = (await as('wsjk-lead', 'GET', '/api/admin/drafts?status=draft')).json().drafts as Json[];
+    expect(listed.find((d) => d.id === ownDraft)).toMatchObject({ title: 't0', department: { code: 'wsjk' }, defectCount: 0 });
+
+    const requests = async (user: string) => ((await as(user, 'GET', '/api/admin/change-requests')).json().changeRequests as Json[]).map((c) => c.id);
+    expect(await requests('window')).toContain(ownRequest);
+    expect(await requests('window')).not.toContain(ledRequest);
+    expect(await requests('wsjk-lead')).toContain(ledRequest);
+    expect(await requests('wsjk-lead')).not.toContain(ownRequest);
   });
 });
