@@ -17,7 +17,6 @@ import { logIn } from './support/staff.ts';
 const stage = onStage();
 let page: Page;
 let draftUrl = '';
-/** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 /** The page a failure screenshot is taken of (the admin's, a reviewer's or the portal's). */
 let current: () => Page = () => page;
 

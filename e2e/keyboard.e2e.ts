@@ -12,6 +12,7 @@ import { Api } from './support/api.ts';
 import { open, shot } from './support/browser.ts';
 import { url, visible } from './support/see.ts';
 import { onStage } from './support/stage.ts';
+import { onFailure } from './support/steps.ts';
 import { acceptedRestaurantCase, HEALTH_ITEM, logIn, submittedRestaurantCase, type Accepted } from './support/staff.ts';
 
 const stage = onStage();
@@ -29,10 +30,7 @@ beforeAll(async () => {
 /** A fresh desktop page, logged in as `username` at `next`; on failure, a screenshot and the server's last words. */
 async function staff(label: string, username: string, next: string): Promise<Page> {
   const { context, page } = await open(stage.browser, stage.server.base, 'desktop');
-  onTestFailed(async () => {
-    await shot(page, `keyboard-FAILED-${label}`).catch(() => undefined);
-    console.error(`page: ${page.url()}\nserver output (last part):\n${stage.server.output().slice(-3000)}`);
-  });
+  onFailure(`keyboard-FAILED-${label}`, () => page, () => stage.server);
   onTestFailed(() => context.close());
   await logIn(page, username, next);
   return page;
@@ -57,13 +55,13 @@ const rolesOf = (r: KeyboardReport, name: string) => r.stops.filter((s) => s.nam
 describe('the staff consoles with the keyboard alone', () => {
   it('window console: the queue of applications to accept and the new-application form', async () => {
     const page = await staff('window', 'window', '/window');
-    await visible(page.getByRole('button', { name: `核验 ${waiting.number}`, exact: true }));
+    await visible(page.getByRole('link', { name: `核验 ${waiting.number}`, exact: true }));
     const queue = await walk(page, 'window-queue');
-    expect(reached(queue, 'button', '新建申请'), queue.described).toBe(true);
-    expect(reached(queue, 'button', `核验 ${waiting.number}`), queue.described).toBe(true);
+    expect(rolesOf(queue, '新建申请'), queue.described).toEqual(['link']);
+    expect(rolesOf(queue, `核验 ${waiting.number}`), queue.described).toEqual(['link']);
     expect(reached(queue, 'link', waiting.number), queue.described).toBe(true);
 
-    await page.getByRole('button', { name: '新建申请', exact: true }).click();
+    await page.getByRole('link', { name: '新建申请', exact: true }).click();
     await url(page, /\/window\/new$/);
     await visible(page.getByRole('heading', { level: 2, name: '新建申请' }));
     const form = await walk(page, 'window-new');

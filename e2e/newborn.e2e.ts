@@ -14,11 +14,11 @@ import { readQr } from './support/qr.ts';
 import { card, count, text, url, visible, WAIT_MS } from './support/see.ts';
 import { journey } from './support/steps.ts';
 import { onStage } from './support/stage.ts';
+import { shanghaiDay } from './support/staff.ts';
 
 const stage = onStage();
 let page: Page;
 let caseId = '';
-/** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 
 beforeAll(async () => {
   page = (await open(stage.browser, stage.server.base, 'phone')).page;
@@ -38,14 +38,6 @@ const QUESTIONS: { text: RegExp; answer: string; sharedData?: true }[] = [
   { text: /是否已经办理过生育登记/, answer: '是' },
   { text: /母亲是否在本市参加职工基本医疗保险（生育保险）/, answer: '否' },
 ];
-
-/** What the UI did with the marriage question, for the report. */
-let marriageQuestion = 'not reached';
-
-/** A date `days` before today in Asia/Shanghai, as YYYY-MM-DD. */
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { name });
 
@@ -79,17 +71,16 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     const plan = page.getByRole('region', { name: /您的办理方案/ });
     for (const [i, q] of QUESTIONS.entries()) {
       const group = page.getByRole('radiogroup', { name: q.text });
+      await visible(group);
       if (q.sharedData) {
-        const asked = await group.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-        if (!asked) {
-          marriageQuestion = 'not asked in the browser (answered from shared data)';
-          continue;
-        }
-        const locked = await group.getByRole('radio').first().isDisabled();
-        marriageQuestion = locked ? 'shown, locked to shared data' : 'asked in the browser (the server then takes it from shared data)';
-        if (!locked) await group.getByRole('radio', { name: q.answer, exact: true }).check();
+        // The catalogue takes this answer from shared data and does not let it be changed
+        // (prefill editable: false): shown, already answered, every option locked.
+        await text(page.getByRole('region', { name: q.text }), '来自共享数据', '不能修改');
+        const radios = group.getByRole('radio');
+        await count(radios, 2);
+        await expect.poll(async () => (await Promise.all((await radios.all()).map((r) => r.isDisabled()))).every(Boolean), { timeout: WAIT_MS, message: 'options of the shared-data question locked' }).toBe(true);
+        expect(await group.getByRole('radio', { name: q.answer, exact: true }).isChecked()).toBe(true);
       } else {
-        await visible(group);
         await group.getByRole('radio', { name: q.answer, exact: true }).check();
       }
       if (i === 0) {
@@ -126,7 +117,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     await page.getByRole('radiogroup', { name: '结果领取方式' }).getByRole('radio', { name: /网上推送/ }).check();
     await page.getByLabel('新生儿姓名', { exact: true }).fill('李小宝');
     await page.getByRole('radiogroup', { name: '新生儿性别' }).getByRole('radio', { name: '男', exact: true }).check();
-    await page.getByLabel('新生儿出生日期', { exact: true }).fill(daysAgo(5));
+    await page.getByLabel('新生儿出生日期', { exact: true }).fill(shanghaiDay(-5));
     await page.getByLabel('出生地点（省、市、县）', { exact: true }).fill('示例省示例市示例区');
     await page.getByLabel('分娩的助产机构名称', { exact: true }).fill('示例市妇幼保健院');
     await page.getByLabel('新生儿民族', { exact: true }).fill('汉族');
@@ -210,7 +201,6 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     await page.goto(verifyLinks[0] as string);
     await visible(page.getByText('电子证照有效'), WAIT_MS);
     await shot(page, 'newborn-09-verified', { fullPage: false });
-    console.info(`marriage question: ${marriageQuestion}`);
   });
 });
 

@@ -5,20 +5,18 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { keyboardReport, scrollWidth, unreached, walkTab } from './support/a11y.ts';
+import { keyboardReport, scrollWidth } from './support/a11y.ts';
 import { open, shot } from './support/browser.ts';
 import { attribute, count, noText, text, url, visible } from './support/see.ts';
 import { onStage } from './support/stage.ts';
+import { onFailure } from './support/steps.ts';
 
 const stage = onStage();
 
 /** A fresh phone page; on failure, a screenshot and the server's last words. */
 async function phone(label: string): Promise<Page> {
   const { context, page } = await open(stage.browser, stage.server.base, 'phone');
-  onTestFailed(async () => {
-    await shot(page, `portal-FAILED-${label}`).catch(() => undefined);
-    console.error(`server output (last part):\n${stage.server.output().slice(-3000)}`);
-  });
+  onFailure(`portal-FAILED-${label}`, () => page, () => stage.server);
   onTestFailed(() => context.close());
   return page;
 }
@@ -157,13 +155,12 @@ describe('service zone on a phone, anonymous', () => {
   it('reaches every control of the home page with Tab, each with an accessible name', async () => {
     const page = await phone('keyboard');
     await home(page);
-    const stops = await walkTab(page, 40);
-    const described = stops.map((s) => `${s.role}「${s.name}」${s.href ? ` → ${s.href}` : ''}`);
-    expect(stops.find((s) => s.tag === 'input' && s.name.includes('搜索')), described.join('\n')).toBeTruthy();
-    expect(stops.find((s) => s.href === '/matters/newborn-birth'), described.join('\n')).toBeTruthy();
-    expect(stops.find((s) => s.role === 'switch' && s.name === '长辈模式'), described.join('\n')).toBeTruthy();
-    expect(stops.filter((s) => s.name === ''), `controls without an accessible name:\n${described.join('\n')}`).toEqual([]);
-    expect(await unreached(page), 'controls Tab never reaches').toEqual([]);
+    const { stops, unnamed, missed, described } = await keyboardReport(page);
+    expect(stops.find((s) => s.tag === 'input' && s.name.includes('搜索')), described).toBeTruthy();
+    expect(stops.find((s) => s.href === '/matters/newborn-birth'), described).toBeTruthy();
+    expect(stops.find((s) => s.role === 'switch' && s.name === '长辈模式'), described).toBeTruthy();
+    expect(unnamed, `controls without an accessible name:\n${described}`).toEqual([]);
+    expect(missed, `controls Tab never reaches (it reached:\n${described})`).toEqual([]);
     await page.getByRole('link', { name: '新生儿出生“一件事”' }).first().focus();
     await shot(page, 'portal-08-keyboard-focus');
     await page.keyboard.press('Enter');

@@ -17,7 +17,6 @@ import { logIn, scans, shanghaiDay, VISITOR } from './support/staff.ts';
 
 const stage = onStage();
 let page: Page;
-/** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 const cases: { first: string; second: string } = { first: '', second: '' };
 
 const M = {
@@ -177,7 +176,7 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     step('new');
     await logIn(page, 'window', '/window');
     await visible(h2(/^综合窗口$/));
-    await page.getByRole('button', { name: '新建申请' }).click();
+    await page.getByRole('link', { name: '新建申请' }).click();
     await url(page, /\/window\/new$/);
     cases.first = await createApplication(false);
   });

@@ -24,7 +24,6 @@ let page: Page;
 let approveCase: Accepted;
 let refuseCase: Accepted;
 let supplementCase: Accepted;
-/** Set when a step fails, so later steps (which build on it) stop at once instead of timing out. */
 /** The page a failure screenshot is taken of (the reviewer's, the lead's or the phone's). */
 let current: () => Page = () => page;
 
@@ -235,11 +234,11 @@ describe('the department workbench: the queue, one task at a time, decisions and
     const item = (c: Accepted) => phone.getByRole('listitem').filter({ hasText: c.number });
     await text(item(supplementCase), HEALTH_ITEM.name, '待补正', '补正中，计时暂停');
     await text(item(approveCase), '准予办理', /期限 \d{4}-\d{2}-\d{2}/);
-    await visible(item(approveCase).getByRole('button', { name: `查看 ${approveCase.number} ${HEALTH_ITEM.name}` }));
+    await visible(item(approveCase).getByRole('link', { name: `查看 ${approveCase.number} ${HEALTH_ITEM.name}` }));
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
     await shot(phone, 'workbench-13-phone-queue');
 
-    await item(approveCase).getByRole('link', { name: HEALTH_ITEM.name }).click();
+    await item(approveCase).getByRole('link', { name: HEALTH_ITEM.name, exact: true }).click();
     await url(phone, new RegExp(`/workbench/tasks/${approveCase.id}/${HEALTH_ITEM.id}$`));
     await text(card(phone, '办理'), '准予办理');
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);

@@ -7,14 +7,21 @@ import { onTestFailed } from 'vitest';
 import { shot } from './browser.ts';
 import type { E2eServer } from './server.ts';
 
+/** If the current test fails: a screenshot of the page (e2e/screenshots/`file`.png) and the server's last output. */
+export function onFailure(file: string, page: () => Page, server: () => E2eServer): void {
+  onTestFailed(async () => {
+    await shot(page(), file).catch(() => undefined);
+    console.error(`page: ${page().url()}\nserver output (last part):\n${server().output().slice(-3000)}`);
+  });
+}
+
 export function journey(name: string, page: () => Page, server: () => E2eServer): (label: string) => void {
   let broken: string | null = null;
   return (label) => {
     if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-    onTestFailed(async () => {
+    onTestFailed(() => {
       broken = label;
-      await shot(page(), `${name}-FAILED-${label}`).catch(() => undefined);
-      console.error(`page: ${page().url()}\nserver output (last part):\n${server().output().slice(-3000)}`);
     });
+    onFailure(`${name}-FAILED-${label}`, page, server);
   };
 }

@@ -3,7 +3,7 @@
  * publication, change requests, the version list, the effectiveness dashboard and the admin tools.
  * Each role sees its part; the dashboard (with ECharts) loads only when opened.
  */
-import { ConfigProvider, Spin, Typography } from 'antd';
+import { Spin, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { useAuth, type Account } from '../shared/auth.tsx';
@@ -80,9 +80,7 @@ function Console() {
 export default function Admin() {
   return (
     <RequireRole roles={['admin', 'lead', 'reviewer', 'auditor', 'window']} what="目录与成效管理">
-      <ConfigProvider button={{ autoInsertSpace: false }}>
-        <Console />
-      </ConfigProvider>
+      <Console />
     </RequireRole>
   );
 }

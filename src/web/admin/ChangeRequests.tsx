@@ -1,12 +1,12 @@
 /** Change requests (clause 5.4): anyone with a role files one (matter and reason); the administrator opens a draft from it. */
-import { Alert, Button, Empty, Form, Input, List, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
-import { useAction } from '../shared/useAction.ts';
+import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, fmtTime, get, LoadError, Section, useDepartments, useMatters } from './common.tsx';
+import { fmtTime, get, LoadError, Section, useDepartments, useMatters } from './common.tsx';
 import type { ChangeRequestView, DraftDetail } from './types.ts';
 
 const STATE: Record<ChangeRequestView['status'], { text: string; color: string }> = {
@@ -29,8 +29,7 @@ export function ChangeRequests() {
   const [form] = Form.useForm<{ matterId: string; reason: string }>();
   const [params] = useSearchParams();
   const fileAction = useAction();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [msg, holder] = message.useMessage();
+  const { busy, msg, holder, run } = useToastAction<string>();
 
   const file = async (v: { matterId: string; reason: string }) => {
     if (await fileAction.run(() => post('/api/admin/change-requests', { matterId: v.matterId, reason: v.reason.trim() }))) {
@@ -41,15 +40,12 @@ export function ChangeRequests() {
   };
 
   const openDraft = async (r: ChangeRequestView) => {
-    setBusy(r.id);
-    try {
+    const opened = await run(r.id, async () => {
       const d = await post<DraftDetail>(`/api/admin/change-requests/${r.id}/open-draft`);
       navigate(`/admin/drafts/${d.id}`);
-    } catch (e) {
-      msg.error(errorText(e));
-      setBusy(null);
-      q.reload();
-    }
+    }, `已据此起草：${r.matter.name}`);
+    // Someone else may have opened it meanwhile: show the list as it is now.
+    if (!opened) void q.reload();
   };
 
   const filing = (

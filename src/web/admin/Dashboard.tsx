@@ -7,7 +7,10 @@
 import { Alert, Button, Empty, Select, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useAuth } from '../shared/auth.tsx';
+import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useLoad } from '../shared/useLoad.ts';
+// The channel a case came in by (the catalogue's CHANNEL names the channels a matter offers).
+import { CHANNEL as USED } from '../window/ui.tsx';
 import { Chart, PIE, type ChartOption } from './Chart.tsx';
 import { CHANNEL, get, LoadError, num, pct, Section } from './common.tsx';
 import type { MatterFigures } from './types.ts';
@@ -19,7 +22,6 @@ const LEVELS: { level: string; name: string; color: string }[] = [
   { level: '2', name: '不满意', color: '#fa8c16' },
   { level: '1', name: '非常不满意', color: '#cf1322' },
 ];
-const USED: Record<string, string> = { online: '网上申请', window: '窗口申请' };
 
 const arrow = (a: number | null, b: number | null, unit = '') => (a === null && b === null ? '—' : `${num(a)}${unit} → ${num(b)}${unit}`);
 
@@ -110,7 +112,7 @@ function Figures({ m }: { m: MatterFigures }) {
 
 function AllMatters({ rows, onPick }: { rows: MatterFigures[]; onPick(id: string): void }) {
   return (
-    <div className="figures-wrap" tabIndex={0} role="region" aria-label="各一件事成效指标（可横向滚动）">
+    <ScrollRegion label="各一件事成效指标（可横向滚动）">
       <table className="figures">
         <caption>各一件事成效指标（“前 → 后”为单独办理与一件事办理的平均值）</caption>
         <thead>
@@ -132,7 +134,7 @@ function AllMatters({ rows, onPick }: { rows: MatterFigures[]; onPick(id: string
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

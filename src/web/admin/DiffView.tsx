@@ -6,7 +6,7 @@
 import { Alert, Button, Empty, Spin, Tag, Typography } from 'antd';
 import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
-import { useLoad } from '../shared/useLoad.ts';
+import { useLoad, type Loaded } from '../shared/useLoad.ts';
 import { CHANGE, get, KIND, LoadError, Section } from './common.tsx';
 import type { DiffView as Diff, LeafChange } from './types.ts';
 
@@ -53,8 +53,16 @@ function Leaf({ c }: { c: LeafChange }) {
   );
 }
 
-export function DiffView({ draftId, version }: { draftId: string; version: number }) {
-  const q = useLoad(() => get<Diff>(`/api/admin/drafts/${draftId}/diff`), [draftId, version]);
+/** A draft's diff, read again whenever `version` changes. */
+export const useDiff = (draftId: string, version = 0): Loaded<Diff> => useLoad(() => get<Diff>(`/api/admin/drafts/${draftId}/diff`), [draftId, version]);
+
+/** The diff of a draft, read when shown (the to-do page's “展开变更内容”). */
+export function DraftDiff({ draftId }: { draftId: string }) {
+  return <DiffView draftId={draftId} diff={useDiff(draftId)} />;
+}
+
+/** `diff` as `useDiff` reads it: the draft's page reads it once for its file count, this tab and the published guides. */
+export function DiffView({ draftId, diff: q }: { draftId: string; diff: Loaded<Diff> }) {
   if (q.error) return <LoadError error={q.error} retry={q.reload} />;
   if (!q.data) return <Spin description="加载中…" />;
   const d = q.data;

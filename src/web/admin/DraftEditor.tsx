@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, put, type ErrorDetail } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { baseName, docUrl, errorText, fmtTime, get, KIND, KIND_ORDER, Section, useMatters } from './common.tsx';
+import { baseName, docUrl, errorText, fmtTime, get, KIND, KIND_ORDER, Section, type Matters } from './common.tsx';
 import type { Defect, DocumentKind, DraftDetail, EditResult, ItemSummary } from './types.ts';
 import { lineOfPath } from './yamlLine.ts';
 
@@ -46,10 +46,13 @@ function defaultFile(draft: DraftDetail): string | null {
   return matter && files.includes(matter) ? matter : null;
 }
 
-export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
+export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, handle }: {
   draft: DraftDetail;
   canEdit: boolean;
-  onSaved(r: EditResult): void;
+  /** The published matters, to name their files. */
+  matters: Matters;
+  /** The whole draft's check, after a save, a deletion or a check again. */
+  onDefects(defects: Defect[]): void;
   /** Files were added or removed: the draft is read again. */
   onChanged(): void;
   handle: RefObject<EditorHandle | null>;
@@ -64,8 +67,8 @@ export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
   const [caret, setCaret] = useState({ line: 1, col: 1 });
   const [checked, setChecked] = useState<string | null>(null);
   const area = useRef<GetRef<typeof Input.TextArea>>(null);
-  const savedCallback = useRef(onSaved);
-  savedCallback.current = onSaved;
+  const defectsCallback = useRef(onDefects);
+  defectsCallback.current = onDefects;
   const latest = useRef<string | null>(null);
   const saved = useRef<string | null>(null);
   const fileRef = useRef<string | null>(file);
@@ -123,7 +126,7 @@ export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
     try {
       const r = await run;
       if (fileRef.current === target) saved.current = body;
-      savedCallback.current(r);
+      defectsCallback.current(r.defects);
       if (fileRef.current === target) setState(latest.current === body ? { kind: 'saved', at: fmtTime(new Date().toISOString()).slice(11) } : { kind: 'dirty' });
       return r.defects;
     } catch (e) {
@@ -182,7 +185,7 @@ export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
       // Nothing typed since the last save: reads the draft's check again.
       try {
         defects = (await get<DraftDetail>(`/api/admin/drafts/${draft.id}`)).defects;
-        savedCallback.current({ file: file ?? '', kind: 'item', change: 'replaced', ok: defects.length === 0, defects });
+        defectsCallback.current(defects);
       } catch (e) {
         setState({ kind: 'error', text: errorText(e) });
         return;
@@ -216,7 +219,6 @@ export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
     setCaret({ line, col: before.length - before.lastIndexOf('\n') });
   };
 
-  const matters = useMatters();
   const items = useLoad(() => get<{ items: ItemSummary[] }>('/api/public/items'), []);
   const options = useMemo(() => {
     const names = new Map<string, string>();
@@ -274,7 +276,7 @@ export function DraftEditor({ draft, canEdit, onSaved, onChanged, handle }: {
                     onConfirm={async () => {
                       try {
                         const r = await api<EditResult>('DELETE', docUrl(draft.id, file));
-                        onSaved(r);
+                        onDefects(r.defects);
                         onChanged();
                         setInitial(null);
                         setFile(null);

@@ -3,17 +3,17 @@
  * four views: the documents with their check, the live plan preview, the diff and the opinions.
  */
 import { Alert, Button, Descriptions, Grid, Popconfirm, Space, Spin, Steps, Tabs, Typography, message } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { awaitsMe, editable, errorText, fmtTime, get, LoadError, mayEdit, myAsk, refreshPublic, StatusTag, useMatters } from './common.tsx';
-import { DiffView } from './DiffView.tsx';
+import { DiffView, useDiff } from './DiffView.tsx';
 import { DraftEditor, type EditorHandle } from './DraftEditor.tsx';
 import { OpinionForm, OpinionRecord } from './Opinions.tsx';
 import { PlanPreview } from './PlanPreview.tsx';
-import type { DiffView as Diff, DraftDetail, EditResult } from './types.ts';
+import type { Defect, DiffView as Diff, DraftDetail } from './types.ts';
 
 const TABS = ['edit', 'preview', 'diff', 'opinions'] as const;
 type Tab = (typeof TABS)[number];
@@ -34,21 +34,20 @@ export function DraftPage() {
   const [params, setParams] = useSearchParams();
   const asked = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : null;
   const q = useLoad(() => get<DraftDetail>(`/api/admin/drafts/${id}`), [id]);
-  const [draft, setDraft] = useState<DraftDetail | null>(null);
+  const { data: draft, set: setDraft } = q;
   /** Bumped at every saved change: the preview and the diff read the draft again. */
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error' | 'info'; text: string; details?: string[] } | null>(null);
   const [msg, holder] = message.useMessage();
   const editor = useRef<EditorHandle | null>(null);
+  /** The published matters, for their names here, in the file list and in the preview. */
   const matters = useMatters();
   const narrow = !Grid.useBreakpoint().sm;
-  /** How many files the draft changed (for the editor: nothing to submit while it is none). */
-  const changed = useLoad(() => get<Diff>(`/api/admin/drafts/${id}/diff`).then((d) => d.documents.length, () => null), [id, version]);
-
-  useEffect(() => {
-    if (q.data) setDraft(q.data);
-  }, [q.data]);
+  /** What the draft changes, read again at every saved change: for the editor's count, the diff tab and, once published, the guides to see. */
+  const diff = useDiff(id, version);
+  /** How many files the draft changed (for the editor: nothing to submit while it is none); null while unknown. */
+  const changed = diff.error ? null : diff.data?.documents.length ?? null;
 
   if (q.error) return <Space orientation="vertical"><Link to="/admin/drafts">← 返回目录草稿</Link><LoadError error={q.error} retry={q.reload} /></Space>;
   if (!draft) return <Spin description="加载中…" />;
@@ -63,8 +62,8 @@ export function DraftPage() {
   const step = stepOf(draft);
   const setTab = (t: string) => setParams((p) => { const n = new URLSearchParams(p); n.set('tab', t); return n; }, { replace: true });
 
-  const saved = (r: EditResult) => {
-    setDraft((d) => (d ? { ...d, defects: r.defects, defectCount: r.defects.length } : d));
+  const checked = (defects: Defect[]) => {
+    setDraft((d) => (d ? { ...d, defects, defectCount: defects.length } : d));
     setVersion((v) => v + 1);
   };
 
@@ -91,8 +90,10 @@ export function DraftPage() {
   const approve = () => act('approve', () => post<DraftDetail>(`/api/admin/drafts/${draft.id}/approve`), () => '已批准，可以发布');
   const publish = () => act('publish', async () => {
     const r = await post<{ version: number; publishedAt: string; draft: DraftDetail }>(`/api/admin/drafts/${draft.id}/publish`);
-    const diff = await get<Diff>(`/api/admin/drafts/${draft.id}/diff`).catch(() => null);
-    refreshPublic(diff?.matters.map((m) => m.id) ?? []);
+    // Read here, after the publication: what it changed, for the browser's copies to refresh.
+    const published = await get<Diff>(`/api/admin/drafts/${draft.id}/diff`).catch(() => null);
+    refreshPublic(published?.matters.map((m) => m.id) ?? []);
+    void matters.reload();
     return r.draft;
   }, (d) => `已发布为事项目录第 ${d.publishedVersion} 版，各渠道即时生效`);
 
@@ -129,14 +130,14 @@ export function DraftPage() {
             <div className="admin-row" style={{ justifyContent: 'space-between' }}>
               <Typography.Text>
                 {draft.status === 'revision' ? '已退回修改：请按“审查意见”修改后重新提交。' : '修改文件并检查无误后，提交征求所涉部门意见。'}
-                {changed.data === 0 ? <Typography.Text type="warning" strong> 尚未修改任何文件。</Typography.Text>
-                  : changed.data ? <Typography.Text> 已修改 {changed.data} 个文件；</Typography.Text> : null}
+                {changed === 0 ? <Typography.Text type="warning" strong> 尚未修改任何文件。</Typography.Text>
+                  : changed ? <Typography.Text> 已修改 {changed} 个文件；</Typography.Text> : null}
                 {draft.defectCount > 0 ? <Typography.Text type="danger" strong> 还有 {draft.defectCount} 处问题，修正后才能提交。</Typography.Text>
-                  : changed.data !== 0 ? <Typography.Text type="success" strong> 检查通过，没有问题。</Typography.Text> : null}
+                  : changed !== 0 ? <Typography.Text type="success" strong> 检查通过，没有问题。</Typography.Text> : null}
               </Typography.Text>
               <Space wrap>
                 <Button onClick={() => setTab('diff')}>查看变更对比</Button>
-                <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={draft.defectCount > 0 || changed.data === 0}>提交征求意见</Button>
+                <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={draft.defectCount > 0 || changed === 0}>提交征求意见</Button>
               </Space>
             </div>
           ) : <Typography.Text>草稿由起草方修改中，提交后征求意见。</Typography.Text>)}
@@ -178,14 +179,14 @@ export function DraftPage() {
             </div>
           )}
 
-          {draft.status === 'published' && <Published draft={draft} />}
+          {draft.status === 'published' && <Published draft={draft} diff={diff.data} />}
         </div>
       </section>
 
       <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'edit', label: canEdit ? `文件与检查${draft.defectCount > 0 ? `（${draft.defectCount} 处问题）` : ''}` : '文件', children: <DraftEditor draft={draft} canEdit={canEdit} onSaved={saved} onChanged={() => { q.reload(); setVersion((v) => v + 1); }} handle={editor} /> },
-        { key: 'preview', label: '方案预览', children: <PlanPreview draft={draft} version={version} /> },
-        { key: 'diff', label: '变更对比', children: tab === 'diff' ? <DiffView draftId={draft.id} version={version} /> : null },
+        { key: 'edit', label: canEdit ? `文件与检查${draft.defectCount > 0 ? `（${draft.defectCount} 处问题）` : ''}` : '文件', children: <DraftEditor draft={draft} canEdit={canEdit} matters={matters} onDefects={checked} onChanged={() => { void q.reload(); setVersion((v) => v + 1); }} handle={editor} /> },
+        { key: 'preview', label: '方案预览', children: <PlanPreview draft={draft} version={version} matters={matters} /> },
+        { key: 'diff', label: '变更对比', children: tab === 'diff' ? <DiffView draftId={draft.id} diff={diff} /> : null },
         { key: 'opinions', label: `审查意见${draft.opinions.length > 0 ? `（${draft.opinions.length}）` : ''}`, children: <OpinionRecord draft={draft} /> },
       ]} />
     </div>
@@ -193,9 +194,8 @@ export function DraftPage() {
 }
 
 /** After publication: the version, and the public guides of the matters it changed, to see the change live. */
-function Published({ draft }: { draft: DraftDetail }) {
-  const diff = useLoad(() => get<Diff>(`/api/admin/drafts/${draft.id}/diff`).catch(() => null), [draft.id]);
-  const matters = diff.data?.matters ?? [];
+function Published({ draft, diff }: { draft: DraftDetail; diff: Diff | null }) {
+  const matters = diff?.matters ?? [];
   return (
     <Alert type="success" showIcon title={`已于 ${fmtTime(draft.publishedAt)} 发布为事项目录第 ${draft.publishedVersion} 版`}
       description={matters.length > 0 ? (

@@ -1,12 +1,12 @@
 /** The catalogue drafts: the list (filtered by status) and a new draft (title, reason, the matter for a lead). */
 import { Alert, Button, Empty, Form, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
-import { pagerItem } from '../shared/pager.tsx';
+import { pages } from '../shared/pager.tsx';
+import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { errorText, fmtTime, get, LoadError, Section, STATUS, StatusTag, useMatters } from './common.tsx';
+import { fmtTime, get, LoadError, Section, STATUS, StatusTag, useMatters } from './common.tsx';
 import type { DraftDetail, DraftStatus, DraftView } from './types.ts';
 
 interface NewValues { title: string; reason: string; matterId?: string }
@@ -17,19 +17,11 @@ function NewDraft({ onClose, matter }: { onClose(): void; matter: string | null 
   const matters = useMatters();
   const lead = account?.role === 'lead';
   const options = matters.list.filter((m) => !lead || m.lead.code === account?.department).map((m) => ({ value: m.id, label: `${m.name}（牵头：${m.lead.name}）` }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const create = async (v: NewValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const d = await post<DraftDetail>('/api/admin/drafts', { title: v.title.trim(), reason: v.reason.trim(), ...(v.matterId ? { matterId: v.matterId } : {}) });
-      navigate(`/admin/drafts/${d.id}`);
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const create = (v: NewValues) => run(async () => {
+    const d = await post<DraftDetail>('/api/admin/drafts', { title: v.title.trim(), reason: v.reason.trim(), ...(v.matterId ? { matterId: v.matterId } : {}) });
+    navigate(`/admin/drafts/${d.id}`);
+  });
   return (
     <Section title="新建目录草稿">
       <Typography.Paragraph type="secondary">草稿复制现行已发布的事项目录，修改后提交征求所涉部门意见，经批准后发布为新版本。标题和理由将在版本记录中公开。</Typography.Paragraph>
@@ -98,7 +90,7 @@ export function Drafts() {
             </List.Item>
           )} />
         ) : (
-          <Table<DraftView> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
+          <Table<DraftView> rowKey="id" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
             locale={{ emptyText: <Empty description="暂无草稿" /> }}
             columns={[
               { title: '标题', key: 'title', render: (_: unknown, d) => <>{link(d)}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.reason.length > 40 ? `${d.reason.slice(0, 40)}…` : d.reason}</Typography.Text></div></> },

@@ -9,7 +9,7 @@ import { MATERIAL_FORM_TEXT } from '../../core/planning/labels.ts';
 import type { ItemWhy } from '../../core/planning/types.ts';
 import { days, EXEMPT, WHY } from '../shared/planLabels.ts';
 import { ApiError, post } from '../shared/api.ts';
-import { baseName, CHANNEL, errorText, Section, useMatters } from './common.tsx';
+import { baseName, CHANNEL, errorText, Section, type Matters } from './common.tsx';
 import type { AnswerValue, DraftDetail, Plan, QuestionView } from './types.ts';
 
 const keyOf = (v: string | boolean) => `${typeof v}:${String(v)}`;
@@ -38,8 +38,7 @@ function Question({ q, value, onChange, next }: { q: QuestionView; value: Answer
   );
 }
 
-export function PlanPreview({ draft, version }: { draft: DraftDetail; version: number }) {
-  const published = useMatters();
+export function PlanPreview({ draft, version, matters: published }: { draft: DraftDetail; version: number; matters: Matters }) {
   const matterIds = useMemo(() => draft.documents.filter((d) => d.kind === 'matter').map((d) => baseName(d.file)), [draft.documents]);
   const [matterId, setMatterId] = useState<string>(() => draft.matterId ?? (matterIds.includes('newborn-birth') ? 'newborn-birth' : matterIds[0] ?? ''));
   const [answers, setAnswers] = useState<Answers>({});

@@ -9,7 +9,7 @@ import { useAuth } from '../shared/auth.tsx';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { awaitsMe, fmtTime, get, LoadError, myAsk, Section, StatusTag } from './common.tsx';
-import { DiffView } from './DiffView.tsx';
+import { DraftDiff } from './DiffView.tsx';
 import { OpinionForm } from './Opinions.tsx';
 import type { ChangeRequestView, DraftView } from './types.ts';
 
@@ -58,7 +58,7 @@ export function Todo() {
             <List.Item>
               <DraftLine d={d} extra={
                 <div style={{ marginTop: 12 }}>
-                  <Collapse size="small" style={{ marginBottom: 12 }} items={[{ key: 'diff', label: '展开变更内容', children: <DiffView draftId={d.id} version={0} /> }]} />
+                  <Collapse size="small" style={{ marginBottom: 12 }} items={[{ key: 'diff', label: '展开变更内容', children: <DraftDiff draftId={d.id} /> }]} />
                   <Space wrap style={{ marginBottom: 12 }}>
                     <LinkButton to={`/admin/drafts/${d.id}?tab=diff`}>打开草稿</LinkButton>
                     <LinkButton to={`/admin/drafts/${d.id}?tab=preview`}>预览办理方案</LinkButton>

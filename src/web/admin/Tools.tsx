@@ -3,7 +3,7 @@ import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Table, Ty
 import { useState } from 'react';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
-import { pagerItem } from '../shared/pager.tsx';
+import { pages } from '../shared/pager.tsx';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
@@ -56,7 +56,7 @@ function DeadLetters() {
       {holder}
       <Typography.Paragraph type="secondary">向部门系统推送的办件、通知多次重试仍失败的，停在这里。排除对方系统故障后可重新投递。</Typography.Paragraph>
       {q.error && <LoadError error={q.error} retry={q.reload} />}
-      <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false} scroll={{ x: 720 }}
+      <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={pages(rows.length)} scroll={{ x: 720 }}
         locale={{ emptyText: <Empty description="没有投递失败的消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },

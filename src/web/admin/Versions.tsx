@@ -2,7 +2,7 @@
 import { Button, Empty, Grid, List, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
-import { pagerItem } from '../shared/pager.tsx';
+import { pages } from '../shared/pager.tsx';
 import { useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, get, LoadError, Section } from './common.tsx';
@@ -48,7 +48,7 @@ export function Versions() {
           </List.Item>
         )} />
       ) : (
-        <Table<VersionEntry> rowKey="version" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
+        <Table<VersionEntry> rowKey="version" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
           columns={[
             { title: '版本', dataIndex: 'version', width: 110, render: (n: number, v) => <>第 {n} 版{v === rows[0] && <div><Tag color="green">现行</Tag></div>}</> },
             { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => fmtTime(t) },

@@ -1,9 +1,10 @@
 /** Words, marks and small pieces the admin console shares. */
 import { Tag } from 'antd';
-import { ApiError } from '../shared/api.ts';
+import { get as getShared } from '../shared/api.ts';
 import type { Account } from '../shared/auth.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import type { DocumentKind, DraftStatus, DraftView, MatterStages } from './types.ts';
+import { useMatters as useSharedMatters } from '../shared/useMatters.ts';
+import type { DocumentKind, DraftStatus, DraftView } from './types.ts';
 
 export { errorText, fmtTime, LoadError, Section } from '../window/ui.tsx';
 
@@ -12,13 +13,12 @@ export { errorText, fmtTime, LoadError, Section } from '../window/ui.tsx';
  * answers are cacheable for minutes, but here they must show a publication at once. Refreshing also
  * updates the browser's copy, so the portal's pages opened next show the new version too.
  */
-export async function get<T>(url: string): Promise<T> {
-  const res = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, data?.code ?? 'error', data?.message ?? `请求失败（${res.status}）`, data?.details ?? []);
-  return data as T;
-}
+const FRESH: RequestInit = { cache: 'no-cache' };
+export const get = <T,>(url: string) => getShared<T>(url, FRESH);
+
+/** The published key matters, flat, with their lead department (names by id), read fresh as `get` reads. */
+export const useMatters = () => useSharedMatters(FRESH);
+export type { Matters } from '../shared/useMatters.ts';
 
 /** After a publication: refreshes the browser's copies of the public catalogue answers the portal reads. */
 export function refreshPublic(matterIds: string[]): void {
@@ -87,13 +87,6 @@ export function myAsk(account: Account | null, d: DraftView) {
 
 /** Whether my department still owes an opinion on the draft in this round. */
 export const awaitsMe = (account: Account | null, d: DraftView) => d.status === 'in-review' && myAsk(account, d)?.opinion === null;
-
-/** The published key matters, flat, with their lead department (names by id). */
-export function useMatters() {
-  const q = useLoad(() => get<MatterStages>('/api/public/matters'), []);
-  const list = (q.data?.stages ?? []).flatMap((s) => s.matters.map((m) => ({ ...m, stage: s.name })));
-  return { ...q, list, name: (id: string) => list.find((m) => m.id === id)?.name ?? id };
-}
 
 /** A value of the catalogue as short text: strings as they are, the rest as compact JSON. */
 export function show(v: unknown): string {

@@ -21,22 +21,7 @@ export interface MatterFigures extends Effectiveness {
   matter: { id: string; name: string; lead: string };
 }
 
-/** `/api/public/matters`: the key matters by life stage. */
-export interface MatterSummary {
-  id: string;
-  name: string;
-  batch: string;
-  summary: string;
-  lead: { code: string; name: string };
-  partners: { code: string; name: string }[];
-  items: number;
-}
-
-export interface MatterStages {
-  version: number;
-  publishedAt: string;
-  stages: { stage: string; name: string; subject: 'person' | 'enterprise'; matters: MatterSummary[] }[];
-}
+export type { MatterStages, MatterSummary } from '../shared/useMatters.ts';
 
 /** `/api/public/matters/:id`: the guide, read here for the matter's structure. */
 export interface Guide {

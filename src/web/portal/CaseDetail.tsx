@@ -3,12 +3,13 @@
  * and submit. Afterwards: the progress of each item, supplements asked for, documents, withdraw, rating.
  */
 import { Alert, Button, Card, Collapse, Modal, Result, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, get, post, put, type ErrorDetail } from '../shared/api.ts';
+import { ApiError, errorText, get, post, put, type ErrorDetail } from '../shared/api.ts';
 import { FormSummary, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
+import { useLoad } from '../shared/useLoad.ts';
 import { DraftMaterials, ExemptMaterials } from './case/Materials.tsx';
 import { FileList, materialDomId } from './case/MaterialUpload.tsx';
 import { PlanSummary } from './case/PlanSummary.tsx';
@@ -171,7 +172,7 @@ function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseV
         setView(await post<CaseView>(`/api/cases/${view.id}/withdraw`));
         setError(null);
       } catch (e) {
-        setError((e as ApiError).message);
+        setError(errorText(e));
       }
     },
   });
@@ -233,17 +234,7 @@ function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseV
 
 function CasePage({ id }: { id: string }) {
   const { t } = usePrefs();
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    get<CaseView>(`/api/cases/${id}`).then((v) => live && (setView(v), setError(null)), (e: ApiError) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const { data: view, error, set: setView, reload } = useLoad(() => get<CaseView>(`/api/cases/${id}`), [id]);
   if (error && !view) {
     return error.status === 404 || error.status === 400
       ? <Result status="404" title="没有找到该办件" subTitle="办件不存在，或不是您本人的办件。" extra={<LinkButton to="/cases" type="primary">返回我的办件</LinkButton>} />

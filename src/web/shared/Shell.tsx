@@ -13,7 +13,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f' } : {};
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...elderTheme } }}>
+    // Button names stay as written (受理, not 受 理): what the user reads is what a screen reader says.
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...elderTheme } }} button={{ autoInsertSpace: false }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ background: '#c0392b', paddingInline: 16, height: 'auto', lineHeight: 1.4, paddingBlock: 10 }}>
           <nav aria-label="主导航" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>

@@ -11,3 +11,8 @@ export const pagerItem: NonNullable<PaginationProps['itemRender']> = (page, type
   if (!isValidElement(element)) return element;
   return cloneElement(element as ReactElement<{ 'aria-label'?: string }>, { 'aria-label': type === 'page' ? `第 ${page} 页` : NAMES[type] });
 };
+
+const PAGE_SIZE = 20;
+
+/** A table's pagination: pages of 20 with named page buttons, or none while everything fits on one. */
+export const pages = (rows: number): PaginationProps | false => (rows > PAGE_SIZE ? { pageSize: PAGE_SIZE, itemRender: pagerItem } : false);

@@ -7,7 +7,7 @@ import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
 import type { CaseView, Movement } from './types.ts';
-import { DOCUMENT, errorText, fmtTime, LoadError, MOVEMENT, Section, today } from './ui.tsx';
+import { DOCUMENT, fmtTime, LoadError, MOVEMENT, Section, today } from './ui.tsx';
 
 const WAYBILL = /^[A-Za-z0-9-]{6,40}$/;
 
@@ -98,14 +98,15 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
   const list = useLoad(() => get<{ movements: Movement[] }>(`/api/cases/${caseView.id}/circulation`), [caseView.id, version]);
   const [form] = Form.useForm<MoveValues>();
   const kind = Form.useWatch('kind', form);
-  const { busy, msg, holder, run } = useToastAction();
+  /** The running action: 'send' for the form below, or the id of the movement being received. */
+  const { busy, holder, run } = useToastAction<string>();
   const departments = [...new Map(caseView.progress.map((p) => [p.department.code, p.department.name])).entries()];
   const party = (code: string) => (code === 'zwfw' ? '综合窗口' : code === 'applicant' ? '申请人' : departments.find(([c]) => c === code)?.[1] ?? code);
   const materialName = (id: string | null) => (id ? caseView.materials.find((m) => m.id === id)?.name ?? id : '全部材料');
   const paper = caseView.materials.filter((m) => m.status === 'required');
 
   const send = async (v: MoveValues) => {
-    const sent = await run(true, () => post('/api/circulation', {
+    const sent = await run('send', () => post('/api/circulation', {
       caseId: caseView.id, kind: v.kind, to: v.kind === 'return' ? 'applicant' : v.to,
       ...(v.materialId ? { materialId: v.materialId } : {}), ...(v.kind === 'courier' && v.waybill ? { waybill: v.waybill.trim() } : {}),
     }), '已登记材料流转，综合窗口电子印章已签名');
@@ -115,13 +116,7 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
     }
   };
   const receive = async (id: string) => {
-    try {
-      await post(`/api/circulation/${id}/receive`);
-      msg.success('已签收');
-      list.reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    }
+    if (await run(id, () => post(`/api/circulation/${id}/receive`), '已签收')) void list.reload();
   };
 
   return (
@@ -129,7 +124,7 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
       {holder}
       {list.error && <LoadError error={list.error} retry={list.reload} />}
       <List loading={list.loading} dataSource={list.data?.movements ?? []} locale={{ emptyText: '还没有流转记录' }} renderItem={(m) => (
-        <List.Item actions={m.to === 'zwfw' && !m.received ? [<Button key="r" type="primary" onClick={() => void receive(m.id)}>签收</Button>] : []}>
+        <List.Item actions={m.to === 'zwfw' && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)}>签收</Button>] : []}>
           <div>
             <div>
               <Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.kind.startsWith('result-') ? '办理结果' : materialName(m.materialId)}：{party(m.from)} → {party(m.to)}
@@ -160,7 +155,7 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
             <Input autoComplete="off" style={{ maxWidth: 320 }} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy !== null}>登记流转</Button>
+        <Button type="primary" htmlType="submit" loading={busy === 'send'}>登记流转</Button>
       </Form>
     </Section>
   );

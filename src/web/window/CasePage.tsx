@@ -1,45 +1,34 @@
 /** One case at the window, from the guided questions to the result handed over; what shows follows its status. */
 import { Alert, Descriptions, Grid, Progress as Bar, Space, Spin, Steps, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { get, type ApiError } from '../shared/api.ts';
+import { get } from '../shared/api.ts';
+import { useLoad } from '../shared/useLoad.ts';
 import { Circulation, DeferredMaterials, Delivery, Documents, Progress, Rejected } from './AfterAcceptance.tsx';
 import { Check } from './Check.tsx';
 import { FormStep, MaterialsStep, ReviewStep } from './Intake.tsx';
 import { Questions } from './Questions.tsx';
 import type { CaseView, Plan } from './types.ts';
-import { CHANNEL, fmtTime, LoadError, rememberCase, visitors } from './ui.tsx';
+import { CHANNEL, fmtTime, LoadError, rememberCase, STATUS_COLOR, visitors } from './ui.tsx';
 
 type Intake = 'questions' | 'form' | 'materials' | 'review';
 const STEPS = ['登记申请人', '引导问答', '填写申请表', '收取材料', '核对提交', '受理审查', '办理与送达'];
 const INTAKE_STEP: Record<Intake, number> = { questions: 1, form: 2, materials: 3, review: 4 };
-const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', accepted: 'blue', 'in-progress': 'blue', completed: 'green', rejected: 'red', withdrawn: 'default' };
 
 export function CasePage() {
   const { id = '' } = useParams();
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Another case starts afresh: no view, no step, no plan of the case before.
+  return <CaseScreen key={id} id={id} />;
+}
+
+function CaseScreen({ id }: { id: string }) {
   const [plan, setPlan] = useState<Plan | null>(null);
+  // Each load shows the case as the server holds it, with its own plan.
+  const { data: view, error, reload } = useLoad(() => get<CaseView>(`/api/cases/${id}`).then((v) => (setPlan(null), v)), [id]);
   const [step, setStep] = useState<Intake | null>(null);
   const [moved, setMoved] = useState(0);
   const narrow = !Grid.useBreakpoint().md;
   const heading = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const v = await get<CaseView>(`/api/cases/${id}`);
-      setView(v);
-      setPlan(null);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setView(null);
-    setStep(null);
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (view) rememberCase(view);
@@ -50,14 +39,13 @@ export function CasePage() {
 
   /** Moves on with the case as the server now holds it (the form shows what the new plan pre-filled); the heading takes the focus. */
   const go = async (next: Intake) => {
-    await load();
+    await reload();
     setStep(next);
     requestAnimationFrame(() => {
       heading.current?.focus();
       window.scrollTo({ top: 0 });
     });
   };
-  const reload = () => void load();
 
   if (error) return <LoadError error={error} retry={reload} />;
   if (!view) return <Spin description="加载中…" />;
@@ -98,7 +86,7 @@ export function CasePage() {
         intake === 'questions' ? <Questions caseView={view} plan={current} onPlan={(p) => { setPlan(p); setStep('questions'); }} onNext={() => void go('form')} />
           : intake === 'form' ? <FormStep key={view.id} caseView={view} plan={current} onBack={() => void go('questions')} onNext={() => void go('materials')} />
             : intake === 'materials' ? <MaterialsStep caseView={view} plan={current} reload={reload} onBack={() => void go('form')} onNext={() => void go('review')} />
-              : <ReviewStep caseView={view} plan={current} onBack={() => void go('materials')} onForm={() => void go('form')} onSubmitted={() => { setStep(null); reload(); }} />
+              : <ReviewStep caseView={view} plan={current} onBack={() => void go('materials')} onForm={() => void go('form')} onSubmitted={() => { setStep(null); void reload(); }} />
       )}
       {view.status === 'draft' && !current && <Alert type="error" showIcon title="该件还没有办理方案，请刷新重试。" />}
       {view.status === 'submitted' && <Check caseView={view} reload={reload} />}

@@ -1,12 +1,13 @@
 /** A new application for a visitor at the window: the matter, who applies, and who helps on whose authority. */
 import { Alert, Button, Form, Input, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { checkPhone, checkResidentId } from '../../core/fields/validators.ts';
-import { get, post } from '../shared/api.ts';
-import { useLoad } from '../shared/useLoad.ts';
-import type { CaseView, MatterList } from './types.ts';
-import { errorText, rememberCase, Section, visitors, type Visitor } from './ui.tsx';
+import { post } from '../shared/api.ts';
+import { LinkButton } from '../shared/LinkButton.tsx';
+import { useAction } from '../shared/useAction.ts';
+import { useMatters } from '../shared/useMatters.ts';
+import type { CaseView } from './types.ts';
+import { rememberCase, Section, visitors, type Visitor } from './ui.tsx';
 
 interface Values {
   matterId: string;
@@ -22,34 +23,26 @@ export function NewApplication() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const again = visitors.get(params.get('from') ?? '');
-  const matters = useLoad(() => get<MatterList>('/api/public/matters'), []);
+  const matters = useMatters();
   const [form] = Form.useForm<Values>();
   const assisted = Form.useWatch('assisted', form);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
+  const submit = (v: Values) => run(async () => {
     const visitor: Visitor = {
       idNumber: v.idNumber.trim().toUpperCase(), name: v.name.trim(),
       ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
       ...(v.assisted ? { assisted: { by: (v.by ?? '').trim(), authority: (v.authority ?? '').trim() } } : {}),
     };
-    try {
-      const c = await post<CaseView>('/api/window/cases', {
-        matterId: v.matterId,
-        applicant: { idNumber: visitor.idNumber, name: visitor.name, ...(visitor.phone ? { phone: visitor.phone } : {}) },
-        ...(visitor.assisted ? { assisted: visitor.assisted } : {}),
-      });
-      visitors.set(c.id, visitor);
-      rememberCase(c);
-      navigate(`/window/cases/${c.id}`);
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
-  };
+    const c = await post<CaseView>('/api/window/cases', {
+      matterId: v.matterId,
+      applicant: { idNumber: visitor.idNumber, name: visitor.name, ...(visitor.phone ? { phone: visitor.phone } : {}) },
+      ...(visitor.assisted ? { assisted: visitor.assisted } : {}),
+    });
+    visitors.set(c.id, visitor);
+    rememberCase(c);
+    navigate(`/window/cases/${c.id}`);
+  });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
@@ -104,7 +97,7 @@ export function NewApplication() {
         <div style={{ height: 16 }} />
         <Space wrap>
           <Button type="primary" size="large" htmlType="submit" loading={busy}>创建申请，开始引导</Button>
-          <Button size="large" onClick={() => navigate('/window')}>取消</Button>
+          <LinkButton size="large" to="/window">取消</LinkButton>
         </Space>
       </Form>
     </Space>

@@ -11,7 +11,8 @@ import { Section } from './ui.tsx';
 interface Props {
   caseView: CaseView;
   plan: Plan;
-  onPlan(plan: Plan, answers: Record<string, unknown>, chosenItems: string[] | null): void;
+  /** The server planned the case again after an answer or a choice of items. */
+  onPlan(plan: Plan): void;
   onNext(): void;
 }
 
@@ -41,7 +42,7 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
     setAnswers(kept);
     setChosen(items);
     setEditing(null);
-    onPlan(r.plan, kept, items);
+    onPlan(r.plan);
   });
 
   const answer = () => {

@@ -1,5 +1,4 @@
 /** The comprehensive window (综合窗口): the queue, applications for visitors, the completeness check, results. */
-import { ConfigProvider } from 'antd';
 import { Route, Routes } from 'react-router-dom';
 import { CasePage } from './CasePage.tsx';
 import { NewApplication } from './NewApplication.tsx';
@@ -9,15 +8,12 @@ import { RequireRole } from './ui.tsx';
 export default function WindowConsole() {
   return (
     <RequireRole roles={['window']} what="综合窗口">
-      {/* Button names stay as written (受理, not 受 理): what the clerk reads is what a screen reader says. */}
-      <ConfigProvider button={{ autoInsertSpace: false }}>
       <Routes>
         <Route index element={<Queue />} />
         <Route path="new" element={<NewApplication />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="*" element={<Queue />} />
       </Routes>
-      </ConfigProvider>
     </RequireRole>
   );
 }

@@ -71,10 +71,6 @@ export interface QueueRow {
   submittedAt: string;
 }
 
-export interface MatterList {
-  stages: { stage: string; name: string; subject: string; matters: { id: string; name: string; summary: string; lead: { code: string; name: string } }[] }[];
-}
-
 export interface GuideQuestion {
   id: string;
   text: string;

@@ -2,15 +2,16 @@
 import { Alert, Button, Card, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
-import { type ApiError, get } from '../shared/api.ts';
+import type { ApiError } from '../shared/api.ts';
 import { useAuth, type Account } from '../shared/auth.tsx';
 import { LinkButton } from '../shared/LinkButton.tsx';
-import { useLoad } from '../shared/useLoad.ts';
-import type { MatterList } from './types.ts';
 
 export { errorText } from '../shared/api.ts';
 
+/** How an application came in. */
 export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
+/** A case's status tag colour. */
+export const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', accepted: 'blue', 'in-progress': 'blue', completed: 'green', rejected: 'red', withdrawn: 'default' };
 export const MOVEMENT: Record<string, string> = { 'online-push': '电子推送', handover: '当面交接', courier: '寄递', return: '退回', 'result-post': '结果邮寄', 'result-pickup': '结果窗口领取' };
 export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书' };
 
@@ -85,14 +86,6 @@ export async function thenOpen(url: () => string | null, action: () => Promise<v
     tab?.close();
     throw e;
   }
-}
-
-/** Names of every published matter, by id (the queues carry only ids). */
-export function useMatterNames(): Map<string, string> {
-  const { data } = useLoad(() => get<MatterList>('/api/public/matters'), []);
-  const names = new Map<string, string>();
-  for (const s of data?.stages ?? []) for (const m of s.matters) names.set(m.id, m.name);
-  return names;
 }
 
 /** The recently handled cases of this browser: ids and numbers only, no personal data. */

@@ -2,28 +2,19 @@
  * One task: only the item's own fields and materials, the substantive review points, the case's
  * other items; claim, approve, refuse, ask for supplement; the lead department's joint review.
  */
-import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Spin, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { displayValue } from '../shared/form/index.ts';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
-import { errorText, fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
+import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
-
-type Options = { value: string; label: string }[] | undefined;
-
-/** A value as a clerk reads it: option labels rather than codes, 是/否 for yes/no. */
-const show = (v: unknown, options?: Options): string => {
-  const label = (x: unknown) => options?.find((o) => o.value === x)?.label ?? String(x);
-  if (v === undefined || v === null || v === '') return '未填写';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  return Array.isArray(v) ? v.map(label).join('、') : label(v);
-};
 
 export function TaskPage() {
   const { caseId = '', item = '' } = useParams();
@@ -103,7 +94,7 @@ export function TaskPage() {
 
       <Section title="申请表（本事项所需）">
         {form.fields.length === 0 ? <Typography.Text type="secondary">本事项不需要申请表信息。</Typography.Text> : (
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: f.label, children: <span style={{ overflowWrap: 'anywhere' }}>{show(form.values[f.key], f.options)}</span> }))} />
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: f.label, children: <span style={{ overflowWrap: 'anywhere' }}>{displayValue({ choices: f.options ?? [] }, form.values[f.key])}</span> }))} />
         )}
       </Section>
 
@@ -252,24 +243,18 @@ function SupplementDialog({ base, materials, onClose, onDone }: { base: string; 
 
 function CaseCirculation({ caseId, department, materials }: { caseId: string; department: string; materials: TaskView['materials'] }) {
   const list = useLoad(() => get<{ movements: Movement[] }>(`/api/cases/${caseId}/circulation`), [caseId]);
-  const [msg, holder] = message.useMessage();
+  const { busy, holder, run } = useToastAction<string>();
   const mine = (list.data?.movements ?? []).filter((m) => m.to === department || m.from === department);
   if (list.error || mine.length === 0) return null;
   const party = (c: string) => (c === 'zwfw' ? '综合窗口' : c === 'applicant' ? '申请人' : c === department ? '本部门' : c);
   const receive = async (id: string) => {
-    try {
-      await post(`/api/circulation/${id}/receive`);
-      msg.success('已签收，本部门电子印章已签名');
-      list.reload();
-    } catch (e) {
-      msg.error(errorText(e));
-    }
+    if (await run(id, () => post(`/api/circulation/${id}/receive`), '已签收，本部门电子印章已签名')) void list.reload();
   };
   return (
     <Section title="材料流转与签收">
       {holder}
       <List size="small" dataSource={mine} renderItem={(m) => (
-        <List.Item actions={m.to === department && !m.received ? [<Button key="r" type="primary" onClick={() => void receive(m.id)} aria-label={`签收：${MOVEMENT[m.kind] ?? m.kind} ${m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? '' : '全部材料'}`}>签收</Button>] : []}>
+        <List.Item actions={m.to === department && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)} aria-label={`签收：${MOVEMENT[m.kind] ?? m.kind} ${m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? '' : '全部材料'}`}>签收</Button>] : []}>
           <div>
             <div><Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? m.materialId : '全部材料'}：{party(m.from)} → {party(m.to)}{m.waybill ? `，运单号 ${m.waybill}` : ''}</div>
             <Typography.Text type="secondary">{fmtTime(m.sentAt)} 发出 · {m.received ? `${fmtTime(m.receivedAt)} 已签收` : '待签收'}</Typography.Text>

@@ -6,9 +6,11 @@ import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
 import { useAuth } from '../shared/auth.tsx';
-import { pagerItem } from '../shared/pager.tsx';
+import { LinkButton } from '../shared/LinkButton.tsx';
+import { pages } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
-import { LoadError, Section, useMatterNames } from '../window/ui.tsx';
+import { useMatters } from '../shared/useMatters.ts';
+import { LoadError, Section } from '../window/ui.tsx';
 import { DeadlineTag, isOpen, STATUS_COLOR, type QueueTask } from './common.tsx';
 
 const FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
@@ -17,7 +19,7 @@ export function TaskQueue() {
   const { account } = useAuth();
   const navigate = useNavigate();
   const narrow = !Grid.useBreakpoint().md;
-  const names = useMatterNames();
+  const matters = useMatters();
   const [status, setStatus] = useState<string>('');
   const { busy, holder, run } = useToastAction<string>();
   const q = useLoad(() => get<{ tasks: QueueTask[] }>(`/api/department/tasks${status ? `?status=${status}` : ''}`), [status]);
@@ -32,7 +34,7 @@ export function TaskQueue() {
 
   const action = (t: QueueTask) => t.status === 'dispatched'
     ? <Button type="primary" loading={busy === t.id} onClick={() => void claim(t)} aria-label={`认领 ${t.caseNumber} ${t.itemName}`}>认领</Button>
-    : <Button onClick={() => navigate(open(t))} aria-label={`${t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'} ${t.caseNumber} ${t.itemName}`}>{t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'}</Button>;
+    : <LinkButton to={open(t)} aria-label={`${t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'} ${t.caseNumber} ${t.itemName}`}>{t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'}</LinkButton>;
 
   const counts = { overdue: rows.filter((t) => isOpen(t.status) && t.deadline === 'overdue').length, soon: rows.filter((t) => isOpen(t.status) && t.deadline === 'due-soon').length };
 
@@ -59,20 +61,20 @@ export function TaskQueue() {
               title={<Link to={open(t)}>{t.itemName}</Link>}
               description={
                 <Space orientation="vertical" size={2}>
-                  <span>{t.caseNumber} · {names.get(t.matter) ?? t.matter}</span>
+                  <span>{t.caseNumber} · {matters.name(t.matter)}</span>
                   <Space size={4} wrap><Tag color={STATUS_COLOR[t.status]}>{TASK_STATUS_LABEL[t.status]}</Tag><DeadlineTag deadline={t.deadline} dueDate={t.dueDate} open={isOpen(t.status)} /></Space>
                 </Space>
               } />
           </List.Item>
         )} />
       ) : (
-        <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20, itemRender: pagerItem } : false}
+        <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
           locale={{ emptyText: <Empty description="暂无办件" /> }}
           columns={[
             { title: '期限', key: 'deadline', render: (_: unknown, t) => <DeadlineTag deadline={t.deadline} dueDate={t.dueDate} open={isOpen(t.status)} /> },
             { title: '办件编号', dataIndex: 'caseNumber', render: (v: string, t) => <Link to={open(t)}>{v}</Link> },
             { title: '事项', dataIndex: 'itemName' },
-            { title: '一件事', dataIndex: 'matter', render: (m: string) => names.get(m) ?? m },
+            { title: '一件事', dataIndex: 'matter', render: (m: string) => matters.name(m) },
             { title: '状态', dataIndex: 'status', render: (s: QueueTask['status']) => <Tag color={STATUS_COLOR[s]}>{TASK_STATUS_LABEL[s]}</Tag> },
             { title: '认领人', key: 'who', render: (_: unknown, t) => who(t) },
             { title: '操作', key: 'op', render: (_: unknown, t) => action(t) },

@@ -1,5 +1,5 @@
 /** The department workbench: the queue with deadline marks, one task at a time, joint review and rectifications. */
-import { ConfigProvider, Tabs, Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
 import { RequireRole } from '../window/ui.tsx';
@@ -29,14 +29,12 @@ function Home() {
 export default function Workbench() {
   return (
     <RequireRole roles={['reviewer', 'lead']} what="部门审批工作台">
-      <ConfigProvider button={{ autoInsertSpace: false }}>
       <Routes>
         <Route index element={<Home />} />
         <Route path="rectifications" element={<Home />} />
         <Route path="tasks/:caseId/:item" element={<TaskPage />} />
         <Route path="*" element={<Home />} />
       </Routes>
-      </ConfigProvider>
     </RequireRole>
   );
 }

@@ -1,8 +1,9 @@
 /** 到窗口办理: the personalised material list to print or download, with where and when to go. */
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
+import { failure, request } from '../../shared/api.ts';
 import { days } from '../../shared/planLabels.ts';
+import { useAction } from '../../shared/useAction.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import type { Answers } from './usePlanner.ts';
 import type { GuideInfo } from './labels.ts';
@@ -19,13 +20,10 @@ export interface ChecklistProps {
 }
 
 async function downloadPdf(matterId: string, name: string, body: unknown): Promise<void> {
-  const res = await fetch(`/api/public/matters/${encodeURIComponent(matterId)}/checklist.pdf`, {
-    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  const res = await request(`/api/public/matters/${encodeURIComponent(matterId)}/checklist.pdf`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
-  if (!res.ok) {
-    const data = (await res.json().catch(() => null)) as { message?: string; details?: { message: string }[] } | null;
-    throw new Error([data?.message ?? `下载失败（${res.status}）`, ...(data?.details ?? []).map((d) => d.message)].join('：'));
-  }
+  if (!res.ok) throw failure(res.status, await res.json().catch(() => null), `下载失败（${res.status}）`);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -37,23 +35,12 @@ async function downloadPdf(matterId: string, name: string, body: unknown): Promi
 }
 
 export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, onOnline }: ChecklistProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const required = plan.materials.filter((m) => m.status === 'required');
   const exempt = plan.materials.filter((m) => m.status === 'exempt');
   const windows = (guide?.windows ?? []).flatMap((w) => (w.window ? [w.window] : []));
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadPdf(plan.matter.id, plan.matter.name, { answers, ...(chosenItems ? { chosenItems } : {}) });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => run(() => downloadPdf(plan.matter.id, plan.matter.name, { answers, ...(chosenItems ? { chosenItems } : {}) }));
   const list = { listStyle: 'none', margin: 0, padding: 0 } as const;
   return (
     <article aria-labelledby="checklist-title" className="apply-checklist">

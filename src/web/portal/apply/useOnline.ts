@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import type { AnswerView, Plan } from '../../../core/planning/types.ts';
 import { ApiError, post, put } from '../../shared/api.ts';
 import { useAuth } from '../../shared/auth.tsx';
+import { useAction } from '../../shared/useAction.ts';
 import { forgetAnswers, type Answers } from './usePlanner.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -39,8 +40,7 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
   const navigate = useNavigate();
   const { account } = useAuth();
   const [server, setServer] = useState<{ caseId: string; plan: Plan; changed: AnswerView[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const lastSent = useRef('');
 
   const open = (caseId: string) => {
@@ -53,9 +53,7 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
       navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await post<{ id: string }>('/api/cases', { matterId });
       const { plan, sent } = await sendAnswers(created.id, answers, chosenItems);
       const seen = new Map(shown.map((a) => [a.question, a.value]));
@@ -64,11 +62,7 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
       lastSent.current = JSON.stringify([sent, chosenItems]);
       setServer({ caseId: created.id, plan, changed });
       if (!same(sent, answers)) setAnswers(sent);
-    } catch (e) {
-      setError(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('：') : '网络异常，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // Once the case exists, every change is planned by the server (with the shared data).
@@ -79,13 +73,12 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
     if (key === lastSent.current) return;
     const timer = setTimeout(() => {
       lastSent.current = key;
-      setBusy(true);
-      sendAnswers(caseId, answers, chosenItems).then(({ plan, sent }) => {
+      void run(async () => {
+        const { plan, sent } = await sendAnswers(caseId, answers, chosenItems);
         setServer((prev) => ({ caseId, plan, changed: prev?.changed ?? [] }));
-        setError(null);
         const kept = Object.fromEntries(Object.entries(sent).filter(([k]) => !plan.dropped.includes(k)));
         if (!same(kept, answers)) setAnswers(kept);
-      }, (e: unknown) => setError(e instanceof ApiError ? e.message : '网络异常，请稍后再试')).finally(() => setBusy(false));
+      });
     }, 250);
     return () => clearTimeout(timer);
   }, [caseId, answers, chosenItems]);

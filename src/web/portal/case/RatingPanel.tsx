@@ -1,7 +1,8 @@
 /** 好差评: the applicant rates a completed case once; a bad rating needs a reason and gets the lead department's reply. */
 import { Alert, Button, Card, Checkbox, Input, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { get, post, type ApiError } from '../../shared/api.ts';
+import { get, post } from '../../shared/api.ts';
+import { useAction } from '../../shared/useAction.ts';
 import { useLoad } from '../../shared/useLoad.ts';
 import { day, type Rating } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
@@ -38,8 +39,7 @@ export function RatingPanel({ caseId }: { caseId: string }) {
   const [level, setLevel] = useState<number | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: problem, setError: setProblem, run } = useAction();
   if (loading && !data) return <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>评价本次办理</h3>}><Spin /></Card>;
   const ratings = data?.ratings ?? [];
   const mine = ratings.find((r) => r.channel === 'web');
@@ -55,16 +55,7 @@ export function RatingPanel({ caseId }: { caseId: string }) {
             e.preventDefault();
             if (level === null) return setProblem('请选择满意程度');
             if (reasonMissing) return setProblem('请选择标签或写下不满意的原因，便于部门整改');
-            setBusy(true);
-            setProblem(null);
-            try {
-              await post(`/api/cases/${caseId}/ratings`, { level, tags, comment: comment.trim(), channel: 'web' });
-              reload();
-            } catch (err) {
-              setProblem((err as ApiError).message);
-            } finally {
-              setBusy(false);
-            }
+            if (await run(() => post(`/api/cases/${caseId}/ratings`, { level, tags, comment: comment.trim(), channel: 'web' }))) void reload();
           }}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <fieldset style={{ border: 0, padding: 0, margin: 0 }}>

@@ -1,14 +1,16 @@
 /** What a department asked to be supplied (补正), and materials accepted on commitment still to bring (容缺). */
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { post, type ApiError } from '../../shared/api.ts';
+import { post } from '../../shared/api.ts';
+import { useAction } from '../../shared/useAction.ts';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
 
 export function SupplementRequests({ view, onChange, onUploaded }: { view: CaseView; onChange(v: CaseView): void; onUploaded(): void }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  /** The item whose “我已补正” was pressed: only its button spins. */
+  const [item, setItem] = useState<string | null>(null);
   const open = view.progress.filter((p) => p.status === 'supplement' && p.supplement);
   if (open.length === 0) return null;
   const materials = new Map(view.materials.map((m) => [m.id, m]));
@@ -30,16 +32,9 @@ export function SupplementRequests({ view, onChange, onUploaded }: { view: CaseV
                       note={m.status === 'exempt' ? `这份材料原本由部门直接获取（${m.exemption?.evidence ?? ''}）。如果无法在线上传，请带上材料到综合窗口补正，或拨打 12345 咨询。` : undefined} />
                   : <Typography.Text key={id}>{id}</Typography.Text>;
               })}
-              <Button type="primary" size="large" loading={busy === p.item} onClick={async () => {
-                setBusy(p.item);
-                setError(null);
-                try {
-                  onChange(await post<CaseView>(`/api/cases/${view.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`));
-                } catch (e) {
-                  setError((e as ApiError).message);
-                } finally {
-                  setBusy(null);
-                }
+              <Button type="primary" size="large" loading={busy && item === p.item} onClick={() => {
+                setItem(p.item);
+                void run(async () => onChange(await post<CaseView>(`/api/cases/${view.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`)));
               }}>我已补正，请继续办理</Button>
             </Space>
           </section>

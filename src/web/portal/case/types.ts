@@ -122,5 +122,4 @@ export function minute(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${day(iso)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-export const submitted = (s: CaseStatus): boolean => s !== 'draft';
 export const withdrawable = (s: CaseStatus): boolean => s === 'submitted' || s === 'accepted' || s === 'in-progress';

@@ -119,11 +119,10 @@ export function inputHints(format: string | undefined): { inputMode?: 'text' | '
   }
 }
 
-/** How a value reads in a summary: option labels, 是/否, dates as they are. */
-export function displayValue(spec: FieldSpec | undefined, value: unknown): string {
+/** How a value reads in a summary: option labels, 是/否, dates as they are (only a choice field has choices to label by). */
+export function displayValue(spec: Pick<FieldSpec, 'choices'> | undefined, value: unknown): string {
   if (isEmpty(value)) return '未填写';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map((v) => spec?.choices.find((c) => c.value === v)?.label ?? String(v)).join('、');
-  if (spec?.kind === 'enum') return spec.choices.find((c) => c.value === value)?.label ?? String(value);
-  return String(value);
+  const label = (v: unknown) => spec?.choices.find((c) => c.value === v)?.label ?? String(v);
+  return Array.isArray(value) ? value.map(label).join('、') : label(value);
 }
