@@ -15,7 +15,7 @@ const USAGE = `用法：
                                                    根据回答生成办理方案
   onething start                                   迁移数据库、导入目录、启动服务（PORT，默认 3000）
   onething db migrate                              把数据库迁移到最新版本（DATABASE_URL 为空时使用 data/ 下的 SQLite）
-  onething audit verify                            校验审计日志的 SM3 链，发现被篡改的记录`;
+  onething audit verify                            校验审计日志（SM3 链、HMAC-SM3 校验码、SM2 签名检查点），发现篡改、伪造和截断`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -127,22 +127,44 @@ async function withDatabase<T>(fn: (db: import('../server/db/connect.ts').Db) =>
 
 async function dbCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] !== 'migrate') throw new UsageError('用法：onething db migrate');
-  const { migrateToLatest } = await import('../server/db/migrate.ts');
-  const done = await withDatabase(migrateToLatest);
+  const { migrateToLatest, withStartLock } = await import('../server/db/migrate.ts');
+  const { loadConfig } = await import('../server/config.ts');
+  const { startLockFile } = await import('../server/start.ts');
+  const config = loadConfig();
+  // Under the start lock: a server starting at the same moment would migrate too.
+  const done = await withDatabase((db) => withStartLock(db, startLockFile(config), () => migrateToLatest(db)));
   io.out(done.length > 0 ? `已执行迁移：${done.join('、')}` : '数据库已是最新版本');
   return 0;
 }
 
 async function auditCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] !== 'verify') throw new UsageError('用法：onething audit verify');
+  const { loadConfig, ConfigError } = await import('../server/config.ts');
+  const { openAnchoredDatabase } = await import('../server/start.ts');
   const { verifyAudit } = await import('../server/modules/audit/audit.ts');
-  const r = await withDatabase((db) => verifyAudit(db.kysely));
-  if (r.ok) {
-    io.out(`审计日志完整：${r.entries} 条记录，SM3 链校验通过。`);
-    return 0;
+  let db;
+  try {
+    // The key checks the MACs and opens the platform's signing key; verifying must not make a new one.
+    db = openAnchoredDatabase(loadConfig(), undefined, { createKey: false }).db;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(`无法校验审计日志：${e.message}`);
+    return 1;
   }
-  io.err(`审计日志被篡改：第 ${r.problem?.seq} 条，${r.problem?.reason}（此前 ${r.entries} 条完好）。`);
-  return 1;
+  try {
+    const r = await verifyAudit(db.kysely);
+    const anchored = r.anchoredTo === null ? '尚无签名检查点' : `${r.checkpoints} 个签名检查点有效，最近一个至第 ${r.anchoredTo} 条`;
+    if (r.ok) {
+      io.out(`审计日志完整：${r.entries} 条记录，SM3 链与 HMAC-SM3 校验码校验通过，${anchored}。`);
+      return 0;
+    }
+    io.err(`审计日志被篡改：发现 ${r.problems.length + r.more} 处问题（共 ${r.total} 条记录，第一处问题之前 ${r.entries} 条完好；${anchored}）：`);
+    for (const p of r.problems) io.err(p.seq > 0 ? `  第 ${p.seq} 条，${p.reason}。` : `  ${p.reason}。`);
+    if (r.more > 0) io.err(`  ……另有 ${r.more} 处问题未列出。`);
+    return 1;
+  } finally {
+    await db.close();
+  }
 }
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

@@ -4,9 +4,11 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { maskNumbersIn } from './crypto/sm4.ts';
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler, malformedRequest } from './http/error-handler.ts';
+import { installGuards } from './http/guard.ts';
 import { installWeb } from './http/web.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { circulationRoutes } from './modules/circulation/routes.ts';
@@ -36,29 +38,40 @@ export interface App {
   tasks: TaskService;
 }
 
-export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean; logStream?: { write(line: string): void } } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'] } : false,
-    bodyLimit: 1024 * 1024,
+    // A log stream (tests) implies the logger; pino writes to stdout otherwise. A personal number in
+    // an address or an error message is masked before the line is written.
+    logger: options.logger || options.logStream ? {
+      level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'], hooks: { streamWrite: maskNumbersIn },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+    frameworkErrors: malformedRequest,
   });
+  // Only JSON (and multipart on upload routes) is parsed: a text/plain body is what a cross-site form can send.
+  app.removeContentTypeParser(['text/plain']);
+  await installGuards(app, deps.config);
   const web = options.web !== false && (await installWeb(app));
   installErrorHandler(app, web);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: deps.config.uploads.maxBytes, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: deps.config.uploads.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'onething 高效办成一件事 API', version: '0.1.0', description: 'GB/T 45836-2025 集成办平台接口：公开目录、申请、受理、分办、审批、结果、评价。' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onething_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
-  const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now());
+  const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now(), deps.db.dialect);
   installAuth(app, deps, identity);
-  const cases = new CaseService(deps, localSharedData(deps.db.kysely, deps.cipher, async () => [...(await deps.catalogues.latest()).catalogue.licenses.keys()]));
+  const shared = localSharedData(deps.db.kysely, deps.cipher, async () => [...(await deps.catalogues.latest()).catalogue.licenses.keys()]);
+  const cases = new CaseService(deps, shared);
   const tasks = new TaskService(deps);
-  const window = new WindowService(deps, cases, identity);
+  const window = new WindowService(deps, cases, identity, shared);
   identityRoutes(app, deps, identity);
   catalogueRoutes(app, deps);
   checklistRoutes(app, deps);

@@ -21,6 +21,12 @@ export interface Config {
   /** Demo accounts and shared data are seeded on start. */
   seedDemo: boolean;
   logLevel: string;
+  /** Largest JSON body a route takes unless it says otherwise (uploads and catalogue imports do). */
+  bodyLimitBytes: number;
+  /** Requests per minute; `enabled: false` only for load tests on a closed network. */
+  rateLimit: { enabled: boolean; loginPerAddress: number; loginPerAccount: number; anonymousPerAddress: number; documentsPerAddress: number };
+  /** Fastify's trustProxy: the balancer's addresses (or true), so per-address limits see the client's address. */
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +37,24 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`环境变量 ${name} 应为不小于 ${min} 的整数，实际为「${raw}」`);
   return n;
+}
+
+const TRUE = new Set(['on', 'true', '1', 'yes']);
+const FALSE = new Set(['off', 'false', '0', 'no']);
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new ConfigError(`环境变量 ${name} 应为 on/off（或 true/false、1/0），实际为「${env[name]}」`);
+}
+
+function trustProxy(raw: string | undefined): boolean | string {
+  const value = (raw ?? '').trim();
+  if (value === '' || FALSE.has(value.toLowerCase())) return false;
+  if (TRUE.has(value.toLowerCase())) return true;
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueDir: path.resolve(env.ONETHING_CATALOG_DIR ?? path.join(root, 'catalog')),
     fieldKeyHex,
     sessionHours: int(env, 'ONETHING_SESSION_HOURS', 8, 1),
-    cookieSecure: env.ONETHING_COOKIE_SECURE !== 'off',
+    cookieSecure: bool(env, 'ONETHING_COOKIE_SECURE', true),
     lockout: { maxFailures: int(env, 'ONETHING_LOCKOUT_FAILURES', 5, 1), minutes: int(env, 'ONETHING_LOCKOUT_MINUTES', 15, 1) },
     uploads: {
       maxBytes: int(env, 'ONETHING_UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1),
@@ -58,7 +82,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rectificationWorkingDays: int(env, 'ONETHING_RECTIFICATION_DAYS', 15, 1),
     webhook: { maxAttempts: int(env, 'ONETHING_WEBHOOK_ATTEMPTS', 8, 1), baseDelayMs: int(env, 'ONETHING_WEBHOOK_BASE_DELAY_MS', 1000, 1) },
-    seedDemo: env.ONETHING_SEED_DEMO !== 'off',
+    seedDemo: bool(env, 'ONETHING_SEED_DEMO', true),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    bodyLimitBytes: int(env, 'ONETHING_BODY_LIMIT_BYTES', 64 * 1024, 1024),
+    rateLimit: {
+      enabled: bool(env, 'ONETHING_RATE_LIMIT', true),
+      loginPerAddress: int(env, 'ONETHING_RATE_LOGIN_PER_ADDRESS', 30, 1),
+      loginPerAccount: int(env, 'ONETHING_RATE_LOGIN_PER_ACCOUNT', 10, 1),
+      anonymousPerAddress: int(env, 'ONETHING_RATE_ANONYMOUS_PER_ADDRESS', 120, 1),
+      documentsPerAddress: int(env, 'ONETHING_RATE_DOCUMENTS_PER_ADDRESS', 20, 1),
+    },
+    trustProxy: trustProxy(env.ONETHING_TRUST_PROXY),
   };
 }

@@ -3,20 +3,23 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
+import { hmacSm3 } from './crypto/sm3.ts';
 import { createFieldCipher } from './crypto/sm4.ts';
-import { openDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import type { Deps, MessageSender } from './deps.ts';
+import { openDatabase, type Db } from './db/connect.ts';
+import { migrateToLatest, withStartLock } from './db/migrate.ts';
+import type { Deps, FieldCipher, MessageSender } from './deps.ts';
 import { maskEmail, maskPhone } from './crypto/sm4.ts';
 import { localFileStore } from './files/store.ts';
+import { anchorAuditLog, CHECKPOINT_FILE, checkpointAtStart } from './modules/audit/anchor.ts';
 import { CatalogueStore } from './modules/catalogue/store.ts';
 
-/** Reads the field-encryption key, or creates one beside the data on first start. */
-function fieldKey(config: Config): string {
+/** Reads the field-encryption key, or creates one beside the data on first start (unless `create` is false). */
+function fieldKey(config: Config, create = true): string {
   if (config.fieldKeyHex) return config.fieldKeyHex;
   const file = path.join(config.dataDir, 'field.key');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  if (!create) throw new ConfigError(`找不到字段密钥：未设置 ONETHING_FIELD_KEY，${file} 也不存在`);
   fs.mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32).toString('hex');
   fs.writeFileSync(file, key, { mode: 0o600 });
@@ -34,11 +37,45 @@ export function loggingSender(deps: Pick<Deps, 'db' | 'clock'>): MessageSender {
   };
 }
 
-export async function createDeps(config: Config, clock: Clock = systemClock): Promise<Deps> {
+/**
+ * The configured database, its audit log anchored by a key derived from the field key (the
+ * database alone never gives it) and checkpoints in the data directory. `createKey: false` for
+ * commands that only read: a missing field key is then an error, not a new key.
+ */
+export function openAnchoredDatabase(config: Config, clock: Clock = systemClock, options: { createKey?: boolean } = {}): { db: Db; cipher: FieldCipher } {
+  const key = fieldKey(config, options.createKey ?? true);
+  const cipher = createFieldCipher(key);
   const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onething.sqlite') });
-  await migrateToLatest(db);
+  const auditKey = hmacSm3(Buffer.from(key, 'hex'), 'onething.audit-log');
+  return { db: anchorAuditLog(db, { key: auditKey, cipher, clock, checkpointFile: path.join(config.dataDir, CHECKPOINT_FILE) }), cipher };
+}
+
+/** Where SQLite's start lock is taken: beside the data, so every process on the same file meets it. */
+export const startLockFile = (config: Config) => (config.databaseUrl ? null : path.join(config.dataDir, 'start.lock'));
+
+/**
+ * Opens, migrates, imports the catalogue, anchors the audit log and runs `prepare` (the demo
+ * seeding) under the start lock, so several processes starting at once on one database take turns.
+ */
+export async function startUp<T>(config: Config, clock: Clock, prepare: (deps: Deps) => Promise<T>): Promise<{ deps: Deps; prepared: T }> {
+  const { db, cipher } = openAnchoredDatabase(config, clock);
   const catalogues = new CatalogueStore(db.kysely);
-  await catalogues.importDirectory(config.catalogueDir, clock.now().toISOString());
-  const partial = { config, db, clock, catalogues, cipher: createFieldCipher(fieldKey(config)), files: localFileStore(path.join(config.dataDir, 'files')) };
-  return { ...partial, sender: loggingSender(partial) };
+  const partial = { config, db, clock, catalogues, cipher, files: localFileStore(path.join(config.dataDir, 'files')) };
+  const deps: Deps = { ...partial, sender: loggingSender(partial) };
+  try {
+    const prepared = await withStartLock(db, startLockFile(config), async () => {
+      await migrateToLatest(db);
+      await catalogues.importDirectory(config.catalogueDir, clock.now().toISOString());
+      await checkpointAtStart(db.kysely);
+      return prepare(deps);
+    });
+    return { deps, prepared };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+export async function createDeps(config: Config, clock: Clock = systemClock): Promise<Deps> {
+  return (await startUp(config, clock, async () => undefined)).deps;
 }

@@ -18,6 +18,7 @@ const Wallet = lazy(() => import('./portal/Wallet.tsx'));
 const WindowConsole = lazy(() => import('./window/WindowConsole.tsx'));
 const Workbench = lazy(() => import('./workbench/Workbench.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
+const ChangePassword = lazy(() => import('./shared/ChangePassword.tsx'));
 
 // After a new release the old page may ask for code files that are gone: load the new release instead.
 window.addEventListener('vite:preloadError', () => window.location.reload());
@@ -40,6 +41,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
                 <Route path="/window/*" element={<WindowConsole />} />
                 <Route path="/workbench/*" element={<Workbench />} />
                 <Route path="/admin/*" element={<Admin />} />
+                <Route path="/account/password" element={<ChangePassword />} />
               </Routes>
             </Suspense>
           </Shell>

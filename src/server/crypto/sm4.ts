@@ -108,3 +108,15 @@ export function maskEmail(email: string): string {
 export function maskName(name: string): string {
   return mask(name, 1, 0);
 }
+
+// An ID number (18 or 15 digits), a bank card (16–19) or a mobile (11, 1[3-9]…), standing alone:
+// not part of a longer run, nor the digits after a decimal point (a log line's response time).
+const PERSONAL_NUMBER = /(?<!\d)(?<!\d\.)(?:\d{17}[\dXx]|\d{15,19}|1[3-9]\d{9})(?![\dXx])/g;
+
+/**
+ * Masks every personal number in free text (a log line, an echoed address): where no field says
+ * what a value is, its shape must.
+ */
+export function maskNumbersIn(text: string): string {
+  return text.replace(PERSONAL_NUMBER, (n) => (n.length === 18 ? maskIdNumber(n) : n.length === 11 ? maskPhone(n) : mask(n, 4, 4)));
+}

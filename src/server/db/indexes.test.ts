@@ -27,6 +27,8 @@ describe('query plans on SQLite', () => {
       return run();
     });
     h = await startHarness('sqlite');
+    // A migration's fix-up of existing rows reads its table once, on upgrade; the journey's statements are what count.
+    ran.clear();
   });
   afterAll(async () => {
     unwatch();
@@ -46,7 +48,7 @@ describe('query plans on SQLite', () => {
     expect((await h.request('POST', `/api/window/cases/${c.id}/accept`, { cookie: win })).statusCode).toBe(200);
     expect((await h.request('POST', `/api/department/tasks/${c.id}/rs-pension-retirement/claim`, { cookie: rs })).statusCode).toBe(200);
     expect((await h.request('POST', `/api/department/tasks/${c.id}/rs-pension-retirement/approve`, { cookie: rs, body: {} })).statusCode).toBe(200);
-    const rated = await h.request('POST', `/api/cases/${c.id}/ratings`, { cookie: me, body: { level: 1, channel: 'web', tags: [], comment: '等了很久' } });
+    const rated = await h.request('POST', `/api/cases/${c.id}/ratings`, { cookie: me, body: { level: 1, tags: [], comment: '等了很久' } });
     expect(rated.statusCode, rated.body).toBe(201);
     await createWorker(h.deps).runOnce();
     await remindCommitments(h.deps);

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
 import { appendAudit } from '../modules/audit/audit.ts';
+import { openAnchoredDatabase } from '../start.ts';
 import { DIALECTS, freshPostgres } from '../testing/harness.ts';
-import { openDatabase } from './connect.ts';
 
 const bin = path.resolve('bin/onething.js');
 const cleanups: (() => Promise<void>)[] = [];
@@ -27,7 +28,7 @@ describe.each(DIALECTS)('migrations and the audit chain on %s', (dialect) => {
     const env = { ...process.env, ...(await target(dialect)) };
     expect(execFileSync(process.execPath, [bin, 'db', 'migrate'], { env, encoding: 'utf8' })).toContain('已执行迁移：001_initial');
     expect(execFileSync(process.execPath, [bin, 'db', 'migrate'], { env, encoding: 'utf8' })).toContain('数据库已是最新版本');
-    const db = openDatabase({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: path.join(env.ONETHING_DATA_DIR as string, 'onething.sqlite') });
+    const { db } = openAnchoredDatabase(loadConfig(env));
     try {
       await db.kysely.selectFrom('cases').select('id').limit(1).execute();
       await db.kysely.selectFrom('audit_log').select('seq').limit(1).execute();

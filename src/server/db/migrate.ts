@@ -1,15 +1,29 @@
-/** Versioned migrations, run in order and recorded by Kysely's migrator. */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+/** Versioned migrations, run in order and recorded by Kysely's migrator; the start-up lock. */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
 import { initial } from './migrations/001_initial.ts';
 import { versions } from './migrations/002_versions.ts';
 import { indexes } from './migrations/003_indexes.ts';
 import { accountEmail } from './migrations/004_account_email.ts';
+import { auditAnchors } from './migrations/005_audit_anchors.ts';
+import { ratingOnce } from './migrations/006_rating_once.ts';
+import { prefillMasked } from './migrations/007_prefill_masked.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initial(db.dialect), '002_versions': versions(), '003_indexes': indexes(), '004_account_email': accountEmail() };
+      return {
+        '001_initial': initial(db.dialect),
+        '002_versions': versions(),
+        '003_indexes': indexes(),
+        '004_account_email': accountEmail(),
+        '005_audit_anchors': auditAnchors(db.dialect),
+        '006_rating_once': ratingOnce(),
+        '007_prefill_masked': prefillMasked(),
+      };
     },
   };
 }
@@ -19,4 +33,45 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The session advisory lock of start-up; the audit log's appends use 724301 per transaction. */
+const START_LOCK = 724302;
+
+/**
+ * Runs `fn` while no other process starting on the same database is inside it: migrating,
+ * importing the catalogue and seeding check before they write, so two starts at once would both
+ * write. PostgreSQL: a session advisory lock held on a connection of its own; SQLite: an exclusive
+ * transaction on a lock file beside the data (`lockFile`). Either lock goes with a process that dies.
+ */
+export async function withStartLock<T>(db: Db, lockFile: string | null, fn: () => Promise<T>): Promise<T> {
+  if (db.dialect === 'postgres') {
+    return db.kysely.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${sql.lit(START_LOCK)})`.execute(conn);
+      try {
+        return await fn();
+      } finally {
+        await sql`select pg_advisory_unlock(${sql.lit(START_LOCK)})`.execute(conn);
+      }
+    });
+  }
+  if (!lockFile) return fn();
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  // No busy timeout: better-sqlite3 would wait synchronously and stall the event loop.
+  const lock = new SQLite(lockFile, { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        lock.exec('begin exclusive');
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    return await fn();
+  } finally {
+    if (lock.inTransaction) lock.exec('rollback');
+    lock.close();
+  }
 }

@@ -189,6 +189,7 @@ export interface RatingTable {
   comment: string;
   channel: string;
   created_at: string;
+  superseded_at: string | null;
 }
 
 export interface RectificationTable {
@@ -242,6 +243,19 @@ export interface AuditTable {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** HMAC-SM3 over seq and hash under the audit key; null on entries written before it existed. */
+  mac: string | null;
+}
+
+/** A signed statement of the audit log's length and head, to catch a cut or rewritten tail. */
+export interface AuditCheckpointTable {
+  id: Generated<number>;
+  kind: string;
+  count: number;
+  head_seq: number;
+  head_hash: string;
+  at: string;
+  signature: string;
 }
 
 export interface SharedRecordTable {
@@ -270,6 +284,7 @@ export interface Database {
   circulation: CirculationTable;
   joint_reviews: JointReviewTable;
   audit_log: AuditTable;
+  audit_checkpoints: AuditCheckpointTable;
   shared_records: SharedRecordTable;
   seals: SealTable;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localFileStore } from './store.ts';
 
@@ -30,5 +31,35 @@ describe('content-addressed file store', () => {
   it('answers a missing or malformed id with a clear error', async () => {
     await expect(store.get('0'.repeat(64))).rejects.toMatchObject({ code: 'file-missing', status: 404 });
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'invalid-file-id', status: 400 });
+  });
+});
+
+describe('temporary files a crash left behind', () => {
+  it('are removed at start when their writer is gone or they are old; a live writer keeps its own', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-tmp-'));
+    try {
+      const host = os.hostname().replace(/[^\w-]/g, '_');
+      // A process that has exited: its pid names no living writer.
+      const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      const deadPid = Number(child.stdout);
+      const sub = path.join(root, 'ab');
+      fs.mkdirSync(sub, { recursive: true });
+      const crashed = path.join(sub, `${'ab'.padEnd(64, '0')}.${host}.${deadPid}.1700000000000.tmp`);
+      const writing = path.join(sub, `${'ab'.padEnd(64, '1')}.${host}.${process.ppid}.1700000000000.tmp`);
+      const foreignOld = path.join(sub, `${'ab'.padEnd(64, '2')}.other-host.123.1700000000000.tmp`);
+      const foreignNew = path.join(sub, `${'ab'.padEnd(64, '3')}.other-host.123.1700000000000.tmp`);
+      for (const f of [crashed, writing, foreignOld, foreignNew]) fs.writeFileSync(f, 'half a file');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      fs.utimesSync(foreignOld, twoHoursAgo, twoHoursAgo);
+      const store = localFileStore(root);
+      expect(fs.existsSync(crashed)).toBe(false);
+      expect(fs.existsSync(foreignOld)).toBe(false);
+      expect(fs.existsSync(writing)).toBe(true);
+      expect(fs.existsSync(foreignNew)).toBe(true);
+      const { hash } = await store.put(Buffer.from('完整的文件'));
+      expect(fs.readdirSync(path.join(root, hash.slice(0, 2)))).toEqual([hash]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

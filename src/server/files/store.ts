@@ -1,6 +1,7 @@
 /** Content-addressed file store: a file is kept under its SM3 digest and checked against it on every read. */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
 
@@ -12,7 +13,47 @@ export interface FileStore {
 
 const digest = (data: Buffer) => createHash('sm3').update(data).digest('hex');
 
+const HOST = os.hostname().replace(/[^\w-]/g, '_');
+/** A temporary file of another machine sharing the folder is left alone this long. */
+const FOREIGN_TEMP_MS = 60 * 60_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a crash left half-written: temporary files whose writing process on this machine is
+ * gone, or that are over an hour old. Returns how many were removed.
+ */
+export function removeStaleTemporaries(dir: string, now = Date.now()): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    const [, host, pid] = /\.([\w-]+)\.(\d+)\.\d+\.tmp$/.exec(name) ?? [];
+    const stale = host === HOST && pid !== undefined ? Number(pid) !== process.pid && !alive(Number(pid)) : false;
+    let old = false;
+    try {
+      old = now - fs.statSync(file).mtimeMs > FOREIGN_TEMP_MS;
+    } catch {
+      continue;
+    }
+    if (stale || old) {
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 export function localFileStore(dir: string): FileStore {
+  removeStaleTemporaries(dir);
   const where = (hash: string) => {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('invalid-file-id', 400, '文件编号格式不对');
     return path.join(dir, hash.slice(0, 2), hash);
@@ -24,7 +65,7 @@ export function localFileStore(dir: string): FileStore {
       if (!fs.existsSync(target)) {
         await fs.promises.mkdir(path.dirname(target), { recursive: true });
         // Write aside and rename, so a crash never leaves a partial file under a valid name.
-        const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+        const temp = `${target}.${HOST}.${process.pid}.${Date.now()}.tmp`;
         const handle = await fs.promises.open(temp, 'w');
         try {
           await handle.writeFile(data);

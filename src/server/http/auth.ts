@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyRequest } from '../crypto/hmac-request.ts';
 import { openKeyMaterial } from '../crypto/sm4.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { refuseBadStrings } from './guard.ts';
+import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { IdentityService } from '../modules/identity/service.ts';
 import type { Account, Principal, Role } from '../modules/identity/roles.ts';
@@ -16,8 +18,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     rawBody?: string;
+    /** A department system named in onRequest, its signature checked once the body is read. */
+    signedBy?: Database['api_clients'];
   }
 }
+
+/** Routes anyone may call; every other /api route wants a session or a signed request before its body is read. */
+const OPEN_ROUTES = new Set(['/api/auth/login', '/api/auth/logout']);
+const isOpen = (url: string) => !url.startsWith('/api/') || url.startsWith('/api/public/') || OPEN_ROUTES.has(url);
 
 export function installAuth(app: FastifyInstance, deps: Deps, identity: IdentityService): void {
   app.decorateRequest('principal', null);
@@ -28,14 +36,22 @@ export function installAuth(app: FastifyInstance, deps: Deps, identity: Identity
     request.rawBody = text;
     if (text.trim() === '') return done(null, undefined);
     secureParse(request, text, (err, value) => {
-      if (err) done(new AppError('malformed-json', 400, '请求内容不是合法的 JSON'), undefined);
-      else done(null, value);
+      if (err) return done(new AppError('malformed-json', 400, '请求内容不是合法的 JSON'), undefined);
+      try {
+        refuseBadStrings(value, 'body');
+      } catch (e) {
+        return done(e as AppError, undefined);
+      }
+      done(null, value);
     });
   });
-  app.addHook('preHandler', async (request) => {
+  // Before the body is read: an anonymous request to a closed route never gets its body parsed.
+  app.addHook('onRequest', async (request) => {
     const clientId = request.headers['x-onething-client'];
     if (typeof clientId === 'string') {
-      request.principal = await clientPrincipal(request, deps, clientId);
+      const client = await deps.db.kysely.selectFrom('api_clients').selectAll().where('id', '=', clientId).where('active', '=', 1).executeTakeFirst();
+      if (!client) throw new AppError('unknown-client', 401, '未登记的部门系统');
+      request.signedBy = client;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -43,17 +59,21 @@ export function installAuth(app: FastifyInstance, deps: Deps, identity: Identity
       const account = await identity.accountForSession(token);
       if (account) request.principal = { kind: 'account', account };
     }
+    const route = request.routeOptions.url;
+    if (!request.principal && route !== undefined && !isOpen(route)) throw unauthorized();
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.signedBy) request.principal = await clientPrincipal(request, deps, request.signedBy);
   });
 }
 
-async function clientPrincipal(request: FastifyRequest, deps: Deps, clientId: string): Promise<Principal> {
+async function clientPrincipal(request: FastifyRequest, deps: Deps, client: Database['api_clients']): Promise<Principal> {
   const db = deps.db.kysely;
-  const client = await db.selectFrom('api_clients').selectAll().where('id', '=', clientId).where('active', '=', 1).executeTakeFirst();
+  const clientId = client.id;
   const header = (name: string) => {
     const v = request.headers[name];
     return typeof v === 'string' ? v : '';
   };
-  if (!client) throw new AppError('unknown-client', 401, '未登记的部门系统');
   const timestamp = Number(header('x-onething-timestamp'));
   const nonce = header('x-onething-nonce');
   const result = verifyRequest({

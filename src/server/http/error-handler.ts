@@ -1,5 +1,6 @@
 /** The one error handler: every failure leaves as { code, message, details } with a 4xx unless it is ours. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { maskNumbersIn } from '../crypto/sm4.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { isPageRequest } from './web.ts';
 
@@ -36,7 +37,7 @@ export function installErrorHandler(app: FastifyInstance, web = false): void {
       reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       return;
     }
-    reply.code(404).send({ code: 'route-not-found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`, details: [] });
+    reply.code(404).send({ code: 'route-not-found', message: `没有这个接口：${request.method} ${maskNumbersIn(request.url.split('?')[0] ?? '')}`, details: [] });
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -66,5 +67,15 @@ export function installErrorHandler(app: FastifyInstance, web = false): void {
     }
     request.log.error({ err: error }, 'unexpected error');
     reply.code(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试', details: [] });
+  });
+}
+
+/** Fastify's own refusals before routing (a malformed address, a bad constraint), in the same shape. */
+export function malformedRequest(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const url = error.code === 'FST_ERR_BAD_URL';
+  reply.code(400).send({
+    code: url ? 'malformed-url' : 'bad-request',
+    message: url ? '请求地址格式不对（含有无法解析的编码）' : '请求有误',
+    details: [{ path: url ? 'url' : '', message: url ? '地址中的 % 编码不完整或不是合法的 UTF-8' : '请求无法处理' }],
   });
 }

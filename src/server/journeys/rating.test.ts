@@ -65,11 +65,12 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
   });
 
   it('rates 不满意 with a comment, opening a rectification for the lead department due in 15 working days', async () => {
-    const r = await rate({ level: 2, tags: ['材料要求不清'], comment: '窗口让我跑了两趟', channel: 'web' });
+    const r = await rate({ level: 2, tags: ['材料要求不清'], comment: '窗口让我跑了两趟' });
     expect(r.statusCode, r.body).toBe(201);
     const due = nthWorkingDayAfter('2025-09-29', 15);
     expect(due).toBe('2025-10-27'); // 国庆中秋 10-01..10-08 off, 10-11 (Sat) a make-up workday
-    expect(r.json()).toMatchObject({ level: 2, levelName: '不满意', channel: 'web', tags: ['材料要求不清'], rectification: { status: 'open', department: 'rs', dueDate: due, reply: null } });
+    // Applied for online: the channel is the case's, the applicant does not name one.
+    expect(r.json()).toMatchObject({ level: 2, levelName: '不满意', channel: 'online', tags: ['材料要求不清'], rectification: { status: 'open', department: 'rs', dueDate: due, reply: null } });
     rectificationId = r.json().rectification.id;
     const lead = await h.login('rs-lead');
     const list = (await h.request('GET', '/api/lead/rectifications?status=open', { cookie: lead })).json().rectifications;
@@ -79,28 +80,28 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
     expect((await h.request('GET', '/api/lead/rectifications', { cookie: await h.login('sj-lead') })).json().rectifications).toEqual([]);
   });
 
-  it('a 满意 rating through another channel opens nothing', async () => {
-    const r = await rate({ level: 4, channel: 'mobile' });
-    expect(r.statusCode, r.body).toBe(201);
-    expect(r.json()).toMatchObject({ levelName: '满意', tags: [], comment: '', rectification: null });
-    const all = await h.deps.db.kysely.selectFrom('rectifications').select('id').execute();
-    expect(all).toHaveLength(1);
+  it('rates a case once (一次一评): a second rating is refused, whatever it says', async () => {
+    const r = await rate({ level: 4 });
+    expect([r.statusCode, r.json().code]).toEqual([409, 'already-rated']);
+    expect(r.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await h.deps.db.kysely.selectFrom('ratings').select('id').execute()).toHaveLength(1);
+    expect(await h.deps.db.kysely.selectFrom('rectifications').select('id').execute()).toHaveLength(1);
   });
 
   it('refuses bad ratings with 4xx and stable codes', async () => {
     const cases: [unknown, number, string, string?][] = [
-      [{ level: 0, channel: 'kiosk' }, 400, 'invalid-request', 'body.level'],
-      [{ level: 6, channel: 'kiosk' }, 400, 'invalid-request', 'body.level'],
-      [{ level: 3.5, channel: 'kiosk' }, 400, 'invalid-request', 'body.level'],
-      [{ channel: 'kiosk' }, 400, 'invalid-request', 'body.level'],
-      [{ level: 3 }, 400, 'invalid-request', 'body.channel'],
-      [{ level: 3, channel: 'fax' }, 400, 'invalid-request', 'body.channel'],
-      [{ level: 3, channel: 'kiosk', tags: Array.from({ length: 11 }, (_, i) => `标签${i}`) }, 400, 'invalid-request', 'body.tags'],
-      [{ level: 3, channel: 'kiosk', tags: ['太'.repeat(21)] }, 400, 'invalid-request', 'body.tags.0'],
-      [{ level: 3, channel: 'kiosk', comment: '长'.repeat(501) }, 400, 'invalid-request', 'body.comment'],
-      [{ level: 3, channel: 'kiosk', extra: 1 }, 400, 'invalid-request', 'body.extra'],
-      [{ level: 1, channel: 'kiosk', comment: '   ' }, 400, 'reason-required', 'body.comment'],
-      [{ level: 5, channel: 'web' }, 409, 'already-rated', 'body.channel'],
+      [{ level: 0 }, 400, 'invalid-request', 'body.level'],
+      [{ level: 6 }, 400, 'invalid-request', 'body.level'],
+      [{ level: 3.5 }, 400, 'invalid-request', 'body.level'],
+      [{}, 400, 'invalid-request', 'body.level'],
+      // The applicant no longer says which channel: the field is refused, not silently kept.
+      [{ level: 3, channel: 'window' }, 400, 'invalid-request', 'body.channel'],
+      [{ level: 3, tags: Array.from({ length: 11 }, (_, i) => `标签${i}`) }, 400, 'invalid-request', 'body.tags'],
+      [{ level: 3, tags: ['太'.repeat(21)] }, 400, 'invalid-request', 'body.tags.0'],
+      [{ level: 3, comment: '长'.repeat(501) }, 400, 'invalid-request', 'body.comment'],
+      [{ level: 3, extra: 1 }, 400, 'invalid-request', 'body.extra'],
+      [{ level: 1, comment: '   ' }, 400, 'reason-required', 'body.comment'],
+      [{ level: 5 }, 409, 'already-rated'],
     ];
     for (const [body, status, code, path] of cases) {
       const r = await rate(body);
@@ -110,14 +111,14 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
       if (path) expect(r.json().details.map((d: { path: string }) => d.path)).toContain(path);
     }
     const other = await h.login('wangfang');
-    expect((await rate({ level: 1, comment: '差', channel: 'web' }, other)).statusCode).toBe(404);
+    expect((await rate({ level: 1, comment: '差' }, other)).statusCode).toBe(404);
     expect((await h.request('GET', `/api/cases/${caseId}/ratings`, { cookie: other })).statusCode).toBe(404);
-    expect((await rate({ level: 5, channel: 'kiosk' }, await h.login('window'))).statusCode).toBe(403);
-    expect((await rate({ level: 5, channel: 'kiosk' }, '')).statusCode).toBe(401);
-    expect((await rate({ level: 5, channel: 'kiosk' }, applicant, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await rate({ level: 5, channel: 'kiosk' }, applicant, 'not-a-uuid')).statusCode).toBe(400);
+    expect((await rate({ level: 5 }, await h.login('window'))).statusCode).toBe(403);
+    expect((await rate({ level: 5 }, '')).statusCode).toBe(401);
+    expect((await rate({ level: 5 }, applicant, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await rate({ level: 5 }, applicant, 'not-a-uuid')).statusCode).toBe(400);
     const draft = (await h.request('POST', '/api/cases', { cookie: applicant, body: { matterId: 'retirement' } })).json().id;
-    const early = await rate({ level: 5, channel: 'web' }, applicant, draft);
+    const early = await rate({ level: 5 }, applicant, draft);
     expect([early.statusCode, early.json().code]).toEqual([409, 'case-not-accepted']);
   });
 
@@ -152,17 +153,17 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
     const inbox = (await h.request('GET', '/api/inbox', { cookie: me })).json().notifications;
     expect(inbox).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'rating-reply', caseId, body: expect.stringContaining(text) })]));
     const view = (await h.request('GET', `/api/cases/${caseId}/ratings`, { cookie: me })).json().ratings;
-    expect(view).toHaveLength(2);
-    expect(view.find((v: { channel: string }) => v.channel === 'web').rectification).toMatchObject({ status: 'replied', reply: text, departmentName: expect.any(String) });
+    expect(view).toHaveLength(1);
+    expect(view[0].rectification).toMatchObject({ status: 'replied', reply: text, departmentName: expect.any(String) });
     expect((await h.request('GET', `/api/cases/${caseId}/ratings`, { cookie: await h.login('window') })).statusCode).toBe(200);
   });
 
   it('summarises satisfaction per level and channel for leads and admins', async () => {
-    const expected = { matter: 'retirement', total: 2, satisfactionRate: 0.5, rectification: { opened: 1, replied: 1, rate: 1 }, byChannel: { web: 1, mobile: 1, kiosk: 0, window: 0, hotline: 0 } };
+    const expected = { matter: 'retirement', total: 1, satisfactionRate: 0, rectification: { opened: 1, replied: 1, rate: 1 }, byChannel: { online: 1, window: 0, assisted: 0 } };
     const lead = await h.login('rs-lead');
     const mine = (await h.request('GET', '/api/ratings/summary?matter=retirement', { cookie: lead })).json();
     expect(mine).toMatchObject(expected);
-    expect(mine.byLevel).toEqual(expect.arrayContaining([{ level: 2, levelName: '不满意', count: 1 }, { level: 4, levelName: '满意', count: 1 }, { level: 5, levelName: '非常满意', count: 0 }]));
+    expect(mine.byLevel).toEqual(expect.arrayContaining([{ level: 2, levelName: '不满意', count: 1 }, { level: 4, levelName: '满意', count: 0 }, { level: 5, levelName: '非常满意', count: 0 }]));
     expect((await h.request('GET', '/api/ratings/summary?matter=retirement', { cookie: await h.login('admin') })).json()).toMatchObject(expected);
     expect((await h.request('GET', '/api/ratings/summary', { cookie: await h.login('wsjk-lead') })).json()).toMatchObject({ total: 0, satisfactionRate: null, rectification: { rate: null } });
     expect((await h.request('GET', '/api/ratings/summary?matter=retirement', { cookie: await h.login('wsjk-lead') })).statusCode).toBe(404);

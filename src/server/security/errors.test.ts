@@ -137,7 +137,7 @@ describe.each(DIALECTS)('errors on %s', (dialect) => {
         expect(extra.details).toEqual([{ path: 'body.admin', message: '不认识的字段「admin」', code: 'additionalProperties' }]);
         expectRefusal(await h.request('PUT', `/api/cases/${id}/answers`, { cookie: owner, body: { answers: 'yes' } }), 400, 'invalid-request');
         expectRefusal(await h.request('PUT', `/api/cases/${id}/form`, { cookie: owner, body: { values: ['x'] } }), 400, 'invalid-request');
-        expectRefusal(await raw('POST', '/api/cases', 'matterId=newborn-birth', 'text/plain'), 400, 'invalid-request');
+        expectRefusal(await raw('POST', '/api/cases', 'matterId=newborn-birth', 'text/plain'), 415, 'unsupported-media-type');
         expectRefusal(await raw('POST', '/api/cases', '<case/>', 'application/xml'), 415, 'unsupported-media-type');
         const query = expectRefusal(await h.request('GET', '/api/department/tasks?status=bogus', { cookie: await h.login('wsjk-reviewer') }), 400, 'invalid-request');
         expect((query.details as { path: string }[])[0]?.path).toBe('querystring.status');

@@ -75,6 +75,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/auth/login': { allow: EVERYONE, body: { username: 'auditor', password: DEMO_PASSWORD }, succeeds: true },
   'POST /api/auth/logout': { allow: EVERYONE, succeeds: true, ownSession: true },
   'GET /api/auth/me': { allow: ACCOUNTS, succeeds: true },
+  'POST /api/auth/password': { allow: ACCOUNTS, body: { currentPassword: 'not-the-password', newPassword: 'Another@2027' } }, // a wrong current password: nothing changes
   // public catalogue
   'GET /api/public/matters': { allow: EVERYONE, succeeds: true },
   'GET /api/public/matters/{id}': { allow: EVERYONE, params: () => ({ id: 'newborn-birth' }), succeeds: true },
@@ -119,14 +120,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/department/tasks/{caseId}/{item}/approve': { allow: CASE_DEPARTMENT, body: {} },
   'POST /api/department/tasks/{caseId}/{item}/refuse': { allow: CASE_DEPARTMENT, body: { reasons: ['不符合条件'] } },
   'POST /api/department/tasks/{caseId}/{item}/supplement': { allow: CASE_DEPARTMENT, body: { materials: ['父母双方居民身份证'], note: '请补充' } },
-  'POST /api/department/joint-reviews': { allow: CASE_DEPARTMENT, succeeds: true },
+  'POST /api/department/joint-reviews': { allow: LEAD, succeeds: true }, // the lead department's manager only
   'POST /api/integration/handoff/verify': { allow: CLIENT, body: { token: 'not-a-token' } },
   // results, inbox
   'GET /api/wallet': { allow: APPLICANTS, succeeds: true },
   'GET /api/inbox': { allow: ACCOUNTS, succeeds: true },
   'POST /api/inbox/{id}/read': { allow: ACCOUNTS, params: () => ({ id: randomUUID() }) },
   // ratings and rectification
-  'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5, channel: 'web' } },
+  'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5 } },
   'GET /api/cases/{id}/ratings': { allow: OWNER_OR_WINDOW, succeeds: true },
   'GET /api/lead/rectifications': { allow: LEAD, succeeds: true },
   'POST /api/lead/rectifications/{id}/reply': { allow: LEAD, params: () => ({ id: randomUUID() }), body: { reply: '已整改完毕，感谢监督。' } },

@@ -2,7 +2,7 @@
 import { residentIdCheckChar } from '../../core/fields/validators.ts';
 import type { Plan } from '../../core/planning/types.ts';
 
-function luhnComplete(body: string): string {
+export function luhnComplete(body: string): string {
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i]);

@@ -53,18 +53,20 @@ export async function freshPostgres(prefix = 'onething_t'): Promise<{ url: strin
   };
 }
 
-export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z', options: { web?: boolean } = {}): Promise<Harness> {
+export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z', options: { web?: boolean; logStream?: { write(line: string): void } } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-test-'));
   const pgdb = dialect === 'postgres' ? await freshPostgres() : null;
   const config = loadConfig({
     ONETHING_DATA_DIR: dir,
     ONETHING_FIELD_KEY: randomBytes(32).toString('hex'),
+    // Limits count real time, not the harness clock; the tests of the limits turn them on.
+    ONETHING_RATE_LIMIT: 'off',
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...env,
   });
   const clock = fixedClock(start);
   const deps = await createDeps(config, clock);
-  const { app, identity } = await buildApp(deps, { web: options.web ?? false });
+  const { app, identity } = await buildApp(deps, { web: options.web ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   const request: Harness['request'] = (method, url, options = {}) => app.inject({

@@ -30,13 +30,21 @@ function AuditCheck() {
   });
   return (
     <Section title="审计日志校验">
-      <Typography.Paragraph type="secondary">审计日志逐条以 SM3 摘要链接：任何一条被修改、删除、插入或调换，链都会断开。校验从第一条记录逐条重算。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">审计日志逐条以 SM3 摘要链接，每条另有以平台密钥计算的 HMAC-SM3 校验码，并定期以平台 SM2 签名记录检查点（条数与末条摘要），另存一份于数据库之外：任何一条被修改、删除、插入、调换或伪造，以及末尾被截断，校验都会发现。</Typography.Paragraph>
       <Button type="primary" onClick={() => void verify()} loading={busy}>校验审计日志</Button>
       <div role="status" aria-live="polite" style={{ marginTop: 12 }}>
         {error && <Alert type="error" showIcon title={error} />}
         {result && (result.ok
-          ? <Alert type="success" showIcon title={`审计日志完整：${result.entries} 条记录的摘要链全部校验通过`} description={`校验时间 ${fmtTime(result.at)}`} />
-          : <Alert type="error" showIcon title={`审计日志链在第 ${result.problem?.seq} 条断开`} description={`${result.problem?.reason ?? ''}。此前 ${result.entries} 条校验通过。请保全数据库并报告安全负责人。`} />)}
+          ? <Alert type="success" showIcon title={`审计日志完整：${result.entries} 条记录全部校验通过`} description={`${result.checkpoints} 个签名检查点有效${result.anchoredTo ? `，最近一个覆盖至第 ${result.anchoredTo} 条` : ''}。校验时间 ${fmtTime(result.at)}`} />
+          : <Alert type="error" showIcon title={`审计日志校验未通过：发现 ${result.problems.length + result.more} 处问题`} description={(
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.problems.map((p, i) => <li key={i}>{p.seq > 0 ? `第 ${p.seq} 条：` : ''}{p.reason}</li>)}
+              </ul>
+              {result.more > 0 && <div>另有 {result.more} 处问题未列出。</div>}
+              <div>此前 {result.entries} 条校验通过。请保全数据库与数据目录，并报告安全负责人。</div>
+            </>
+          )} />)}
       </div>
     </Section>
   );

@@ -67,5 +67,10 @@ export interface DeadLetter {
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  total: number;
+  checkpoints: number;
+  anchoredTo: number | null;
   problem?: { seq: number; reason: string };
+  problems: { seq: number; reason: string }[];
+  more: number;
 }

@@ -29,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
               </label>
               <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+              {account && <Link to="/account/password" style={{ color: '#fff' }}>修改密码</Link>}
               {account
                 ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}>{t('logout')}（{account.displayName}）</Button>
                 : <Button size="small" onClick={() => navigate('/login')}>{t('login')}</Button>}

@@ -2,7 +2,7 @@
 import { Alert, Button, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { checkPhone, checkResidentId } from '../../core/fields/validators.ts';
-import { post } from '../shared/api.ts';
+import { ApiError, post } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useMatters } from '../shared/useMatters.ts';
@@ -38,6 +38,10 @@ export function NewApplication() {
       matterId: v.matterId,
       applicant: { idNumber: visitor.idNumber, name: visitor.name, ...(visitor.phone ? { phone: visitor.phone } : {}) },
       ...(visitor.assisted ? { assisted: visitor.assisted } : {}),
+    }).catch((e: unknown) => {
+      // Point at the field to check against the ID card, besides the alert above the form.
+      if (e instanceof ApiError && e.code === 'applicant-name-mismatch') form.setFields([{ name: 'name', errors: ['与该证件号码登记的姓名不一致'] }]);
+      throw e;
     });
     visitors.set(c.id, visitor);
     rememberCase(c);

@@ -7,7 +7,8 @@ import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, LoadError, Section } from '../window/ui.tsx';
 import type { Rectification } from './common.tsx';
 
-const CHANNEL: Record<string, string> = { web: '网上', mobile: '移动端', kiosk: '自助终端', window: '窗口', hotline: '热线' };
+/** The way the rated case went (the server sets it from the case). */
+const CHANNEL: Record<string, string> = { online: '网上办理', window: '窗口办理', assisted: '帮办代办' };
 
 export function Rectifications() {
   const [status, setStatus] = useState<'' | 'open' | 'replied'>('open');

@@ -144,7 +144,7 @@ export function TaskPage() {
 
       <CaseCirculation caseId={caseId} department={account?.department ?? ''} materials={materials} />
 
-      {isLeadDept && <JointReview caseId={caseId} tasks={[{ item: task.id, name: task.name }, ...others.map((o) => ({ item: o.item, name: o.name }))]} />}
+      {isLeadDept && v.data.case.acceptedAt && <JointReview caseId={caseId} acceptedOn={chinaDay(v.data.case.acceptedAt)} tasks={[{ item: task.id, name: task.name }, ...others.map((o) => ({ item: o.item, name: o.name }))]} />}
 
       {dialog === 'approve' && <ApproveDialog base={base} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
       {dialog === 'refuse' && <RefuseDialog base={base} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
@@ -272,7 +272,10 @@ interface JointValues {
   outcome: string;
 }
 
-function JointReview({ caseId, tasks }: { caseId: string; tasks: { item: string; name: string }[] }) {
+/** The day of an instant in the centre's time zone, as the server counts the acceptance day. */
+const chinaDay = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+
+function JointReview({ caseId, acceptedOn, tasks }: { caseId: string; acceptedOn: string; tasks: { item: string; name: string }[] }) {
   const [form] = Form.useForm<JointValues>();
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
@@ -294,8 +297,9 @@ function JointReview({ caseId, tasks }: { caseId: string; tasks: { item: string;
         <Form.Item label="涉及的子件" name="tasks" rules={[{ validator: (_, v: string[]) => (v && v.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请至少选择两个子件'))) }]}>
           <Checkbox.Group aria-label="涉及的子件" style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={tasks.map((t) => ({ value: t.item, label: t.name }))} />
         </Form.Item>
-        <Form.Item label="日期" name="heldOn" rules={[{ required: true, message: '请填写日期' }]}>
-          <Input type="date" style={{ maxWidth: 200 }} />
+        <Form.Item label="日期" name="heldOn" extra={`受理日（${acceptedOn}）至今天之间。`} rules={[{ required: true, message: '请填写日期' },
+          { validator: (_, d: string) => (!d || (d >= acceptedOn && d <= today()) ? Promise.resolve() : Promise.reject(new Error(`请填写 ${acceptedOn} 至 ${today()} 之间的日期`))) }]}>
+          <Input type="date" min={acceptedOn} max={today()} style={{ maxWidth: 200 }} />
         </Form.Item>
         <Form.Item label="结论" name="outcome" rules={[{ required: true, whitespace: true, message: '请填写结论' }, { max: 2000, message: '最多 2000 字' }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder="如：现场布局与申报一致，消防通道畅通，同意各子件按程序办理。" />

@@ -44,7 +44,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
     return { ok: true };
   });
 
-  app.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志 SM3 链' } }, async (request) => {
+  app.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志（SM3 链、逐条 HMAC-SM3、SM2 签名检查点）' } }, async (request) => {
     requireAccount(request, 'auditor', 'admin');
     return verifyAudit(deps.db.kysely);
   });

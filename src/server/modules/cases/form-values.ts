@@ -1,5 +1,8 @@
-/** Form values at rest: personal fields (ID numbers, phones) SM4-encrypted, and shown masked unless needed. */
-import type { MergedForm } from '../../../core/planning/types.ts';
+/**
+ * Form values at rest: personal fields (ID numbers, phones, bank cards) SM4-encrypted, and shown
+ * masked unless needed; the same for the values a plan pre-fills into its form.
+ */
+import type { FormField, MergedForm, Plan } from '../../../core/planning/types.ts';
 import { maskIdNumber, maskPhone } from '../../crypto/sm4.ts';
 import type { FieldCipher } from '../../deps.ts';
 
@@ -7,6 +10,8 @@ type Values = Record<string, unknown>;
 type Stored = Record<string, unknown>;
 
 const isSealed = (v: unknown): v is { sealed: string } => typeof v === 'object' && v !== null && 'sealed' in v;
+/** Migration 007 kept only the mask of values pre-filled into plans stored before they were sealed. */
+const isMasked = (v: unknown): v is { masked: string } => typeof v === 'object' && v !== null && 'masked' in v;
 
 function sensitiveKeys(form: MergedForm | null): Set<string> {
   return new Set((form?.fields ?? []).filter((f) => f.sensitive).map((f) => f.key));
@@ -39,4 +44,25 @@ export function maskedValues(stored: Stored, cipher: FieldCipher, keys?: Readonl
 
 export function hasSealed(stored: Stored, keys?: ReadonlySet<string>): boolean {
   return Object.entries(stored).some(([k, v]) => (!keys || keys.has(k)) && isSealed(v));
+}
+
+const personal = (f: FormField): f is FormField & { value: string } => f.sensitive && typeof f.value === 'string' && f.value !== '';
+
+/**
+ * The plan as stored: personal values pre-filled from shared data are sealed like the form's. Only
+ * their masks are ever shown (the form holds the values a department reads), so they stay sealed
+ * when the plan is loaded.
+ */
+export function storedPlan(plan: Plan, cipher: FieldCipher): string {
+  if (!plan.form.fields.some(personal)) return JSON.stringify(plan);
+  const fields = plan.form.fields.map((f) => (personal(f) ? { ...f, value: { sealed: cipher.encrypt(f.value) } } : f));
+  return JSON.stringify({ ...plan, form: { ...plan.form, fields } });
+}
+
+/** A pre-filled personal value as people see it: masked, whether it is plain (a fresh plan), sealed or already masked. */
+export function maskedPrefill(value: unknown, cipher?: FieldCipher): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (isMasked(value)) return value.masked;
+  if (isSealed(value)) return cipher ? mask(cipher.decrypt(value.sealed)) : '*'.repeat(8);
+  return value;
 }

@@ -1,7 +1,8 @@
 /** The applicant's routes (the window uses some of them for the visitors it serves). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { badRequest, forbidden, notFound, tooLarge } from '../../errors.ts';
+import { refuseBadStrings } from '../../http/guard.ts';
 import { requireAccount } from '../../http/auth.ts';
 import type { Account } from '../identity/roles.ts';
 import type { TaskService } from '../tasks/service.ts';
@@ -10,6 +11,8 @@ import { caseStatus, groupByCase, loadCase, type LoadedCase } from './store.ts';
 import { CASE_STATUS_LABEL, type CaseRecord, type CaseStatus } from '../../../core/case/case.ts';
 import { TASK_STATUS_LABEL, type Task } from '../../../core/case/task.ts';
 import { caseView, maskPlan } from './view.ts';
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 
 const TAG = ['办件（申请人）'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
@@ -107,6 +110,9 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     const part = await request.file();
     if (!part) throw badRequest('no-file', '没有收到文件', [{ path: 'file', message: '请选择文件' }]);
     const data = await part.toBuffer();
+    // The size limit's own error can be missed when the last chunk is the one cut short: check again once read.
+    if (part.file.truncated || data.length > deps.config.uploads.maxBytes) throw tooLarge(`文件超过 ${sizeText(deps.config.uploads.maxBytes)} 的大小限制`);
+    refuseBadStrings({ filename: part.filename }, 'file');
     const id = await cases.addFile(request.params.id, account, request.params.material, { name: part.filename, mime: part.mimetype, data }, account.role === 'window' ? 'window' : 'upload');
     reply.code(201);
     return { id };

@@ -19,7 +19,7 @@ import { toAccount } from '../identity/service.ts';
 import { notify } from '../notifications/service.ts';
 import { recordMovement } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
-import { openValues, sealValues } from './form-values.ts';
+import { openValues, sealValues, storedPlan } from './form-values.ts';
 import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
 import { loadCase, saveCase, saveTasks, type LoadedCase } from './store.ts';
 
@@ -128,7 +128,7 @@ export class CaseService {
         id, number: await this.nextNumber(trx), matter_id: input.matterId, catalogue_version: version, applicant_id: input.applicantId,
         channel: input.channel, assisted_by: input.assisted?.by ?? null, assisted_authority: input.assisted?.authority ?? null,
         status: record.status, record: JSON.stringify(record), answers: JSON.stringify(answers), chosen_items: input.chosenItems ? JSON.stringify(input.chosenItems) : null,
-        form: JSON.stringify(sealed), plan: p ? JSON.stringify(p) : null, on_commitment: 0, deferred: '[]', corrections: '[]',
+        form: JSON.stringify(sealed), plan: p ? storedPlan(p, this.deps.cipher) : null, on_commitment: 0, deferred: '[]', corrections: '[]',
         created_at: at, updated_at: at, submitted_at: record.status === 'submitted' ? at : null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
       };
       await trx.insertInto('cases').values(row).execute();
@@ -144,7 +144,7 @@ export class CaseService {
       const c = await this.draft(trx, caseId, actor);
       const p = await this.replan(trx, c, answers, chosenItems, facts);
       const form = formAfterAnswers(p, openValues(c.form, this.deps.cipher));
-      await saveCase(trx, c, { answers: JSON.stringify(answers), chosen_items: chosenItems ? JSON.stringify(chosenItems) : null, plan: JSON.stringify(p), form: JSON.stringify(sealValues(form, p.form, this.deps.cipher)) }, this.now());
+      await saveCase(trx, c, { answers: JSON.stringify(answers), chosen_items: chosenItems ? JSON.stringify(chosenItems) : null, plan: storedPlan(p, this.deps.cipher), form: JSON.stringify(sealValues(form, p.form, this.deps.cipher)) }, this.now());
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.answers', entity: 'case', entityId: caseId, detail: answersDetail(p) });
       return p;
     });
@@ -206,7 +206,7 @@ export class CaseService {
       if (!t.ok) throw conflict(t.error.code, t.error.message);
       const at = this.now();
       await this.attachExemptions(trx, caseId, p, actor, at);
-      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), plan: JSON.stringify(p), submitted_at: at }, at);
+      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), plan: storedPlan(p, this.deps.cipher), submitted_at: at }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.submit', entity: 'case', entityId: caseId, detail: { catalogueVersion: c.row.catalogue_version, items: p.items.map((i) => i.id) } });
       return { ...c, record: t.state, plan: p };
     });

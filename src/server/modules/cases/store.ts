@@ -15,6 +15,7 @@ export type TaskRow = Selectable<TaskTable>;
 export interface LoadedCase {
   row: CaseRow;
   record: CaseRecord;
+  /** As stored: personal values it pre-fills are sealed or masked, not plain (see form-values.ts storedPlan). */
   plan: Plan | null;
   answers: Record<string, unknown>;
   chosenItems: string[] | undefined;

@@ -5,7 +5,7 @@ import { TASK_STATUS_LABEL } from '../../../core/case/task.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';
 import type { Plan } from '../../../core/planning/types.ts';
-import { mask, maskedValues } from './form-values.ts';
+import { maskedPrefill, maskedValues } from './form-values.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
 import { caseStatus, type LoadedCase } from './store.ts';
 
@@ -30,7 +30,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     catalogueVersion: c.row.catalogue_version,
     answers: c.answers,
     chosenItems: c.chosenItems ?? null,
-    plan: c.plan ? maskPlan(c.plan) : null,
+    plan: c.plan ? maskPlan(c.plan, cipher) : null,
     form: maskedValues(c.form, cipher),
     materials: (c.plan?.materials ?? []).map((m) => ({
       id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, deferrable: m.deferrable,
@@ -50,8 +50,11 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
   };
 }
 
-/** A plan as shown to people: personal values pre-filled into its form are masked like the form itself. */
-export function maskPlan(plan: Plan): Plan {
-  if (!plan.form.fields.some((f) => f.sensitive && typeof f.value === 'string')) return plan;
-  return { ...plan, form: { ...plan.form, fields: plan.form.fields.map((f) => (f.sensitive && typeof f.value === 'string' ? { ...f, value: mask(f.value) } : f)) } };
+/**
+ * A plan as shown to people: personal values pre-filled into its form are masked like the form
+ * itself. A stored plan's are sealed (see storedPlan), so showing one takes the cipher.
+ */
+export function maskPlan(plan: Plan, cipher?: FieldCipher): Plan {
+  if (!plan.form.fields.some((f) => f.sensitive && f.value !== undefined)) return plan;
+  return { ...plan, form: { ...plan.form, fields: plan.form.fields.map((f) => (f.sensitive && f.value !== undefined ? { ...f, value: maskedPrefill(f.value, cipher) } : f)) } };
 }

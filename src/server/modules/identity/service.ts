@@ -1,11 +1,15 @@
 /** Accounts, password log-in with lock-out, and sessions (only a digest of the token is stored). */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import { passwordProblems } from '../../../core/accounts/password.ts';
 import type { Config } from '../../config.ts';
+import type { Dialect } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import type { FieldCipher } from '../../deps.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { Lockout } from './lockout.ts';
 import type { Account, Role } from './roles.ts';
 
 const tokenDigest = (token: string) => createHash('sm3').update(token).digest('hex');
@@ -25,6 +29,15 @@ export interface NewAccount {
 
 type Row = Database['accounts'];
 
+/** Refuses a password the policy does not accept, naming the field it came in. */
+function requireStrong(password: string, username: string, path: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) throw badRequest('weak-password', `密码不符合要求：${problems.join('；')}`, problems.map((message) => ({ path, message })));
+}
+
+/** A password for an account opened on someone's behalf (at the window): nobody knows it, and it meets the policy. */
+export const unguessablePassword = (): string => `${randomBytes(18).toString('base64url')}-Aa1`;
+
 export function toAccount(r: Pick<Row, 'id' | 'username' | 'role' | 'display_name' | 'department' | 'subject' | 'enterprise_uscc'>): Account {
   return { id: r.id, username: r.username, role: r.role, displayName: r.display_name, department: r.department, subject: r.subject, enterpriseUscc: r.enterprise_uscc };
 }
@@ -35,10 +48,21 @@ export class IdentityService {
     private readonly config: Config,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date,
-  ) {}
+    private readonly dialect: Dialect,
+  ) {
+    this.lockout = new Lockout(db, dialect, config, now);
+  }
+
+  private readonly lockout: Lockout;
+
+  /** One answer for an unknown account, a wrong password and a locked account, so none gives away which. */
+  private invalid(): AppError {
+    const { maxFailures, minutes } = this.config.lockout;
+    return new AppError('invalid-credentials', 401, `用户名或密码不正确。连续输错 ${maxFailures} 次将锁定 ${minutes} 分钟`);
+  }
 
   async createAccount(a: NewAccount): Promise<Account> {
-    if (a.password.length < 8) throw badRequest('weak-password', '密码至少 8 位', [{ path: 'password', message: '密码至少 8 位' }]);
+    requireStrong(a.password, a.username, 'password');
     const row: Row = {
       id: randomUUID(),
       username: a.username,
@@ -62,28 +86,36 @@ export class IdentityService {
 
   /** Checks a password; repeated failures lock the account for a while, whatever is tried meanwhile. */
   async login(username: string, password: string): Promise<{ account: Account; token: string; expiresAt: string }> {
-    const invalid = new AppError('invalid-credentials', 401, '用户名或密码不正确');
-    const row = await this.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!row) throw invalid;
+    const checked = await this.lockout.check({ username }, password, 'login');
+    if (!checked.ok) throw this.invalid();
     const now = this.now();
-    if (row.locked_until && new Date(row.locked_until) > now) {
-      throw new AppError('account-locked', 423, `密码错误次数过多，账号已锁定，请于 ${new Date(row.locked_until).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })} 后再试`);
-    }
-    if (!(await verify(row.password_hash, password))) {
-      const failures = row.failed_logins + 1;
-      const lock = failures >= this.config.lockout.maxFailures;
-      await this.db.updateTable('accounts').set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + this.config.lockout.minutes * 60_000).toISOString() : row.locked_until,
-      }).where('id', '=', row.id).execute();
-      if (lock) throw new AppError('account-locked', 423, `密码连续错误 ${failures} 次，账号锁定 ${this.config.lockout.minutes} 分钟`);
-      throw invalid;
-    }
-    await this.db.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000).toISOString();
-    await this.db.insertInto('sessions').values({ token_hash: tokenDigest(token), account_id: row.id, created_at: now.toISOString(), expires_at: expiresAt }).execute();
-    return { account: toAccount(row), token, expiresAt };
+    await this.db.insertInto('sessions').values({ token_hash: tokenDigest(token), account_id: checked.row.id, created_at: now.toISOString(), expires_at: expiresAt }).execute();
+    return { account: toAccount(checked.row), token, expiresAt };
+  }
+
+  /**
+   * The account's own change of password, from the session `token`: a wrong current password counts
+   * as a failed log-in; afterwards every other session of the account ends (a thief's among them).
+   */
+  async changePassword(account: Account, token: string, currentPassword: string, newPassword: string): Promise<{ sessionsEnded: number }> {
+    requireStrong(newPassword, account.username, 'body.newPassword');
+    if (newPassword === currentPassword) throw badRequest('weak-password', '新密码不能与当前密码相同', [{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
+    const checked = await this.lockout.check({ id: account.id }, currentPassword, 'password-change');
+    if (!checked.ok) {
+      const { maxFailures, minutes } = this.config.lockout;
+      const message = `当前密码不正确。连续输错 ${maxFailures} 次将锁定 ${minutes} 分钟`;
+      throw badRequest('wrong-password', message, [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
+    }
+    const passwordHash = await hash(newPassword);
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+      const ended = await trx.deleteFrom('sessions').where('account_id', '=', account.id).where('token_hash', '<>', tokenDigest(token)).executeTakeFirst();
+      const sessionsEnded = Number(ended.numDeletedRows);
+      await appendAudit(trx, this.dialect, this.now().toISOString(), { actor: `account:${account.id}`, action: 'account.password-change', entity: 'account', entityId: account.id, detail: { sessionsEnded } });
+      return { sessionsEnded };
+    });
   }
 
   async logout(token: string): Promise<void> {

@@ -27,7 +27,7 @@ describe.each(DIALECTS)('effectiveness figures (clause 8.1) on %s', (dialect) =>
       await newborn.approve(call, cookie, id, item);
     }
     const me = await login(call, 'wangfang');
-    await ok(call('POST', `/api/cases/${id}/ratings`, { cookie: me, body: { level: 2, tags: ['等待时间长'], comment: '社保卡邮寄慢', channel: 'web' } }), 'rate');
+    await ok(call('POST', `/api/cases/${id}/ratings`, { cookie: me, body: { level: 2, tags: ['等待时间长'], comment: '社保卡邮寄慢' } }), 'rate');
 
     const lead = await login(call, 'wsjk-lead');
     const figures = await ok<Effectiveness>(call('GET', '/api/metrics/newborn-birth', { cookie: lead }), 'metrics');

@@ -26,7 +26,7 @@ async function matterFigures(deps: Deps, matterId: string) {
     after = rows[rows.length - 1]?.id as string;
     const ids = rows.map((r) => r.id);
     const tasks = groupByCase(await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute());
-    const ratings = groupByCase(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).execute());
+    const ratings = groupByCase(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).where('superseded_at', 'is', null).execute());
     const rects = groupByCase(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute());
     for (const r of rows) {
       const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;

@@ -4,18 +4,18 @@ import type { Deps } from '../../deps.ts';
 import { forbidden } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { reachCase } from '../cases/routes.ts';
-import { CHANNELS, RatingService, type RatingInput } from './service.ts';
+import { RatingService, type RatingInput } from './service.ts';
 
 const TAG = ['评价与整改'];
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
 
 const ratingBody = {
-  type: 'object', required: ['level', 'channel'], additionalProperties: false,
+  // No channel: the server takes it from the case (the way it was applied for), not from the applicant.
+  type: 'object', required: ['level'], additionalProperties: false,
   properties: {
     level: { type: 'integer', minimum: 1, maximum: 5 },
     tags: { type: 'array', maxItems: 10, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 20 } },
     comment: { type: 'string', maxLength: 500 },
-    channel: { type: 'string', enum: [...CHANNELS] },
   },
 };
 
@@ -23,7 +23,7 @@ export function ratingRoutes(app: FastifyInstance, deps: Deps): void {
   const ratings = new RatingService(deps);
 
   app.post<{ Params: { id: string }; Body: RatingInput }>('/api/cases/:id/ratings', {
-    schema: { tags: TAG, summary: '评价办件（5 非常满意 … 1 非常不满意；每个渠道一次）', params: idParams, body: ratingBody },
+    schema: { tags: TAG, summary: '评价办件（5 非常满意 … 1 非常不满意；一次一评，渠道按办件实际办理渠道记录）', params: idParams, body: ratingBody },
   }, async (request, reply) => {
     const applicant = requireAccount(request, 'applicant');
     const rating = await ratings.rate(request.params.id, applicant, request.body);

@@ -1,5 +1,6 @@
 /**
- * 好差评 (clause 7.5): the applicant rates an accepted case once per channel; a rating of 不满意 or
+ * 好差评 (clause 7.5): the applicant rates an accepted case once (一次一评, GB/T 39734), and the
+ * rating's channel is the one the case went through, not one the applicant names; a rating of 不满意 or
  * below opens a 差评整改 for the matter's lead department, due in working days, whose reply goes
  * back to the applicant. The summary feeds the satisfaction dimension of the evaluation (8.1).
  */
@@ -16,7 +17,8 @@ import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
 
 export const LEVEL_NAMES: Readonly<Record<number, string>> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
-export const CHANNELS = ['web', 'mobile', 'kiosk', 'window', 'hotline'] as const;
+/** How the case was served: applied online, at the window, or at the window with 帮办代办. */
+export const CHANNELS = ['online', 'window', 'assisted'] as const;
 export type RatingChannel = (typeof CHANNELS)[number];
 /** 不满意 and 非常不满意 are 差评: each one is rectified. */
 const BAD = 2;
@@ -26,10 +28,10 @@ export interface RatingInput {
   level: number;
   tags?: string[];
   comment?: string;
-  channel: RatingChannel;
 }
 
 const actorOf = (a: Account) => `account:${a.id}`;
+const channelOf = (c: { channel: string; assisted_by: string | null }): RatingChannel => (c.assisted_by !== null ? 'assisted' : c.channel === 'window' ? 'window' : 'online');
 /** The China date of a stored instant: due dates are local dates. */
 const chinaDay = (iso: string) => todayIn({ now: () => new Date(iso) });
 
@@ -49,15 +51,16 @@ export class RatingService {
     const at = deps.clock.now().toISOString();
     const id = randomUUID();
     await deps.db.kysely.transaction().execute(async (trx) => {
-      const c = await loadCase(trx, deps.db.dialect, caseId, true);
+      const c = await loadCase(trx, deps.db.dialect, caseId);
       if (c.row.applicant_id !== applicant.id) throw notFound('办件');
       if (!RATEABLE.has(caseStatus(c))) throw conflict('case-not-accepted', '办件受理后才能评价');
-      const dup = await trx.selectFrom('ratings').select('id').where('case_id', '=', caseId).where('channel', '=', input.channel).executeTakeFirst();
-      if (dup) throw conflict('already-rated', '该件已通过此渠道评价过', [{ path: 'body.channel', message: '每个渠道只能评价一次' }]);
-      await trx.insertInto('ratings').values({
-        id, case_id: caseId, account_id: applicant.id, level: input.level, tags: JSON.stringify(tags), comment, channel: input.channel, created_at: at,
-      }).execute();
-      await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(applicant), action: 'rating.created', entity: 'case', entityId: caseId, detail: { rating: id, level: input.level, channel: input.channel } });
+      const channel = channelOf(c.row);
+      // The unique index on the case's rating decides: of simultaneous ratings exactly one is inserted.
+      const inserted = await trx.insertInto('ratings').values({
+        id, case_id: caseId, account_id: applicant.id, level: input.level, tags: JSON.stringify(tags), comment, channel, created_at: at,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict('already-rated', '该件已评价过，每件只能评价一次');
+      await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(applicant), action: 'rating.created', entity: 'case', entityId: caseId, detail: { rating: id, level: input.level, channel } });
       if (input.level <= BAD) await this.openRectification(trx, { caseId, number: c.row.number, matterId: c.row.matter_id, version: c.row.catalogue_version }, id, applicant, at);
     });
     return this.one(deps.db.kysely, id);
@@ -151,7 +154,8 @@ export class RatingService {
       if (matter !== undefined && !led.includes(matter)) throw notFound('事项');
       matters = matters ?? led;
     }
-    let rq = this.deps.db.kysely.selectFrom('ratings').innerJoin('cases', 'cases.id', 'ratings.case_id').select(['ratings.level', 'ratings.channel']);
+    // Ratings superseded under 一次一评 stay on record but are not counted: one per case.
+    let rq = this.deps.db.kysely.selectFrom('ratings').innerJoin('cases', 'cases.id', 'ratings.case_id').select(['ratings.level', 'ratings.channel']).where('ratings.superseded_at', 'is', null);
     let fq = this.deps.db.kysely.selectFrom('rectifications').innerJoin('cases', 'cases.id', 'rectifications.case_id').select(['rectifications.status']);
     if (matters !== null) {
       rq = rq.where('cases.matter_id', 'in', matters);

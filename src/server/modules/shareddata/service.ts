@@ -11,6 +11,8 @@ import { DEMO_ENTERPRISES, DEMO_LICENSES, DEMO_PEOPLE, type EnterpriseRecord, ty
 export interface SharedData {
   /** Facts for the planner and form pre-fill, about the applicant (a person or an enterprise). */
   factsFor(account: Account, idNumber: string | null): Promise<Record<string, unknown>>;
+  /** The name the population register holds for an ID number, or null when it holds none. */
+  nameOnRecord(idNumber: string): Promise<string | null>;
 }
 
 /** Records are kept as the registers would share them with us: keyed by a blind index, content SM4-encrypted. */
@@ -42,6 +44,9 @@ export function localSharedData(db: Kysely<Database>, cipher: FieldCipher, licen
     return [...new Set([...rows.map((r) => (JSON.parse(cipher.decrypt(r.data)) as { type: string }).type), ...wallet.map((w) => w.type)])];
   };
   return {
+    async nameOnRecord(idNumber) {
+      return (await record<PersonRecord>('person', idNumber))?.name ?? null;
+    },
     async factsFor(account, idNumber) {
       if (account.subject === 'enterprise' && account.enterpriseUscc) {
         const e = await record<EnterpriseRecord>('enterprise', account.enterpriseUscc);

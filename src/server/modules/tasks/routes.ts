@@ -67,11 +67,14 @@ export function taskRoutes(app: FastifyInstance, deps: Deps, tasks: TaskService)
 
   app.post<{ Body: { caseId: string; kind: 'review' | 'inspection' | 'acceptance'; tasks: string[]; heldOn: string; outcome: string } }>('/api/department/joint-reviews', {
     schema: {
-      tags: TAG, summary: '记录牵头部门组织的联合评审、勘验或验收',
+      tags: TAG, summary: '记录牵头部门组织的联合评审、勘验或验收（仅牵头部门管理人员；日期在受理日至今天之间）',
       body: { type: 'object', required: ['caseId', 'kind', 'tasks', 'heldOn', 'outcome'], additionalProperties: false, properties: { caseId: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: ['review', 'inspection', 'acceptance'] }, tasks: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 }, heldOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, outcome: { type: 'string', minLength: 1, maxLength: 2000 } } },
     },
   }, async (request, reply) => {
+    const a = acting(request);
+    // A department system counts as `lead` for releasing tasks; it does not organise joint reviews.
+    const r = await tasks.jointReview({ ...a, manager: a.reviewerId !== null && a.lead }, request.body);
     reply.code(201);
-    return tasks.jointReview(acting(request), request.body);
+    return r;
   });
 }

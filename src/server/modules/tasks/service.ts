@@ -202,12 +202,22 @@ export class TaskService {
     });
   }
 
-  /** A joint review, inspection or acceptance across several tasks of a case, organised by the lead department. */
-  async jointReview(acting: Acting, input: { caseId: string; kind: 'review' | 'inspection' | 'acceptance'; tasks: string[]; heldOn: string; outcome: string }) {
+  /**
+   * A joint review, inspection or acceptance across several tasks of a case, recorded by the manager
+   * of the matter's lead department (not its reviewers, nor its system), on a day from the case's
+   * acceptance to today: it organises the others, and a review cannot precede the case.
+   */
+  async jointReview(acting: Acting & { manager: boolean }, input: { caseId: string; kind: 'review' | 'inspection' | 'acceptance'; tasks: string[]; heldOn: string; outcome: string }) {
     return this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, input.caseId, true);
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
-      if (catalogue.matters.get(c.row.matter_id)?.lead !== acting.department) throw forbidden('联合评审、勘验、验收由牵头部门组织');
+      if (!acting.manager || catalogue.matters.get(c.row.matter_id)?.lead !== acting.department) throw forbidden('联合评审、勘验、验收由牵头部门的管理人员组织和记录');
+      if (!c.row.accepted_at) throw conflict('case-not-accepted', '办件受理后才能组织联合评审、勘验、验收');
+      const accepted = chinaDay(c.row.accepted_at);
+      const today = this.today();
+      if (!isCalendarDate(input.heldOn) || input.heldOn < accepted || input.heldOn > today) {
+        throw badRequest('held-on-out-of-range', `日期须在受理日（${accepted}）至今天（${today}）之间`, [{ path: 'body.heldOn', message: `请填写 ${accepted} 至 ${today} 之间的日期` }]);
+      }
       const unknown = input.tasks.filter((t) => !c.tasks.some((x) => x.id === t));
       if (unknown.length > 0 || input.tasks.length < 2) throw badRequest('invalid-tasks', '联合评审须涉及本件的至少两个子件', unknown.map((t) => ({ path: 'tasks', message: `本件没有子件「${t}」` })));
       const id = randomUUID();
@@ -228,6 +238,11 @@ export class TaskService {
 function pick(values: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
 }
+
+/** The China date of a stored instant. */
+const chinaDay = (iso: string) => todayIn({ now: () => new Date(iso) });
+/** The pattern lets 2025-02-30 through; a real date reads back the same. */
+const isCalendarDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 const item0 = (c: LoadedCase, id: string) => c.plan?.items.find((i) => i.id === id)?.result.name ?? id;
 

@@ -16,7 +16,8 @@ import { appendAudit } from '../audit/audit.ts';
 import type { CaseService } from '../cases/service.ts';
 import { loadCase, insertTasks, saveCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
-import type { IdentityService } from '../identity/service.ts';
+import { unguessablePassword, type IdentityService } from '../identity/service.ts';
+import type { SharedData } from '../shareddata/service.ts';
 import { notify } from '../notifications/service.ts';
 import { applyEffects } from '../tasks/flow.ts';
 
@@ -40,19 +41,36 @@ export interface Correction {
 }
 
 export class WindowService {
-  constructor(private readonly deps: Deps, private readonly cases: CaseService, private readonly identity: IdentityService) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly cases: CaseService,
+    private readonly identity: IdentityService,
+    private readonly shared: SharedData,
+  ) {}
 
   private today = () => todayIn(this.deps.clock);
 
-  /** The visitor's account, found by ID number, or opened for them (they can set a password later). */
+  /**
+   * The visitor's account, found by ID number, or opened for them (they can set a password later).
+   * An ID number that an account or the population register holds under another name is refused:
+   * the case, and the record it pre-fills, would otherwise go to whoever holds the number.
+   */
   async applicantFor(person: { idNumber: string; name: string; phone?: string }): Promise<string> {
     const invalid = checkResidentId(person.idNumber);
     if (invalid) throw badRequest('invalid-id-number', invalid, [{ path: 'applicant.idNumber', message: invalid }]);
+    const name = person.name.trim();
+    if (name === '') throw badRequest('name-required', '请填写申请人姓名', [{ path: 'applicant.name', message: '姓名不能为空' }]);
+    const mismatch = () => conflict('applicant-name-mismatch', '证件号码与姓名不一致，请核对身份证件', [{ path: 'applicant.name', message: '与该证件号码登记的姓名不一致' }]);
     const known = await this.identity.findByIdNumber(person.idNumber);
-    if (known) return known.id;
+    if (known) {
+      if (known.displayName.trim() !== name) throw mismatch();
+      return known.id;
+    }
+    const registered = await this.shared.nameOnRecord(person.idNumber);
+    if (registered !== null && registered.trim() !== name) throw mismatch();
     const created = await this.identity.createAccount({
-      username: `p${randomBytes(6).toString('hex')}`, password: randomBytes(18).toString('base64url'), role: 'applicant',
-      displayName: person.name, subject: 'person', idNumber: person.idNumber, phone: person.phone ?? null,
+      username: `p${randomBytes(6).toString('hex')}`, password: unguessablePassword(), role: 'applicant',
+      displayName: name, subject: 'person', idNumber: person.idNumber, phone: person.phone ?? null,
     });
     return created.id;
   }

@@ -42,7 +42,8 @@ export function RatingPanel({ caseId }: { caseId: string }) {
   const { busy, error: problem, setError: setProblem, run } = useAction();
   if (loading && !data) return <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>评价本次办理</h3>}><Spin /></Card>;
   const ratings = data?.ratings ?? [];
-  const mine = ratings.find((r) => r.channel === 'web');
+  // 一次一评: once the case is rated, by whatever way it went, there is no second form.
+  const rated = ratings.length > 0;
   const bad = level !== null && level <= 2;
   const reasonMissing = bad && tags.length === 0 && comment.trim() === '';
   return (
@@ -50,12 +51,14 @@ export function RatingPanel({ caseId }: { caseId: string }) {
       {error && <Alert type="error" showIcon title={error.message} />}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {ratings.map((r) => <RatingView key={r.id} r={r} />)}
-        {!mine && (
+        {!rated && (
           <form onSubmit={async (e) => {
             e.preventDefault();
             if (level === null) return setProblem('请选择满意程度');
             if (reasonMissing) return setProblem('请选择标签或写下不满意的原因，便于部门整改');
-            if (await run(() => post(`/api/cases/${caseId}/ratings`, { level, tags, comment: comment.trim(), channel: 'web' }))) void reload();
+            // Reload either way: rated meanwhile (409 already-rated, say from another tab), the rating shows instead of the form.
+            await run(() => post(`/api/cases/${caseId}/ratings`, { level, tags, comment: comment.trim() }));
+            void reload();
           }}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <fieldset style={{ border: 0, padding: 0, margin: 0 }}>

@@ -1,0 +1,76 @@
+/**
+ * Two small holes, closed where people meet them, on a desktop (1280 × 900): at the window, an ID
+ * number typed with another name than its holder's is refused at the name field and nothing is
+ * created; in the portal, 张建国 rates his completed 退休 case once (一次一评), and the form is gone
+ * for good, after a reload too. Screenshots in e2e/screenshots/rating-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/core/planning/types.ts';
+import { fillForm } from '../src/server/testing/fill.ts';
+import { accept, Api, approve } from './support/api.ts';
+import { open, shot } from './support/browser.ts';
+import { card, hidden, text, url, visible } from './support/see.ts';
+import { journey } from './support/steps.ts';
+import { onStage } from './support/stage.ts';
+import { logIn, VISITOR } from './support/staff.ts';
+
+const stage = onStage();
+let page: Page;
+const step = journey('rating', () => page, () => stage.server);
+
+beforeAll(async () => {
+  page = (await open(stage.browser, stage.server.base, 'desktop')).page;
+});
+
+/** 张建国's 退休 case, applied for online through the API, accepted and approved by every department. */
+async function completedRetirement(base: string): Promise<string> {
+  const me = await Api.login(base, 'zhangjianguo');
+  const { id } = await me.call<{ id: string }>('POST', '/api/cases', { matterId: 'retirement' });
+  const answers = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none', hasHousingFund: false };
+  const { plan } = await me.call<{ plan: Plan }>('PUT', `/api/cases/${id}/answers`, { answers, chosenItems: [] });
+  await me.call('PUT', `/api/cases/${id}/form`, { values: fillForm(plan) });
+  await me.call('POST', `/api/cases/${id}/submit`);
+  await accept(base, id);
+  for (const stage of plan.stages) {
+    for (const item of stage) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, id, item);
+  }
+  return id;
+}
+
+describe('the window checks the name on an ID; a case is rated once', () => {
+  it('refuses at the name field an ID number typed with another name than its holder\'s', async () => {
+    step('window-name');
+    await logIn(page, 'window', '/window');
+    await page.goto('/window/new');
+    await page.getByLabel('一件事', { exact: true }).fill('餐饮');
+    await page.locator('.ant-select-dropdown').getByText('开办餐饮店“一件事”', { exact: true }).click();
+    await page.getByLabel('公民身份号码', { exact: true }).fill(VISITOR.idNumber);
+    await page.getByLabel('姓名', { exact: true }).fill('陈小梅');
+    await page.getByRole('button', { name: '创建申请，开始引导' }).click();
+    await text(page.getByRole('alert').first(), '证件号码与姓名不一致，请核对身份证件');
+    await text(page.locator('#name_help'), '与该证件号码登记的姓名不一致');
+    await shot(page, 'rating-01-window-name-mismatch', { fullPage: false });
+    expect(page.url()).toMatch(/\/window\/new$/);
+  });
+
+  it('takes one rating of a completed case, and offers no second', async () => {
+    step('rate-once');
+    const id = await completedRetirement(stage.server.base);
+    await page.context().clearCookies();
+    await logIn(page, 'zhangjianguo', '/cases');
+    await page.goto(`/cases/${id}`);
+    await url(page, new RegExp(`/cases/${id}$`));
+    const panel = card(page, '评价本次办理');
+    await visible(panel);
+    await panel.getByText('满意', { exact: true }).click();
+    await panel.getByText('办理快', { exact: true }).click();
+    await panel.getByRole('button', { name: '提交评价' }).click();
+    await text(panel, '您的评价：满意', '办理快');
+    await hidden(panel.getByRole('button', { name: '提交评价' }));
+    await shot(page, 'rating-02-rated', { fullPage: false });
+    await page.reload();
+    await text(card(page, '评价本次办理'), '您的评价：满意');
+    await hidden(card(page, '评价本次办理').getByRole('button', { name: '提交评价' }));
+  });
+});
