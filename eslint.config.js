@@ -1,5 +1,5 @@
 import tseslint from 'typescript-eslint';
-import { corePurity } from './tools/eslint/core-purity.js';
+import { contractsPurity, corePurity } from './tools/eslint/purity.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/'] },
@@ -27,6 +27,14 @@ export default tseslint.config(
         { name: 'require', message: 'src/core imports nothing outside itself.' },
       ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'src/core is deterministic.' }],
+    },
+  },
+  {
+    files: ['src/contracts/**/*.ts'],
+    plugins: { onething: { rules: { 'contracts-purity': contractsPurity } } },
+    rules: {
+      'onething/contracts-purity': 'error',
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/contracts does no I/O.' }, { name: 'Buffer', message: 'src/contracts must run in the browser too.' }],
     },
   },
 );

@@ -1,6 +1,7 @@
 /**
- * A server process for the HTTP benchmark: `onething` itself on a fresh SQLite file, or (`bare`) a bare
- * Fastify route that inserts one row into SQLite with the same settings. Prints its port when ready.
+ * A server process for the HTTP benchmarks: `onething` itself on a fresh SQLite file, (`bare`) a bare
+ * Fastify route that inserts one row into SQLite with the same settings, or (`hello`) a bare Fastify
+ * route answering a constant. Prints its port when ready.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,8 +19,18 @@ import { createWorker } from '../src/server/worker/outbox.ts';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 process.on('SIGTERM', () => process.exit(0));
+// The CPU time used so far, asked for by bench/servers.ts.
+process.on('message', () => {
+  const { user, system } = process.cpuUsage();
+  process.send?.(user + system);
+});
 
-if (process.argv[2] === 'bare') {
+if (process.argv[2] === 'hello') {
+  const app = Fastify();
+  app.get('/hello', async () => ({ hello: 'world' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`READY ${(app.server.address() as { port: number }).port}\n`);
+} else if (process.argv[2] === 'bare') {
   const db = new SQLite(path.join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

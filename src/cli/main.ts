@@ -7,6 +7,7 @@ import { loadCatalogue, type LoadResult } from '../catalog/load.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { parseAnswers, parseFacts } from './answers.ts';
 import { formatDefects, formatMatterList, formatPlan, formatPlanErrors } from './format.ts';
+import { backupCommand, restoreCommand } from './ops.ts';
 
 const USAGE = `用法：
   onething catalog check [--json] [--dir 目录]     校验事项目录，列出全部问题
@@ -15,7 +16,9 @@ const USAGE = `用法：
                                                    根据回答生成办理方案
   onething start                                   迁移数据库、导入目录、启动服务（PORT，默认 3000）
   onething db migrate                              把数据库迁移到最新版本（DATABASE_URL 为空时使用 data/ 下的 SQLite）
-  onething audit verify                            校验审计日志（SM3 链、HMAC-SM3 校验码、SM2 签名检查点），发现篡改、伪造和截断`;
+  onething audit verify                            校验审计日志（SM3 链、HMAC-SM3 校验码、SM2 签名检查点），发现篡改、伪造和截断
+  onething backup --to 目录                        备份数据库、上传文件和审计检查点文件（附 SM3 摘要清单；不含字段密钥）
+  onething restore --from 目录                     核对摘要后恢复到空的数据目录（PostgreSQL：空的数据库）`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -180,13 +183,25 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return planCommand(rest, io);
       case 'start': {
         const { serve } = await import('../server/main.ts');
-        await serve();
+        const { ConfigError } = await import('../server/config.ts');
+        try {
+          await serve();
+        } catch (e) {
+          // A setting that is missing or wrong is the operator's to fix: say so, without a stack trace.
+          if (!(e instanceof ConfigError)) throw e;
+          io.err(`无法启动：${e.message}`);
+          return 1;
+        }
         return 0;
       }
       case 'db':
         return await dbCommand(rest, io);
       case 'audit':
         return await auditCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
+      case 'restore':
+        return await restoreCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -4,12 +4,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SECURITY_SCHEMES } from '../contracts/http.ts';
 import { maskNumbersIn } from './crypto/sm4.ts';
 import type { Deps } from './deps.ts';
 import { installAuth } from './http/auth.ts';
+import { installContractCheck } from './http/contract-check.ts';
 import { installErrorHandler, malformedRequest } from './http/error-handler.ts';
 import { installGuards } from './http/guard.ts';
-import { installWeb } from './http/web.ts';
+import { installCompression, installWeb } from './http/web.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { circulationRoutes } from './modules/circulation/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
@@ -21,6 +23,8 @@ import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { metricRoutes } from './modules/metrics/routes.ts';
+import { AccessLog, installRequestId, requestId } from './modules/ops/logging.ts';
+import { opsRoutes } from './modules/ops/routes.ts';
 import { inboxRoutes } from './modules/notifications/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { localSharedData } from './modules/shareddata/service.ts';
@@ -38,30 +42,40 @@ export interface App {
   tasks: TaskService;
 }
 
-export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean; logStream?: { write(line: string): void } } = {}): Promise<App> {
+/** `checkContracts` (tests): fail any answer its response schema would have changed. */
+export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean; logStream?: { write(line: string): void }; checkContracts?: boolean } = {}): Promise<App> {
   const app = Fastify({
     // A log stream (tests) implies the logger; pino writes to stdout otherwise. A personal number in
     // an address or an error message is masked before the line is written.
     logger: options.logger || options.logStream ? {
-      level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-onething-signature"]'], hooks: { streamWrite: maskNumbersIn },
+      level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-onething-signature"]'], hooks: { streamWrite: maskNumbersIn },
       ...(options.logStream ? { stream: options.logStream } : {}),
     } : false,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
-    frameworkErrors: malformedRequest,
+    // Refusals before routing skip every hook: the request id is put on them here.
+    frameworkErrors: (error, request, reply) => malformedRequest(error, request, reply.header('X-Request-Id', request.id)),
+    logController: new AccessLog(),
+    genReqId: requestId,
   });
+  installRequestId(app);
   // Only JSON (and multipart on upload routes) is parsed: a text/plain body is what a cross-site form can send.
   app.removeContentTypeParser(['text/plain']);
   await installGuards(app, deps.config);
+  // Before every route, since it attaches to routes as they are declared.
+  await installCompression(app);
   const web = options.web !== false && (await installWeb(app));
   installErrorHandler(app, web);
+  if (options.checkContracts) installContractCheck(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploads.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'onething 高效办成一件事 API', version: '0.1.0', description: 'GB/T 45836-2025 集成办平台接口：公开目录、申请、受理、分办、审批、结果、评价。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onething_session' } } },
+      openapi: '3.1.0',
+      info: { title: 'onething 高效办成一件事 API', version: '0.1.0', description: 'GB/T 45836-2025 集成办平台接口：公开目录、申请、受理、分办、审批、结果、评价。错误答复的形状和错误码见 docs/errors.md。', license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' } },
+      servers: [{ url: deps.config.publicUrl }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
@@ -87,6 +101,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   circulationRoutes(app, deps);
   integrationRoutes(app, deps);
   versionRoutes(app, deps);
+  opsRoutes(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return { app, identity, cases, tasks };

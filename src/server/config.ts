@@ -1,4 +1,6 @@
 /** The one place that reads the environment: every setting, parsed and checked once. */
+import { isIP } from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -9,8 +11,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   catalogueDir: string;
-  /** 32-byte hex master key for SM4 field encryption and blind indexes. */
+  /** 32-byte hex master key for SM4 field encryption and blind indexes ('' when not configured). */
   fieldKeyHex: string;
+  /** Where uploaded files go: the data folder, or an S3-compatible bucket shared by every process. */
+  files: FilesConfig;
   sessionHours: number;
   /** Session cookies carry Secure; browsers accept that on https and on localhost. */
   cookieSecure: boolean;
@@ -27,7 +31,24 @@ export interface Config {
   rateLimit: { enabled: boolean; loginPerAddress: number; loginPerAccount: number; anonymousPerAddress: number; documentsPerAddress: number };
   /** Fastify's trustProxy: the balancer's addresses (or true), so per-address limits see the client's address. */
   trustProxy: boolean | string;
+  /** Who may read /metrics: a bearer token (null: none) and/or addresses and CIDR ranges (empty: none). */
+  metrics: { token: string | null; allow: string[] };
+  /** How long a SIGTERM may take to drain requests and the workers before the process exits anyway. */
+  shutdownSeconds: number;
 }
+
+export type FilesConfig = { kind: 'local' } | {
+  kind: 's3';
+  /** null: the SDK's AWS address for the region. */
+  endpoint: string | null;
+  region: string;
+  bucket: string;
+  /** Ends with '/' unless empty; lets several deployments share a bucket. */
+  prefix: string;
+  /** null: the SDK's default chain (AWS_* variables, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  forcePathStyle: boolean;
+};
 
 export class ConfigError extends Error {}
 
@@ -57,14 +78,66 @@ function trustProxy(raw: string | undefined): boolean | string {
   return value;
 }
 
+/** Addresses and CIDR ranges, comma-separated; `none` for none. */
+function addressList(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  if (raw.toLowerCase() === 'none') return [];
+  return raw.split(',').map((a) => a.trim()).filter(Boolean).map((entry) => {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (family === 0 || !okBits || extra !== undefined) throw new ConfigError(`环境变量 ${name} 中「${entry}」不是地址或 CIDR 网段（例如 10.0.0.0/8）`);
+    return entry;
+  });
+}
+
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+
+/** ONETHING_FIELD_KEY holds the key itself, or names a file that does (a mounted secret, an old data/field.key). */
+function fieldKey(raw: string | undefined): string {
+  const value = (raw ?? '').trim();
+  if (value === '' || HEX_KEY.test(value)) return value;
+  let content: string;
+  try {
+    content = fs.readFileSync(path.resolve(value), 'utf8').trim();
+  } catch {
+    throw new ConfigError(`ONETHING_FIELD_KEY 应为 64 位十六进制（32 字节），或存放密钥的文件路径；读不到文件「${value}」`);
+  }
+  if (!HEX_KEY.test(content)) throw new ConfigError(`密钥文件「${value}」的内容应为 64 位十六进制（32 字节）`);
+  return content;
+}
+
+function files(env: NodeJS.ProcessEnv): FilesConfig {
+  const bucket = (env.ONETHING_S3_BUCKET ?? '').trim();
+  const kind = (env.ONETHING_FILES ?? '').trim().toLowerCase() || (bucket ? 's3' : 'local');
+  if (kind === 'local') return { kind };
+  if (kind !== 's3') throw new ConfigError(`环境变量 ONETHING_FILES 应为 local 或 s3，实际为「${env.ONETHING_FILES}」`);
+  if (!bucket) throw new ConfigError('ONETHING_FILES=s3 时须设置 ONETHING_S3_BUCKET（存放上传文件的桶）');
+  const endpoint = (env.ONETHING_S3_ENDPOINT ?? '').trim().replace(/\/$/, '');
+  if (endpoint && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new ConfigError(`ONETHING_S3_ENDPOINT 应为 http:// 或 https:// 地址，实际为「${endpoint}」`);
+  const accessKeyId = (env.ONETHING_S3_ACCESS_KEY ?? '').trim();
+  const secretAccessKey = (env.ONETHING_S3_SECRET_KEY ?? '').trim();
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) throw new ConfigError('ONETHING_S3_ACCESS_KEY 与 ONETHING_S3_SECRET_KEY 须同时设置（都不设置时使用 AWS_* 环境变量或实例角色）');
+  const prefix = (env.ONETHING_S3_PREFIX ?? '').trim().replace(/^\/+/, '').replace(/\/*$/, '');
+  return {
+    kind, endpoint: endpoint || null, region: (env.ONETHING_S3_REGION ?? '').trim() || 'us-east-1', bucket,
+    prefix: prefix ? `${prefix}/` : '',
+    credentials: accessKeyId ? { accessKeyId, secretAccessKey } : null,
+    forcePathStyle: bool(env, 'ONETHING_S3_FORCE_PATH_STYLE', false),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.ONETHING_DATA_DIR ?? path.join(root, 'data'));
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL 只支持 postgres:// 地址；不设置时使用内置 SQLite');
   const port = int(env, 'PORT', 3000);
-  const fieldKeyHex = env.ONETHING_FIELD_KEY ?? '';
-  if (fieldKeyHex !== '' && !/^[0-9a-f]{64}$/i.test(fieldKeyHex)) throw new ConfigError('ONETHING_FIELD_KEY 应为 64 位十六进制（32 字节）');
+  const fieldKeyHex = fieldKey(env.ONETHING_FIELD_KEY);
+  const metricsToken = (env.ONETHING_METRICS_TOKEN ?? '').trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('ONETHING_METRICS_TOKEN 至少应有 16 个字符');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -73,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     catalogueDir: path.resolve(env.ONETHING_CATALOG_DIR ?? path.join(root, 'catalog')),
     fieldKeyHex,
+    files: files(env),
     sessionHours: int(env, 'ONETHING_SESSION_HOURS', 8, 1),
     cookieSecure: bool(env, 'ONETHING_COOKIE_SECURE', true),
     lockout: { maxFailures: int(env, 'ONETHING_LOCKOUT_FAILURES', 5, 1), minutes: int(env, 'ONETHING_LOCKOUT_MINUTES', 15, 1) },
@@ -93,5 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       documentsPerAddress: int(env, 'ONETHING_RATE_DOCUMENTS_PER_ADDRESS', 20, 1),
     },
     trustProxy: trustProxy(env.ONETHING_TRUST_PROXY),
+    metrics: {
+      token: metricsToken,
+      allow: addressList(env, 'ONETHING_METRICS_ALLOW', ['127.0.0.1', '::1']),
+    },
+    shutdownSeconds: int(env, 'ONETHING_SHUTDOWN_SECONDS', 20, 1),
   };
 }

@@ -10,14 +10,22 @@ import { openDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest, withStartLock } from './db/migrate.ts';
 import type { Deps, FieldCipher, MessageSender } from './deps.ts';
 import { maskEmail, maskPhone } from './crypto/sm4.ts';
-import { localFileStore } from './files/store.ts';
+import { openFileStore } from './files/open.ts';
 import { anchorAuditLog, CHECKPOINT_FILE, checkpointAtStart } from './modules/audit/anchor.ts';
 import { CatalogueStore } from './modules/catalogue/store.ts';
 
-/** Reads the field-encryption key, or creates one beside the data on first start (unless `create` is false). */
+/**
+ * Reads the field-encryption key, or on SQLite creates one beside the data on first start (unless
+ * `create` is false). On PostgreSQL it must be configured: each machine making its own would leave
+ * every other process unable to read what one encrypted.
+ */
 function fieldKey(config: Config, create = true): string {
   if (config.fieldKeyHex) return config.fieldKeyHex;
   const file = path.join(config.dataDir, 'field.key');
+  if (config.databaseUrl) {
+    const old = fs.existsSync(file) ? `；已在用 ${file} 的，可把 ONETHING_FIELD_KEY 设为该文件的路径` : '';
+    throw new ConfigError(`使用 PostgreSQL（DATABASE_URL）时须设置 ONETHING_FIELD_KEY：64 位十六进制密钥，或存放它的文件路径；共用数据库的每个进程须用同一密钥${old}`);
+  }
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   if (!create) throw new ConfigError(`找不到字段密钥：未设置 ONETHING_FIELD_KEY，${file} 也不存在`);
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -58,9 +66,11 @@ export const startLockFile = (config: Config) => (config.databaseUrl ? null : pa
  * seeding) under the start lock, so several processes starting at once on one database take turns.
  */
 export async function startUp<T>(config: Config, clock: Clock, prepare: (deps: Deps) => Promise<T>): Promise<{ deps: Deps; prepared: T }> {
+  // Before the database opens, so an unreachable bucket refuses the start with nothing to close.
+  const files = await openFileStore(config);
   const { db, cipher } = openAnchoredDatabase(config, clock);
   const catalogues = new CatalogueStore(db.kysely);
-  const partial = { config, db, clock, catalogues, cipher, files: localFileStore(path.join(config.dataDir, 'files')) };
+  const partial = { config, db, clock, catalogues, cipher, files };
   const deps: Deps = { ...partial, sender: loggingSender(partial) };
   try {
     const prepared = await withStartLock(db, startLockFile(config), async () => {

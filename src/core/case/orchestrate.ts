@@ -4,9 +4,9 @@
  */
 import { buildCalendar, type Calendar } from '../calendar/workdays.ts';
 import type { PlannedItem } from '../planning/types.ts';
-import { transitionCase, newCase, type CaseEffect, type CaseRecord, type CaseStatus } from './case.ts';
+import { transitionCase, newCase, type CaseEffect, type CaseErrorCode, type CaseRecord, type CaseStatus } from './case.ts';
 import { dayOf, fail, type TransitionError } from './result.ts';
-import { isTaskFinal, newTask, transitionTask, type Task, type TaskAction, type TaskEffect, type TaskResult } from './task.ts';
+import { isTaskFinal, newTask, transitionTask, type Task, type TaskAction, type TaskEffect, type TaskErrorCode, type TaskResult } from './task.ts';
 
 export interface AttachResult {
   kind: 'attach-result';
@@ -24,7 +24,7 @@ export type FlowErrorCode = 'invalid-plan' | 'unknown-task' | 'task-not-decided'
 
 export type FlowResult =
   | { ok: true; state: Task[]; effects: FlowEffect[]; dispatch: string[]; stop: { task: string; reason: string }[] }
-  | { ok: false; error: TransitionError };
+  | { ok: false; error: TransitionError<FlowErrorCode | TaskErrorCode> };
 
 type PlanLike = { items: readonly PlannedItem[]; matter?: { id: string } };
 
@@ -52,7 +52,7 @@ function checkPlan(items: readonly PlannedItem[]): string | undefined {
   return seen === items.length ? undefined : '办理清单中的前后置关系成环';
 }
 
-function step(tasks: Task[], i: number, action: TaskAction, calendar: Calendar, effects: { push(...e: TaskEffect[]): number }): TransitionError | undefined {
+function step(tasks: Task[], i: number, action: TaskAction, calendar: Calendar, effects: { push(...e: TaskEffect[]): number }): TransitionError<TaskErrorCode> | undefined {
   const r = transitionTask(tasks[i] as Task, action, calendar);
   if (!r.ok) return r.error;
   tasks[i] = r.state;
@@ -147,7 +147,7 @@ export function deriveCaseStatus(caseRecord: CaseRecord, tasks: readonly Task[])
 /** Withdraws the case and stops each of its open tasks, as the withdraw effects ask. */
 export function withdrawCase(caseRecord: CaseRecord, tasks: readonly Task[], at: string, calendar: Calendar):
   | { ok: true; case: CaseRecord; tasks: Task[]; effects: FlowEvent[] }
-  | { ok: false; error: TransitionError } {
+  | { ok: false; error: TransitionError<CaseErrorCode | TaskErrorCode | FlowErrorCode> } {
   const r = transitionCase(caseRecord, { type: 'withdraw', at, tasks });
   if (!r.ok) return r;
   const next = [...tasks];

@@ -92,6 +92,16 @@ describe('sm2Sign / sm2Verify cross-checked with sm-crypto', () => {
     expect(a).not.toBe(b);
     expect(sm2Verify(kp.publicKeyPem, 'same', a) && sm2Verify(kp.publicKeyPem, 'same', b)).toBe(true);
   });
+
+  test('nonces made ahead in the thread pool, and those made on the spot, each serve one signature that sm-crypto accepts', async () => {
+    sm2Sign(kp.privateKeyPem, 'start the pool');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // More than the pool keeps: some signatures take a nonce made ahead, the rest compute their own.
+    const sigs = Array.from({ length: 40 }, () => sm2Sign(kp.privateKeyPem, 'same'));
+    const rs = sigs.map((s) => b64ToHex(s).slice(0, 72));
+    expect(new Set(rs).size).toBe(sigs.length);
+    for (const s of sigs) expect(sm2.doVerifySignature('same', b64ToHex(s), kp.publicKeyHex, ORACLE)).toBe(true);
+  });
 });
 
 describe('sm2Verify rejects', () => {

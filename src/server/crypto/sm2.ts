@@ -8,7 +8,7 @@
 // Neither verifies elsewhere. Also, exporting such a re-read key as 'sec1' aborts the whole
 // process (Node assertion), so PEM is parsed here by hand.
 // OpenSSL still does key generation and the secret k·G (its constant-time ladder); BigInt the rest.
-import { ECDH, createECDH, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { ECDH, createECDH, generateKeyPair, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { sm3, type Bytes } from './sm3.ts';
 import {
   A, B, GX, GY, N, children, decodeDerSignature, encodeDerSignature, mod, modInv, mulAddX, onCurve, readTlv,
@@ -43,16 +43,58 @@ export function generateSealKeyPair(): SealKeyPair {
 export function sm2Sign(privateKeyPem: string, data: Bytes, opts: Sm2Options = {}): string {
   const { d, publicPoint, inv } = parsePrivateKey(privateKeyPem);
   const e = toBigInt(digest(publicPoint, data, opts.userId));
-  const ecdh = createECDH('SM2');
+  try {
+    for (;;) {
+      const { k, x1 } = nonces.pop() ?? freshNonce();
+      const r = mod(e + x1, N);
+      if (r === 0n || r + k === N) continue;
+      const s = mod(inv * (k - r * d), N);
+      if (s === 0n) continue;
+      return encodeDerSignature(r, s).toString('base64url');
+    }
+  } finally {
+    refillNonces();
+  }
+}
+
+// --- nonces -----------------------------------------------------------------
+// k·G is the one costly step of a signature and depends on neither the key nor the message, so
+// pairs (k, x1 of k·G) are made ahead in libuv's thread pool by OpenSSL's key generation (its
+// constant-time code, off the event loop) and each used once; an empty pool falls back to
+// computing it here. The first signature of a process always computes its own (the KAT relies on it).
+
+interface Nonce { k: bigint; x1: bigint }
+const nonces: Nonce[] = [];
+const NONCES_KEPT = 16;
+let making = 0;
+let signer: ECDH | undefined;
+
+/** Uniform k in [1, n-1] by rejection sampling, and k·G by OpenSSL on this thread. */
+function freshNonce(): Nonce {
   for (;;) {
-    const k = randomScalar();
-    ecdh.setPrivateKey(toBytes32(k));
-    const x1 = toBigInt(ecdh.getPublicKey().subarray(1, 33)); // (x1, y1) = k·G
-    const r = mod(e + x1, N);
-    if (r === 0n || r + k === N) continue;
-    const s = mod(inv * (k - r * d), N);
-    if (s === 0n) continue;
-    return encodeDerSignature(r, s).toString('base64url');
+    const k = toBigInt(randomBytes(32));
+    if (k < 1n || k >= N) continue;
+    signer ??= createECDH('SM2');
+    signer.setPrivateKey(toBytes32(k));
+    return { k, x1: toBigInt(signer.getPublicKey().subarray(1, 33)) };
+  }
+}
+
+function refillNonces(): void {
+  while (nonces.length + making < NONCES_KEPT) {
+    making++;
+    generateKeyPair('ec', { namedCurve: 'SM2' }, (err, _publicKey, privateKey) => {
+      making--;
+      if (err) return;
+      try {
+        // A generated key d is in [1, n-2]: a valid k. Its public point, k·G, comes with it in the
+        // PKCS#8 DER (exporting the public key as well would cost more than a third of a k·G).
+        const { d: k, carried } = privateKeyFromDer('PRIVATE KEY', privateKey.export({ format: 'der', type: 'pkcs8' }));
+        if (carried?.length === 65 && carried[0] === 0x04) nonces.push({ k, x1: toBigInt(carried.subarray(1, 33)) });
+      } catch {
+        // Not expected; the next signature computes its own k·G.
+      }
+    });
   }
 }
 
@@ -88,14 +130,6 @@ function digest(publicPoint: Uint8Array, data: Bytes, userId = DEFAULT_SM2_USER_
   const za = sm3(Buffer.concat([entl, id, ...curve, publicPoint.subarray(1, 65)]));
   const msg = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   return sm3(Buffer.concat([za, msg]));
-}
-
-/** Uniform k in [1, n-1] by rejection sampling. */
-function randomScalar(): bigint {
-  for (;;) {
-    const k = toBigInt(randomBytes(32));
-    if (k >= 1n && k < N) return k;
-  }
 }
 
 // --- keys -------------------------------------------------------------------
@@ -140,7 +174,20 @@ function parsePrivateKey(text: string): { d: bigint; publicPoint: Buffer; inv: b
 }
 
 function parsePrivateKeyPem(text: string): { d: bigint; publicPoint: Buffer } {
+  const d = parsePrivateScalar(text);
+  const ecdh = createECDH('SM2');
+  ecdh.setPrivateKey(toBytes32(d));
+  return { d, publicPoint: ecdh.getPublicKey() };
+}
+
+/** The secret scalar d of a PKCS#8 or SEC1 SM2 private key, range-checked. */
+function parsePrivateScalar(text: string): bigint {
   const { label, der } = pem(text);
+  return privateKeyFromDer(label, der).d;
+}
+
+/** d, and the public point the key carries if it does ([1] of ECPrivateKey), from DER. */
+function privateKeyFromDer(label: string, der: Buffer): { d: bigint; carried: Buffer | null } {
   let ec: Tlv;
   if (label === 'PRIVATE KEY') {
     // PKCS#8: SEQUENCE { version, AlgorithmIdentifier, OCTET STRING { ECPrivateKey } }
@@ -165,9 +212,9 @@ function parsePrivateKeyPem(text: string): { d: bigint; publicPoint: Buffer } {
   }
   const d = toBigInt(dBytes);
   if (dBytes.length > 32 || d < 1n || d > N - 2n) throw new Error('SM2 private key out of range');
-  const ecdh = createECDH('SM2');
-  ecdh.setPrivateKey(toBytes32(d));
-  return { d, publicPoint: ecdh.getPublicKey() };
+  const pub = rest.find((t) => t.tag === 0xa1);
+  const bits = pub ? expect(readTlv(der, pub.start, pub.end), 0x03) : null;
+  return { d, carried: bits && der[bits.start] === 0 ? der.subarray(bits.start + 1, bits.end) : null };
 }
 
 /** Validated uncompressed point (04 ‖ x ‖ y) from SPKI PEM or hex. */

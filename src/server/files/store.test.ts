@@ -20,6 +20,8 @@ describe('content-addressed file store', () => {
     expect(a.hash).toBe(createHash('sm3').update(data).digest('hex'));
     expect(fs.readdirSync(path.join(dir, a.hash.slice(0, 2)))).toEqual([a.hash]);
     expect((await store.get(a.hash)).equals(data)).toBe(true);
+    expect(await store.has(a.hash)).toBe(true);
+    expect(await store.has('f'.repeat(64))).toBe(false);
   });
 
   it('refuses to hand out a file whose content no longer matches its digest', async () => {

@@ -7,11 +7,26 @@ import { AppError } from '../errors.ts';
 
 export interface FileStore {
   put(data: Buffer): Promise<{ hash: string; size: number }>;
+  /** The content, checked against its digest: file-missing (404) or file-corrupted (500) otherwise. */
   get(hash: string): Promise<Buffer>;
-  has(hash: string): boolean;
+  has(hash: string): Promise<boolean>;
 }
 
-const digest = (data: Buffer) => createHash('sm3').update(data).digest('hex');
+export const digest = (data: Buffer) => createHash('sm3').update(data).digest('hex');
+
+/** Refuses anything but a digest, so an id never reaches a path or an object key unchecked. */
+export function checkHash(hash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('invalid-file-id', 400, '文件编号格式不对');
+  return hash;
+}
+
+export const fileMissing = () => new AppError('file-missing', 404, '文件不存在');
+
+/** Hands the content out only if it still matches the digest it was stored under. */
+export function verified(hash: string, data: Buffer): Buffer {
+  if (digest(data) !== hash) throw new AppError('file-corrupted', 500, '文件校验失败：内容与存档摘要不一致');
+  return data;
+}
 
 const HOST = os.hostname().replace(/[^\w-]/g, '_');
 /** A temporary file of another machine sharing the folder is left alone this long. */
@@ -54,10 +69,7 @@ export function removeStaleTemporaries(dir: string, now = Date.now()): number {
 
 export function localFileStore(dir: string): FileStore {
   removeStaleTemporaries(dir);
-  const where = (hash: string) => {
-    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('invalid-file-id', 400, '文件编号格式不对');
-    return path.join(dir, hash.slice(0, 2), hash);
-  };
+  const where = (hash: string) => path.join(dir, checkHash(hash).slice(0, 2), hash);
   return {
     async put(data) {
       const hash = digest(data);
@@ -79,12 +91,11 @@ export function localFileStore(dir: string): FileStore {
     },
     async get(hash) {
       const data = await fs.promises.readFile(where(hash)).catch(() => {
-        throw new AppError('file-missing', 404, '文件不存在');
+        throw fileMissing();
       });
-      if (digest(data) !== hash) throw new AppError('file-corrupted', 500, '文件校验失败：内容与存档摘要不一致');
-      return data;
+      return verified(hash, data);
     },
-    has(hash) {
+    async has(hash) {
       return fs.existsSync(where(hash));
     },
   };

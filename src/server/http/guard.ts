@@ -106,6 +106,7 @@ export async function installGuards(app: FastifyInstance, config: Config): Promi
       },
     },
     referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
 

@@ -130,6 +130,7 @@ describe.each(DIALECTS)('requests on %s', (dialect) => {
         expect(csp).toContain("object-src 'none'");
         expect(r.headers['x-content-type-options']).toBe('nosniff');
         expect(r.headers['referrer-policy']).toBe('same-origin');
+        expect(r.headers['x-frame-options']).toBe('DENY');
       }
     });
 

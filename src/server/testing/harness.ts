@@ -66,7 +66,7 @@ export async function startHarness(dialect: Dialect, env: Record<string, string>
   });
   const clock = fixedClock(start);
   const deps = await createDeps(config, clock);
-  const { app, identity } = await buildApp(deps, { web: options.web ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const { app, identity } = await buildApp(deps, { web: options.web ?? false, checkContracts: true, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   const request: Harness['request'] = (method, url, options = {}) => app.inject({

@@ -1,23 +1,11 @@
 /** The published key matters (`/api/public/matters`), flat, with names by id: for choosing a matter and naming one. */
+import type { MattersAnswer } from '../../contracts/catalogue.ts';
 import { get } from './api.ts';
 import { useLoad } from './useLoad.ts';
 
-export interface MatterSummary {
-  id: string;
-  name: string;
-  batch: string;
-  summary: string;
-  lead: { code: string; name: string };
-  partners: { code: string; name: string }[];
-  items: number;
-}
-
+export type { MatterSummary } from '../../contracts/catalogue.ts';
 /** `/api/public/matters`: the key matters by life stage. */
-export interface MatterStages {
-  version: number;
-  publishedAt: string;
-  stages: { stage: string; name: string; subject: 'person' | 'enterprise'; matters: MatterSummary[] }[];
-}
+export type MatterStages = MattersAnswer;
 
 /** `init` as for `get`: the admin console asks with `{ cache: 'no-cache' }`, to see a publication at once. */
 export function useMatters(init?: RequestInit) {

@@ -1,16 +1,21 @@
 /** Administration: department API clients (keys shown once), the dead-letter list, and audit checks. */
 import { randomBytes } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { ApiClientBody, ApiClientCreated, AuditVerification, DeadLetterParams, DeadLettersAnswer } from '../../../contracts/admin.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, Ok, SESSION } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { appendAudit, verifyAudit } from '../audit/audit.ts';
 
-export function adminRoutes(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Body: { department: string; name: string; webhookUrl?: string } }>('/api/admin/api-clients', {
+export function adminRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/admin/api-clients', {
     schema: {
-      tags: ['系统管理'], summary: '登记部门系统（返回一次性显示的密钥）',
-      body: { type: 'object', required: ['department', 'name'], additionalProperties: false, properties: { department: { type: 'string', minLength: 1, maxLength: 50 }, name: { type: 'string', minLength: 1, maxLength: 100 }, webhookUrl: { type: 'string', format: 'uri', maxLength: 500 } } },
+      tags: ['系统管理'], summary: '登记部门系统（返回一次性显示的密钥）', operationId: 'createApiClient', security: SESSION,
+      body: ApiClientBody,
+      response: { 201: ApiClientCreated, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found') },
     },
   }, async (request, reply) => {
     const admin = requireAccount(request, 'admin');
@@ -27,14 +32,16 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
     return { id, secret };
   });
 
-  app.get('/api/admin/dead-letters', { schema: { tags: ['系统管理'], summary: '投递失败（死信）列表' } }, async (request) => {
+  app.get('/api/admin/dead-letters', {
+    schema: { tags: ['系统管理'], summary: '投递失败（死信）列表', operationId: 'listDeadLetters', security: SESSION, response: { 200: DeadLettersAnswer, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
     requireAccount(request, 'admin');
     const rows = await deps.db.kysely.selectFrom('outbox').selectAll().where('status', '=', 'dead').orderBy('id').limit(500).execute();
     return { deadLetters: rows.map((r) => ({ id: Number(r.id), kind: r.kind, deliveryId: r.delivery_id, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at })) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/admin/dead-letters/:id/retry', {
-    schema: { tags: ['系统管理'], summary: '重新投递', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } } } },
+  app.post('/api/admin/dead-letters/:id/retry', {
+    schema: { tags: ['系统管理'], summary: '重新投递', operationId: 'retryDeadLetter', security: SESSION, params: DeadLetterParams, response: { 200: Ok, ...errors('invalid-request', 'cross-site-request', ...AUTH_ERRORS, 'not-found') } },
   }, async (request) => {
     const admin = requireAccount(request, 'admin');
     const at = deps.clock.now().toISOString();
@@ -44,7 +51,9 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
     return { ok: true };
   });
 
-  app.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志（SM3 链、逐条 HMAC-SM3、SM2 签名检查点）' } }, async (request) => {
+  app.get('/api/audit/verify', {
+    schema: { tags: ['审计'], summary: '校验审计日志（SM3 链、逐条 HMAC-SM3、SM2 签名检查点）', operationId: 'verifyAudit', security: SESSION, response: { 200: AuditVerification, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
     requireAccount(request, 'auditor', 'admin');
     return verifyAudit(deps.db.kysely);
   });

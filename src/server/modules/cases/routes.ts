@@ -1,5 +1,8 @@
 /** The applicant's routes (the window uses some of them for the visitors it serves). */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AnswersBody, CaseView, Created, CreateCaseBody, FactsAnswer, FileParams, FormBody, ItemOfCaseParams, MaterialParams, MyCasesAnswer, PlanOnly } from '../../../contracts/cases.ts';
+import { AUTH_ERRORS, binary, BODY_ERRORS, errors, IdParams, SESSION, SESSION_OR_SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, forbidden, notFound, tooLarge } from '../../errors.ts';
 import { refuseBadStrings } from '../../http/guard.ts';
@@ -15,7 +18,8 @@ import { caseView, maskPlan } from './view.ts';
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 
 const TAG = ['办件（申请人）'];
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
+/** What any change to a case can meet: its rules are checked again on every step. */
+const CHANGE_ERRORS = [...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'concurrent-update', 'catalogue-moved', 'case-not-editable'] as const;
 
 /** An applicant reaches only their own cases; the window reaches every case. */
 export async function reachCase(deps: Deps, request: FastifyRequest, id: string): Promise<{ account: Account; c: LoadedCase }> {
@@ -25,20 +29,13 @@ export async function reachCase(deps: Deps, request: FastifyRequest, id: string)
   return { account, c };
 }
 
-export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService, tasks: TaskService): void {
-  app.post<{ Body: { matterId: string; answers?: Record<string, unknown>; chosenItems?: string[]; values?: Record<string, unknown>; submit?: boolean } }>('/api/cases', {
+export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseService, tasks: TaskService): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/cases', {
     schema: {
-      tags: TAG, summary: '开始办理一件事（网上申请）；也可一次提交回答、表单并申报',
-      body: {
-        type: 'object', required: ['matterId'], additionalProperties: false,
-        properties: {
-          matterId: { type: 'string', minLength: 1, maxLength: 100 },
-          answers: { type: 'object' },
-          chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 },
-          values: { type: 'object' },
-          submit: { type: 'boolean' },
-        },
-      },
+      tags: TAG, summary: '开始办理一件事（网上申请）；也可一次提交回答、表单并申报', operationId: 'createCase', security: SESSION,
+      body: CreateCaseBody,
+      response: { 201: CaseView, ...errors(...CHANGE_ERRORS, 'answers-required', 'answers-incomplete', 'not-eligible', 'invalid-answers', 'invalid-form', 'incomplete-application', 'materials-missing', 'no-catalogue') },
     },
   }, async (request, reply) => {
     const account = requireAccount(request, 'applicant');
@@ -49,7 +46,9 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return caseView(deps.db.kysely, deps.cipher, c);
   });
 
-  app.get('/api/me/facts', { schema: { tags: TAG, summary: '共享数据中可回答引导问题的信息（仅本人）和持有的电子证照类型' } }, async (request) => {
+  app.get('/api/me/facts', {
+    schema: { tags: TAG, summary: '共享数据中可回答引导问题的信息（仅本人）和持有的电子证照类型', operationId: 'myFacts', security: SESSION, response: { 200: FactsAnswer, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const { catalogue } = await deps.catalogues.latest();
     const asked = new Set([...catalogue.matters.values()].flatMap((m) => m.questionList.flatMap((q) => (q.prefill ? [q.prefill.fact] : []))));
@@ -57,7 +56,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return { facts: Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k) || k === 'licenses')) };
   });
 
-  app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件' } }, async (request) => {
+  app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件', operationId: 'myCases', security: SESSION, response: { 200: MyCasesAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const db = deps.db.kysely;
     // Two queries for the whole list: an agent filing for an enterprise may have hundreds of cases.
@@ -79,15 +78,18 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return { cases: list };
   });
 
-  app.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { tags: TAG, summary: '办件详情与进度', params: idParams } }, async (request) => {
+  app.get('/api/cases/:id', {
+    schema: { tags: TAG, summary: '办件详情与进度', operationId: 'getCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
+  }, async (request) => {
     const { c } = await reachCase(deps, request, request.params.id);
     return caseView(deps.db.kysely, deps.cipher, c);
   });
 
-  app.put<{ Params: { id: string }; Body: { answers: Record<string, unknown>; chosenItems?: string[] } }>('/api/cases/:id/answers', {
+  app.put('/api/cases/:id/answers', {
     schema: {
-      tags: TAG, summary: '回答引导问题、选择事项（每次都重新生成办理方案）', params: idParams,
-      body: { type: 'object', required: ['answers'], additionalProperties: false, properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } } },
+      tags: TAG, summary: '回答引导问题、选择事项（每次都重新生成办理方案）', operationId: 'answerCase', security: SESSION, params: IdParams,
+      body: AnswersBody,
+      response: { 200: PlanOnly, ...errors(...CHANGE_ERRORS, 'invalid-answers') },
     },
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
@@ -95,15 +97,18 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return { plan: maskPlan(plan) };
   });
 
-  app.put<{ Params: { id: string }; Body: { values: Record<string, unknown> } }>('/api/cases/:id/form', {
-    schema: { tags: TAG, summary: '保存表单（草稿）', params: idParams, body: { type: 'object', required: ['values'], additionalProperties: false, properties: { values: { type: 'object' } } } },
+  app.put('/api/cases/:id/form', {
+    schema: { tags: TAG, summary: '保存表单（草稿）', operationId: 'saveForm', security: SESSION, params: IdParams, body: FormBody, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'no-plan', 'invalid-form') } },
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
     return caseView(deps.db.kysely, deps.cipher, await cases.saveForm(request.params.id, account, request.body.values));
   });
 
-  app.post<{ Params: { id: string; material: string } }>('/api/cases/:id/materials/:material/files', {
-    schema: { tags: TAG, summary: '上传材料（multipart，字段 file）', consumes: ['multipart/form-data'], params: { type: 'object', required: ['id', 'material'], properties: { id: { type: 'string', format: 'uuid' }, material: { type: 'string', maxLength: 100 } } } },
+  app.post('/api/cases/:id/materials/:material/files', {
+    schema: {
+      tags: TAG, summary: '上传材料（multipart，字段 file）', operationId: 'uploadMaterial', security: SESSION, consumes: ['multipart/form-data'], params: MaterialParams,
+      response: { 201: Created, ...errors(...CHANGE_ERRORS, 'not-multipart', 'no-file', 'unsupported-file-type', 'unknown-material', 'material-exempt', 'no-plan', 'file-store-unavailable') },
+    },
   }, async (request, reply) => {
     const { account } = await reachCase(deps, request, request.params.id);
     if (!request.isMultipart()) throw badRequest('not-multipart', '请以 multipart/form-data 上传文件');
@@ -118,8 +123,11 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return { id };
   });
 
-  app.get<{ Params: { id: string; file: string } }>('/api/cases/:id/files/:file', {
-    schema: { tags: TAG, summary: '下载材料（校验摘要）', params: { type: 'object', required: ['id', 'file'], properties: { id: { type: 'string', format: 'uuid' }, file: { type: 'string', format: 'uuid' } } } },
+  app.get('/api/cases/:id/files/:file', {
+    schema: {
+      tags: TAG, summary: '下载材料（校验摘要）', operationId: 'downloadFile', security: SESSION_OR_SIGNED, params: FileParams,
+      response: { 200: binary('application/octet-stream', '文件内容，Content-Type 为上传时的类型'), ...errors('invalid-request', ...AUTH_ERRORS, ...SIGNED_ERRORS, 'not-found', 'file-missing', 'file-corrupted', 'file-store-unavailable') },
+    },
   }, async (request, reply) => {
     const p = request.principal;
     const row = await deps.db.kysely.selectFrom('case_files').selectAll().where('id', '=', request.params.file).where('case_id', '=', request.params.id).executeTakeFirst();
@@ -136,19 +144,23 @@ export function caseRoutes(app: FastifyInstance, deps: Deps, cases: CaseService,
     return deps.files.get(row.file_hash);
   });
 
-  app.post<{ Params: { id: string } }>('/api/cases/:id/submit', { schema: { tags: TAG, summary: '提交申请', params: idParams } }, async (request) => {
+  app.post('/api/cases/:id/submit', {
+    schema: { tags: TAG, summary: '提交申请', operationId: 'submitCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'not-submittable', 'incomplete-application', 'materials-missing', 'invalid-form', 'no-plan', 'answers-incomplete', 'not-eligible', 'case-already-submitted') } },
+  }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
     return caseView(deps.db.kysely, deps.cipher, await cases.submit(request.params.id, account));
   });
 
-  app.post<{ Params: { id: string } }>('/api/cases/:id/withdraw', { schema: { tags: TAG, summary: '撤回申请（全部子件终止、材料退回）', params: idParams } }, async (request) => {
+  app.post('/api/cases/:id/withdraw', {
+    schema: { tags: TAG, summary: '撤回申请（全部子件终止、材料退回）', operationId: 'withdrawCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'case-closed', 'case-not-submitted') } },
+  }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
     if (account.role !== 'applicant') throw forbidden('撤回须由申请人本人提出');
     return caseView(deps.db.kysely, deps.cipher, await cases.withdraw(request.params.id, account));
   });
 
-  app.post<{ Params: { id: string; item: string } }>('/api/cases/:id/tasks/:item/supplement-provided', {
-    schema: { tags: TAG, summary: '已按部门要求补充材料（恢复计时）', params: { type: 'object', required: ['id', 'item'], properties: { id: { type: 'string', format: 'uuid' }, item: { type: 'string', maxLength: 100 } } } },
+  app.post('/api/cases/:id/tasks/:item/supplement-provided', {
+    schema: { tags: TAG, summary: '已按部门要求补充材料（恢复计时）', operationId: 'supplementProvided', security: SESSION, params: ItemOfCaseParams, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'no-supplement-pending', 'task-not-open') } },
   }, async (request) => {
     const { account, c } = await reachCase(deps, request, request.params.id);
     if (account.role !== 'applicant') throw forbidden();

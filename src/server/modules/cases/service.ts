@@ -21,7 +21,7 @@ import { recordMovement } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
 import { openValues, sealValues, storedPlan } from './form-values.ts';
 import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
-import { loadCase, saveCase, saveTasks, type LoadedCase } from './store.ts';
+import { loadCase, saveCase, saveTasks, type CaseFileRow, type LoadedCase } from './store.ts';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
@@ -48,11 +48,16 @@ export class CaseService {
 
   /** Shared data about the applicant, and what their own account says (the mobile they verified). */
   async factsFor(applicantId: string): Promise<Record<string, unknown>> {
+    return (await this.applicantFacts(applicantId)).facts;
+  }
+
+  /** The facts, and the account's name and sealed ID number, which the case's view shows. */
+  private async applicantFacts(applicantId: string) {
     const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
     const open = (enc: string | null) => (enc ? this.deps.cipher.decrypt(enc) : null);
     const phone = open(row.phone_enc);
     const shared = await this.shared.factsFor(toAccount(row), open(row.id_number_enc));
-    return { ...(phone ? { applicantMobile: phone } : {}), ...shared };
+    return { facts: { ...(phone ? { applicantMobile: phone } : {}), ...shared }, applicant: { display_name: row.display_name, id_number_enc: row.id_number_enc } };
   }
 
   /**
@@ -98,7 +103,7 @@ export class CaseService {
     if (!catalogue.matters.has(input.matterId)) throw new AppError('not-found', 404, `一件事「${input.matterId}」不存在`);
     const id = randomUUID();
     const at = this.now();
-    const facts = await this.factsFor(input.applicantId);
+    const { facts, applicant } = await this.applicantFacts(input.applicantId);
     const answers = input.answers ?? {};
     const planned = plan(catalogue, input.matterId, { answers, chosenItems: input.chosenItems, facts });
     if (!planned.ok && input.answers !== undefined) throw invalidAnswers(planned.errors);
@@ -132,9 +137,10 @@ export class CaseService {
         created_at: at, updated_at: at, submitted_at: record.status === 'submitted' ? at : null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
       };
       await trx.insertInto('cases').values(row).execute();
-      if (record.status === 'submitted' && p) await this.attachExemptions(trx, id, p, input.actor, at);
+      const files = record.status === 'submitted' && p ? await this.attachExemptions(trx, id, p, input.actor, at) : [];
       await appendAudit(trx, this.deps.db.dialect, at, ...audit);
-      return { row, record, plan: p, answers, chosenItems: input.chosenItems, form: sealed, tasks: [], taskRows: [] };
+      // A new case has only the files just attached: its view need not read them, nor the applicant, again.
+      return { row, record, plan: p, answers, chosenItems: input.chosenItems, form: sealed, tasks: [], taskRows: [], known: { files, applicant } };
     });
   }
 
@@ -162,10 +168,13 @@ export class CaseService {
   }
 
   /** Materials spared by a held e-license, shared data or an earlier result are attached with their evidence. */
-  private async attachExemptions(trx: Kysely<Database>, caseId: string, p: Plan, actor: Account, at: string): Promise<void> {
-    for (const m of p.materials.filter((x) => x.status === 'exempt')) {
-      await trx.insertInto('case_files').values({ id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption', file_hash: null, name: m.name, mime: null, size: null, evidence: JSON.stringify(m.exemption), status: 'attached', created_by: actor.id, created_at: at }).execute();
-    }
+  private async attachExemptions(trx: Kysely<Database>, caseId: string, p: Plan, actor: Account, at: string): Promise<CaseFileRow[]> {
+    const rows = p.materials.filter((x) => x.status === 'exempt').map((m) => ({
+      id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption' as const, file_hash: null, name: m.name, mime: null, size: null,
+      evidence: JSON.stringify(m.exemption), status: 'attached' as const, created_by: actor.id, created_at: at,
+    }));
+    if (rows.length > 0) await trx.insertInto('case_files').values(rows).execute();
+    return rows.map(({ id, material_id, name, source, status, evidence, created_at }) => ({ id, material_id, name, source, status, evidence, created_at }));
   }
 
   async addFile(caseId: string, actor: Account, materialId: string, file: { name: string; mime: string; data: Buffer }, source: 'upload' | 'window'): Promise<string> {

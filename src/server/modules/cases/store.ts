@@ -6,7 +6,7 @@ import type { Task } from '../../../core/case/task.ts';
 import { deepFreeze } from '../../../core/planning/freeze.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import type { Dialect } from '../../db/connect.ts';
-import type { CaseTable, Database, TaskTable } from '../../db/schema.ts';
+import type { CaseFileTable, CaseTable, Database, TaskTable } from '../../db/schema.ts';
 import { conflict, notFound } from '../../errors.ts';
 
 export type CaseRow = Selectable<CaseTable>;
@@ -22,6 +22,18 @@ export interface LoadedCase {
   form: Record<string, unknown>;
   tasks: Task[];
   taskRows: TaskRow[];
+  /**
+   * Set by a step that has just read or written them in its transaction, so the view it answers with
+   * need not read them again: every file of the case, and the applicant's name and sealed ID number.
+   */
+  known?: { files?: CaseFileRow[]; applicant?: { display_name: string; id_number_enc: string | null } };
+}
+
+/** The columns of a case's files that its view and the window's check read. */
+export type CaseFileRow = Pick<Selectable<CaseFileTable>, 'id' | 'material_id' | 'name' | 'source' | 'status' | 'evidence' | 'created_at'>;
+
+export function caseFiles(db: Kysely<Database>, caseId: string): Promise<CaseFileRow[]> {
+  return db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', caseId).execute();
 }
 
 /** Loads a case; with `lock` (PostgreSQL) the case row is locked, so decisions on one case queue up. */
@@ -91,13 +103,14 @@ export function taskColumns(t: Task) {
   };
 }
 
-export async function insertTasks(trx: Kysely<Database>, caseId: string, tasks: readonly Task[], at: string): Promise<void> {
-  for (const t of tasks) {
-    await trx.insertInto('tasks').values({
-      id: `${caseId}:${t.id}`, case_id: caseId, item_id: t.id, item_name: t.name, department: t.department.code,
-      after: JSON.stringify(t.after), ...taskColumns(t), updated_at: at, row_version: 0,
-    }).execute();
-  }
+/** Inserts a case's tasks in one statement; returns the rows as stored, in the order of `tasks`. */
+export async function insertTasks(trx: Kysely<Database>, caseId: string, tasks: readonly Task[], at: string): Promise<TaskRow[]> {
+  const rows: TaskRow[] = tasks.map((t) => ({
+    id: `${caseId}:${t.id}`, case_id: caseId, item_id: t.id, item_name: t.name, department: t.department.code,
+    after: JSON.stringify(t.after), ...taskColumns(t), updated_at: at, row_version: 0,
+  }));
+  if (rows.length > 0) await trx.insertInto('tasks').values(rows).execute();
+  return rows;
 }
 
 /** Writes the tasks that changed, each guarded by its row version. */

@@ -7,16 +7,16 @@ import type { FieldCipher } from '../../deps.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { maskedPrefill, maskedValues } from './form-values.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
-import { caseStatus, type LoadedCase } from './store.ts';
+import { caseFiles, caseStatus, type LoadedCase } from './store.ts';
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
-  const applicant = await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
-  const files = await db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', c.row.id).execute();
+  const applicant = c.known?.applicant ?? await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
+  const files = c.known?.files ?? await caseFiles(db, c.row.id);
   const status = caseStatus(c) as CaseStatus;
   const documents = [
-    ...(c.row.accepted_at ? ['receipt'] : []),
-    ...(c.row.on_commitment ? ['commitment'] : []),
-    ...(status === 'rejected' ? ['rejection'] : []),
+    ...(c.row.accepted_at ? ['receipt' as const] : []),
+    ...(c.row.on_commitment ? ['commitment' as const] : []),
+    ...(status === 'rejected' ? ['rejection' as const] : []),
   ];
   return {
     id: c.row.id,

@@ -3,7 +3,10 @@
  * offline choice of 7.2.4): anonymous, planned from the answers with the published catalogue and
  * no personal data, rendered as a PDF to print or keep.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { ChecklistBody, MatterParams } from '../../../contracts/catalogue.ts';
+import { binary, BODY_ERRORS, errors, PUBLIC } from '../../../contracts/http.ts';
 import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { todayIn } from '../../clock.ts';
@@ -59,16 +62,15 @@ export function checklistData(catalogue: Catalogue, p: Plan, version: number, is
   };
 }
 
-export function checklistRoutes(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: { id: string }; Body: { answers: Record<string, unknown>; chosenItems?: string[] } }>('/api/public/matters/:id/checklist.pdf', {
+export function checklistRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/public/matters/:id/checklist.pdf', {
     schema: {
       tags: ['公开目录'],
-      summary: '按回答生成个性化材料清单（PDF，到窗口办理时携带；匿名，不含个人数据）',
-      params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
-      body: {
-        type: 'object', required: ['answers'], additionalProperties: false,
-        properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 } },
-      },
+      summary: '按回答生成个性化材料清单（PDF，到窗口办理时携带；匿名，不含个人数据）', operationId: 'matterChecklist', security: PUBLIC,
+      params: MatterParams,
+      body: ChecklistBody,
+      response: { 200: binary('application/pdf', '个性化材料清单'), ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'answers-incomplete', 'not-eligible', 'rate-limited') },
     },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();

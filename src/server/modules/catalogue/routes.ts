@@ -2,23 +2,33 @@
  * The public, anonymous, cacheable read API (clause 5.1.3; single-source publishing, clause 7.1):
  * every channel reads the same published version.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { CatalogueSource, DepartmentsAnswer, GuideAnswer, ItemAnswer, ItemParams, ItemsAnswer, MatterParams, MattersAnswer, PlanAnswer, PlanBody, SearchAnswer, SearchQuery } from '../../../contracts/catalogue.ts';
+import { BODY_ERRORS, errors, PUBLIC } from '../../../contracts/http.ts';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
 import { matterIndex } from '../../../core/search/matters.ts';
 import { search, type SearchIndex } from '../../../core/search/search.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
-import { cacheable } from '../../http/cache.ts';
+import { cacheable, sendPublished } from '../../http/cache.ts';
 import { matterGuide } from './guide.ts';
 import { planOrFail } from './planning.ts';
 
 const TAG = ['公开目录'];
 
-export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
+/** A published answer; 304 when the client has this version (If-None-Match). */
+const NOT_MODIFIED = { 304: { description: '未修改：客户端已有这一版本（ETag）', type: 'null' } };
+
+export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const indexes = new Map<number, SearchIndex>();
 
-  app.get<{ Querystring: { q: string } }>('/api/public/search', {
-    schema: { tags: TAG, summary: '搜索“一件事”（支持部分词语，如“出生”“餐饮”“退休”）', querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 } } } },
+  app.get('/api/public/search', {
+    schema: {
+      tags: TAG, summary: '搜索“一件事”（支持部分词语，如“出生”“餐饮”“退休”）', operationId: 'searchMatters', security: PUBLIC, querystring: SearchQuery,
+      response: { 200: SearchAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'rate-limited') },
+    },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     let index = indexes.get(version);
@@ -33,13 +43,16 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     };
   });
 
-  app.get('/api/public/catalogue', { schema: { tags: TAG, summary: '已发布的事项目录原文（供各渠道本地生成办理方案）' } }, async (request, reply) => {
+  app.get('/api/public/catalogue', {
+    schema: { tags: TAG, summary: '已发布的事项目录原文（供各渠道本地生成办理方案）', operationId: 'publishedCatalogue', security: PUBLIC, response: { 200: CatalogueSource, ...NOT_MODIFIED, ...errors('no-catalogue') } },
+  }, async (request, reply) => {
     const { version } = await deps.catalogues.latest();
-    if (cacheable(request, reply, `v${version}-catalogue`)) return reply;
-    return { version, ...(await deps.catalogues.source(version)) };
+    return sendPublished(request, reply, `v${version}-catalogue`, () => deps.catalogues.sourceAnswer(version));
   });
 
-  app.get('/api/public/matters', { schema: { tags: TAG, summary: '“一件事”清单（按生命周期）' } }, async (request, reply) => {
+  app.get('/api/public/matters', {
+    schema: { tags: TAG, summary: '“一件事”清单（按生命周期）', operationId: 'listMatters', security: PUBLIC, response: { 200: MattersAnswer, ...NOT_MODIFIED, ...errors('no-catalogue') } },
+  }, async (request, reply) => {
     const { version, publishedAt, catalogue } = await deps.catalogues.latest();
     if (cacheable(request, reply, `v${version}-matters`)) return reply;
     const dept = (code: string) => ({ code, name: catalogue.departments.get(code)?.name ?? code });
@@ -55,24 +68,21 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     };
   });
 
-  app.get<{ Params: { id: string } }>('/api/public/matters/:id', {
-    schema: { tags: TAG, summary: '“一件事”办事指南', params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] } },
+  app.get('/api/public/matters/:id', {
+    schema: { tags: TAG, summary: '“一件事”办事指南', operationId: 'matterGuide', security: PUBLIC, params: MatterParams, response: { 200: GuideAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'not-found') } },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const matter = catalogue.matters.get(request.params.id);
     if (!matter) throw notFound(`一件事「${request.params.id}」`);
-    if (cacheable(request, reply, `v${version}-matter-${matter.id}`)) return reply;
-    return { version, guide: matterGuide(catalogue, matter) };
+    return sendPublished(request, reply, `v${version}-matter-${matter.id}`, () => deps.catalogues.answer(version, `matter-${matter.id}`, () => ({ version, guide: matterGuide(catalogue, matter) })));
   });
 
-  app.post<{ Params: { id: string }; Body: { answers?: Record<string, unknown>; chosenItems?: string[]; licenses?: string[] } }>('/api/public/matters/:id/plan', {
+  app.post('/api/public/matters/:id/plan', {
     schema: {
-      tags: TAG, summary: '按回答生成个性化办理方案（匿名，不含个人数据）',
-      params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
-      body: {
-        type: 'object', additionalProperties: false,
-        properties: { answers: { type: 'object' }, chosenItems: { type: 'array', items: { type: 'string' }, maxItems: 50 }, licenses: { type: 'array', items: { type: 'string' }, maxItems: 50 } },
-      },
+      tags: TAG, summary: '按回答生成个性化办理方案（匿名，不含个人数据）', operationId: 'planMatter', security: PUBLIC,
+      params: MatterParams,
+      body: PlanBody,
+      response: { 200: PlanAnswer, ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'rate-limited') },
     },
   }, async (request) => {
     const { version, catalogue } = await deps.catalogues.latest();
@@ -80,7 +90,9 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     return { version, plan: planOrFail(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] } }) };
   });
 
-  app.get('/api/public/items', { schema: { tags: TAG, summary: '事项目录' } }, async (request, reply) => {
+  app.get('/api/public/items', {
+    schema: { tags: TAG, summary: '事项目录', operationId: 'listItems', security: PUBLIC, response: { 200: ItemsAnswer, ...NOT_MODIFIED, ...errors('no-catalogue') } },
+  }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     if (cacheable(request, reply, `v${version}-items`)) return reply;
     return {
@@ -89,8 +101,8 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     };
   });
 
-  app.get<{ Params: { code: string } }>('/api/public/items/:code', {
-    schema: { tags: TAG, summary: '事项详情', params: { type: 'object', properties: { code: { type: 'string', maxLength: 100 } }, required: ['code'] } },
+  app.get('/api/public/items/:code', {
+    schema: { tags: TAG, summary: '事项详情', operationId: 'getItem', security: PUBLIC, params: ItemParams, response: { 200: ItemAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'not-found') } },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const item = catalogue.items.get(request.params.code);
@@ -100,7 +112,9 @@ export function catalogueRoutes(app: FastifyInstance, deps: Deps): void {
     return { version, item: plain, department: catalogue.departments.get(item.department) ?? null };
   });
 
-  app.get('/api/public/departments', { schema: { tags: TAG, summary: '部门及综合窗口' } }, async (request, reply) => {
+  app.get('/api/public/departments', {
+    schema: { tags: TAG, summary: '部门及综合窗口', operationId: 'listDepartments', security: PUBLIC, response: { 200: DepartmentsAnswer, ...NOT_MODIFIED, ...errors('no-catalogue') } },
+  }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     if (cacheable(request, reply, `v${version}-departments`)) return reply;
     return { version, departments: [...catalogue.departments.values()] };

@@ -10,6 +10,7 @@ import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { CatalogueDocument, Defect } from '../../../core/catalog/types.ts';
 import type { CalendarYear } from '../../../core/calendar/workdays.ts';
 import type { Database } from '../../db/schema.ts';
+import { SerializedAnswer } from '../../http/cache.ts';
 
 export interface PublishedCatalogue {
   version: number;
@@ -24,12 +25,15 @@ export class CatalogueDefectsError extends Error {
 }
 
 const LATEST_CHECK_MS = 3000;
+/** Published answers are kept for this many versions: the latest, and a few that cached pages still name. */
+const ANSWER_VERSIONS = 3;
 
 export class CatalogueStore {
   private readonly compiled = new Map<number, PublishedCatalogue>();
   private latestVersion = 0;
   private checkedAt = 0;
   private readonly years: CalendarYear[] = loadPackageCalendarYears();
+  private readonly answers = new Map<number, Map<string, Promise<SerializedAnswer>>>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -60,10 +64,35 @@ export class CatalogueStore {
     return { version, published: true };
   }
 
-  /** The published documents and holiday years, for clients (the browser) that plan for themselves. */
-  async source(version: number): Promise<{ documents: CatalogueDocument[]; calendarYears: CalendarYear[] }> {
-    const row = await this.db.selectFrom('catalogue_versions').select('documents').where('version', '=', version).executeTakeFirstOrThrow();
-    return { documents: JSON.parse(row.documents) as CatalogueDocument[], calendarYears: this.years };
+  /**
+   * The published documents and holiday years, for clients (the browser) that plan for themselves:
+   * `{ version, documents, calendarYears }`, made from the stored text without parsing it.
+   */
+  sourceAnswer(version: number): Promise<SerializedAnswer> {
+    return this.answer(version, 'catalogue', async () => {
+      const row = await this.db.selectFrom('catalogue_versions').select('documents').where('version', '=', version).executeTakeFirstOrThrow();
+      return new SerializedAnswer(`{"version":${version},"documents":${row.documents},"calendarYears":${JSON.stringify(this.years)}}`);
+    });
+  }
+
+  /**
+   * A public answer about one version, serialized once: a published version never changes, so its
+   * answers do not either. A failed build is forgotten, to be tried again.
+   */
+  answer(version: number, key: string, build: () => unknown): Promise<SerializedAnswer> {
+    let kept = this.answers.get(version);
+    if (!kept) {
+      if (this.answers.size >= ANSWER_VERSIONS) this.answers.delete(Math.min(...this.answers.keys()));
+      this.answers.set(version, (kept = new Map()));
+    }
+    let a = kept.get(key);
+    if (!a) {
+      const of = kept;
+      a = Promise.resolve().then(build).then((v) => (v instanceof SerializedAnswer ? v : SerializedAnswer.of(v)));
+      a.catch(() => of.delete(key));
+      of.set(key, a);
+    }
+    return a;
   }
 
   /** The latest published version; checked against the database every few seconds, as other processes may publish. */

@@ -28,7 +28,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
   });
 
   it('refuses a wrong password with one message, and locks the account after repeated failures', async () => {
-    const refusal = { code: 'invalid-credentials', message: '用户名或密码不正确。连续输错 3 次将锁定 15 分钟', details: [] };
+    const refusal = { code: 'invalid-credentials', message: '用户名或密码不正确。连续输错 3 次将锁定 15 分钟', details: [], requestId: expect.any(String) };
     const wrong = () => h.request('POST', '/api/auth/login', { body: { username: 'zhangjianguo', password: 'nope-nope' } });
     const first = await wrong();
     expect(first.statusCode).toBe(401);

@@ -93,7 +93,7 @@ describe.each(DIALECTS)('passwords on %s', (dialect) => {
       const r = await change(cookie, { currentPassword: `Wrong@${i}00000`, newPassword: 'Chuangkou#2026' });
       expect(r.statusCode).toBe(400);
       expect(r.json()).toEqual({
-        code: 'wrong-password', message: '当前密码不正确。连续输错 5 次将锁定 15 分钟', details: [{ path: 'body.currentPassword', message: '当前密码不正确' }],
+        code: 'wrong-password', message: '当前密码不正确。连续输错 5 次将锁定 15 分钟', details: [{ path: 'body.currentPassword', message: '当前密码不正确' }], requestId: expect.any(String),
       });
     }
     expect(await me(cookie)).toBe(200);

@@ -1,47 +1,44 @@
 /** Log-in, log-out, who am I, and changing one's own password. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { AUTH_ERRORS, BODY_ERRORS, errors, Ok, PUBLIC, SESSION } from '../../../contracts/http.ts';
+import { LoginAnswer, LoginBody, MeAnswer, PasswordAnswer, PasswordBody, type AccountView } from '../../../contracts/identity.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount, SESSION_COOKIE } from '../../http/auth.ts';
-import { ROLES } from './roles.ts';
+import { ROLES, type Account } from './roles.ts';
 import type { IdentityService } from './service.ts';
 
-const accountSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, roleName: { type: 'string' },
-    displayName: { type: 'string' }, department: { type: ['string', 'null'] }, subject: { type: ['string', 'null'] },
-  },
-};
+const TAG = ['身份认证'];
+/** What an account shows of itself: not its enterprise's credit code, which only the forms use. */
+const accountView = (a: Account): AccountView => ({ id: a.id, username: a.username, role: a.role, roleName: ROLES[a.role], displayName: a.displayName, department: a.department, subject: a.subject });
 
-export function identityRoutes(app: FastifyInstance, deps: Deps, identity: IdentityService): void {
-  app.post<{ Body: { username: string; password: string } }>('/api/auth/login', {
+export function identityRoutes(server: FastifyInstance, deps: Deps, identity: IdentityService): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/auth/login', {
     schema: {
-      tags: ['身份认证'], summary: '用户名密码登录',
-      body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } } },
-      response: { 200: { type: 'object', properties: { account: accountSchema, expiresAt: { type: 'string' } } } },
+      tags: TAG, summary: '用户名密码登录', operationId: 'login', security: PUBLIC,
+      body: LoginBody,
+      response: { 200: LoginAnswer, ...errors(...BODY_ERRORS, 'invalid-credentials', 'rate-limited') },
     },
   }, async (request, reply) => {
     const { account, token, expiresAt } = await identity.login(request.body.username, request.body.password);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax', expires: new Date(expiresAt) });
-    return { account: { ...account, roleName: ROLES[account.role] }, expiresAt };
+    return { account: accountView(account), expiresAt };
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['身份认证'], summary: '退出登录' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: TAG, summary: '退出登录', operationId: 'logout', security: PUBLIC, response: { 200: Ok, ...errors('cross-site-request') } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await identity.logout(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>('/api/auth/password', {
+  app.post('/api/auth/password', {
     schema: {
-      tags: ['身份认证'], summary: '修改本人密码',
+      tags: TAG, summary: '修改本人密码', operationId: 'changePassword', security: SESSION,
       description: '当前密码输错计入登录失败次数；修改成功后，本账号的其他登录会话全部退出，当前会话保留。',
-      body: {
-        type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false,
-        properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 256 }, newPassword: { type: 'string', minLength: 1, maxLength: 256 } },
-      },
-      response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, sessionsEnded: { type: 'integer' } } } },
+      body: PasswordBody,
+      response: { 200: PasswordAnswer, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'wrong-password', 'weak-password', 'invalid-credentials') },
     },
   }, async (request) => {
     const account = requireAccount(request);
@@ -51,8 +48,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps, identity: Ident
     return { ok: true, sessionsEnded };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['身份认证'], summary: '当前登录账号', response: { 200: { type: 'object', properties: { account: accountSchema } } } } }, async (request) => {
-    const account = requireAccount(request);
-    return { account: { ...account, roleName: ROLES[account.role] } };
+  app.get('/api/auth/me', { schema: { tags: TAG, summary: '当前登录账号', operationId: 'me', security: SESSION, response: { 200: MeAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
+    return { account: accountView(requireAccount(request)) };
   });
 }

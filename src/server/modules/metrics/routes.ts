@@ -1,5 +1,8 @@
 /** The effectiveness figures of clause 8.1 per key matter, from the catalogue and the cases. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { MatterIdParams, MetricsAnswer, MatterFigures } from '../../../contracts/admin.ts';
+import { AUTH_ERRORS, errors, SESSION } from '../../../contracts/http.ts';
 import type { CaseRecord } from '../../../core/case/case.ts';
 import { isTaskFinal, type Task } from '../../../core/case/task.ts';
 import { workingDaysBetween } from '../../../core/calendar/workdays.ts';
@@ -49,8 +52,9 @@ async function matterFigures(deps: Deps, matterId: string) {
   return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts) };
 }
 
-export function metricRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/api/metrics', { schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标' } }, async (request) => {
+export function metricRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/api/metrics', { schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标', operationId: 'listMetrics', security: SESSION, response: { 200: MetricsAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();
     const ids = [...catalogue.matters.values()].filter((m) => account.role !== 'lead' || m.lead === account.department).map((m) => m.id);
@@ -59,8 +63,8 @@ export function metricRoutes(app: FastifyInstance, deps: Deps): void {
     return { matters };
   });
 
-  app.get<{ Params: { id: string } }>('/api/metrics/:id', {
-    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } },
+  app.get('/api/metrics/:id', {
+    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标', operationId: 'getMetrics', security: SESSION, params: MatterIdParams, response: { 200: MatterFigures, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
   }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();

@@ -96,7 +96,7 @@ export class RatingService {
     const rect = await db.selectFrom('rectifications').selectAll().where('rating_id', '=', id).executeTakeFirst();
     const departments = rect ? (await this.deps.catalogues.latest()).catalogue.departments : null;
     return {
-      id: r.id, caseId: r.case_id, level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[], comment: r.comment, channel: r.channel, createdAt: r.created_at,
+      id: r.id, caseId: r.case_id, level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[], comment: r.comment, channel: r.channel as RatingChannel, createdAt: r.created_at,
       rectification: rect ? {
         id: rect.id, status: rect.status, department: rect.department, departmentName: departments?.get(rect.department)?.name ?? rect.department,
         dueDate: rect.due_date, reply: rect.reply, repliedAt: rect.replied_at,
@@ -170,7 +170,7 @@ export class RatingService {
     return {
       matter: matter ?? null,
       total: ratings.length,
-      byLevel: [5, 4, 3, 2, 1].map((level) => ({ level, levelName: LEVEL_NAMES[level], count: ratings.filter((r) => r.level === level).length })),
+      byLevel: [5, 4, 3, 2, 1].map((level) => ({ level, levelName: LEVEL_NAMES[level] ?? '', count: ratings.filter((r) => r.level === level).length })),
       byChannel: Object.fromEntries(CHANNELS.map((ch) => [ch, ratings.filter((r) => r.channel === ch).length])),
       satisfactionRate: rate(ratings.filter((r) => r.level > BAD).length, ratings.length),
       rectification: { opened: rects.length, replied, rate: rate(replied, rects.length) },

@@ -1,6 +1,12 @@
 /** Results: the e-license wallet, public verification by QR code, and offline delivery (pick-up or post). */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Created } from '../../../contracts/cases.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, PUBLIC, SESSION } from '../../../contracts/http.ts';
+import { LicenseCheck, WalletAnswer } from '../../../contracts/results.ts';
+import { DeliveryBody } from '../../../contracts/window.ts';
 import QRCode from 'qrcode';
+import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { maskName } from '../../crypto/sm4.ts';
 import { badRequest, notFound } from '../../errors.ts';
@@ -27,8 +33,9 @@ export async function verifyLicense(deps: Deps, id: string) {
   };
 }
 
-export function resultRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）' } }, async (request) => {
+export function resultRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）', operationId: 'wallet', security: SESSION, response: { 200: WalletAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const rows = await deps.db.kysely.selectFrom('licenses').selectAll().where('holder_id', '=', account.id).orderBy('issued_at', 'desc').execute();
     const { catalogue } = await deps.catalogues.latest();
@@ -43,15 +50,15 @@ export function resultRoutes(app: FastifyInstance, deps: Deps): void {
     return { licenses };
   });
 
-  app.get<{ Params: { id: string } }>('/api/public/licenses/:id/verify', {
-    schema: { tags: ['结果送达'], summary: '核验电子证照（SM2 签章）', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } },
+  app.get('/api/public/licenses/:id/verify', {
+    schema: { tags: ['结果送达'], summary: '核验电子证照（SM2 签章）', operationId: 'verifyLicense', security: PUBLIC, params: IdParams, response: { 200: LicenseCheck, ...errors('invalid-request', 'not-found') } },
   }, async (request) => {
     const r = await verifyLicense(deps, request.params.id);
     if (!r) throw notFound('电子证照');
     return r;
   });
 
-  app.get<{ Params: { id: string } }>('/verify/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/verify/:id', { schema: { hide: true, params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
     const r = /^[0-9a-f-]{36}$/.test(request.params.id) ? await verifyLicense(deps, request.params.id) : null;
     const body = !r
       ? '<h1>未找到该电子证照</h1><p>请核对二维码是否完整。</p>'
@@ -60,11 +67,12 @@ export function resultRoutes(app: FastifyInstance, deps: Deps): void {
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body>${body}</body></html>`;
   });
 
-  app.post<{ Params: { id: string }; Body: { method: 'pickup' | 'post'; recipient: string; waybill?: string } }>('/api/window/cases/:id/deliveries', {
+  app.post('/api/window/cases/:id/deliveries', {
     schema: {
-      tags: ['结果送达'], summary: '线下送达：窗口领取签收或邮寄（运单号）',
-      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
-      body: { type: 'object', required: ['method', 'recipient'], additionalProperties: false, properties: { method: { type: 'string', enum: ['pickup', 'post'] }, recipient: { type: 'string', minLength: 1, maxLength: 50 }, waybill: { type: 'string', minLength: 6, maxLength: 40 } } },
+      tags: ['结果送达'], summary: '线下送达：窗口领取签收或邮寄（运单号）', operationId: 'deliverResult', security: SESSION,
+      params: IdParams,
+      body: DeliveryBody,
+      response: { 201: Created, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'waybill-required', 'no-result') },
     },
   }, async (request, reply) => {
     const clerk = requireAccount(request, 'window');

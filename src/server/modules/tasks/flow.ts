@@ -8,7 +8,7 @@ import type { FlowEffect } from '../../../core/case/orchestrate.ts';
 import { isTaskFinal, type Task } from '../../../core/case/task.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { appendAudit } from '../audit/audit.ts';
+import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import { enqueue, notify } from '../notifications/service.ts';
 import { saveTasks, type LoadedCase } from '../cases/store.ts';
 import { recordMovement } from '../circulation/service.ts';
@@ -28,32 +28,47 @@ export async function applyFlow(
   }
 }
 
-/** The side effects of a flow step whose tasks are already written. */
+/**
+ * The side effects of a flow step whose tasks are already written. `more` audit entries of the
+ * caller's are chained right after the step's own, in the same statement.
+ */
 export async function applyEffects(
-  trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
+  trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string, more: AuditEntry[] = [],
 ): Promise<void> {
   const at = deps.clock.now().toISOString();
+  // The materials attached to the case, read once for the whole step (with the results it attaches).
+  let attached: Set<string> | undefined;
+  const attachedMaterials = async () => {
+    if (!attached) {
+      const known = c.known?.files;
+      attached = new Set(known ? known.filter((f) => f.status === 'attached').map((f) => f.material_id)
+        : (await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute()).map((f) => f.material_id));
+    }
+    return attached;
+  };
   for (const e of effects) {
     switch (e.kind) {
       case 'dispatched': {
         const task = next.find((t) => t.id === e.task) as Task;
         const taskId = `${c.row.id}:${e.task}`;
         await enqueue(trx, 'dispatch', `dispatch:${taskId}`, { taskId, caseId: c.row.id, caseNumber: c.row.number, item: e.task, department: e.department, dueDate: e.dueDate }, at);
-        const files = await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
         const needed = new Set((c.plan?.materials ?? []).filter((m) => m.items.includes(e.task)).map((m) => m.id));
-        for (const material of new Set(files.map((f) => f.material_id).filter((m) => needed.has(m)))) {
+        for (const material of [...(await attachedMaterials())].filter((m) => needed.has(m))) {
           await recordMovement(trx, deps, { caseId: c.row.id, materialId: material, kind: 'online-push', from: 'zwfw', to: task.department.code, waybill: null, sentBy: 'platform' });
         }
         break;
       }
       case 'attach-result': {
         const successor = c.plan?.materials.filter((m) => m.items.includes(e.to) && m.exemption?.kind === 'result-of-item' && m.exemption.ref === e.from) ?? [];
-        for (const m of successor) {
-          await trx.insertInto('case_files').values({
-            id: randomUUID(), case_id: c.row.id, material_id: m.id, source: 'result', file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
-            mime: null, size: null, evidence: JSON.stringify({ kind: 'result-of-item', from: e.from, result: e.result }), status: 'attached', created_by: 'platform', created_at: at,
-          }).execute();
-        }
+        if (successor.length === 0) break;
+        const files = await attachedMaterials();
+        await trx.insertInto('case_files').values(successor.map((m) => ({
+          id: randomUUID(), case_id: c.row.id, material_id: m.id, source: 'result' as const, file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
+          mime: null, size: null, evidence: JSON.stringify({ kind: 'result-of-item', from: e.from, result: e.result }), status: 'attached' as const, created_by: 'platform', created_at: at,
+        }))).execute();
+        for (const m of successor) files.add(m.id);
+        // What a view knew of the files is no longer all of them.
+        if (c.known) c.known = { ...c.known, files: undefined };
         break;
       }
       case 'stopped':
@@ -74,7 +89,6 @@ export async function applyEffects(
     }
   }
   // One entry for the whole step: every change it made, in order, chained like any other entry.
-  if (effects.length > 0) {
-    await appendAudit(trx, deps.db.dialect, at, { actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } });
-  }
+  const own: AuditEntry[] = effects.length > 0 ? [{ actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } }] : [];
+  await appendAudit(trx, deps.db.dialect, at, ...own, ...more);
 }

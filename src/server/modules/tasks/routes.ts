@@ -1,5 +1,10 @@
 /** The department workbench and integration API: the same routes for reviewers and for department systems. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Created } from '../../../contracts/cases.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, SESSION, SESSION_OR_SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
+import { ApproveBody, JointReviewBody, QueueAnswer, type QueueEntry, RefuseBody, SupplementBody, TaskAnswer, TaskParams, TaskQuery, TaskView } from '../../../contracts/tasks.ts';
 import { sm3Hex } from '../../crypto/sm3.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -7,8 +12,11 @@ import { requireDepartment } from '../../http/auth.ts';
 import type { Acting, TaskService } from './service.ts';
 
 const TAG = ['部门办理'];
-const taskParams = { type: 'object', required: ['caseId', 'item'], properties: { caseId: { type: 'string', format: 'uuid' }, item: { type: 'string', maxLength: 100 } } };
-type P = { Params: { caseId: string; item: string } };
+/** Reviewers with their session, department systems with signed requests. */
+const CALLER_ERRORS = [...AUTH_ERRORS, ...SIGNED_ERRORS] as const;
+/** A decision on a task: the task may have moved on, or the key been used for another request. */
+const DECISION_ERRORS = [...BODY_ERRORS, ...CALLER_ERRORS, 'not-found', 'concurrent-update', 'idempotency-key-reused', 'task-not-claimed', 'task-not-claimed-by-you', 'task-already-decided', 'task-not-open', 'task-in-supplement', 'task-stopped', 'invalid-date', 'date-out-of-order'] as const;
+const IDEMPOTENCY = '同一 Idempotency-Key 头的重复请求得到第一次的答复';
 
 function acting(request: FastifyRequest): Acting & { lead: boolean } {
   const d = requireDepartment(request);
@@ -37,38 +45,56 @@ async function idempotent<T>(deps: Deps, request: FastifyRequest, run: () => Pro
   return result;
 }
 
-export function taskRoutes(app: FastifyInstance, deps: Deps, tasks: TaskService): void {
-  const id = (p: P['Params']) => `${p.caseId}:${p.item}`;
+export function taskRoutes(server: FastifyInstance, deps: Deps, tasks: TaskService): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  const id = (p: Static<typeof TaskParams>) => `${p.caseId}:${p.item}`;
 
-  app.get<{ Querystring: { status?: string } }>('/api/department/tasks', {
-    schema: { tags: TAG, summary: '本部门子件队列（含期限标识）', querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] } } } },
-  }, async (request) => ({ tasks: await tasks.queue(acting(request).department, request.query) }));
+  app.get('/api/department/tasks', {
+    schema: { tags: TAG, summary: '本部门子件队列（含期限标识）', operationId: 'taskQueue', security: SESSION_OR_SIGNED, querystring: TaskQuery, response: { 200: QueueAnswer, ...errors('invalid-request', ...CALLER_ERRORS) } },
+    // The queue reads status and deadline from rows as plain strings; they are the contract's values.
+  }, async (request) => ({ tasks: (await tasks.queue(acting(request).department, request.query)) as QueueEntry[] }));
 
-  app.get<P>('/api/department/tasks/:caseId/:item', { schema: { tags: TAG, summary: '子件详情（仅本事项所需字段和材料）', params: taskParams } },
+  app.get('/api/department/tasks/:caseId/:item', {
+    schema: { tags: TAG, summary: '子件详情（仅本事项所需字段和材料）', operationId: 'getTask', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: TaskView, ...errors('invalid-request', ...CALLER_ERRORS, 'not-found') } },
+  },
     async (request) => tasks.view(id(request.params), acting(request)));
 
-  app.post<P>('/api/department/tasks/:caseId/:item/claim', { schema: { tags: TAG, summary: '认领', params: taskParams } },
+  app.post('/api/department/tasks/:caseId/:item/claim', {
+    schema: { tags: TAG, summary: '认领', operationId: 'claimTask', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'task-not-claimable', 'reviewer-required') } },
+  },
     async (request) => ({ task: await tasks.claim(id(request.params), acting(request)) }));
 
-  app.post<P>('/api/department/tasks/:caseId/:item/release', { schema: { tags: TAG, summary: '退回队列', params: taskParams } },
+  app.post('/api/department/tasks/:caseId/:item/release', {
+    schema: { tags: TAG, summary: '退回队列', operationId: 'releaseTask', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS) } },
+  },
     async (request) => ({ task: await tasks.release(id(request.params), acting(request)) }));
 
-  app.post<P & { Body: { number?: string; note?: string } }>('/api/department/tasks/:caseId/:item/approve', {
-    schema: { tags: TAG, summary: '准予办理（出具结果或电子证照）', params: taskParams, body: { type: 'object', additionalProperties: false, properties: { number: { type: 'string', minLength: 1, maxLength: 64 }, note: { type: 'string', maxLength: 500 } } } },
+  app.post('/api/department/tasks/:caseId/:item/approve', {
+    schema: {
+      tags: TAG, summary: '准予办理（出具结果或电子证照）', description: IDEMPOTENCY, operationId: 'approveTask', security: SESSION_OR_SIGNED, params: TaskParams, body: ApproveBody,
+      response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'duplicate-number', 'result-required') },
+    },
   }, async (request) => idempotent(deps, request, async () => ({ task: await tasks.approve(id(request.params), acting(request), request.body ?? {}) })));
 
-  app.post<P & { Body: { reasons: string[] } }>('/api/department/tasks/:caseId/:item/refuse', {
-    schema: { tags: TAG, summary: '不予办理（写明理由）', params: taskParams, body: { type: 'object', required: ['reasons'], additionalProperties: false, properties: { reasons: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 500 } } } } },
+  app.post('/api/department/tasks/:caseId/:item/refuse', {
+    schema: {
+      tags: TAG, summary: '不予办理（写明理由）', description: IDEMPOTENCY, operationId: 'refuseTask', security: SESSION_OR_SIGNED, params: TaskParams, body: RefuseBody,
+      response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'refusal-needs-reasons') },
+    },
   }, async (request) => idempotent(deps, request, async () => ({ task: await tasks.refuse(id(request.params), acting(request), request.body.reasons) })));
 
-  app.post<P & { Body: { materials: string[]; note: string } }>('/api/department/tasks/:caseId/:item/supplement', {
-    schema: { tags: TAG, summary: '要求补充材料（暂停计时）', params: taskParams, body: { type: 'object', required: ['materials', 'note'], additionalProperties: false, properties: { materials: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } }, note: { type: 'string', maxLength: 500 } } } },
+  app.post('/api/department/tasks/:caseId/:item/supplement', {
+    schema: {
+      tags: TAG, summary: '要求补充材料（暂停计时）', description: IDEMPOTENCY, operationId: 'requestSupplement', security: SESSION_OR_SIGNED, params: TaskParams, body: SupplementBody,
+      response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'supplement-needs-materials') },
+    },
   }, async (request) => idempotent(deps, request, async () => ({ task: await tasks.requestSupplement(id(request.params), acting(request), request.body.materials, request.body.note) })));
 
-  app.post<{ Body: { caseId: string; kind: 'review' | 'inspection' | 'acceptance'; tasks: string[]; heldOn: string; outcome: string } }>('/api/department/joint-reviews', {
+  app.post('/api/department/joint-reviews', {
     schema: {
-      tags: TAG, summary: '记录牵头部门组织的联合评审、勘验或验收（仅牵头部门管理人员；日期在受理日至今天之间）',
-      body: { type: 'object', required: ['caseId', 'kind', 'tasks', 'heldOn', 'outcome'], additionalProperties: false, properties: { caseId: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: ['review', 'inspection', 'acceptance'] }, tasks: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 }, heldOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, outcome: { type: 'string', minLength: 1, maxLength: 2000 } } },
+      tags: TAG, summary: '记录牵头部门组织的联合评审、勘验或验收（仅牵头部门管理人员；日期在受理日至今天之间）', operationId: 'recordJointReview', security: SESSION,
+      body: JointReviewBody,
+      response: { 201: Created, ...errors(...BODY_ERRORS, ...CALLER_ERRORS, 'not-found', 'case-not-accepted', 'held-on-out-of-range', 'invalid-tasks') },
     },
   }, async (request, reply) => {
     const a = acting(request);

@@ -167,7 +167,9 @@ export class TaskService {
       const item = c.plan?.items.find((i) => i.id === task.id);
       if (!item) throw notFound('事项');
       const number = input.number ?? `${task.department.code.toUpperCase()}${this.today().replace(/-/g, '')}${randomUUID().slice(0, 6).toUpperCase()}`;
-      if (await trx.selectFrom('licenses').select('id').where('number', '=', number).executeTakeFirst()) {
+      const issuesLicense = item.result.kind === 'license' && item.result.license !== undefined;
+      // Only a number the caller chose, or one an e-license will carry, can clash with a license's.
+      if ((input.number !== undefined || issuesLicense) && await trx.selectFrom('licenses').select('id').where('number', '=', number).executeTakeFirst()) {
         throw conflict('duplicate-number', `证照编号「${number}」已被使用`);
       }
       let result: TaskResult = { name: item.result.name, ref: number };

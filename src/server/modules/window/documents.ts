@@ -1,5 +1,8 @@
 /** The three printable documents of acceptance (clause 7.3), made from the case as recorded. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { DocumentParams } from '../../../contracts/cases.ts';
+import { AUTH_ERRORS, binary, errors, SESSION } from '../../../contracts/http.ts';
 import { dueDate } from '../../../core/calendar/workdays.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
 import type { Deps } from '../../deps.ts';
@@ -28,9 +31,13 @@ async function base(deps: Deps, c: LoadedCase, on: string): Promise<DocumentBase
   };
 }
 
-export function documentRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: { id: string; kind: string } }>('/api/cases/:id/documents/:kind', {
-    schema: { tags: ['综合窗口'], summary: '受理凭证、告知承诺书、不予受理通知书（PDF）', params: { type: 'object', required: ['id', 'kind'], properties: { id: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: ['receipt.pdf', 'commitment.pdf', 'rejection.pdf'] } } } },
+export function documentRoutes(server: FastifyInstance, deps: Deps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/api/cases/:id/documents/:kind', {
+    schema: {
+      tags: ['综合窗口'], summary: '受理凭证、告知承诺书、不予受理通知书（PDF）', operationId: 'caseDocument', security: SESSION, params: DocumentParams,
+      response: { 200: binary('application/pdf', 'PDF 文书'), ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') },
+    },
   }, async (request, reply) => {
     const { c } = await reachCase(deps, request, request.params.id);
     const { catalogue } = await deps.catalogues.get(c.row.catalogue_version);

@@ -1,5 +1,9 @@
 /** The window's routes: applications for visitors, the completeness check, and the three outcomes. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { CaseView, MaterialParams } from '../../../contracts/cases.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, SESSION } from '../../../contracts/http.ts';
+import { CheckResult, CommitmentBody, RejectBody, SuppliedAnswer, WindowCaseBody, WindowCasesAnswer, WindowQuery } from '../../../contracts/window.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
 import type { CaseService } from '../cases/service.ts';
@@ -8,23 +12,18 @@ import { caseView } from '../cases/view.ts';
 import type { WindowService } from './service.ts';
 
 const TAG = ['综合窗口'];
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } };
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+/** What acceptance can meet: the case moved on, or its materials do not allow it. */
+const DECISION_ERRORS = [...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'concurrent-update', 'no-plan', 'case-not-submitted', 'case-already-accepted', 'case-already-decided', 'case-closed'] as const;
 
-export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseService, window: WindowService): void {
+export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseService, window: WindowService): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const view = async (id: string) => caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, id));
 
-  app.post<{ Body: { matterId: string; applicant: { idNumber: string; name: string; phone?: string }; assisted?: { by: string; authority: string } } }>('/api/window/cases', {
+  app.post('/api/window/cases', {
     schema: {
-      tags: TAG, summary: '为来访群众录入申请，或帮办代办',
-      body: {
-        type: 'object', required: ['matterId', 'applicant'], additionalProperties: false,
-        properties: {
-          matterId: { type: 'string', minLength: 1, maxLength: 100 },
-          applicant: { type: 'object', required: ['idNumber', 'name'], additionalProperties: false, properties: { idNumber: { type: 'string', minLength: 15, maxLength: 18 }, name: { type: 'string', minLength: 1, maxLength: 50 }, phone: { type: 'string', maxLength: 20 } } },
-          assisted: { type: 'object', required: ['by', 'authority'], additionalProperties: false, properties: { by: { type: 'string', minLength: 1, maxLength: 50 }, authority: { type: 'string', minLength: 1, maxLength: 200 } } },
-        },
-      },
+      tags: TAG, summary: '为来访群众录入申请，或帮办代办', operationId: 'windowCreateCase', security: SESSION,
+      body: WindowCaseBody,
+      response: { 201: CaseView, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'invalid-id-number', 'applicant-name-mismatch', 'name-required', 'matter-required', 'no-catalogue') },
     },
   }, async (request, reply) => {
     const clerk = requireAccount(request, 'window');
@@ -34,8 +33,8 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
     return caseView(deps.db.kysely, deps.cipher, c);
   });
 
-  app.get<{ Querystring: { status?: 'submitted' | 'accepted' | 'rejected' | 'withdrawn' } }>('/api/window/cases', {
-    schema: { tags: TAG, summary: '申请列表：待受理（默认）、已受理、不予受理、已撤回', querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['submitted', 'accepted', 'rejected', 'withdrawn'] } } } },
+  app.get('/api/window/cases', {
+    schema: { tags: TAG, summary: '申请列表：待受理（默认）、已受理、不予受理、已撤回', operationId: 'windowCases', security: SESSION, querystring: WindowQuery, response: { 200: WindowCasesAnswer, ...errors('invalid-request', ...AUTH_ERRORS) } },
   }, async (request) => {
     requireAccount(request, 'window');
     const status = request.query.status ?? 'submitted';
@@ -44,30 +43,36 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
     return { cases: rows.map((r) => ({ id: r.id, number: r.number, matter: r.matter_id, channel: r.channel, submittedAt: r.submitted_at, acceptedAt: r.accepted_at })) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/window/cases/:id/check', { schema: { tags: TAG, summary: '按形式审查要点核对材料', params: idParams } }, async (request) => {
+  app.get('/api/window/cases/:id/check', {
+    schema: { tags: TAG, summary: '按形式审查要点核对材料', operationId: 'checkCase', security: SESSION, params: IdParams, response: { 200: CheckResult, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found', 'no-plan') } },
+  }, async (request) => {
     requireAccount(request, 'window');
     return window.check(request.params.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/window/cases/:id/accept', { schema: { tags: TAG, summary: '受理（出具受理凭证）', params: idParams } }, async (request) => {
+  app.post('/api/window/cases/:id/accept', {
+    schema: { tags: TAG, summary: '受理（出具受理凭证）', operationId: 'acceptCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors(...DECISION_ERRORS, 'materials-missing', 'invalid-plan') } },
+  }, async (request) => {
     const clerk = requireAccount(request, 'window');
     return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk));
   });
 
-  app.post<{ Params: { id: string }; Body: { deferred: { material: string; deadline: string }[] } }>('/api/window/cases/:id/accept-on-commitment', {
+  app.post('/api/window/cases/:id/accept-on-commitment', {
     schema: {
-      tags: TAG, summary: '容缺受理（出具告知承诺书）', params: idParams,
-      body: { type: 'object', required: ['deferred'], additionalProperties: false, properties: { deferred: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'object', required: ['material', 'deadline'], additionalProperties: false, properties: { material: { type: 'string', maxLength: 100 }, deadline: date } } } } },
+      tags: TAG, summary: '容缺受理（出具告知承诺书）', operationId: 'acceptOnCommitment', security: SESSION, params: IdParams,
+      body: CommitmentBody,
+      response: { 200: CaseView, ...errors(...DECISION_ERRORS, 'not-deferrable', 'deferred-mismatch', 'invalid-deadline', 'nothing-missing', 'unknown-material', 'invalid-plan') },
     },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
     return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk, request.body.deferred));
   });
 
-  app.post<{ Params: { id: string }; Body: { corrections: { subject: string; problem: string; correction: string }[] } }>('/api/window/cases/:id/reject', {
+  app.post('/api/window/cases/:id/reject', {
     schema: {
-      tags: TAG, summary: '不予受理（一次性告知全部补正内容）', params: idParams,
-      body: { type: 'object', required: ['corrections'], additionalProperties: false, properties: { corrections: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'object', required: ['subject', 'problem', 'correction'], additionalProperties: false, properties: { subject: { type: 'string', minLength: 1, maxLength: 200 }, problem: { type: 'string', minLength: 1, maxLength: 500 }, correction: { type: 'string', minLength: 1, maxLength: 500 } } } } } },
+      tags: TAG, summary: '不予受理（一次性告知全部补正内容）', operationId: 'rejectCase', security: SESSION, params: IdParams,
+      body: RejectBody,
+      response: { 200: CaseView, ...errors(...DECISION_ERRORS, 'rejection-needs-corrections') },
     },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
@@ -75,8 +80,11 @@ export function windowRoutes(app: FastifyInstance, deps: Deps, cases: CaseServic
     return view(request.params.id);
   });
 
-  app.post<{ Params: { id: string; material: string } }>('/api/window/cases/:id/deferred/:material', {
-    schema: { tags: TAG, summary: '登记补交容缺材料', params: { type: 'object', required: ['id', 'material'], properties: { id: { type: 'string', format: 'uuid' }, material: { type: 'string', maxLength: 100 } } } },
+  app.post('/api/window/cases/:id/deferred/:material', {
+    schema: {
+      tags: TAG, summary: '登记补交容缺材料', operationId: 'supplyDeferred', security: SESSION, params: MaterialParams,
+      response: { 200: SuppliedAnswer, ...errors('invalid-request', 'cross-site-request', ...AUTH_ERRORS, 'not-found', 'concurrent-update', 'not-on-commitment', 'not-deferred', 'already-supplied', 'material-not-uploaded', 'invalid-date') },
+    },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
     const r = await window.supplyDeferred(request.params.id, clerk, request.params.material);

@@ -14,7 +14,7 @@ import type { Deps } from '../../deps.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { CaseService } from '../cases/service.ts';
-import { loadCase, insertTasks, saveCase, type LoadedCase } from '../cases/store.ts';
+import { caseFiles, loadCase, insertTasks, saveCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { unguessablePassword, type IdentityService } from '../identity/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
@@ -82,7 +82,10 @@ export class WindowService {
 
   private async checkLoaded(db: Kysely<Database>, c: LoadedCase) {
     if (!c.plan) throw conflict('no-plan', '该件还没有办理方案');
-    const files = await db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
+    // Every file of the case, kept on it for the view and the dispatch that may follow; the check counts the attached.
+    const all = await caseFiles(db, c.row.id);
+    c.known = { ...c.known, files: all };
+    const files = all.filter((f) => f.status === 'attached');
     const materials: MaterialCheck[] = c.plan.materials.map((m) => {
       const own = files.filter((f) => f.material_id === m.id && f.source !== 'exemption');
       return {
@@ -119,15 +122,19 @@ export class WindowService {
       if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
       const at = this.deps.clock.now().toISOString();
       await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), on_commitment: deferred ? 1 : 0, deferred: JSON.stringify(t.state.deferred), accepted_at: at, accepted_by: clerk.id }, at);
-      await insertTasks(trx, caseId, flow.state, at);
-      c.tasks = flow.state;
-      await applyEffects(trx, this.deps, c, flow.state, flow.effects, `account:${clerk.id}`);
+      c.record = t.state;
+      // In the order loadCase reads them, so the answer is the case as it is now stored.
+      const order = flow.state.map((task, i) => i).sort((i, j) => byItem(flow.state[i]?.id, flow.state[j]?.id));
+      const rows = await insertTasks(trx, caseId, flow.state, at);
+      c.tasks = order.map((i) => flow.state[i] as LoadedCase['tasks'][number]);
+      c.taskRows = order.map((i) => rows[i] as LoadedCase['taskRows'][number]);
       const body = deferred
         ? `办件 ${c.row.number} 已容缺受理，请在期限内补交：${deferred.map((d) => `${materials.find((m) => m.id === d.material)?.name ?? d.material}（${d.deadline} 前）`).join('、')}`
         : `办件 ${c.row.number} 已受理，各部门正在办理。`;
+      // The acceptance is chained right after the dispatches it made, in one append.
+      await applyEffects(trx, this.deps, c, flow.state, flow.effects, `account:${clerk.id}`, [{ actor: `account:${clerk.id}`, action: deferred ? 'case.accept-on-commitment' : 'case.accept', entity: 'case', entityId: caseId, detail: { deferred: deferred ?? [] } }]);
       await notify(trx, { accountId: c.row.applicant_id, kind: 'accepted', title: deferred ? '申请已容缺受理' : '申请已受理', body, caseId }, at);
-      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: deferred ? 'case.accept-on-commitment' : 'case.accept', entity: 'case', entityId: caseId, detail: { deferred: deferred ?? [] } });
-      return loadCase(trx, this.deps.db.dialect, caseId);
+      return c;
     });
   }
 
@@ -160,3 +167,6 @@ export class WindowService {
     });
   }
 }
+
+/** Item ids as the database orders them (plain code-unit order). */
+const byItem = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,87 +1,18 @@
-/** What the case API returns to the applicant (see src/server/modules/cases/view.ts), and the words for it. */
-import type { Exemption, Plan, PlannedMaterial } from '../../../core/planning/types.ts';
+/** What the case API returns to the applicant: the API's contracts (src/contracts), with plans typed by the core. */
+import type { CaseRow, CaseView as CaseAnswer, Rating } from '../../../contracts/index.ts';
+import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
 
-export type { Plan, PlannedMaterial };
+export type { Plan, PlannedMaterial, Rating };
+export type { Correction } from '../../../contracts/index.ts';
 
-export type CaseStatus = 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn' | 'in-progress' | 'completed';
-export type TaskStatus = 'waiting' | 'dispatched' | 'claimed' | 'supplement' | 'approved' | 'refused' | 'stopped';
-
-export interface CaseFile {
-  id: string;
-  name: string;
-  source: string;
-  status: string;
-}
-
-export interface CaseMaterial {
-  id: string;
-  name: string;
-  status: 'required' | 'exempt';
-  exemption: Exemption | null;
-  deferrable: boolean;
-  files: CaseFile[];
-}
-
-export interface ProgressItem {
-  item: string;
-  name: string;
-  department: { code: string; name: string };
-  status: TaskStatus;
-  statusLabel: string;
-  dispatchedOn: string | null;
-  dueDate: string | null;
-  decidedOn: string | null;
-  result: { name: string; ref?: string; license?: string } | null;
-  reasons: string[] | null;
-  stopReason: string | null;
-  supplement: { requestedOn: string; materials: string[]; note: string } | null;
-}
-
-export interface Correction {
-  subject: string;
-  problem: string;
-  correction: string;
-}
-
-export interface CaseView {
-  id: string;
-  number: string;
-  matter: { id: string; name: string };
-  status: CaseStatus;
-  statusLabel: string;
-  channel: string;
-  plan: Plan | null;
-  form: Record<string, unknown>;
-  materials: CaseMaterial[];
-  progress: ProgressItem[];
-  deferred: { material: string; deadline: string; suppliedOn?: string; late?: boolean }[];
-  corrections: (Correction | string)[];
-  documents: { kind: 'receipt' | 'commitment' | 'rejection'; url: string }[];
-  createdAt: string;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-}
-
-export interface CaseListEntry {
-  id: string;
-  number: string;
-  matter: { id: string; name: string };
-  status: CaseStatus;
-  statusLabel: string;
-  createdAt: string;
-  progress: { name: string; statusLabel: string; dueDate: string | null }[];
-}
-
-export interface Rating {
-  id: string;
-  level: number;
-  levelName: string;
-  tags: string[];
-  comment: string;
-  channel: string;
-  createdAt: string;
-  rectification: { id: string; status: string; departmentName: string; dueDate: string; reply: string | null; repliedAt: string | null } | null;
-}
+/** The contract passes the plan as it is (docs/plan-format.md); the core says what it holds. */
+export type CaseView = Omit<CaseAnswer, 'plan'> & { plan: Plan | null };
+export type CaseStatus = CaseAnswer['status'];
+export type CaseMaterial = CaseAnswer['materials'][number];
+export type CaseFile = CaseMaterial['files'][number];
+export type ProgressItem = CaseAnswer['progress'][number];
+export type TaskStatus = ProgressItem['status'];
+export type CaseListEntry = CaseRow;
 
 export const STATUS_COLOR: Record<CaseStatus, string> = {
   draft: 'default',

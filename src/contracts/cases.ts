@@ -1,0 +1,71 @@
+/** A case as its applicant and the window see it, and the applicant's requests (网上申请). */
+import { Type, type Static } from 'typebox';
+import { PlanDoc } from './catalogue.ts';
+import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
+
+export const CASE_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'] as const;
+export const TASK_STATUSES = ['waiting', 'dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
+export const EXEMPTION_KINDS = ['license', 'shared-data', 'result-of-item', 'commitment'] as const;
+export const CaseStatus = OneOf(CASE_STATUSES);
+export const TaskStatus = OneOf(TASK_STATUSES);
+export const Channel = OneOf(['online', 'window'] as const);
+export const Exemption = Type.Object({ kind: OneOf(EXEMPTION_KINDS), evidence: Type.String(), ref: Type.Optional(Type.String({ description: '依据的证照类型、事项编码或数据来源' })) });
+
+export const TaskResult = Type.Object({ name: Type.String(), ref: Type.Optional(Type.String()), license: Type.Optional(Type.String()) });
+export const Supplement = Type.Object({ requestedOn: Day, materials: Type.Array(Type.String()), note: Type.String() });
+export const Deferred = Type.Object({ material: Type.String(), deadline: Day, suppliedOn: Type.Optional(Day), late: Type.Optional(Type.Boolean()) });
+export const Correction = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 200 }), problem: Type.String({ minLength: 1, maxLength: 500 }), correction: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export type Correction = Static<typeof Correction>;
+
+export const CaseFile = Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), status: Type.String() });
+export const CaseView = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  matter: Type.Object({ id: Type.String(), name: Type.String() }),
+  status: CaseStatus,
+  statusLabel: Type.String(),
+  channel: Channel,
+  applicant: Type.Object({ name: Type.String(), idNumber: Nullable(Type.String({ description: '脱敏的身份证号码' })) }),
+  assisted: Nullable(Type.Object({ by: Type.String(), authority: Nullable(Type.String()) })),
+  catalogueVersion: Type.Integer(),
+  answers: AnyObject,
+  chosenItems: Nullable(Type.Array(Type.String())),
+  plan: Type.Union([PlanDoc, Type.Null()]),
+  form: AnyObject,
+  materials: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), status: OneOf(['required', 'exempt'] as const), exemption: Nullable(Exemption), deferrable: Type.Boolean(), files: Type.Array(CaseFile) })),
+  progress: Type.Array(Type.Object({
+    item: Type.String(), name: Type.String(), department: Named, status: TaskStatus, statusLabel: Type.String(),
+    dispatchedOn: Nullable(Day), dueDate: Nullable(Day), decidedOn: Nullable(Day),
+    result: Nullable(TaskResult), reasons: Nullable(Type.Array(Type.String())), stopReason: Nullable(Type.String()), supplement: Nullable(Supplement),
+  })),
+  deferred: Type.Array(Deferred),
+  corrections: Type.Array(Correction),
+  documents: Type.Array(Type.Object({ kind: OneOf(['receipt', 'commitment', 'rejection'] as const), url: Type.String() })),
+  createdAt: Type.String(),
+  submittedAt: Nullable(Type.String()),
+  acceptedAt: Nullable(Type.String()),
+});
+export type CaseView = Static<typeof CaseView>;
+
+export const CreateCaseBody = Type.Object({
+  matterId: Type.String({ minLength: 1, maxLength: 100 }),
+  answers: Type.Optional(AnyObject),
+  chosenItems: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
+  values: Type.Optional(AnyObject),
+  submit: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export const FactsAnswer = Type.Object({ facts: AnyObject });
+export const CaseRow = Type.Object({
+  id: Type.String(), number: Type.String(), matter: Type.Object({ id: Type.String(), name: Type.String() }), status: CaseStatus, statusLabel: Type.String(), createdAt: Type.String(),
+  progress: Type.Array(Type.Object({ name: Type.String(), statusLabel: Type.String(), dueDate: Nullable(Day) })),
+});
+export type CaseRow = Static<typeof CaseRow>;
+export const MyCasesAnswer = Type.Object({ cases: Type.Array(CaseRow) });
+export const AnswersBody = Type.Object({ answers: AnyObject, chosenItems: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })) }, { additionalProperties: false });
+export const PlanOnly = Type.Object({ plan: PlanDoc });
+export const FormBody = Type.Object({ values: AnyObject }, { additionalProperties: false });
+export const MaterialParams = Type.Object({ id: Uuid, material: Type.String({ maxLength: 100 }) });
+export const FileParams = Type.Object({ id: Uuid, file: Uuid });
+export const ItemOfCaseParams = Type.Object({ id: Uuid, item: Type.String({ maxLength: 100 }) });
+export const Created = Type.Object({ id: Type.String() });
+export const DocumentParams = Type.Object({ id: Uuid, kind: OneOf(['receipt.pdf', 'commitment.pdf', 'rejection.pdf'] as const) });

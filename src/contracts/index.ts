@@ -1,0 +1,16 @@
+/**
+ * The API's contracts: request and answer shapes (TypeBox, so JSON Schema and TypeScript types at
+ * once), the error registry and each route's security. Pure: typebox and these files only, so the
+ * server validates and serializes with them and the web app reads its types from them.
+ */
+export * from './admin.ts';
+export * from './cases.ts';
+export * from './catalogue.ts';
+export * from './circulation.ts';
+export * from './errors.ts';
+export * from './http.ts';
+export * from './identity.ts';
+export * from './results.ts';
+export * from './tasks.ts';
+export * from './versions.ts';
+export * from './window.ts';

@@ -1,0 +1,65 @@
+/** The department workbench and integration API: the same routes for reviewers and department systems. */
+import { Type, type Static } from 'typebox';
+import { Exemption, Supplement, TaskResult, TaskStatus } from './cases.ts';
+import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
+
+export const TaskParams = Type.Object({ caseId: Uuid, item: Type.String({ maxLength: 100 }) });
+export const QUEUE_FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
+export const TaskQuery = Type.Object({ status: Type.Optional(OneOf(QUEUE_FILTERS)) }, { additionalProperties: false });
+
+/** A task (子件) as the core keeps it. */
+export const Task = Type.Object({
+  id: Type.String({ description: '事项编码，在办件内唯一' }),
+  name: Type.String(),
+  department: Named,
+  after: Type.Array(Type.String()),
+  promised: Type.Number({ description: '承诺时限（工作日），0 为即办' }),
+  status: TaskStatus,
+  updatedOn: Type.Optional(Day),
+  dispatchedOn: Type.Optional(Day),
+  dueDate: Type.Optional(Day),
+  reviewer: Type.Optional(Type.String()),
+  pausedWorkingDays: Type.Number(),
+  supplement: Type.Optional(Supplement),
+  decidedOn: Type.Optional(Day),
+  result: Type.Optional(TaskResult),
+  reasons: Type.Optional(Type.Array(Type.String())),
+  stopReason: Type.Optional(Type.String()),
+});
+export type Task = Static<typeof Task>;
+export const TaskAnswer = Type.Object({ task: Task });
+
+export const QueueEntry = Type.Object({
+  id: Type.String(), caseId: Type.String(), caseNumber: Type.String(), matter: Type.String(), item: Type.String(), itemName: Type.String(), status: TaskStatus,
+  dispatchedOn: Nullable(Day), dueDate: Nullable(Day), claimedBy: Nullable(Type.String()),
+  deadline: Type.Union([Type.Literal('paused'), Type.Literal('overdue'), Type.Literal('due-soon'), Type.Literal('on-time')]),
+});
+export type QueueEntry = Static<typeof QueueEntry>;
+export const QueueAnswer = Type.Object({ tasks: Type.Array(QueueEntry) });
+
+export const TaskView = Type.Object({
+  task: Task,
+  case: Type.Object({ id: Type.String(), number: Type.String(), matter: Type.String(), acceptedAt: Nullable(Type.String()) }),
+  form: Type.Object({
+    fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), options: Type.Optional(Type.Array(Type.Object({ value: Type.String(), label: Type.String() }))) })),
+    values: AnyObject,
+  }),
+  materials: Type.Array(Type.Object({
+    id: Type.String(), name: Type.String(), status: Type.String(), exemption: Nullable(Exemption),
+    review: Type.Object({ formal: Type.Array(Type.String()), substantive: Type.Array(Type.String()) }),
+    files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), evidence: Type.Unknown({ description: '免提交的核验依据（数据共享、电子证照）' }) })),
+  })),
+  others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day) })),
+});
+export type TaskView = Static<typeof TaskView>;
+
+export const ApproveBody = Type.Object({ number: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
+export const RefuseBody = Type.Object({ reasons: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false });
+export const SupplementBody = Type.Object({ materials: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 20 }), note: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+export const JointReviewBody = Type.Object({
+  caseId: Uuid,
+  kind: Type.Union([Type.Literal('review'), Type.Literal('inspection'), Type.Literal('acceptance')]),
+  tasks: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 }),
+  heldOn: Day,
+  outcome: Type.String({ minLength: 1, maxLength: 2000 }),
+}, { additionalProperties: false });

@@ -1,0 +1,31 @@
+/** The window (综合窗口): applications for visitors, the completeness check, the outcomes, delivery. */
+import { Type, type Static } from 'typebox';
+import { CaseView, Channel, Correction, Exemption } from './cases.ts';
+import { Day, Nullable, OneOf } from './http.ts';
+
+export const WindowCaseBody = Type.Object({
+  matterId: Type.String({ minLength: 1, maxLength: 100 }),
+  applicant: Type.Object({ idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }), phone: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
+  assisted: Type.Optional(Type.Object({ by: Type.String({ minLength: 1, maxLength: 50 }), authority: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })),
+}, { additionalProperties: false });
+export const WINDOW_LISTS = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+export const WindowQuery = Type.Object({ status: Type.Optional(OneOf(WINDOW_LISTS)) }, { additionalProperties: false });
+export const QueueRow = Type.Object({ id: Type.String(), number: Type.String(), matter: Type.String(), channel: Channel, submittedAt: Nullable(Type.String()), acceptedAt: Nullable(Type.String()) });
+export type QueueRow = Static<typeof QueueRow>;
+export const WindowCasesAnswer = Type.Object({ cases: Type.Array(QueueRow) });
+
+export const MaterialCheck = Type.Object({
+  id: Type.String(), name: Type.String(), status: Type.Union([Type.Literal('provided'), Type.Literal('exempt'), Type.Literal('missing')]), deferrable: Type.Boolean(), copies: Type.Integer(),
+  form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('original-and-copy')]), medium: Type.Union([Type.Literal('paper'), Type.Literal('electronic'), Type.Literal('either')]),
+  exemption: Type.Optional(Exemption),
+  review: Type.Object({ formal: Type.Array(Type.String()), substantive: Type.Array(Type.String()) }),
+  files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), source: Type.String() })),
+});
+export type MaterialCheck = Static<typeof MaterialCheck>;
+export const CheckResult = Type.Object({ materials: Type.Array(MaterialCheck), complete: Type.Boolean(), onlyDeferrableMissing: Type.Boolean() });
+export type CheckResult = Static<typeof CheckResult>;
+
+export const CommitmentBody = Type.Object({ deferred: Type.Array(Type.Object({ material: Type.String({ maxLength: 100 }), deadline: Day }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false });
+export const RejectBody = Type.Object({ corrections: Type.Array(Correction, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export const SuppliedAnswer = Type.Object({ late: Type.Boolean(), case: CaseView });
+export const DeliveryBody = Type.Object({ method: Type.Union([Type.Literal('pickup'), Type.Literal('post')]), recipient: Type.String({ minLength: 1, maxLength: 50 }), waybill: Type.Optional(Type.String({ minLength: 6, maxLength: 40 })) }, { additionalProperties: false });
