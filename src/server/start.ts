@@ -19,14 +19,21 @@ import { CatalogueStore } from './modules/catalogue/store.ts';
  * `create` is false). On PostgreSQL it must be configured: each machine making its own would leave
  * every other process unable to read what one encrypted.
  */
-function fieldKey(config: Config, create = true): string {
+/** The key configured or already kept beside the data; null when there is none yet. */
+export function existingFieldKey(config: Config): string | null {
   if (config.fieldKeyHex) return config.fieldKeyHex;
+  const file = path.join(config.dataDir, 'field.key');
+  return !config.databaseUrl && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : null;
+}
+
+function fieldKey(config: Config, create = true): string {
+  const existing = existingFieldKey(config);
+  if (existing) return existing;
   const file = path.join(config.dataDir, 'field.key');
   if (config.databaseUrl) {
     const old = fs.existsSync(file) ? `；已在用 ${file} 的，可把 ONETHING_FIELD_KEY 设为该文件的路径` : '';
     throw new ConfigError(`使用 PostgreSQL（DATABASE_URL）时须设置 ONETHING_FIELD_KEY：64 位十六进制密钥，或存放它的文件路径；共用数据库的每个进程须用同一密钥${old}`);
   }
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   if (!create) throw new ConfigError(`找不到字段密钥：未设置 ONETHING_FIELD_KEY，${file} 也不存在`);
   fs.mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32).toString('hex');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localFileStore } from './store.ts';
+import { localFileStore, TEMP_DIR } from './store.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +44,7 @@ describe('temporary files a crash left behind', () => {
       // A process that has exited: its pid names no living writer.
       const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
       const deadPid = Number(child.stdout);
-      const sub = path.join(root, 'ab');
+      const sub = path.join(root, TEMP_DIR);
       fs.mkdirSync(sub, { recursive: true });
       const crashed = path.join(sub, `${'ab'.padEnd(64, '0')}.${host}.${deadPid}.1700000000000.tmp`);
       const writing = path.join(sub, `${'ab'.padEnd(64, '1')}.${host}.${process.ppid}.1700000000000.tmp`);

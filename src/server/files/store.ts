@@ -41,16 +41,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Where files are written before their rename into place: one folder, so start-up lists only it. */
+export const TEMP_DIR = '.tmp';
+
 /**
  * Removes what a crash left half-written: temporary files whose writing process on this machine is
  * gone, or that are over an hour old. Returns how many were removed.
  */
 export function removeStaleTemporaries(dir: string, now = Date.now()): number {
-  if (!fs.existsSync(dir)) return 0;
+  const temp = path.join(dir, TEMP_DIR);
+  if (!fs.existsSync(temp)) return 0;
   let removed = 0;
-  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+  for (const name of fs.readdirSync(temp)) {
     if (!name.endsWith('.tmp')) continue;
-    const file = path.join(dir, name);
+    const file = path.join(temp, name);
     const [, host, pid] = /\.([\w-]+)\.(\d+)\.\d+\.tmp$/.exec(name) ?? [];
     const stale = host === HOST && pid !== undefined ? Number(pid) !== process.pid && !alive(Number(pid)) : false;
     let old = false;
@@ -76,8 +80,9 @@ export function localFileStore(dir: string): FileStore {
       const target = where(hash);
       if (!fs.existsSync(target)) {
         await fs.promises.mkdir(path.dirname(target), { recursive: true });
-        // Write aside and rename, so a crash never leaves a partial file under a valid name.
-        const temp = `${target}.${HOST}.${process.pid}.${Date.now()}.tmp`;
+        await fs.promises.mkdir(path.join(dir, TEMP_DIR), { recursive: true });
+        // Write aside and rename (the same file system), so a crash never leaves a partial file under a valid name.
+        const temp = path.join(dir, TEMP_DIR, `${hash}.${HOST}.${process.pid}.${Date.now()}.tmp`);
         const handle = await fs.promises.open(temp, 'w');
         try {
           await handle.writeFile(data);

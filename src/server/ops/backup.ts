@@ -5,14 +5,14 @@
  * personal number. Restore checks every digest before it writes anything.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { hmacSm3Hex } from '../crypto/sm3.ts';
+import { hmacSm3Hex, sm3Hex } from '../crypto/sm3.ts';
+import { existingFieldKey } from '../start.ts';
 import { CHECKPOINT_FILE } from '../modules/audit/anchor.ts';
 
 const run = promisify(execFile);
@@ -38,13 +38,8 @@ export interface Manifest {
 
 export class BackupError extends Error {}
 
-const sm3File = (file: string) => createHash('sm3').update(fs.readFileSync(file)).digest('hex');
+const sm3File = (file: string) => sm3Hex(fs.readFileSync(file));
 
-function fieldKeyOf(config: Config): string | null {
-  if (config.fieldKeyHex) return config.fieldKeyHex;
-  const file = path.join(config.dataDir, 'field.key');
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : null;
-}
 const keyCheckOf = (key: string) => hmacSm3Hex(Buffer.from(key, 'hex'), 'onething.backup-key-check');
 
 /** pg's tools take the password from the environment, so it never shows in the process list. */
@@ -111,7 +106,7 @@ export async function backup(config: Config, to: string): Promise<Manifest> {
     add(rel, 'file');
   }
 
-  const key = fieldKeyOf(config);
+  const key = existingFieldKey(config);
   const notes = ['字段密钥（ONETHING_FIELD_KEY 或数据目录下的 field.key）不在备份中，须另行保管；恢复时须提供同一密钥'];
   if (config.files.kind === 's3') notes.push('上传文件存放在对象存储（S3）中，本备份只含本地文件目录；桶中的文件须用对象存储自身的备份（版本化或复制）另行保管');
   const manifest: Manifest = {
@@ -121,7 +116,7 @@ export async function backup(config: Config, to: string): Promise<Manifest> {
   // The manifest last: a backup cut short has none, and restore refuses it.
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
   fs.writeFileSync(path.join(target, MANIFEST), text);
-  fs.writeFileSync(path.join(target, MANIFEST_DIGEST), `${createHash('sm3').update(text).digest('hex')}\n`);
+  fs.writeFileSync(path.join(target, MANIFEST_DIGEST), `${sm3Hex(text)}\n`);
   return manifest;
 }
 
@@ -131,7 +126,7 @@ export function checkBackup(dir: string): { manifest: Manifest | null; problems:
   if (!fs.existsSync(at(MANIFEST))) return { manifest: null, problems: [`${dir} 中没有 ${MANIFEST}（不是备份目录，或备份没有完成）`] };
   const text = fs.readFileSync(at(MANIFEST), 'utf8');
   const digest = fs.existsSync(at(MANIFEST_DIGEST)) ? fs.readFileSync(at(MANIFEST_DIGEST), 'utf8').trim() : null;
-  if (digest !== createHash('sm3').update(text).digest('hex')) return { manifest: null, problems: [`${MANIFEST} 与 ${MANIFEST_DIGEST} 记载的 SM3 摘要不符（清单被改动或损坏）`] };
+  if (digest !== sm3Hex(text)) return { manifest: null, problems: [`${MANIFEST} 与 ${MANIFEST_DIGEST} 记载的 SM3 摘要不符（清单被改动或损坏）`] };
   const manifest = JSON.parse(text) as Manifest;
   if (manifest.format !== 'onething-backup' || manifest.version !== 1) return { manifest: null, problems: [`不认识的备份格式（${String(manifest.format)} 第 ${String(manifest.version)} 版）`] };
   const problems: string[] = [];
@@ -154,7 +149,7 @@ export async function restore(config: Config, from: string): Promise<RestoreResu
   if (!manifest || problems.length > 0) throw new BackupError(`备份已损坏，未恢复任何内容：\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const dialect = config.databaseUrl ? 'postgres' : 'sqlite';
   if (manifest.dialect !== dialect) throw new BackupError(`这是 ${manifest.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} 的备份，当前配置的是 ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`);
-  const key = fieldKeyOf(config);
+  const key = existingFieldKey(config);
   const warnings: string[] = [];
   if (key && manifest.keyCheck && keyCheckOf(key) !== manifest.keyCheck) throw new BackupError('当前的字段密钥不是备份时所用的密钥：用它恢复，加密的个人信息和审计校验码都将无法核对；请提供原来的 ONETHING_FIELD_KEY 或 field.key');
   if (!key) warnings.push('未找到字段密钥：启动或校验前须设置原来的 ONETHING_FIELD_KEY，或把原来的 field.key 放回数据目录');

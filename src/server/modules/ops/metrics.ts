@@ -4,11 +4,11 @@
  * One registry per app, so tests that build many apps never share counters.
  */
 import { BlockList, isIPv4 } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { todayIn } from '../../clock.ts';
 import type { Config } from '../../config.ts';
+import { safeEqual } from '../../crypto/sm3.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 
@@ -77,11 +77,7 @@ function blockList(entries: string[]): BlockList {
   return list;
 }
 
-const sameToken = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
+const sameToken = (given: string, expected: string) => safeEqual(Buffer.from(given), Buffer.from(expected));
 
 /**
  * Who may scrape: a caller presenting the bearer token, or one from the allowed addresses (loopback
