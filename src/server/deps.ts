@@ -13,7 +13,15 @@ export interface FieldCipher {
 
 /** Where SMS and e-mail go; the default writes them to the message log, a deployment plugs in its gateway. */
 export interface MessageSender {
-  send(message: { channel: 'sms' | 'email'; recipient: string; body: string }): Promise<void>;
+  send(message: OutgoingMessage): Promise<void>;
+  /** Optional: several messages in one call, all or none (the message log writes them in one statement). */
+  sendAll?(messages: OutgoingMessage[]): Promise<void>;
+}
+
+export interface OutgoingMessage {
+  channel: 'sms' | 'email';
+  recipient: string;
+  body: string;
 }
 
 export interface Deps {

@@ -8,7 +8,7 @@ import { hmacSm3 } from './crypto/sm3.ts';
 import { createFieldCipher } from './crypto/sm4.ts';
 import { openDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest, withStartLock } from './db/migrate.ts';
-import type { Deps, FieldCipher, MessageSender } from './deps.ts';
+import type { Deps, FieldCipher, MessageSender, OutgoingMessage } from './deps.ts';
 import { maskEmail, maskPhone } from './crypto/sm4.ts';
 import { openFileStore } from './files/open.ts';
 import { anchorAuditLog, CHECKPOINT_FILE, checkpointAtStart } from './modules/audit/anchor.ts';
@@ -43,11 +43,16 @@ function fieldKey(config: Config, create = true): string {
 
 /** The default message adapter: SMS and e-mail are written to the message log. */
 export function loggingSender(deps: Pick<Deps, 'db' | 'clock'>): MessageSender {
+  const row = (m: OutgoingMessage, at: string) => ({
+    id: randomBytes(12).toString('hex'), channel: m.channel, recipient: m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient), body: m.body, created_at: at,
+  });
   return {
     async send(m) {
-      await deps.db.kysely.insertInto('message_log').values({
-        id: randomBytes(12).toString('hex'), channel: m.channel, recipient: m.channel === 'sms' ? maskPhone(m.recipient) : maskEmail(m.recipient), body: m.body, created_at: deps.clock.now().toISOString(),
-      }).execute();
+      await deps.db.kysely.insertInto('message_log').values(row(m, deps.clock.now().toISOString())).execute();
+    },
+    async sendAll(messages) {
+      const at = deps.clock.now().toISOString();
+      if (messages.length > 0) await deps.db.kysely.insertInto('message_log').values(messages.map((m) => row(m, at))).execute();
     },
   };
 }

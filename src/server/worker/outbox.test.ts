@@ -266,4 +266,42 @@ describe.each(DIALECTS)('the outbox worker on %s', (dialect) => {
       expect(await outboxRow(e.deliveryId)).toMatchObject({ status: 'delivered', attempts: 1 });
     }
   });
+
+  /** A notice's SMS (and e-mail) entry, as notify() writes it. */
+  const message = async (accountId: string, text: string) => {
+    const deliveryId = `message:test-${++seq}`;
+    await h.deps.db.kysely.transaction().execute((trx) => enqueue(trx, 'message', deliveryId, { accountId, text }, h.clock.now().toISOString()));
+    return deliveryId;
+  };
+  const withPhone = async () => (await h.deps.db.kysely.selectFrom('accounts').select('id').where('phone_enc', 'is not', null).limit(2).execute()).map((a) => a.id);
+  const logged = (text: string) => h.deps.db.kysely.selectFrom('message_log').select(['channel', 'recipient', 'body']).where('body', '=', text).execute();
+
+  it('sends a batch of notices to the message log together: each to its account, masked, and each entry marked delivered', async () => {
+    const [a, b] = await withPhone();
+    expect(b).toBeDefined();
+    const ids = [await message(a as string, '批量一'), await message(b as string, '批量二'), await message(a as string, '批量三')];
+    expect(await createWorker(h.deps).runOnce()).toBe(3);
+    for (const [i, text] of ['批量一', '批量二', '批量三'].entries()) {
+      const rows = await logged(text);
+      expect(rows.some((r) => r.channel === 'sms' && /^1\d{2}\*{4}\d{4}$/.test(r.recipient)), text).toBe(true);
+      expect(await outboxRow(ids[i] as string)).toMatchObject({ status: 'delivered', attempts: 1, locked_by: null });
+    }
+  });
+
+  it('keeps every notice of a batch for a retry when the message log refuses them, and logs none', async () => {
+    const [a] = await withPhone();
+    const sendAll = h.deps.sender.sendAll;
+    h.deps.sender.sendAll = async () => { throw new Error('短信网关不可用'); };
+    try {
+      const ids = [await message(a as string, '失败一'), await message(a as string, '失败二')];
+      expect(await createWorker(h.deps).runOnce()).toBe(2);
+      for (const id of ids) expect(await outboxRow(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: '短信网关不可用', locked_by: null });
+      expect(await logged('失败一')).toHaveLength(0);
+    } finally {
+      h.deps.sender.sendAll = sendAll;
+    }
+    h.clock.advance(BASE_DELAY_MS);
+    expect(await createWorker(h.deps).runOnce()).toBe(2);
+    expect(await logged('失败一')).not.toHaveLength(0);
+  });
 });

@@ -59,10 +59,33 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async function deliverDispatch(e: Entry): Promise<void> {
+  type Client = { id: string; secret_enc: string; webhook_url: string | null };
+  type Account = { phone_enc: string | null; email_enc: string | null };
+
+  /** What a batch's deliveries read, in one statement each rather than one per entry. */
+  async function lookups(batch: Entry[]): Promise<{ clients: Map<string, Client>; accounts: Map<string, Account> }> {
+    const departments = new Set<string>();
+    const accountIds = new Set<string>();
+    for (const e of batch) {
+      if (e.kind === 'dispatch') departments.add((JSON.parse(e.payload) as { department: string }).department);
+      else if (e.kind === 'message') accountIds.add((JSON.parse(e.payload) as { accountId: string }).accountId);
+    }
+    const clients = new Map<string, Client>();
+    if (departments.size > 0) {
+      const rows = await db.selectFrom('api_clients').select(['id', 'secret_enc', 'webhook_url', 'department']).where('department', 'in', [...departments]).where('active', '=', 1)
+        .where('webhook_url', 'is not', null).orderBy('created_at', 'desc').execute();
+      // The newest active client with a webhook speaks for its department.
+      for (const r of rows) if (!clients.has(r.department)) clients.set(r.department, r);
+    }
+    const accounts = new Map<string, Account>();
+    if (accountIds.size > 0) {
+      for (const r of await db.selectFrom('accounts').select(['id', 'phone_enc', 'email_enc']).where('id', 'in', [...accountIds]).execute()) accounts.set(r.id, r);
+    }
+    return { clients, accounts };
+  }
+
+  async function deliverDispatch(e: Entry, client: Client | undefined): Promise<void> {
     const payload = JSON.parse(e.payload) as { department: string; caseId: string; item: string };
-    const client = await db.selectFrom('api_clients').select(['id', 'secret_enc', 'webhook_url']).where('department', '=', payload.department).where('active', '=', 1)
-      .where('webhook_url', 'is not', null).orderBy('created_at', 'desc').executeTakeFirst();
     if (!client?.webhook_url) return;
     const body = JSON.stringify({ deliveryId: e.delivery_id, kind: 'task.dispatched', ...payload, links: { task: `${deps.config.publicUrl}/api/department/tasks/${payload.caseId}/${encodeURIComponent(payload.item)}` } });
     const url = new URL(client.webhook_url);
@@ -84,9 +107,8 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
    * A notice goes to every channel the account has. With more than one, each channel sent is noted
    * in the entry, so a retry after one channel failed does not send the others again.
    */
-  async function deliverMessage(e: Entry): Promise<void> {
+  async function deliverMessage(e: Entry, account: Account | undefined): Promise<void> {
     const payload = JSON.parse(e.payload) as { accountId: string; text: string; sent?: ('sms' | 'email')[] };
-    const account = await db.selectFrom('accounts').select(['phone_enc', 'email_enc']).where('id', '=', payload.accountId).executeTakeFirst();
     const sent = new Set(payload.sent ?? []);
     const due = ([['sms', account?.phone_enc], ['email', account?.email_enc]] as const).filter(([channel, enc]) => enc && !sent.has(channel));
     for (const [i, [channel, enc]] of due.entries()) {
@@ -96,21 +118,61 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     }
   }
 
-  async function deliver(e: Entry): Promise<void> {
-    const at = deps.clock.now();
+  /**
+   * With a sender that takes several messages at once (the message log), the batch's notices go in
+   * one call, all or none; an adapter to a real gateway sends them one by one.
+   */
+  async function deliverMessages(entries: Entry[], found: Awaited<ReturnType<typeof lookups>>): Promise<boolean> {
+    const sendAll = deps.sender.sendAll?.bind(deps.sender);
+    if (!sendAll) return false;
+    const messages = entries.flatMap((e) => {
+      const payload = JSON.parse(e.payload) as { accountId: string; text: string; sent?: string[] };
+      const account = found.accounts.get(payload.accountId);
+      return ([['sms', account?.phone_enc], ['email', account?.email_enc]] as const)
+        .filter(([channel, enc]) => enc && !(payload.sent ?? []).includes(channel))
+        .map(([channel, enc]) => ({ channel, recipient: deps.cipher.decrypt(enc as string), body: payload.text }));
+    });
     try {
-      if (e.kind === 'dispatch') await deliverDispatch(e);
-      else if (e.kind === 'message') await deliverMessage(e);
-      await db.updateTable('outbox').set({ status: 'delivered', delivered_at: at.toISOString(), locked_by: null, locked_until: null, attempts: e.attempts + 1 })
-        .where('id', '=', e.id).where('locked_by', '=', id).execute();
+      await sendAll(messages);
+      return true;
     } catch (err) {
-      const attempts = e.attempts + 1;
-      const dead = attempts >= deps.config.webhook.maxAttempts;
-      const delay = Math.min(deps.config.webhook.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
-      await db.updateTable('outbox').set({
-        status: dead ? 'dead' : 'pending', attempts, last_error: (err as Error).message.slice(0, 500), locked_by: null, locked_until: null,
-        next_attempt_at: new Date(at.getTime() + delay).toISOString(),
-      }).where('id', '=', e.id).where('locked_by', '=', id).execute();
+      for (const e of entries) await failed(e, err);
+      return false;
+    }
+  }
+
+  /** Delivers one entry; on failure records the attempt with its back-off and returns false. */
+  async function deliver(e: Entry, found: Awaited<ReturnType<typeof lookups>>): Promise<boolean> {
+    try {
+      if (e.kind === 'dispatch') await deliverDispatch(e, found.clients.get((JSON.parse(e.payload) as { department: string }).department));
+      else if (e.kind === 'message') await deliverMessage(e, found.accounts.get((JSON.parse(e.payload) as { accountId: string }).accountId));
+      return true;
+    } catch (err) {
+      await failed(e, err);
+      return false;
+    }
+  }
+
+  async function failed(e: Entry, err: unknown): Promise<void> {
+    const at = deps.clock.now();
+    const attempts = e.attempts + 1;
+    const dead = attempts >= deps.config.webhook.maxAttempts;
+    const delay = Math.min(deps.config.webhook.baseDelayMs * 2 ** (attempts - 1), 3_600_000);
+    await db.updateTable('outbox').set({
+      status: dead ? 'dead' : 'pending', attempts, last_error: (err as Error).message.slice(0, 500), locked_by: null, locked_until: null,
+      next_attempt_at: new Date(at.getTime() + delay).toISOString(),
+    }).where('id', '=', e.id).where('locked_by', '=', id).execute();
+  }
+
+
+  /** Entries delivered are marked together, by attempt count, each only while this worker holds it. */
+  async function markDelivered(entries: Entry[]): Promise<void> {
+    const at = deps.clock.now().toISOString();
+    const byAttempts = new Map<number, number[]>();
+    for (const e of entries) byAttempts.set(e.attempts + 1, [...(byAttempts.get(e.attempts + 1) ?? []), e.id]);
+    for (const [attempts, ids] of byAttempts) {
+      await db.updateTable('outbox').set({ status: 'delivered', delivered_at: at, locked_by: null, locked_until: null, attempts })
+        .where('id', 'in', ids).where('locked_by', '=', id).execute();
     }
   }
 
@@ -121,12 +183,28 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
     async runOnce(limit = 50) {
       const claimedAt = deps.clock.now();
       const batch = await claim(limit, claimedAt);
+      if (batch.length === 0) return 0;
       const leaseEnds = claimedAt.getTime() + LEASE_MS;
-      for (const e of batch) {
+      const found = await lookups(batch);
+      const delivered: Entry[] = [];
+      let rest = batch;
+      // Only while the claim-time lease holds for all of them: they are marked right after.
+      if (leaseEnds - deps.clock.now().getTime() > DELIVERY_TIMEOUT_MS + 5_000) {
+        const messages = batch.filter((e) => e.kind === 'message');
+        if (messages.length > 0 && (await deliverMessages(messages, found))) delivered.push(...messages);
+        if (deps.sender.sendAll) rest = batch.filter((e) => e.kind !== 'message');
+      }
+      for (const e of rest) {
         // While the claim-time lease outlasts the longest delivery, no other worker can take the entry.
         const leaseHolds = leaseEnds - deps.clock.now().getTime() > DELIVERY_TIMEOUT_MS + 5_000;
-        if (leaseHolds || (await renew(e))) await deliver(e);
+        if (!leaseHolds) {
+          // Before renewing, what is already delivered is marked, so it cannot outlive the lease unmarked.
+          await markDelivered(delivered.splice(0));
+          if (!(await renew(e))) continue;
+        }
+        if (await deliver(e, found)) delivered.push(e);
       }
+      await markDelivered(delivered);
       return batch.length;
     },
     start(intervalMs = 500) {

@@ -9,7 +9,10 @@ import type { FieldCipher } from '../../deps.ts';
 type Values = Record<string, unknown>;
 type Stored = Record<string, unknown>;
 
-const isSealed = (v: unknown): v is { sealed: string } => typeof v === 'object' && v !== null && 'sealed' in v;
+/** `masked` is kept beside the ciphertext (values sealed before it was are shown by decrypting), so showing a value needs no key. */
+const isSealed = (v: unknown): v is { sealed: string; masked?: string } => typeof v === 'object' && v !== null && 'sealed' in v;
+const seal = (v: string, cipher: FieldCipher) => ({ sealed: cipher.encrypt(v), masked: mask(v) });
+const shown = (v: { sealed: string; masked?: string }, cipher: FieldCipher) => (typeof v.masked === 'string' ? v.masked : mask(cipher.decrypt(v.sealed)));
 /** Migration 007 kept only the mask of values pre-filled into plans stored before they were sealed. */
 const isMasked = (v: unknown): v is { masked: string } => typeof v === 'object' && v !== null && 'masked' in v;
 
@@ -19,7 +22,7 @@ function sensitiveKeys(form: MergedForm | null): Set<string> {
 
 export function sealValues(values: Values, form: MergedForm | null, cipher: FieldCipher): Stored {
   const sensitive = sensitiveKeys(form);
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, sensitive.has(k) && typeof v === 'string' && v !== '' ? { sealed: cipher.encrypt(v) } : v]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, sensitive.has(k) && typeof v === 'string' && v !== '' ? seal(v, cipher) : v]));
 }
 
 export function openValues(stored: Stored, cipher: FieldCipher): Values {
@@ -37,7 +40,7 @@ export function maskedValues(stored: Stored, cipher: FieldCipher, keys?: Readonl
   const out: Values = {};
   for (const [k, v] of Object.entries(stored)) {
     if (keys && !keys.has(k)) continue;
-    out[k] = isSealed(v) ? mask(cipher.decrypt(v.sealed)) : v;
+    out[k] = isSealed(v) ? shown(v, cipher) : v;
   }
   return out;
 }
@@ -55,14 +58,14 @@ const personal = (f: FormField): f is FormField & { value: string } => f.sensiti
  */
 export function storedPlan(plan: Plan, cipher: FieldCipher): string {
   if (!plan.form.fields.some(personal)) return JSON.stringify(plan);
-  const fields = plan.form.fields.map((f) => (personal(f) ? { ...f, value: { sealed: cipher.encrypt(f.value) } } : f));
+  const fields = plan.form.fields.map((f) => (personal(f) ? { ...f, value: seal(f.value, cipher) } : f));
   return JSON.stringify({ ...plan, form: { ...plan.form, fields } });
 }
 
 /** A pre-filled personal value as people see it: masked, whether it is plain (a fresh plan), sealed or already masked. */
 export function maskedPrefill(value: unknown, cipher?: FieldCipher): unknown {
   if (typeof value === 'string') return mask(value);
+  if (isSealed(value)) return typeof value.masked === 'string' ? value.masked : cipher ? shown(value, cipher) : '*'.repeat(8);
   if (isMasked(value)) return value.masked;
-  if (isSealed(value)) return cipher ? mask(cipher.decrypt(value.sealed)) : '*'.repeat(8);
   return value;
 }

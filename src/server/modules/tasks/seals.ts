@@ -6,9 +6,24 @@ import { openKeyMaterial } from '../../crypto/sm4.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 
-export async function sealOf(trx: Kysely<Database>, deps: Deps, department: string): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+type Seal = { privateKeyPem: string; publicKeyPem: string };
+// Per opened database: a seal is made once and never replaced, so the one read stays right. A row read
+// in the transaction that made it is not kept: that transaction may still roll back.
+const opened = new WeakMap<object, Map<string, Seal>>();
+const making = new WeakSet<object>();
+
+export async function sealOf(trx: Kysely<Database>, deps: Deps, department: string): Promise<Seal> {
+  let kept = opened.get(deps.db);
+  if (!kept) opened.set(deps.db, (kept = new Map()));
+  const known = kept.get(department);
+  if (known) return known;
   const row = await trx.selectFrom('seals').selectAll().where('department', '=', department).executeTakeFirst();
-  if (row) return { privateKeyPem: openKeyMaterial(deps.cipher, row.private_enc), publicKeyPem: row.public_pem };
+  if (row) {
+    const seal = { privateKeyPem: openKeyMaterial(deps.cipher, row.private_enc), publicKeyPem: row.public_pem };
+    if (!making.has(trx)) kept.set(department, seal);
+    return seal;
+  }
+  making.add(trx);
   const pair = generateSealKeyPair();
   await trx.insertInto('seals').values({ department, public_pem: pair.publicKeyPem, private_enc: deps.cipher.encrypt(pair.privateKeyPem), created_at: deps.clock.now().toISOString() })
     .onConflict((oc) => oc.column('department').doNothing()).execute();
