@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromDayNumber, toDayNumber } from '../core/calendar/dates.ts';
-import { buildCalendar, dueDate, unknownYears, workingDaysBetween } from '../core/calendar/workdays.ts';
+import { statutoryHolidays } from '../core/calendar/statutory.ts';
+import { buildCalendar, dueDate, isProvisional, receiptDay, unknownYears, workingDaysBetween } from '../core/calendar/workdays.ts';
 import { holidayYearFromOverride, loadPackageCalendarYears } from './holidays.ts';
 
 const years = loadPackageCalendarYears();
@@ -80,6 +81,25 @@ describe('New Year and Spring Festival 2026 (real data)', () => {
   });
 });
 
+describe('computed fixed statutory holidays against the official data', () => {
+  it('every computed holiday of 2020–2026 is an official day off', () => {
+    for (let year = 2020; year <= 2026; year++) {
+      const official = new Set(years.find((y) => y.year === year)?.holidays);
+      expect(official.size, String(year)).toBeGreaterThan(20);
+      for (const h of statutoryHolidays(year)) for (const d of h.dates) expect(official.has(d), `${year} ${h.name} ${d}`).toBe(true);
+    }
+  });
+
+  it('a year beyond the official data keeps them off and is provisional', () => {
+    const upTo2026 = buildCalendar(years.filter((y) => y.year <= 2026));
+    expect(upTo2026.provisional(2027)).toBe(true);
+    expect(upTo2026.provisional(2026)).toBe(false);
+    const due = dueDate(upTo2026, '2026-12-25', 5);
+    expect(due).toBe('2027-01-04'); // not 2027-01-01 (元旦)
+    expect(isProvisional(upTo2026, '2026-12-25', due)).toBe(true);
+  });
+});
+
 describe('overrides', () => {
   it('maps an override document with its file as source, and it wins over the package', () => {
     const doc = { year: 2025, holidays: ['2025-10-09'], workdays: [], source: ['notice'] };
@@ -109,7 +129,7 @@ describe('properties (real data, 2020–2026)', () => {
       fc.property(day, fc.integer({ min: 1, max: 60 }), (d, n) => {
         const due = dueDate(cal, d, n);
         expect(cal.isWorkingDay(due)).toBe(true);
-        expect(workingDaysBetween(cal, d, due)).toBe(n);
+        expect(workingDaysBetween(cal, receiptDay(cal, d), due)).toBe(n);
         expect(dueDate(cal, d, n + 1) > due).toBe(true);
         const now = dueDate(cal, d, 0);
         expect(cal.isWorkingDay(now)).toBe(true);

@@ -18,6 +18,15 @@ export const Correction = Type.Object({ subject: Type.String({ minLength: 1, max
 export type Correction = Static<typeof Correction>;
 
 export const CaseFile = Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), status: Type.String() });
+export const CaseOutcome = Type.Object({
+  summary: Type.String({ description: '如“已办结：8 项办成，1 项不予办理”' }),
+  approved: Type.Integer(), refused: Type.Integer(), stopped: Type.Integer(), open: Type.Integer(),
+  nextSteps: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), kind: OneOf(['appeal', 'reapply'] as const), text: Type.String() })),
+});
+const ItemResults = Type.Object({
+  item: Type.String(), name: Type.String(), decision: OneOf(['approved', 'refused'] as const),
+  documents: Type.Array(Type.Object({ kind: OneOf(['decision', 'certificate'] as const), title: Type.String(), url: Type.String() })),
+});
 export const CaseView = Type.Object({
   id: Type.String(),
   number: Type.String(),
@@ -41,6 +50,8 @@ export const CaseView = Type.Object({
   deferred: Type.Array(Deferred),
   corrections: Type.Array(Correction),
   documents: Type.Array(Type.Object({ kind: OneOf(['receipt', 'commitment', 'rejection'] as const), url: Type.String() })),
+  outcome: Nullable(CaseOutcome),
+  results: Type.Array(ItemResults, { description: '各已决定事项的决定书和证照、凭证（PDF，部门电子印章签章）' }),
   createdAt: Type.String(),
   submittedAt: Nullable(Type.String()),
   acceptedAt: Nullable(Type.String()),
@@ -57,6 +68,7 @@ export const CreateCaseBody = Type.Object({
 export const FactsAnswer = Type.Object({ facts: AnyObject });
 export const CaseRow = Type.Object({
   id: Type.String(), number: Type.String(), matter: Type.Object({ id: Type.String(), name: Type.String() }), status: CaseStatus, statusLabel: Type.String(), createdAt: Type.String(),
+  outcome: Nullable(Type.String({ description: '办理结果概要，如“已办结：8 项办成，1 项不予办理”' })),
   progress: Type.Array(Type.Object({ name: Type.String(), statusLabel: Type.String(), dueDate: Nullable(Day) })),
 });
 export type CaseRow = Static<typeof CaseRow>;

@@ -63,6 +63,16 @@ export function fromDayNumber(n: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The year of a day number, without building the date string. */
+export function yearOfDayNumber(n: number): number {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
+}
+
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addDays needs an integer, got ${n}`);
   return fromDayNumber(toDayNumber(date) + n);

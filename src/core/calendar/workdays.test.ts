@@ -9,6 +9,9 @@ import {
   addWorkingDays,
   buildCalendar,
   dueDate,
+  dueDateWithPeriods,
+  isProvisional,
+  receiptDay,
   unknownYears,
   workingDaysBetween,
   type Calendar,
@@ -101,10 +104,77 @@ describe('dueDate / addWorkingDays', () => {
     const allWeekdays: Calendar = {
       years: [],
       knows: () => false,
+      provisional: () => true,
       isWorkingDay: (d) => d !== '2099-10-08' && cal.isWorkingDay(d),
     };
     expect(dueDate(allWeekdays, '2099-09-30', 1)).toBe('2099-10-09');
     expect(workingDaysBetween(allWeekdays, '2099-09-30', '2099-10-09')).toBe(1);
+  });
+});
+
+describe('receipt on a non-working day', () => {
+  // 2099-10-03 Sat inside the holiday, 2099-10-08 Thu the first working day after it.
+  it('counts from the next working day, which is itself not counted', () => {
+    expect(receiptDay(cal, '2099-10-03')).toBe('2099-10-08');
+    expect(receiptDay(cal, '2099-09-30')).toBe('2099-09-30');
+    expect(dueDate(cal, '2099-10-03', 1)).toBe('2099-10-09');
+    expect(dueDate(cal, '2099-10-03', 2)).toBe('2099-10-10'); // make-up Saturday
+    expect(dueDate(cal, '2099-10-03', 5)).toBe(dueDate(cal, '2099-10-08', 5));
+  });
+
+  it('received on a Saturday: Monday is the start day, the limit runs from Tuesday', () => {
+    const weekends = buildCalendar([{ year: 2099, holidays: [], workdays: [], source: 'x' }]);
+    // 2099-06-06 Sat, 06-08 Mon, 06-09 Tue, 06-15 Mon
+    expect(receiptDay(weekends, '2099-06-06')).toBe('2099-06-08');
+    expect(dueDate(weekends, '2099-06-06', 1)).toBe('2099-06-09');
+    expect(dueDate(weekends, '2099-06-06', 5)).toBe('2099-06-15');
+    expect(dueDate(weekends, '2099-06-06', 0)).toBe('2099-06-08');
+  });
+});
+
+describe('calendar-day periods (公示, 公告)', () => {
+  it('adds natural days after the working days, ending on a working day', () => {
+    expect(dueDateWithPeriods(cal, '2099-09-21', 2, 0)).toBe(dueDate(cal, '2099-09-21', 2));
+    // 2099-09-21 Mon: 2 working days → 09-23 Wed; +7 natural days → 09-30 Wed
+    expect(dueDateWithPeriods(cal, '2099-09-21', 2, 7)).toBe('2099-09-30');
+    // +8 → 10-01, a holiday: the period ends on 10-08
+    expect(dueDateWithPeriods(cal, '2099-09-21', 2, 8)).toBe('2099-10-08');
+    expect(() => dueDateWithPeriods(cal, '2099-09-21', 2, -1)).toThrow(RangeError);
+  });
+});
+
+describe('a year without official data', () => {
+  const only2026 = buildCalendar([{ year: 2026, holidays: ['2026-10-01'], workdays: [], source: 'x' }]);
+
+  it('still skips the fixed statutory holidays, without make-up days, and is provisional', () => {
+    expect(only2026.provisional(2026)).toBe(false);
+    expect(only2026.provisional(2027)).toBe(true);
+    expect(only2026.isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(only2026.holidayName?.('2027-01-01')).toBe('元旦');
+    for (const d of ['2027-02-05', '2027-02-08', '2027-04-05', '2027-05-01', '2027-06-09', '2027-09-15', '2027-10-01']) {
+      expect(only2026.isWorkingDay(d)).toBe(false);
+    }
+    expect(only2026.isWorkingDay('2027-02-09')).toBe(true);
+    expect(only2026.isWorkingDay('2027-02-07')).toBe(false); // Sunday inside 春节, never a make-up day here
+  });
+
+  it('takes the official data of a known year as it is', () => {
+    expect(only2026.isWorkingDay('2026-01-01')).toBe(true); // not in this synthetic 2026
+    expect(only2026.holidayName?.('2026-01-01')).toBeUndefined();
+  });
+
+  it('a case accepted 2026-12-25 with 5 working days is due after 元旦, provisionally', () => {
+    const due = dueDate(only2026, '2026-12-25', 5); // Fri; 12-28..12-31 are 4, 2027-01-01 is 元旦
+    expect(due).toBe('2027-01-04');
+    expect(isProvisional(only2026, '2026-12-25', due)).toBe(true);
+    expect(isProvisional(only2026, '2026-12-01', dueDate(only2026, '2026-12-01', 5))).toBe(false);
+    expect(isProvisional(only2026, '2027-01-04', '2026-12-25')).toBe(true);
+  });
+
+  it('outside the computed range only weekends are off', () => {
+    const empty = buildCalendar([]);
+    expect(empty.isWorkingDay('2100-01-01')).toBe(true); // Friday
+    expect(empty.provisional(2100)).toBe(true);
   });
 });
 
@@ -129,8 +199,10 @@ describe('properties (synthetic calendar, 2098–2100)', () => {
   const day = fc.integer({ min: toDayNumber('2098-01-01'), max: toDayNumber('2100-12-31') }).map(fromDayNumber);
   it('dueDate is the n-th working day after acceptance', () => {
     fc.assert(
-      fc.property(day, fc.integer({ min: 1, max: 60 }), (d, n) => {
-        const due = dueDate(cal, d, n);
+      fc.property(day, fc.integer({ min: 1, max: 60 }), (received, n) => {
+        const d = receiptDay(cal, received);
+        const due = dueDate(cal, received, n);
+        expect(dueDate(cal, d, n)).toBe(due);
         expect(cal.isWorkingDay(due)).toBe(true);
         expect(workingDaysBetween(cal, d, due)).toBe(n);
         expect(workingDaysBetween(cal, d, addDays(due, -1))).toBe(n - 1);

@@ -4,11 +4,17 @@
 //   - dueDate(d, n), n ≥ 1, is the n-th working day strictly after d;
 //   - dueDate(d, 0) (即办) is d itself if d is a working day, else the next working day;
 //   - workingDaysBetween(from, to) counts working days in (from, to], so that
-//     workingDaysBetween(d, dueDate(d, n)) === n for every n ≥ 1.
-// For a year without official data only Saturdays and Sundays are off; unknownYears()
-// lets callers say so rather than silently present a guess as a deadline.
+//     workingDaysBetween(d, dueDate(d, n)) === n for every n ≥ 1 and working day d.
+// An application received on a non-working day is taken as received on the next working day
+// (receiptDay), which is then the uncounted start day: the authority can only act on working days
+// (行政许可法 §82: 期限以工作日计算，不含法定节假日) and the start day is not counted (民法典 §201:
+// 开始的当日不计入，自下一日开始计算). Received Saturday with 5 working days: due the 5th working day
+// after Monday.
+// For a year without official data the fixed statutory holidays (statutory.ts) are still off, with
+// no 调休 (unknown), and the year is provisional: callers flag due dates that cross it.
 
-import { fromDayNumber, isDate, toDayNumber, weekdayOfDayNumber, yearOf } from './dates.ts';
+import { fromDayNumber, isDate, toDayNumber, weekdayOfDayNumber, yearOf, yearOfDayNumber } from './dates.ts';
+import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidayDates } from './statutory.ts';
 
 export interface CalendarYear {
   year: number;
@@ -26,6 +32,8 @@ export interface Calendar {
   /** years the calendar has official data for, ascending */
   readonly years: readonly number[];
   knows(year: number): boolean;
+  /** true for a year without official data, whose days off are only the computed fixed holidays */
+  provisional(year: number): boolean;
   isWorkingDay(date: string): boolean;
   holidayName?(date: string): string | undefined;
 }
@@ -66,17 +74,36 @@ export function buildCalendar(years: CalendarYear[]): Calendar {
     for (const d of y.workdays) on.add(toDayNumber(d));
   }
   const sorted = Object.freeze([...byYear.keys()].sort((a, b) => a - b));
+  // Unknown years get their computed fixed holidays on first use.
+  const filled = new Set<number>();
+  const fill = (year: number): void => {
+    filled.add(year);
+    if (byYear.has(year) || year < FIRST_STATUTORY_YEAR || year > LAST_STATUTORY_YEAR) return;
+    for (const { date, name } of statutoryHolidayDates(year)) {
+      off.add(toDayNumber(date));
+      names.set(date, name);
+    }
+  };
   const working = (day: number): boolean => {
     if (off.has(day)) return false;
     if (on.has(day)) return true;
     const wd = weekdayOfDayNumber(day);
-    return wd !== 0 && wd !== 6;
+    if (wd === 0 || wd === 6) return false;
+    const year = yearOfDayNumber(day);
+    if (filled.has(year)) return true;
+    fill(year);
+    return !off.has(day);
   };
   const cal: Calendar = {
     years: sorted,
     knows: (year) => byYear.has(year),
+    provisional: (year) => !byYear.has(year),
     isWorkingDay: (date) => working(toDayNumber(date)),
-    holidayName: (date) => names.get(date),
+    holidayName: (date) => {
+      const year = yearOf(date);
+      if (!filled.has(year)) fill(year);
+      return names.get(date);
+    },
   };
   fastPath.set(cal, working);
   return cal;
@@ -108,14 +135,28 @@ export function addWorkingDays(cal: Calendar, start: string, n: number): string 
   return fromDayNumber(day);
 }
 
+/** The day an application counts as received: that day if working, else the next working day. */
+export function receiptDay(cal: Calendar, receivedOn: string): string {
+  const working = workingFn(cal);
+  let day = toDayNumber(receivedOn);
+  while (!working(day)) day++;
+  return fromDayNumber(day);
+}
+
 /** Deadline for a matter accepted on acceptedOn with a time limit of workingDays (0 = 即办). */
 export function dueDate(cal: Calendar, acceptedOn: string, workingDays: number): string {
   checkCount(workingDays, true);
-  if (workingDays > 0) return addWorkingDays(cal, acceptedOn, workingDays);
-  const working = workingFn(cal);
-  let day = toDayNumber(acceptedOn);
-  while (!working(day)) day++;
-  return fromDayNumber(day);
+  return addWorkingDays(cal, receiptDay(cal, acceptedOn), workingDays);
+}
+
+/**
+ * A deadline with calendar-day periods (公示, 公告) in the flow: their natural days are added to the
+ * working-day deadline, and an end on a day off moves to the next working day (民法典 §203).
+ */
+export function dueDateWithPeriods(cal: Calendar, acceptedOn: string, workingDays: number, calendarDays: number): string {
+  checkCount(calendarDays, true);
+  const due = dueDate(cal, acceptedOn, workingDays);
+  return calendarDays === 0 ? due : receiptDay(cal, fromDayNumber(toDayNumber(due) + calendarDays));
 }
 
 /** Working days in (from, to]; 0 if to ≤ from. */
@@ -125,6 +166,15 @@ export function workingDaysBetween(cal: Calendar, from: string, to: string): num
   let count = 0;
   for (let day = toDayNumber(from) + 1; day <= end; day++) if (working(day)) count++;
   return count;
+}
+
+/** Whether a date computed over [from, to] rests on a provisional year (shown with （暂定）). */
+export function isProvisional(cal: Calendar, from: string, to: string): boolean {
+  let a = yearOf(from);
+  let b = yearOf(to);
+  if (a > b) [a, b] = [b, a];
+  for (let y = a; y <= b; y++) if (cal.provisional(y)) return true;
+  return false;
 }
 
 /** Years touched by [from, to] (either order) that the calendar has no official data for. */

@@ -169,3 +169,16 @@ describe('dayOf', () => {
     for (const bad of ['2025-02-29', '2025-10-01T24:00', '2025/10/01', 20251001, '']) expect(dayOf(bad)).toBeUndefined();
   });
 });
+
+describe('dispatch on a day off (受理 on a weekend or holiday)', () => {
+  it('counts from the next working day, itself not counted', () => {
+    // 2025-06-07 Sat → start day Mon 06-09 → 3 working days: 06-10, 06-11, 06-12
+    const r = transitionTask(base, { type: 'dispatch', at: '2025-06-07T10:00:00+08:00' }, cal);
+    expect(r.ok && r.state.dueDate).toBe('2025-06-12');
+    expect(r.ok && r.state.dispatchedOn).toBe('2025-06-07');
+    // inside the National Day block: start day 10-09, 10-10, the make-up Saturday 10-11, 10-13
+    const h = transitionTask(base, { type: 'dispatch', at: '2025-10-03' }, cal);
+    expect(h.ok && h.state.dueDate).toBe('2025-10-13');
+    expect(h.ok && h.state.dueDate).toBe(dueDate(cal, '2025-10-09', 3));
+  });
+});

@@ -198,6 +198,7 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
   const id = task.id;
   switch (action.type) {
     case 'dispatch': {
+      // A dispatch on a day off counts from the next working day (receiptDay in workdays.ts).
       const due = dueDate(calendar, day, task.promised + task.pausedWorkingDays);
       const state: Task = { ...task, status: 'dispatched', updatedOn: day, dispatchedOn: day, dueDate: due };
       return done(state, [{ kind: 'dispatched', task: id, at, department: task.department.code, dueDate: due }]);

@@ -48,7 +48,7 @@ const fields = obj({
   ...provenance,
 });
 
-const license = obj({ code, name: str(), department: code, holder: subject, ...provenance });
+const license = obj({ code, name: str(), department: code, holder: subject, validYears: opt(int(1, 100)), ...provenance });
 
 const replacement = select('免提交方式（kind 为 license、shared-data、result-of-item 或 commitment）', (v) => {
   switch (byField('kind')(v)) {

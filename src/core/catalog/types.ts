@@ -99,6 +99,8 @@ export interface LicenseType extends Provenance {
   name: string;
   department: string;
   holder: Subject;
+  /** Years of validity from the issue day; absent: 长期有效. */
+  validYears?: number;
 }
 
 export type ItemKind = 'permit' | 'confirmation' | 'registration' | 'payment' | 'public-service' | 'other';

@@ -11,6 +11,7 @@ import { accountEmail } from './migrations/004_account_email.ts';
 import { auditAnchors } from './migrations/005_audit_anchors.ts';
 import { ratingOnce } from './migrations/006_rating_once.ts';
 import { prefillMasked } from './migrations/007_prefill_masked.ts';
+import { licenseHolder } from './migrations/008_license_holder.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
@@ -23,6 +24,7 @@ function provider(db: Db): MigrationProvider {
         '005_audit_anchors': auditAnchors(db.dialect),
         '006_rating_once': ratingOnce(),
         '007_prefill_masked': prefillMasked(),
+        '008_license_holder': licenseHolder(),
       };
     },
   };

@@ -150,8 +150,19 @@ export interface LicenseTable {
   type: string;
   name: string;
   number: string;
+  /** The account whose wallet keeps it (the holder, a guardian or an agent: see keeper). */
   holder_id: string;
+  /** The holder: the person or enterprise the licence is about. */
   holder_name: string;
+  holder_kind: 'person' | 'enterprise' | null;
+  holder_credit_code: string | null;
+  /** SM4-sealed. */
+  holder_id_number_enc: string | null;
+  /** How the wallet's account stands to the holder; null (before 008) is 'self'. */
+  keeper: 'self' | 'guardian' | 'agent' | null;
+  /** YYYY-MM-DD in China; null until: 长期有效. */
+  valid_from: string | null;
+  valid_until: string | null;
   case_id: string;
   task_id: string;
   department: string;

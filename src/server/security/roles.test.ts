@@ -128,6 +128,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/integration/handoff/verify': { allow: CLIENT, body: { token: 'not-a-token' } },
   // results, inbox
   'GET /api/wallet': { allow: APPLICANTS, succeeds: true },
+  // The walk's case has no decision yet: the allowed get 404, the others 403/404 (results.test.ts downloads them).
+  'GET /api/cases/{id}/results/{item}/{kind}': { allow: ['owner', 'window', 'caseReviewer', 'lead'], params: () => ({ kind: 'decision.pdf' }) },
   'GET /api/inbox': { allow: ACCOUNTS, succeeds: true },
   'POST /api/inbox/{id}/read': { allow: ACCOUNTS, params: () => ({ id: randomUUID() }) },
   // ratings and rectification

@@ -34,7 +34,7 @@ describe.each(DIALECTS)('an online application in one request, on %s', (dialect)
     const listed = ((await h.request('GET', '/api/cases', { cookie: me })).json().cases as { id: string }[]).find((c) => c.id === view.id);
     const page = accepted.json();
     expect(listed).toEqual({
-      id: view.id, number: page.number, matter: page.matter, status: page.status, statusLabel: page.statusLabel, createdAt: page.createdAt,
+      id: view.id, number: page.number, matter: page.matter, status: page.status, statusLabel: page.statusLabel, createdAt: page.createdAt, outcome: null,
       progress: page.progress.map((p: { name: string; statusLabel: string; dueDate: string | null }) => ({ name: p.name, statusLabel: p.statusLabel, dueDate: p.dueDate })),
     });
   });

@@ -1,4 +1,5 @@
 /** The applicant's routes (the window uses some of them for the visitors it serves). */
+import { caseOutcome } from '../../../core/case/outcome.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AnswersBody, CaseView, Created, CreateCaseBody, FactsAnswer, FileParams, FormBody, ItemOfCaseParams, MaterialParams, MyCasesAnswer, PlanOnly } from '../../../contracts/cases.ts';
@@ -71,7 +72,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
       const { catalogue } = await deps.catalogues.get(r.catalogue_version);
       list.push({
         id: r.id, number: r.number, matter: { id: r.matter_id, name: catalogue.matters.get(r.matter_id)?.name ?? r.matter_id },
-        status, statusLabel: CASE_STATUS_LABEL[status], createdAt: r.created_at,
+        status, statusLabel: CASE_STATUS_LABEL[status], createdAt: r.created_at, outcome: caseOutcome(status, tasks)?.summary ?? null,
         progress: tasks.map((t) => ({ name: t.name, statusLabel: TASK_STATUS_LABEL[t.status], dueDate: t.dueDate ?? null })),
       });
     }

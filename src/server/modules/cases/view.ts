@@ -8,6 +8,8 @@ import type { Plan } from '../../../core/planning/types.ts';
 import { maskedPrefill, maskedValues } from './form-values.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
 import { caseFiles, caseStatus, type LoadedCase } from './store.ts';
+import { caseOutcome } from '../../../core/case/outcome.ts';
+import { resultDocuments } from '../results/listing.ts';
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
   const applicant = c.known?.applicant ?? await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
@@ -44,6 +46,8 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     deferred: JSON.parse(c.row.deferred),
     corrections: JSON.parse(c.row.corrections),
     documents: documents.map((d) => ({ kind: d, url: `/api/cases/${c.row.id}/documents/${d}.pdf` })),
+    outcome: caseOutcome(status, c.tasks),
+    results: resultDocuments(c.row.id, c.tasks),
     createdAt: c.row.created_at,
     submittedAt: c.row.submitted_at,
     acceptedAt: c.row.accepted_at,

@@ -1,4 +1,4 @@
-/** Results: the e-license wallet, public verification by QR code, and offline delivery (pick-up or post). */
+/** Results: the e-license wallet, public verification by QR code (dates in China), and offline delivery (pick-up or post). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Created } from '../../../contracts/cases.ts';
@@ -15,6 +15,8 @@ import { appendAudit } from '../audit/audit.ts';
 import { loadCase } from '../cases/store.ts';
 import { sealVerify } from '../tasks/seals.ts';
 import { notify } from '../notifications/service.ts';
+import { licenseFacts } from './wallet.ts';
+import { resultDocumentRoutes } from './documents.ts';
 import { recordMovement } from '../circulation/service.ts';
 
 const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
@@ -25,16 +27,17 @@ export async function verifyLicense(deps: Deps, id: string) {
   if (!row) return null;
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const valid = (await sealVerify(deps.db.kysely, row.department, data, row.signature)) && row.revoked_at === null;
-  const department = (await deps.catalogues.latest()).catalogue.departments.get(row.department)?.name ?? row.department;
+  const facts = licenseFacts(row, (await deps.catalogues.latest()).catalogue.departments, deps.cipher);
   return {
     valid,
     revoked: row.revoked_at !== null,
-    license: { name: row.name, number: `${row.number.slice(0, 4)}****${row.number.slice(-4)}`, holder: maskName(row.holder_name), issuer: department, issuedAt: row.issued_at.slice(0, 10) },
+    license: { name: row.name, number: `${row.number.slice(0, 4)}****${row.number.slice(-4)}`, holder: maskName(row.holder_name), issuer: facts.issuer, issuedAt: facts.issuedOn, validity: facts.validity },
   };
 }
 
 export function resultRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  resultDocumentRoutes(server, deps);
   app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）', operationId: 'wallet', security: SESSION, response: { 200: WalletAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const rows = await deps.db.kysely.selectFrom('licenses').selectAll().where('holder_id', '=', account.id).orderBy('issued_at', 'desc').execute();
@@ -42,9 +45,11 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
     const licenses = [];
     for (const r of rows) {
       const url = verifyUrl(deps, r.id);
+      const { issuer, ...facts } = licenseFacts(r, catalogue.departments, deps.cipher);
       licenses.push({
-        id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, departmentName: catalogue.departments.get(r.department)?.name ?? r.department,
-        issuedAt: r.issued_at, caseId: r.case_id, verifyUrl: url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
+        id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, departmentName: issuer,
+        issuedAt: r.issued_at, caseId: r.case_id, verifyUrl: url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }), ...facts,
+        documentUrl: `/api/cases/${r.case_id}/results/${encodeURIComponent(r.task_id.slice(r.task_id.indexOf(':') + 1))}/certificate.pdf`,
       });
     }
     return { licenses };
@@ -62,7 +67,7 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
     const r = /^[0-9a-f-]{36}$/.test(request.params.id) ? await verifyLicense(deps, request.params.id) : null;
     const body = !r
       ? '<h1>未找到该电子证照</h1><p>请核对二维码是否完整。</p>'
-      : `<h1>${r.valid ? '✔ 电子证照有效' : '✘ 电子证照无效'}</h1><dl><dt>证照</dt><dd>${escape(r.license.name)}</dd><dt>编号</dt><dd>${escape(r.license.number)}</dd><dt>持证人</dt><dd>${escape(r.license.holder)}</dd><dt>签发机关</dt><dd>${escape(r.license.issuer)}</dd><dt>签发日期</dt><dd>${escape(r.license.issuedAt)}</dd></dl><p>${r.valid ? '签发机关电子印章（SM2）验证通过。' : r.revoked ? '该证照已注销。' : '签章验证未通过，证照内容可能被篡改。'}</p>`;
+      : `<h1>${r.valid ? '✔ 电子证照有效' : '✘ 电子证照无效'}</h1><dl><dt>证照</dt><dd>${escape(r.license.name)}</dd><dt>编号</dt><dd>${escape(r.license.number)}</dd><dt>持证主体</dt><dd>${escape(r.license.holder)}</dd><dt>签发机关</dt><dd>${escape(r.license.issuer)}</dd><dt>签发日期</dt><dd>${escape(r.license.issuedAt)}</dd><dt>有效期</dt><dd>${escape(r.license.validity)}</dd></dl><p>${r.valid ? '签发机关电子印章（SM2）验证通过。' : r.revoked ? '该证照已注销。' : '签章验证未通过，证照内容可能被篡改。'}</p>`;
     reply.code(r ? 200 : 404).type('text/html; charset=utf-8');
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body>${body}</body></html>`;
   });

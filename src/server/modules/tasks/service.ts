@@ -1,6 +1,6 @@
 /**
  * The department's side: its queue, a task showing only what the item needs, and the decisions —
- * approve (issuing the result, or an e-license sealed with the department's SM2 key), refuse, ask
+ * approve (issuing the result, or an e-license sealed with the department's SM2 key, see results/issue.ts), refuse, ask
  * for supplementary material (the clock pauses), and joint review organised by the lead department.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
 import { findCase, loadCase, type LoadedCase } from '../cases/store.ts';
 import { applyFlow } from './flow.ts';
-import { sealSign } from './seals.ts';
+import { issueLicense } from '../results/issue.ts';
 
 export interface Acting {
   department: string;
@@ -174,15 +174,7 @@ export class TaskService {
       }
       let result: TaskResult = { name: item.result.name, ref: number };
       if (item.result.kind === 'license' && item.result.license) {
-        const licenseId = randomUUID();
-        const holder = await trx.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
-        const issuedAt = this.deps.clock.now().toISOString();
-        const data = { id: licenseId, type: item.result.license, name: item.result.name, number, holder: holder.display_name, department: task.department.code, issuedAt, caseNumber: c.row.number };
-        const signature = await sealSign(trx, this.deps, task.department.code, data);
-        await trx.insertInto('licenses').values({
-          id: licenseId, type: item.result.license, name: item.result.name, number, holder_id: holder.id, holder_name: holder.display_name,
-          case_id: c.row.id, task_id: `${c.row.id}:${task.id}`, department: task.department.code, data: JSON.stringify(data), issued_at: issuedAt, signature, revoked_at: null,
-        }).execute();
+        const licenseId = await issueLicense(trx, this.deps, { c, task, catalogue, license: item.result.license, name: item.result.name, number });
         result = { ...result, license: licenseId };
       }
       return { type: 'approve', at: this.today(), result };
