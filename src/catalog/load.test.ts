@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Defect } from '../core/catalog/types.ts';
 import { fixtureDocuments } from '../core/testing/fixture.ts';
+import { statutoryHolidayDates } from '../core/calendar/statutory.ts';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue, readCatalogueDocuments } from './load.ts';
 import { writeCatalogueDirectory } from './write-fixture.ts';
 
@@ -62,10 +63,21 @@ describe('loading the catalogue directory', () => {
   it('uses a calendar override file for a year the package does not know', () => {
     const dir = fixtureDir();
     fs.mkdirSync(path.join(dir, 'calendar'));
-    fs.writeFileSync(path.join(dir, 'calendar/2099.yaml'), 'year: 2099\nholidays: ["2099-01-01"]\nworkdays: ["2099-01-03"]\nassumptions: [测试]\n');
+    const holidays = statutoryHolidayDates(2099).map((d) => `"${d.date}"`).join(', ');
+    fs.writeFileSync(path.join(dir, 'calendar/2099.yaml'), `year: 2099\nholidays: [${holidays}]\nworkdays: ["2099-01-03"]\nassumptions: [测试]\n`);
     const r = loadCatalogue(dir);
     expect(r.defects).toEqual([]);
+    expect(r.catalogue.calendar.provisional(2099)).toBe(false);
     expect(r.catalogue.calendar.isWorkingDay('2099-01-01')).toBe(false);
     expect(r.catalogue.calendar.isWorkingDay('2099-01-03')).toBe(true);
+  });
+  it('refuses a calendar file that leaves out a fixed statutory holiday, naming it', () => {
+    const dir = fixtureDir();
+    fs.mkdirSync(path.join(dir, 'calendar'));
+    const holidays = statutoryHolidayDates(2099).filter((d) => d.name !== '国庆节').map((d) => `"${d.date}"`).join(', ');
+    fs.writeFileSync(path.join(dir, 'calendar/2099.yaml'), `year: 2099\nholidays: [${holidays}]\nworkdays: []\nassumptions: [测试]\n`);
+    expect(loadCatalogue(dir).defects).toEqual([
+      { file: 'catalog/calendar/2099.yaml', path: 'holidays', message: expect.stringContaining('缺少法定节假日「国庆节」：2099-10-01、2099-10-02、2099-10-03') },
+    ]);
   });
 });

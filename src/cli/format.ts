@@ -3,6 +3,7 @@ import { LIFE_STAGES, type Defect } from '../core/catalog/types.ts';
 import type { Catalogue } from '../core/catalog/model.ts';
 import type { Plan, PlanError } from '../core/planning/types.ts';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../core/planning/labels.ts';
+import { dueText } from '../core/calendar/workdays.ts';
 
 const WHY_TEXT = { required: '必办', chosen: '已选', 'needed-by': '前置' } as const;
 const days = (n: number) => (n === 0 ? '即办' : `承诺 ${n} 个工作日`);
@@ -38,7 +39,7 @@ export function formatMatterList(catalogue: Catalogue): string {
   return lines.join('\n');
 }
 
-export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: string; warning?: string }): string {
+export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: string; provisional?: boolean; warning?: string }): string {
   const out: string[] = [];
   out.push(`${plan.matter.name}（牵头部门：${plan.matter.lead.name}）`);
   for (const a of plan.answers) out.push(`  · ${a.text} ${a.label}${a.source === 'facts' ? `（来自${a.prefill?.from ?? '共享数据'}）` : ''}`);
@@ -64,7 +65,7 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
       const item = byId.get(id);
       if (!item) continue;
       const why = item.why === 'needed-by' ? `前置，${(item.neededBy ?? []).map((n) => byId.get(n)?.name ?? n).join('、')}需要` : WHY_TEXT[item.why];
-      out.push(`  第 ${i + 1} 步  ${item.name}〔${item.department.name}〕${why}，${days(item.timeLimit.promised)} → ${item.result.name}`);
+      out.push(`  第 ${i + 1} 步  ${item.name}〔${item.department.name}〕${why}，${days(item.timeLimit.promised)}${(item.periods ?? []).map((p) => `，另${p.name} ${p.days} 个自然日`).join('')} → ${item.result.name}`);
     }
   });
   for (const n of plan.notChosen) out.push(`  可选未选  ${n.name}〔${n.department.name}〕  --choose ${n.id}`);
@@ -92,9 +93,9 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
   }
 
   const t = plan.timeLimit;
-  out.push('', `办理时限：承诺 ${t.workingDays} 个工作日（法定 ${t.legalWorkingDays} 个工作日），关键路径：${t.criticalPath.map((id) => byId.get(id)?.name ?? id).join(' → ') || '无'}`);
+  out.push('', `办理时限：承诺 ${t.workingDays} 个工作日（法定 ${t.legalWorkingDays} 个工作日）${t.calendarDays ? `，另加公示、公告等 ${t.calendarDays} 个自然日` : ''}，关键路径：${t.criticalPath.map((id) => byId.get(id)?.name ?? id).join(' → ') || '无'}`);
   if (dueDate) {
-    out.push(`  ${dueDate.acceptedOn} 受理，最迟 ${dueDate.due} 办结`);
+    out.push(`  ${dueDate.acceptedOn} 受理，最迟 ${dueText(dueDate.due, dueDate.provisional)} 办结`);
     if (dueDate.warning) out.push(`  注意：${dueDate.warning}`);
   }
   const r = plan.reductions;

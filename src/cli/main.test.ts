@@ -79,6 +79,16 @@ describe('onething command', () => {
     expect(full.out).toMatch(/时限 6→6 个工作日/);
   });
 
+  it('labels promised and statutory limits as such, and marks a provisional due date', async () => {
+    const answers = ['--answer', 'married=true', '--answer', 'inProvince=true', '--answer', 'extras='];
+    const r = await run('plan', 'demo', '--dir', dir, ...answers, '--accepted-on', '2099-12-30');
+    expect(r.out).toContain('办理时限：承诺 6 个工作日（法定 18 个工作日）');
+    expect(r.out).not.toMatch(/法定 6 个工作日|承诺 18 个工作日/);
+    expect(r.out).toContain('第 1 步  甲证签发〔甲部门〕必办，承诺 ');
+    expect(r.out).toMatch(/2099-12-30 受理，最迟 \d{4}-\d{2}-\d{2}（暂定） 办结/);
+    expect(r.out).toContain('注意：2099、2100 年的节假日安排尚未收录，期限只按法定节假日和周末暂算');
+  });
+
   it('bad input gets one clear line and exit 1', async () => {
     const unknown = await run('plan', 'nope', '--dir', dir);
     expect(unknown).toMatchObject({ code: 1, err: '错误：没有名为「nope」的一件事；运行 onething matters 查看清单' });

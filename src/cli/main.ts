@@ -1,5 +1,5 @@
 /** The `onething` command. */
-import { dueDate, unknownYears } from '../core/calendar/workdays.ts';
+import { dueDateWithPeriods, unknownYears } from '../core/calendar/workdays.ts';
 import { isDate } from '../core/calendar/dates.ts';
 import { plan } from '../core/planning/plan.ts';
 import { LIFE_STAGES } from '../core/catalog/types.ts';
@@ -103,12 +103,15 @@ function planCommand(argv: string[], io: Io): number {
     else io.err(formatPlanErrors(r.errors));
     return 1;
   }
-  let due: { acceptedOn: string; due: string; warning?: string } | undefined;
+  let due: { acceptedOn: string; due: string; provisional?: boolean; warning?: string } | undefined;
   if (acceptedOn) {
     const cal = result.catalogue.calendar;
-    const date = dueDate(cal, acceptedOn, r.plan.timeLimit.workingDays);
+    const date = dueDateWithPeriods(cal, acceptedOn, r.plan.timeLimit.workingDays, r.plan.timeLimit.calendarDays ?? 0);
     const unknown = unknownYears(cal, acceptedOn, date);
-    due = { acceptedOn, due: date, ...(unknown.length ? { warning: `${unknown.join('、')} 年的法定节假日安排尚未收录，只按周末计算` } : {}) };
+    due = {
+      acceptedOn, due: date,
+      ...(unknown.length ? { provisional: true, warning: `${unknown.join('、')} 年的节假日安排尚未收录，期限只按法定节假日和周末暂算` } : {}),
+    };
   }
   if (args.flags.has('json')) io.out(JSON.stringify(due ? { ...r.plan, dueDate: due } : r.plan, null, 2));
   else io.out(formatPlan(r.plan, due));

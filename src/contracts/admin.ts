@@ -12,6 +12,12 @@ export const ApiClientCreated = Type.Object({ id: Type.String(), secret: Type.St
 export const DeadLetter = Type.Object({ id: Type.Integer(), kind: Type.String(), deliveryId: Type.String(), attempts: Type.Integer(), lastError: Nullable(Type.String()), createdAt: Type.String() });
 export type DeadLetter = Static<typeof DeadLetter>;
 export const DeadLettersAnswer = Type.Object({ deadLetters: Type.Array(DeadLetter) });
+export const CalendarStatus = Type.Object({
+  years: Type.Array(Type.Integer(), { description: '有官方节假日数据的年份' }),
+  today: Type.String({ description: '今天（北京时间）' }),
+  warning: Type.Union([Type.String(), Type.Null()], { description: '本年（或 11 月起的下一年）尚无官方数据时的提醒' }),
+});
+export type CalendarStatus = Static<typeof CalendarStatus>;
 export const DeadLetterParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) });
 
 const AuditProblem = Type.Object({ seq: Type.Integer({ description: '所涉条目（检查点为其记载的末条；签名密钥或文件为 0）' }), reason: Type.String() });

@@ -36,7 +36,8 @@ const GuideDepartment = Type.Object({ code: Type.String(), name: Type.String(), 
 const Option = Type.Object({ value: Type.Union([Type.String(), Type.Boolean()]), label: Type.String() });
 export const GuideQuestion = Type.Object({ id: Type.String(), text: Type.String(), type: Type.Union([Type.Literal('boolean'), Type.Literal('choice'), Type.Literal('multi')]), options: Type.Array(Option), help: Nullable(Type.String()) });
 export type GuideQuestion = Static<typeof GuideQuestion>;
-const TimeLimit = Type.Object({ promised: Type.Number(), legal: Type.Number() });
+const TimeLimit = Type.Object({ promised: Type.Number({ description: '承诺时限（工作日）' }), legal: Type.Number({ description: '法定时限（工作日）' }) });
+const Period = Type.Object({ name: Type.String({ description: '如公示、公告' }), days: Type.Integer({ description: '自然日' }) });
 
 /** 办事指南: every element of clause 5.3.1. */
 export const Guide = Type.Object({
@@ -52,12 +53,12 @@ export const Guide = Type.Object({
   legalBasis: Type.Object({ policy: CatalogueRecord('政策依据'), items: Type.Array(Type.Object({ item: Type.String(), basis: CatalogueRecord('设定依据') })) }),
   items: Type.Array(Type.Object({
     id: Type.String(), name: Type.String(), department: Type.String(), kind: Type.String(), required: Type.Boolean(), after: Type.Array(Type.String()), reason: Type.String(),
-    when: Nullable(Type.String()), conditions: CatalogueRecord('受理条件'), timeLimit: TimeLimit, fees: CatalogueRecord('收费'), channels: Type.Array(Type.String()), result: CatalogueRecord('办理结果'),
+    when: Nullable(Type.String()), conditions: CatalogueRecord('受理条件'), timeLimit: TimeLimit, periods: Type.Array(Period), fees: CatalogueRecord('收费'), channels: Type.Array(Type.String()), result: CatalogueRecord('办理结果'),
   })),
   situations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), eligible: Type.Boolean(), condition: Type.String(), description: Nullable(Type.String()), advice: Nullable(Type.String()) })),
   questions: Type.Array(GuideQuestion),
   process: Type.Object({ stages: Type.Array(Type.Array(Type.String())), criticalPath: Type.Array(Type.String()) }),
-  timeLimit: Type.Object({ promisedWorkingDays: Type.Number(), legalWorkingDays: Type.Number(), note: Nullable(Type.String()) }),
+  timeLimit: Type.Object({ promisedWorkingDays: Type.Number(), legalWorkingDays: Type.Number(), calendarDays: Type.Number({ description: '公示、公告等自然日，另计' }), note: Nullable(Type.String()) }),
   materials: Type.Array(Type.Object({
     id: Type.String(), name: Type.String(), copies: Type.Integer(), form: Type.String(), medium: Type.String(), items: Type.Array(Type.String()), when: Type.Array(Type.String()),
     exemptions: Type.Array(Type.Object({ kind: Type.String(), evidence: Type.String() })), deferrable: Type.Boolean(), review: Type.Object({ formal: Type.Array(Type.String()), substantive: Type.Array(Type.String()) }),

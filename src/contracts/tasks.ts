@@ -14,10 +14,12 @@ export const Task = Type.Object({
   department: Named,
   after: Type.Array(Type.String()),
   promised: Type.Number({ description: '承诺时限（工作日），0 为即办' }),
+  calendarDays: Type.Optional(Type.Number({ description: '公示、公告等自然日，计入期限' })),
   status: TaskStatus,
   updatedOn: Type.Optional(Day),
   dispatchedOn: Type.Optional(Day),
   dueDate: Type.Optional(Day),
+  dueProvisional: Type.Optional(Type.Boolean({ description: '期限跨越尚无官方节假日数据的年份，为暂定' })),
   reviewer: Type.Optional(Type.String()),
   pausedWorkingDays: Type.Number(),
   supplement: Type.Optional(Supplement),
@@ -31,7 +33,7 @@ export const TaskAnswer = Type.Object({ task: Task });
 
 export const QueueEntry = Type.Object({
   id: Type.String(), caseId: Type.String(), caseNumber: Type.String(), matter: Type.String(), item: Type.String(), itemName: Type.String(), status: TaskStatus,
-  dispatchedOn: Nullable(Day), dueDate: Nullable(Day), claimedBy: Nullable(Type.String()),
+  dispatchedOn: Nullable(Day), dueDate: Nullable(Day), dueProvisional: Type.Boolean(), claimedBy: Nullable(Type.String()),
   deadline: Type.Union([Type.Literal('paused'), Type.Literal('overdue'), Type.Literal('due-soon'), Type.Literal('on-time')]),
 });
 export type QueueEntry = Static<typeof QueueEntry>;
@@ -49,7 +51,7 @@ export const TaskView = Type.Object({
     review: Type.Object({ formal: Type.Array(Type.String()), substantive: Type.Array(Type.String()) }),
     files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), evidence: Type.Unknown({ description: '免提交的核验依据（数据共享、电子证照）' }) })),
   })),
-  others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day) })),
+  others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day), dueProvisional: Type.Boolean() })),
 });
 export type TaskView = Static<typeof TaskView>;
 

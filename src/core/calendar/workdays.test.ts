@@ -10,6 +10,7 @@ import {
   buildCalendar,
   dueDate,
   dueDateWithPeriods,
+  calendarWarning,
   isProvisional,
   receiptDay,
   unknownYears,
@@ -210,5 +211,18 @@ describe('properties (synthetic calendar, 2098–2100)', () => {
         expect(addWorkingDays(cal, due, -n) <= d).toBe(true);
       }),
     );
+  });
+});
+
+describe('calendarWarning', () => {
+  const upTo2026 = buildCalendar([2025, 2026].map((year) => ({ year, holidays: [], workdays: [], source: 'x' })));
+  it('warns from November when next year has no official data', () => {
+    expect(calendarWarning(upTo2026, '2026-10-31')).toBeNull();
+    expect(calendarWarning(upTo2026, '2026-11-01')).toMatch(/^2027 年的国务院节假日安排尚未收录/);
+    expect(calendarWarning(upTo2026, '2025-12-01')).toBeNull();
+  });
+  it('always warns about the current year', () => {
+    expect(calendarWarning(upTo2026, '2027-03-01')).toMatch(/^2027 年的/);
+    expect(calendarWarning(upTo2026, '2027-11-01')).toMatch(/^2027 年、2028 年的/);
   });
 });

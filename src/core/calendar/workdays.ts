@@ -168,6 +168,13 @@ export function workingDaysBetween(cal: Calendar, from: string, to: string): num
   return count;
 }
 
+/** Appended to a due date that rests on a provisional year, wherever it is shown or printed. */
+export const PROVISIONAL_MARK = '（暂定）';
+
+export function dueText(date: string, provisional: boolean | undefined): string {
+  return provisional ? `${date}${PROVISIONAL_MARK}` : date;
+}
+
 /** Whether a date computed over [from, to] rests on a provisional year (shown with （暂定）). */
 export function isProvisional(cal: Calendar, from: string, to: string): boolean {
   let a = yearOf(from);
@@ -185,4 +192,17 @@ export function unknownYears(cal: Calendar, from: string, to: string): number[] 
   const out: number[] = [];
   for (let y = a; y <= b; y++) if (!cal.knows(y)) out.push(y);
   return out;
+}
+
+/**
+ * The admin's warning about missing official data: this year's always, next year's from November
+ * (the State Council usually announces in late October or November).
+ */
+export function calendarWarning(cal: Calendar, today: string): string | null {
+  const year = yearOf(today);
+  const month = Number(today.slice(5, 7));
+  const missing = [year, ...(month >= 11 ? [year + 1] : [])].filter((y) => cal.provisional(y));
+  if (missing.length === 0) return null;
+  return `${missing.map((y) => `${y} 年`).join('、')}的国务院节假日安排尚未收录：期限暂按法定节假日和周末计算，不含调休，显示为“暂定”。` +
+    '请在安排公布后更新 chinese-days，或在目录中添加日历文件（calendar/年份.yaml）。';
 }

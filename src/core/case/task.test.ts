@@ -182,3 +182,21 @@ describe('dispatch on a day off (受理 on a weekend or holiday)', () => {
     expect(h.ok && h.state.dueDate).toBe(dueDate(cal, '2025-10-09', 3));
   });
 });
+
+describe('calendar-day periods and provisional years', () => {
+  it('adds the item\'s 公示 days in natural days to the due date', () => {
+    const t = newTask({ ...plannedItem('p', '公示事项', [], 3), periods: [{ name: '公示', days: 7 }] });
+    expect(t.calendarDays).toBe(7);
+    // 2025-06-03 Tue → 3 working days: 06-06 Fri → +7 natural days: 06-13 Fri
+    const r = transitionTask(t, { type: 'dispatch', at: '2025-06-03' }, cal);
+    expect(r.ok && r.state.dueDate).toBe('2025-06-13');
+  });
+
+  it('marks a due date in a year without official data as provisional', () => {
+    const r = transitionTask(base, { type: 'dispatch', at: '2025-12-30' }, cal); // 2026 unknown to this calendar
+    expect(r.ok && r.state.dueDate).toBe('2026-01-05'); // 12-31, (01-01 元旦 computed), 01-02, 01-05
+    expect(r.ok && r.state.dueProvisional).toBe(true);
+    const inYear = transitionTask(base, { type: 'dispatch', at: '2025-06-03' }, cal);
+    expect(inYear.ok && inYear.state.dueProvisional).toBe(false);
+  });
+});

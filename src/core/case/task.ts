@@ -3,7 +3,7 @@
  * a bad transition is an error value, never a throw. The clock stops while supplementary material is
  * awaited (补正期间不计入办理时限), so the due date moves by the working days spent waiting.
  */
-import { dueDate, workingDaysBetween, type Calendar } from '../calendar/workdays.ts';
+import { dueDateWithPeriods, isProvisional, workingDaysBetween, type Calendar } from '../calendar/workdays.ts';
 import type { PlannedItem } from '../planning/types.ts';
 import { badDate, dayOf, done, fail, outOfOrder, type Transition } from './result.ts';
 
@@ -40,11 +40,15 @@ export interface Task {
   after: string[];
   /** Promised working days, 0 = 即办. */
   promised: number;
+  /** Natural days of the item's calendar-day periods (公示, 公告); absent in tasks stored before them. */
+  calendarDays?: number;
   status: TaskStatus;
   /** Day of the last transition; a later action may not be dated before it. */
   updatedOn?: string;
   dispatchedOn?: string;
   dueDate?: string;
+  /** The due date crosses a year without official holiday data: shown as 暂定. */
+  dueProvisional?: boolean;
   reviewer?: string;
   pausedWorkingDays: number;
   /** The open supplement request, while status is 'supplement'. */
@@ -116,11 +120,13 @@ export function newTask(item: PlannedItem): Task {
     department: { code: item.department.code, name: item.department.name },
     after: [...item.after],
     promised: item.timeLimit.promised,
+    calendarDays: (item.periods ?? []).reduce((n, p) => n + p.days, 0),
     status: 'waiting',
     // Every field present from the start: one object shape, so copies on each transition stay cheap.
     updatedOn: undefined,
     dispatchedOn: undefined,
     dueDate: undefined,
+    dueProvisional: undefined,
     reviewer: undefined,
     pausedWorkingDays: 0,
     supplement: undefined,
@@ -199,8 +205,8 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
   switch (action.type) {
     case 'dispatch': {
       // A dispatch on a day off counts from the next working day (receiptDay in workdays.ts).
-      const due = dueDate(calendar, day, task.promised + task.pausedWorkingDays);
-      const state: Task = { ...task, status: 'dispatched', updatedOn: day, dispatchedOn: day, dueDate: due };
+      const due = dueDateWithPeriods(calendar, day, task.promised + task.pausedWorkingDays, task.calendarDays ?? 0);
+      const state: Task = { ...task, status: 'dispatched', updatedOn: day, dispatchedOn: day, dueDate: due, dueProvisional: isProvisional(calendar, day, due) };
       return done(state, [{ kind: 'dispatched', task: id, at, department: task.department.code, dueDate: due }]);
     }
     case 'claim': {
@@ -226,8 +232,9 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
     case 'supplement-provided': {
       // Working days in (requested, provided]: the request day was worked, the day the material arrives was not.
       const paused = task.pausedWorkingDays + workingDaysBetween(calendar, task.supplement?.requestedOn ?? day, day);
-      const due = dueDate(calendar, task.dispatchedOn ?? day, task.promised + paused);
-      const state: Task = { ...task, status: 'claimed', updatedOn: day, pausedWorkingDays: paused, dueDate: due, supplement: undefined };
+      const start = task.dispatchedOn ?? day;
+      const due = dueDateWithPeriods(calendar, start, task.promised + paused, task.calendarDays ?? 0);
+      const state: Task = { ...task, status: 'claimed', updatedOn: day, pausedWorkingDays: paused, dueDate: due, dueProvisional: isProvisional(calendar, start, due), supplement: undefined };
       return done(state, [{ kind: 'supplement-provided', task: id, at, pausedWorkingDays: paused, dueDate: due }]);
     }
     case 'stop': {

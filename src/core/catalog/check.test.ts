@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocuments, fixtureWith } from '../testing/fixture.ts';
 import { checkCatalogue } from './check.ts';
+import { statutoryHolidayDates } from '../calendar/statutory.ts';
 import type { CatalogueDocument, Defect } from './types.ts';
 
 const MATTER = 'catalog/matters/demo.yaml';
@@ -134,11 +135,33 @@ describe('catalogue check', () => {
 
   it('checks calendar overrides', () => {
     const docs = fixtureDocuments();
-    docs.push({ file: 'catalog/calendar/2099.yaml', kind: 'calendar', data: { year: 2099, holidays: ['2099-10-01', '2098-01-01'], workdays: ['2099-10-01', '2099-02-30'] } });
+    const fixed = statutoryHolidayDates(2099).map((d) => d.date);
+    docs.push({ file: 'catalog/calendar/2099.yaml', kind: 'calendar', data: { year: 2099, holidays: [...fixed, '2098-01-01'], workdays: ['2099-10-01', '2099-02-30'] } });
     expect(defectsOf(docs).map((d) => `${d.path}: ${d.message}`)).toEqual([
-      'holidays[1]: 「2098-01-01」不是 2099 年的有效日期',
+      `holidays[${fixed.length}]: 「2098-01-01」不是 2099 年的有效日期`,
       'workdays[0]: 「2099-10-01」不能既是节假日又是调休工作日',
       'workdays[1]: 「2099-02-30」不是 2099 年的有效日期',
     ]);
+  });
+
+  it('requires a calendar file to hold every fixed statutory holiday of its year', () => {
+    const docs = fixtureDocuments();
+    const without = statutoryHolidayDates(2027).map((d) => d.date).filter((d) => d !== '2027-01-01' && d !== '2027-02-05' && d !== '2027-09-15');
+    docs.push({ file: 'catalog/calendar/2027.yaml', kind: 'calendar', data: { year: 2027, holidays: [...without, '2027-10-04'], workdays: [] } });
+    expect(defectsOf(docs)).toEqual([
+      { file: 'catalog/calendar/2027.yaml', path: 'holidays', message: '2027 年日历缺少法定节假日「元旦」：2027-01-01（全国年节及纪念日放假办法）' },
+      { file: 'catalog/calendar/2027.yaml', path: 'holidays', message: '2027 年日历缺少法定节假日「春节」：2027-02-05（全国年节及纪念日放假办法）' },
+      { file: 'catalog/calendar/2027.yaml', path: 'holidays', message: '2027 年日历缺少法定节假日「中秋节」：2027-09-15（全国年节及纪念日放假办法）' },
+    ]);
+  });
+
+  it('checks the calendar-day periods of an item', () => {
+    const ok = fixtureWith(ITEM_B, (d) => { d.periods = [{ name: '公示', days: 7 }]; });
+    expect(defectsOf(ok)).toEqual([]);
+    const bad = fixtureWith(ITEM_B, (d) => { d.periods = [{ name: '公示', days: 0 }, { name: '公示', days: 3 }, { name: '', days: 5 }]; });
+    const paths = defectsOf(bad).map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['periods[0].days', 'periods[2].name']));
+    expect(paths.some((p) => p.startsWith('periods'))).toBe(true);
+    expect(defectsOf(bad).length).toBeGreaterThanOrEqual(3);
   });
 });

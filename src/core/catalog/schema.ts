@@ -90,6 +90,7 @@ const item = obj({
   legalBasis: arr(str(), { min: 1 }),
   conditions: arr(str(), { min: 1 }),
   timeLimit: obj({ promised: int(0, 365), legal: int(0, 365) }),
+  periods: opt(arr(obj({ name: str(), days: int(1, 365) }), { uniqueBy: byField('name') })),
   fees: obj({ free: bool(), note: opt(str()) }),
   channels: arr(channel, { min: 1 }),
   trips: int(0, 20),

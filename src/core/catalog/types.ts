@@ -140,6 +140,12 @@ export interface ItemResult {
   license?: string;
 }
 
+/** A period of an item's flow counted in natural days (自然日), e.g. 公示 7 days. */
+export interface CalendarPeriod {
+  name: string;
+  days: number;
+}
+
 export interface Item extends Provenance {
   code: string;
   name: string;
@@ -149,6 +155,8 @@ export interface Item extends Provenance {
   legalBasis: string[];
   conditions: string[];
   timeLimit: { promised: number; legal: number };
+  /** 公示, 公告 and the like: not in the working-day limits, added to the deadline in natural days */
+  periods?: CalendarPeriod[];
   fees: { free: boolean; note?: string };
   channels: Channel[];
   trips: number;

@@ -1,6 +1,7 @@
 /** Cross-reference checks of departments, the field dictionary, licenses, items and calendars. */
 import { ruleProblems } from '../rules/jsonlogic.ts';
 import { isDate } from '../calendar/dates.ts';
+import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidays } from '../calendar/statutory.ts';
 import type { DocumentIndex } from './index-docs.ts';
 import type { Defect, FieldDef, Item } from './types.ts';
 
@@ -65,6 +66,16 @@ export function validateItems(index: DocumentIndex, report: Report): void {
       if (!inYear(d)) report({ file, path: `workdays[${i}]`, message: `「${d}」不是 ${data.year} 年的有效日期` });
       if (data.holidays.includes(d)) report({ file, path: `workdays[${i}]`, message: `「${d}」不能既是节假日又是调休工作日` });
     });
+    // A year's file replaces the package's year wholesale, so it must at least keep the fixed holidays.
+    if (Number.isInteger(data.year) && data.year >= FIRST_STATUTORY_YEAR && data.year <= LAST_STATUTORY_YEAR) {
+      const listed = new Set(data.holidays);
+      for (const h of statutoryHolidays(data.year)) {
+        const missing = h.dates.filter((d) => !listed.has(d));
+        if (missing.length > 0) {
+          report({ file, path: 'holidays', message: `${data.year} 年日历缺少法定节假日「${h.name}」：${missing.join('、')}（全国年节及纪念日放假办法）` });
+        }
+      }
+    }
   }
 }
 

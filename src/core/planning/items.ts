@@ -72,6 +72,8 @@ export interface Flow {
   stageOf: Map<string, number>;
   workingDays: number;
   legalWorkingDays: number;
+  /** natural days of 公示/公告 on the longest chain, by that measure */
+  calendarDays: number;
   criticalPath: string[];
 }
 
@@ -98,6 +100,7 @@ function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
   const stageOf = new Map<string, number>();
   const finish = new Map<string, number>();
   const legalFinish = new Map<string, number>();
+  const calendarFinish = new Map<string, number>();
   const via = new Map<string, string | null>();
   // Matter order may list a successor first; resolve in rounds, which is bounded by the cycle-free check.
   let remaining = [...chosen];
@@ -112,6 +115,7 @@ function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
       let stage = 0;
       let start = 0;
       let legalStart = 0;
+      let calendarStart = 0;
       let longest: string | null = null;
       for (const p of parents) {
         stage = Math.max(stage, (stageOf.get(p) as number) + 1);
@@ -121,10 +125,12 @@ function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
           longest = p;
         }
         legalStart = Math.max(legalStart, legalFinish.get(p) as number);
+        calendarStart = Math.max(calendarStart, calendarFinish.get(p) as number);
       }
       stageOf.set(e.item, stage);
       finish.set(e.item, start + e.def.timeLimit.promised);
       legalFinish.set(e.item, legalStart + e.def.timeLimit.legal);
+      calendarFinish.set(e.item, calendarStart + (e.def.periods ?? []).reduce((n, d) => n + d.days, 0));
       via.set(e.item, longest);
     }
     if (later.length === remaining.length) break;
@@ -151,6 +157,7 @@ function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
     stageOf,
     workingDays,
     legalWorkingDays: Math.max(0, ...legalFinish.values()),
+    calendarDays: Math.max(0, ...calendarFinish.values()),
     criticalPath,
   };
 }

@@ -94,6 +94,16 @@ describe('plan', () => {
     expect(p.timeLimit).toEqual({ workingDays: 6, legalWorkingDays: 18, criticalPath: ['a-cert', 'b-reg', 'c-ins'] });
   });
 
+  it('carries calendar-day periods (公示, 公告) apart from the working-day limits', () => {
+    const docs = fixtureWith('catalog/items/b-reg.yaml', (d) => { d.periods = [{ name: '公示', days: 7 }]; });
+    const withPeriods = checkCatalogue(docs).catalogue;
+    const r = plan(withPeriods, 'demo', { answers: married });
+    if (!r.ok) throw new Error('no plan');
+    expect(r.plan.items.find((i) => i.id === 'b-reg')?.periods).toEqual([{ name: '公示', days: 7 }]);
+    expect(r.plan.items.find((i) => i.id === 'a-cert')?.periods).toBeUndefined();
+    expect(r.plan.timeLimit).toEqual({ workingDays: 6, legalWorkingDays: 18, criticalPath: ['a-cert', 'b-reg', 'c-ins'], calendarDays: 7 });
+  });
+
   it('adds the items a chosen item needs, saying why', () => {
     const p = ok({ answers: married, chosenItems: ['c-ins'] });
     expect(p.items.map((i) => [i.id, i.why, i.neededBy])).toEqual([

@@ -95,6 +95,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
         after: (e.after ?? []).filter((a) => selection.why.has(a)),
         stage: flow.stageOf.get(e.item) ?? 0,
         timeLimit: e.def.timeLimit,
+        ...(e.def.periods?.length ? { periods: e.def.periods.map((d) => ({ name: d.name, days: d.days })) } : {}),
         result: e.def.result,
       };
     }),
@@ -102,7 +103,10 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
     stages: flow.stages,
     form,
     materials,
-    timeLimit: { workingDays: flow.workingDays, legalWorkingDays: flow.legalWorkingDays, criticalPath: flow.criticalPath },
+    timeLimit: {
+      workingDays: flow.workingDays, legalWorkingDays: flow.legalWorkingDays, criticalPath: flow.criticalPath,
+      ...(flow.calendarDays > 0 ? { calendarDays: flow.calendarDays } : {}),
+    },
     reductions: {
       items: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },
       forms: { before: chosen.length, after: chosen.length > 0 ? 1 : 0 },

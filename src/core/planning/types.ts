@@ -1,5 +1,5 @@
 /** The planner's input and its public output format (read by the UI, the server and other tools). */
-import type { Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType } from '../catalog/types.ts';
+import type { CalendarPeriod, Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType } from '../catalog/types.ts';
 
 export type AnswerValue = boolean | string | string[];
 
@@ -64,6 +64,8 @@ export interface PlannedItem {
   after: string[];
   stage: number;
   timeLimit: { promised: number; legal: number };
+  /** Calendar-day periods of the item's flow (公示, 公告), in natural days. */
+  periods?: CalendarPeriod[];
   result: ItemResult;
 }
 
@@ -143,7 +145,8 @@ export interface Plan {
   stages: string[][];
   form: MergedForm;
   materials: PlannedMaterial[];
-  timeLimit: { workingDays: number; legalWorkingDays: number; criticalPath: string[] };
+  /** calendarDays: natural days of 公示/公告 on the longest chain of items, added to the deadline */
+  timeLimit: { workingDays: number; legalWorkingDays: number; criticalPath: string[]; calendarDays?: number };
   reductions: Reductions;
   channels: Channel[];
 }

@@ -61,7 +61,8 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   pdf.paragraph(`${data.applicantName}：`, { align: 'left', after: 0 });
   pdf.paragraph(
     `您于${acceptedAt.split(' ')[0]}申请办理的${data.matterName}，${decision}` +
-      `本件共涉及${data.items.length}个事项，预计于${cnDate(data.dueDate)}前全部办结。`,
+      `本件共涉及${data.items.length}个事项，预计于${cnDate(data.dueDate)}${data.provisional ? '（暂定）' : ''}前全部办结。` +
+      (data.provisional ? '所涉年度的节假日安排尚未公布，期限按法定节假日暂算，公布后以正式安排为准。' : ''),
     { indent: 2 },
   );
 
@@ -73,7 +74,7 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
       item.name,
       item.department,
       `${item.promisedDays}个工作日`,
-      cnDate(item.dueDate),
+      `${cnDate(item.dueDate)}${item.provisional ? '（暂定）' : ''}`,
     ]),
   );
 

@@ -38,10 +38,12 @@ export interface ReceiptData extends DocumentBase {
   acceptedAt: string;
   /** Encoded in the QR code. */
   progressUrl: string;
-  items: { name: string; department: string; promisedDays: number; dueDate: string }[];
+  items: { name: string; department: string; promisedDays: number; dueDate: string; provisional?: boolean }[];
   materials: { name: string; copies: number; form: string; status: MaterialStatus; note?: string }[];
   /** Promised completion date of the whole matter, YYYY-MM-DD. */
   dueDate: string;
+  /** The due date crosses a year without official holiday data: printed with （暂定）. */
+  provisional?: boolean;
 }
 
 export interface CommitmentLetterData extends DocumentBase {

@@ -145,6 +145,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // administration and audit
   'POST /api/admin/api-clients': { allow: ADMIN, body: { department: 'sj', name: '市场监管业务系统' }, succeeds: true },
   'GET /api/admin/dead-letters': { allow: ADMIN, succeeds: true },
+  'GET /api/admin/calendar': { allow: ADMIN, succeeds: true },
   'POST /api/admin/dead-letters/{id}/retry': { allow: ADMIN, params: () => ({ id: '1' }), bug: 'params.id typed integer, never coerced: every call is a 400' },
   'GET /api/audit/verify': { allow: ['auditor', 'admin'], succeeds: true },
   // the catalogue's versions: drafts, review, publication, change requests
@@ -289,7 +290,7 @@ describe.each(DIALECTS)('access by role on %s', (dialect) => {
     expect(materials).not.toContain(OUTSIDE);
     expect(materials.every((id) => plan.materials.find((m) => m.id === id)?.items.includes(WSJK_ITEM))).toBe(true);
     // Of the other items only their progress, nothing of their content.
-    for (const o of view.others) expect(Object.keys(o).sort()).toEqual(['department', 'dueDate', 'item', 'name', 'status']);
+    for (const o of view.others) expect(Object.keys(o).sort()).toEqual(['department', 'dueDate', 'dueProvisional', 'item', 'name', 'status']);
     // The uploaded material is ga's: wsjk may not fetch it, the owner may.
     expect((await h.request('GET', `/api/cases/${f.caseId}/files/${f.fileId}`, { cookie: cookies.caseReviewer })).statusCode).toBe(403);
     expect((await h.request('GET', `/api/cases/${f.caseId}/files/${f.fileId}`, { cookie: cookies.owner })).rawPayload.equals(SAMPLE_PDF)).toBe(true);

@@ -158,7 +158,7 @@ function PlanBody({ plan, current }: { plan: Plan; current: Plan | null }) {
     { key: 'fields', label: '填写字段', m: r.fields, unit: '项' },
     { key: 'materials', label: '提交材料', m: r.materials, unit: '份' },
     { key: 'trips', label: '跑动次数', m: r.trips, unit: '次' },
-    { key: 'days', label: '办理时限', m: r.workingDays, unit: '个工作日' },
+    { key: 'days', label: '承诺时限', m: r.workingDays, unit: '个工作日' },
   ];
   return (
     <>

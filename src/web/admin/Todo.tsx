@@ -12,6 +12,7 @@ import { awaitsMe, fmtTime, get, LoadError, myAsk, Section, StatusTag } from './
 import { DraftDiff } from './DiffView.tsx';
 import { OpinionForm } from './Opinions.tsx';
 import type { ChangeRequestView, DraftView } from './types.ts';
+import type { CalendarStatus } from '../../contracts/admin.ts';
 
 const agreed = (d: DraftView) => d.review.asked.filter((a) => a.opinion?.opinion === 'agree').length;
 
@@ -41,8 +42,10 @@ export function Todo() {
   const admin = account?.role === 'admin';
   const drafts = useLoad(() => get<{ drafts: DraftView[] }>('/api/admin/drafts'), []);
   const requests = useLoad(() => (admin ? get<{ changeRequests: ChangeRequestView[] }>('/api/admin/change-requests?status=open') : Promise.resolve({ changeRequests: [] })), [admin]);
+  const calendar = useLoad(() => (admin ? get<CalendarStatus>('/api/admin/calendar') : Promise.resolve(null)), [admin]);
   const [msg, holder] = message.useMessage();
   const all = drafts.data?.drafts ?? [];
+  const calendarAlert = calendar.data?.warning ? <Alert type="warning" showIcon title="节假日日历需要更新" description={calendar.data.warning} /> : null;
 
   if (drafts.error) return <LoadError error={drafts.error} retry={drafts.reload} />;
 
@@ -96,6 +99,7 @@ export function Todo() {
   return (
     <div className="admin-stack">
       {holder}
+      {calendarAlert}
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">目录变更：起草 → 征求所涉部门意见 → 批准 → 发布为新版本。</Typography.Text>
         <Space wrap>

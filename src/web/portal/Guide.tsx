@@ -15,10 +15,10 @@ interface GuideData {
   id: string; name: string; summary: string; applicants: string; batch: string; lifeStage: { name: string };
   lead: Dept; partners: Dept[];
   legalBasis: { policy: string[]; items: { item: string; basis: string[] }[] };
-  items: { id: string; name: string; department: string; required: boolean; reason: string; conditions: string[]; timeLimit: { promised: number; legal: number }; fees: { free: boolean; note?: string } }[];
+  items: { id: string; name: string; department: string; required: boolean; reason: string; conditions: string[]; timeLimit: { promised: number; legal: number }; periods: { name: string; days: number }[]; fees: { free: boolean; note?: string } }[];
   situations: { id: string; name: string; eligible: boolean; condition: string; advice: string | null }[];
   process: { stages: string[][] };
-  timeLimit: { promisedWorkingDays: number; legalWorkingDays: number; note: string | null };
+  timeLimit: { promisedWorkingDays: number; legalWorkingDays: number; calendarDays: number; note: string | null };
   materials: { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean }[];
   channels: { kind: string; name: string; address?: string }[];
   hours: string; contacts: { name: string; phone: string }[]; windows: Dept[]; faq: { q: string; a: string }[];
@@ -49,7 +49,7 @@ export default function Guide() {
             <Descriptions.Item label="适用对象">{g.applicants}</Descriptions.Item>
             <Descriptions.Item label={t('lead')}>{g.lead.name}</Descriptions.Item>
             <Descriptions.Item label={t('partners')}>{g.partners.map((p) => p.name).join('、')}</Descriptions.Item>
-            <Descriptions.Item label={t('timeLimit')}>承诺 {g.timeLimit.promisedWorkingDays} {t('workingDays')}（法定 {g.timeLimit.legalWorkingDays}）{g.timeLimit.note ? `；${g.timeLimit.note}` : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('timeLimit')}>承诺 {g.timeLimit.promisedWorkingDays} {t('workingDays')}（法定 {g.timeLimit.legalWorkingDays}）{g.timeLimit.calendarDays > 0 ? `，另加公示、公告等 ${g.timeLimit.calendarDays} 个自然日` : ''}{g.timeLimit.note ? `；${g.timeLimit.note}` : ''}</Descriptions.Item>
             <Descriptions.Item label={t('channels')}>{g.channels.map((c) => c.name).join('；')}</Descriptions.Item>
             <Descriptions.Item label={t('hours')}>{g.hours}</Descriptions.Item>
             <Descriptions.Item label={t('contacts')}>{g.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}</Descriptions.Item>
@@ -64,6 +64,8 @@ export default function Guide() {
               { title: '部门', dataIndex: 'department' },
               { title: '办理条件', dataIndex: 'conditions', render: (c: string[]) => c.join('；') },
               { title: '承诺时限', dataIndex: ['timeLimit', 'promised'], render: (d: number) => (d === 0 ? '即办' : `${d} ${t('workingDays')}`) },
+              { title: '法定时限', dataIndex: ['timeLimit', 'legal'], render: (d: number) => (d === 0 ? '即办' : `${d} ${t('workingDays')}`) },
+              { title: '公示、公告（自然日）', dataIndex: 'periods', render: (ps: { name: string; days: number }[]) => (ps.length ? ps.map((p) => `${p.name} ${p.days} 天`).join('；') : '—') },
               { title: '收费', dataIndex: ['fees', 'free'], render: (free: boolean) => (free ? '不收费' : '收费') },
             ]} />
           </ScrollRegion>

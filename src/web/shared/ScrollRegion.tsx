@@ -11,7 +11,7 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
   useEffect(() => {
     const el = frame.current;
     if (!el) return;
-    const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    const measure = () => setOverflows(el.scrollWidth > el.clientWidth);
     // The frame keeps its width while the table inside grows past it, so watch the tables too.
     const watch = new ResizeObserver(measure);
     watch.observe(el);

@@ -7,6 +7,7 @@ import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
 import type { CaseView, Movement } from './types.ts';
+import { dueText } from '../../core/calendar/workdays.ts';
 import { DOCUMENT, fmtTime, LoadError, MOVEMENT, Section, today } from './ui.tsx';
 
 const WAYBILL = /^[A-Za-z0-9-]{6,40}$/;
@@ -34,7 +35,7 @@ export function Progress({ caseView }: { caseView: CaseView }) {
               <Typography.Text strong>{p.name}</Typography.Text>
               <Tag color={p.status === 'approved' ? 'green' : p.status === 'refused' || p.status === 'stopped' ? 'red' : p.status === 'supplement' ? 'orange' : 'blue'}>{p.statusLabel}</Tag>
             </div>
-            <Typography.Text type="secondary">{p.department.name}{p.dueDate ? ` · 办理期限 ${p.dueDate}` : ''}{p.decidedOn ? ` · ${p.decidedOn} 办结` : ''}</Typography.Text>
+            <Typography.Text type="secondary">{p.department.name}{p.dueDate ? ` · 办理期限 ${dueText(p.dueDate, p.dueProvisional)}` : ''}{p.decidedOn ? ` · ${p.decidedOn} 办结` : ''}</Typography.Text>
             {p.result && <div>办理结果：{p.result.name}{p.result.ref ? `（编号 ${p.result.ref}）` : ''}</div>}
             {p.reasons && <div>不予办理理由：{p.reasons.join('；')}</div>}
             {p.supplement && <div>需补充：{p.supplement.materials.join('、')}{p.supplement.note ? `（${p.supplement.note}）` : ''}</div>}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
+import { dueText } from '../../core/calendar/workdays.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { displayValue } from '../shared/form/index.ts';
@@ -48,7 +49,7 @@ export function TaskPage() {
         { key: 'number', label: '办件编号', children: v.data.case.number },
         { key: 'matter', label: '一件事', children: guide.data?.guide.name ?? v.data.case.matter },
         { key: 'status', label: '状态', children: <Tag color={STATUS_COLOR[task.status]}>{TASK_STATUS_LABEL[task.status]}</Tag> },
-        { key: 'due', label: '办理期限', children: task.dueDate ? <>{task.dueDate}{overdue && <Tag color="red" style={{ marginInlineStart: 8 }}>已超期</Tag>}</> : '—' },
+        { key: 'due', label: '办理期限', children: task.dueDate ? <>{dueText(task.dueDate, task.dueProvisional)}{overdue && <Tag color="red" style={{ marginInlineStart: 8 }}>已超期</Tag>}</> : '—' },
         ...(v.data.case.acceptedAt ? [{ key: 'accepted', label: '受理时间', children: fmtTime(v.data.case.acceptedAt) }] : []),
         ...(task.reviewer ? [{ key: 'who', label: '认领人', children: mine ? '我' : '其他审批人员' }] : []),
       ]} />
@@ -136,7 +137,7 @@ export function TaskPage() {
           <List size="small" dataSource={others} renderItem={(o) => (
             <List.Item>
               <span>{o.name}<Typography.Text type="secondary">（{o.department}）</Typography.Text></span>
-              <span><Tag color={STATUS_COLOR[o.status]}>{TASK_STATUS_LABEL[o.status]}</Tag>{o.dueDate && <Typography.Text type="secondary">期限 {o.dueDate}</Typography.Text>}</span>
+              <span><Tag color={STATUS_COLOR[o.status]}>{TASK_STATUS_LABEL[o.status]}</Tag>{o.dueDate && <Typography.Text type="secondary">期限 {dueText(o.dueDate, o.dueProvisional)}</Typography.Text>}</span>
             </List.Item>
           )} />
         )}

@@ -62,7 +62,7 @@ export function TaskQueue() {
               description={
                 <Space orientation="vertical" size={2}>
                   <span>{t.caseNumber} · {matters.name(t.matter)}</span>
-                  <Space size={4} wrap><Tag color={STATUS_COLOR[t.status]}>{TASK_STATUS_LABEL[t.status]}</Tag><DeadlineTag deadline={t.deadline} dueDate={t.dueDate} open={isOpen(t.status)} /></Space>
+                  <Space size={4} wrap><Tag color={STATUS_COLOR[t.status]}>{TASK_STATUS_LABEL[t.status]}</Tag><DeadlineTag deadline={t.deadline} dueDate={t.dueDate} provisional={t.dueProvisional} open={isOpen(t.status)} /></Space>
                 </Space>
               } />
           </List.Item>
@@ -71,7 +71,7 @@ export function TaskQueue() {
         <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
           locale={{ emptyText: <Empty description="暂无办件" /> }}
           columns={[
-            { title: '期限', key: 'deadline', render: (_: unknown, t) => <DeadlineTag deadline={t.deadline} dueDate={t.dueDate} open={isOpen(t.status)} /> },
+            { title: '期限', key: 'deadline', render: (_: unknown, t) => <DeadlineTag deadline={t.deadline} dueDate={t.dueDate} provisional={t.dueProvisional} open={isOpen(t.status)} /> },
             { title: '办件编号', dataIndex: 'caseNumber', render: (v: string, t) => <Link to={open(t)}>{v}</Link> },
             { title: '事项', dataIndex: 'itemName' },
             { title: '一件事', dataIndex: 'matter', render: (m: string) => matters.name(m) },

@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import type { ExemptionKind } from '../../core/catalog/types.ts';
 import type { Task } from '../../core/case/task.ts';
+import { dueText } from '../../core/calendar/workdays.ts';
 
 export type { Task };
 
@@ -15,6 +16,8 @@ export interface QueueTask {
   status: Task['status'];
   dispatchedOn: string | null;
   dueDate: string | null;
+  /** the due date crosses a year without official holiday data */
+  dueProvisional: boolean;
   claimedBy: string | null;
   deadline: 'on-time' | 'due-soon' | 'overdue' | 'paused';
 }
@@ -28,7 +31,7 @@ export interface TaskView {
     review: { formal: string[]; substantive: string[] };
     files: { id: string; name: string; source: string; evidence: { kind: string; evidence: string } | null }[];
   }[];
-  others: { item: string; name: string; department: string; status: Task['status']; dueDate: string | null }[];
+  others: { item: string; name: string; department: string; status: Task['status']; dueDate: string | null; dueProvisional: boolean }[];
 }
 
 export interface Rectification {
@@ -45,12 +48,12 @@ const DEADLINE = {
 } as const;
 
 /** 正常 / 即将到期 / 已超期, with the due date; a decided task shows no mark. */
-export function DeadlineTag({ deadline, dueDate, open }: { deadline: QueueTask['deadline']; dueDate: string | null; open: boolean }) {
-  if (!open) return <span>{dueDate ? `期限 ${dueDate}` : '—'}</span>;
+export function DeadlineTag({ deadline, dueDate, provisional, open }: { deadline: QueueTask['deadline']; dueDate: string | null; provisional?: boolean; open: boolean }) {
+  if (!open) return <span>{dueDate ? `期限 ${dueText(dueDate, provisional)}` : '—'}</span>;
   const d = DEADLINE[deadline];
   return (
     <Tag color={d.color} style={{ fontWeight: 600 }}>
-      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : deadline === 'paused' ? '‖ ' : '✓ '}</span>{d.text}{dueDate && deadline !== 'paused' ? ` · ${dueDate}` : ''}
+      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : deadline === 'paused' ? '‖ ' : '✓ '}</span>{d.text}{dueDate && deadline !== 'paused' ? ` · ${dueText(dueDate, provisional)}` : ''}
     </Tag>
   );
 }

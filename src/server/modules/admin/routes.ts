@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ApiClientBody, ApiClientCreated, AuditVerification, DeadLetterParams, DeadLettersAnswer } from '../../../contracts/admin.ts';
+import { ApiClientBody, ApiClientCreated, AuditVerification, CalendarStatus, DeadLetterParams, DeadLettersAnswer } from '../../../contracts/admin.ts';
+import { calendarWarning } from '../../../core/calendar/workdays.ts';
+import { todayIn } from '../../clock.ts';
 import { AUTH_ERRORS, BODY_ERRORS, errors, Ok, SESSION } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -49,6 +51,15 @@ export function adminRoutes(server: FastifyInstance, deps: Deps): void {
     if (Number(r.numUpdatedRows) === 0) throw notFound('死信');
     await deps.db.kysely.transaction().execute((trx) => appendAudit(trx, deps.db.dialect, at, { actor: `account:${admin.id}`, action: 'outbox.retry', entity: 'outbox', entityId: String(request.params.id) }));
     return { ok: true };
+  });
+
+  app.get('/api/admin/calendar', {
+    schema: { tags: ['系统管理'], summary: '节假日日历的覆盖年份与缺失提醒', operationId: 'calendarStatus', security: SESSION, response: { 200: CalendarStatus, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
+    requireAccount(request, 'admin');
+    const { catalogue } = await deps.catalogues.latest();
+    const today = todayIn(deps.clock);
+    return { years: [...catalogue.calendar.years], today, warning: calendarWarning(catalogue.calendar, today) };
   });
 
   app.get('/api/audit/verify', {

@@ -40,7 +40,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     })),
     progress: c.tasks.map((t) => ({
       item: t.id, name: t.name, department: t.department, status: t.status, statusLabel: TASK_STATUS_LABEL[t.status],
-      dispatchedOn: t.dispatchedOn ?? null, dueDate: t.dueDate ?? null, decidedOn: t.decidedOn ?? null,
+      dispatchedOn: t.dispatchedOn ?? null, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true, decidedOn: t.decidedOn ?? null,
       result: t.result ?? null, reasons: t.reasons ?? null, stopReason: t.stopReason ?? null, supplement: t.supplement ?? null,
     })),
     deferred: JSON.parse(c.row.deferred),

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterDecision, type FlowEffect } from '../../../core/case/orchestrate.ts';
-import { addWorkingDays } from '../../../core/calendar/workdays.ts';
+import { addWorkingDays, isProvisional, type Calendar } from '../../../core/calendar/workdays.ts';
 import { FINAL_TASK_STATUSES, isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResult } from '../../../core/case/task.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
@@ -27,6 +27,11 @@ export interface Acting {
 const OPEN_STATUSES: readonly string[] = ['dispatched', 'claimed', 'supplement'];
 const OPEN_LIMIT = 1000;
 const DECIDED_LIMIT = 200;
+
+// From the queue's columns, by today's calendar (the task's own state keeps dueProvisional).
+function provisionalDue(cal: Calendar, from: string | null, due: string | null): boolean {
+  return due !== null && isProvisional(cal, from ?? due, due);
+}
 
 export class TaskService {
   constructor(private readonly deps: Deps) {}
@@ -60,7 +65,7 @@ export class TaskService {
       const dueSoon = open && !overdue && r.due_date !== null && r.due_date <= addWorkingDays(catalogue.calendar, today, 1);
       // The clock stands still while supplementary material is awaited.
       const deadline = r.status === 'supplement' ? 'paused' : overdue ? 'overdue' : dueSoon ? 'due-soon' : 'on-time';
-      return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, claimedBy: r.claimed_by, deadline };
+      return { id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, item: r.item_id, itemName: r.item_name, status: r.status, dispatchedOn: r.dispatched_on, dueDate: r.due_date, dueProvisional: provisionalDue(catalogue.calendar, r.dispatched_on, r.due_date), claimedBy: r.claimed_by, deadline };
     });
   }
 
@@ -93,7 +98,7 @@ export class TaskService {
           id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, review: m.review,
           files: files.filter((f) => f.material_id === m.id).map((f) => ({ id: f.id, name: f.name, source: f.source, evidence: f.evidence ? JSON.parse(f.evidence) : null })),
         })),
-        others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null })),
+        others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true })),
       };
     });
   }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { DocumentParams } from '../../../contracts/cases.ts';
 import { AUTH_ERRORS, binary, errors, SESSION } from '../../../contracts/http.ts';
-import { dueDate } from '../../../core/calendar/workdays.ts';
+import { dueDateWithPeriods, isProvisional } from '../../../core/calendar/workdays.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
 import type { Deps } from '../../deps.ts';
 import { renderCommitmentLetter, renderReceipt, renderRejectionNotice } from '../../documents/index.ts';
@@ -45,19 +45,26 @@ export function documentRoutes(server: FastifyInstance, deps: Deps): void {
     let pdf: Buffer;
     if (request.params.kind === 'receipt.pdf') {
       if (!record.acceptedOn || !c.plan) throw notFound('受理凭证');
-      const caseDue = dueDate(catalogue.calendar, record.acceptedOn, c.plan.timeLimit.workingDays);
+      // The acceptance day starts the clock; a day off counts from the next working day (receiptDay).
+      const { calendar } = catalogue;
+      const { acceptedOn } = record;
+      const caseDue = dueDateWithPeriods(calendar, acceptedOn, c.plan.timeLimit.workingDays, c.plan.timeLimit.calendarDays ?? 0);
       const deferred = new Set(record.deferred.map((d) => d.material));
       pdf = await renderReceipt({
         ...(await base(deps, c, record.acceptedOn)),
         acceptedAt: c.row.accepted_at ?? `${record.acceptedOn}T00:00:00Z`,
         progressUrl: `${deps.config.publicUrl}/cases/${c.row.id}`,
-        items: c.tasks.map((t) => ({ name: t.name, department: t.department.name, promisedDays: t.promised, dueDate: t.dueDate ?? caseDue })),
+        items: c.tasks.map((t) => ({
+          name: t.name, department: t.department.name, promisedDays: t.promised, dueDate: t.dueDate ?? caseDue,
+          provisional: t.dueDate ? t.dueProvisional === true : isProvisional(calendar, acceptedOn, caseDue),
+        })),
         materials: c.plan.materials.map((m) => ({
           name: m.name, copies: m.copies, form: MATERIAL_FORM_TEXT[m.form],
           status: m.status === 'exempt' ? '免提交' as const : deferred.has(m.id) ? '容缺后补' as const : '已提交' as const,
           ...(m.exemption ? { note: m.exemption.evidence } : {}),
         })),
         dueDate: caseDue,
+        provisional: isProvisional(calendar, acceptedOn, caseDue),
       });
     } else if (request.params.kind === 'commitment.pdf') {
       if (!record.onCommitment || !c.plan) throw notFound('告知承诺书');

@@ -3,6 +3,7 @@ import { Card, Space, Steps, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CaseView, ProgressItem, TaskStatus } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { dueText } from '../../../core/calendar/workdays.ts';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
@@ -44,7 +45,7 @@ function ItemProgress({ p, promised, view }: { p: ProgressItem; promised: number
       <ul style={{ margin: 0, paddingInlineStart: '1.3em' }}>
         {p.status === 'waiting' && <li>前一个事项办结后自动开始办理{limit && `，${limit}`}</li>}
         {p.dispatchedOn && <li>{p.dispatchedOn} 已分发到{p.department.name}</li>}
-        {p.dueDate && !p.decidedOn && p.status !== 'stopped' && <li>{limit}，应于 <Typography.Text strong>{p.dueDate}</Typography.Text> 前办结{p.status === 'supplement' ? '（补正期间暂停计时）' : ''}</li>}
+        {p.dueDate && !p.decidedOn && p.status !== 'stopped' && <li>{limit}，应于 <Typography.Text strong>{dueText(p.dueDate, p.dueProvisional)}</Typography.Text> 前办结{p.status === 'supplement' ? '（补正期间暂停计时）' : ''}{p.dueProvisional ? '。该年度国务院节假日安排尚未发布，期限按法定节假日暂算，发布后以正式安排为准' : ''}</li>}
         {p.supplement && <li>{p.supplement.requestedOn} 部门要求补正：{p.supplement.note}（{p.supplement.materials.map((m) => `「${names.get(m) ?? m}」`).join('')}）</li>}
         {p.decidedOn && p.status === 'approved' && (
           <li>
