@@ -1,5 +1,5 @@
 import tseslint from 'typescript-eslint';
-import { contractsPurity, corePurity } from './tools/eslint/purity.js';
+import { contractsPurity, corePurity, sharedPurity } from './tools/eslint/purity.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/'] },
@@ -27,6 +27,16 @@ export default tseslint.config(
         { name: 'require', message: 'src/core imports nothing outside itself.' },
       ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'src/core is deterministic.' }],
+    },
+  },
+  {
+    // Read by the server and the browser: no Node built-ins, nothing outside itself.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    plugins: { onething: { rules: { 'shared-purity': sharedPurity } } },
+    rules: {
+      'onething/shared-purity': 'error',
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/shared does no I/O.' }, { name: 'Buffer', message: 'src/shared must run in the browser too.' }],
     },
   },
   {

@@ -1,8 +1,8 @@
 /**
  * Two small holes, closed where people meet them, on a desktop (1280 × 900): at the window, an ID
  * number typed with another name than its holder's is refused at the name field and nothing is
- * created; in the portal, 张建国 rates his completed 退休 case once (一次一评), and the form is gone
- * for good, after a reload too. Screenshots in e2e/screenshots/rating-*.png.
+ * created; in the portal, 张建国 rates each service event of his completed 退休 case once (受理, 办结),
+ * and the forms are gone for good, after a reload too. Screenshots in e2e/screenshots/rating-*.png.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('the window checks the name on an ID; a case is rated once', () => {
     expect(page.url()).toMatch(/\/window\/new$/);
   });
 
-  it('takes one rating of a completed case, and offers no second', async () => {
+  it('takes one rating of each service event of a completed case, and offers no second', async () => {
     step('rate-once');
     const id = await completedRetirement(stage.server.base);
     await page.context().clearCookies();
@@ -63,14 +63,49 @@ describe('the window checks the name on an ID; a case is rated once', () => {
     await url(page, new RegExp(`/cases/${id}$`));
     const panel = card(page, '评价本次办理');
     await visible(panel);
-    await panel.getByText('满意', { exact: true }).click();
-    await panel.getByText('办理快', { exact: true }).click();
-    await panel.getByRole('button', { name: '提交评价' }).click();
-    await text(panel, '您的评价：满意', '办理快');
-    await hidden(panel.getByRole('button', { name: '提交评价' }));
+    const completion = panel.getByRole('form', { name: '评价办结服务' });
+    await completion.getByText('满意', { exact: true }).click();
+    await completion.getByText('办理快', { exact: true }).click();
+    await completion.getByRole('button', { name: '提交办结评价' }).click();
+    await text(panel, '您对办结服务的评价：满意', '办理快');
+    await hidden(panel.getByRole('button', { name: '提交办结评价' }));
+    const acceptance = panel.getByRole('form', { name: '评价受理服务' });
+    await acceptance.getByText('基本满意', { exact: true }).click();
+    await acceptance.getByRole('button', { name: '提交受理评价' }).click();
+    await text(panel, '您对受理服务的评价：基本满意');
+    await hidden(panel.getByRole('button', { name: /提交.*评价/ }));
     await shot(page, 'rating-02-rated', { fullPage: false });
     await page.reload();
-    await text(card(page, '评价本次办理'), '您的评价：满意');
-    await hidden(card(page, '评价本次办理').getByRole('button', { name: '提交评价' }));
+    await text(card(page, '评价本次办理'), '您对办结服务的评价：满意', '您对受理服务的评价：基本满意');
+    await hidden(card(page, '评价本次办理').getByRole('button', { name: /提交.*评价/ }));
+  });
+
+  it('has a bad rating verified and rectified in the workbench, and the applicant says at follow-up it is settled', async () => {
+    step('rectify');
+    const id = await completedRetirement(stage.server.base);
+    const me = await Api.login(stage.server.base, 'zhangjianguo');
+    await me.call('POST', `/api/cases/${id}/ratings`, { level: 2, comment: '结果通知太晚', event: 'completion' });
+    await page.context().clearCookies();
+    await logIn(page, 'rs-lead', '/workbench');
+    await page.goto('/workbench/rectifications');
+    const item = page.locator('.ant-list-item').filter({ hasText: '结果通知太晚' });
+    await text(item, '待核实', '办结环节');
+    await item.getByLabel('核实情况', { exact: true }).fill('经核实，结果短信比办结晚了两天，情况属实。');
+    await item.getByRole('button', { name: '确认属实' }).click();
+    const verified = page.locator('.ant-list-item').filter({ hasText: '结果通知太晚' });
+    await text(verified, '已核实，待整改', '核实');
+    await verified.getByLabel('整改答复', { exact: true }).fill('已改为办结即时推送短信和站内消息，感谢您的监督。');
+    await verified.getByRole('button', { name: '发送整改答复' }).click();
+    await hidden(page.locator('.ant-list-item').filter({ hasText: '结果通知太晚' }));
+    await shot(page, 'rating-03-rectified', { fullPage: false });
+
+    await page.context().clearCookies();
+    await logIn(page, 'zhangjianguo', '/cases');
+    await page.goto(`/cases/${id}`);
+    const panel = card(page, '评价本次办理');
+    await text(panel, '已改为办结即时推送短信', '您对整改结果满意吗');
+    await panel.getByRole('button', { name: '满意', exact: true }).click();
+    await text(panel, '回访：满意');
+    await hidden(panel.getByRole('button', { name: '不满意，请再整改' }));
   });
 });

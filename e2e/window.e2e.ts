@@ -1,8 +1,9 @@
 /**
  * 开办餐饮店 at the comprehensive window, on a desktop (1280 × 900): the clerk (window) takes the
- * application of 陈晓梅 — guided questions, the one form, two of the five materials scanned in —
- * and at the completeness check refuses it with every correction at once (不予受理通知书). The
- * visitor comes back with the non-deferrable materials: the clerk accepts on commitment
+ * application of 陈晓梅 — guided questions, the one form, three of the six materials scanned in —
+ * and at the completeness check tells the correction at once (补正材料通知书): the one missing
+ * material that cannot be deferred; the case waits in 待补正. The visitor comes back with it: the
+ * clerk takes it at the counter on the same case, resumes the check and accepts on commitment
  * (容缺受理, 告知承诺书) with a deadline for each deferred material. Screenshots in
  * e2e/screenshots/window-*.png.
  */
@@ -25,6 +26,7 @@ const M = {
   design: '户外招牌设计效果图（附拟设置位置现状照片）',
   consent: '建筑物所有权人或管理人同意设置的证明',
   staff: '需体检从业人员名单',
+  rules: '保证食品安全的规章制度目录清单',
 } as const;
 const files = scans(Object.keys(M));
 
@@ -161,7 +163,7 @@ async function tickEveryPoint(): Promise<number> {
 }
 
 /** The action opens its document in a new tab: the tab must land on the PDF, and the PDF must be one. */
-async function printed(action: () => Promise<void>, document: 'rejection' | 'commitment'): Promise<void> {
+async function printed(action: () => Promise<void>, document: 'corrections' | 'commitment'): Promise<void> {
   const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 10_000 }), action()]);
   await expect.poll(() => tab.url(), { timeout: 10_000, message: 'the new tab’s address' }).toMatch(new RegExp(`/api/cases/${caseIdOf()}/documents/${document}\\.pdf$`));
   const pdf = await page.request.get(tab.url());
@@ -171,7 +173,7 @@ async function printed(action: () => Promise<void>, document: 'rejection' | 'com
   await tab.close();
 }
 
-describe('开办餐饮店 at the window on a desktop: refused with every correction, then accepted on commitment', () => {
+describe('开办餐饮店 at the window on a desktop: told the correction at once, then accepted on commitment', () => {
   it('logs in as the window clerk and enters the visitor 陈晓梅', async () => {
     step('new');
     await logIn(page, 'window', '/window');
@@ -186,18 +188,18 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     await answerQuestions(true);
   });
 
-  it('fills the one form, scans in two materials only and submits', async () => {
+  it('fills the one form, scans in three materials only and submits', async () => {
     step('form');
     await fillTheForm(true);
-    await upload(['layout', 'staff']);
+    await upload(['layout', 'staff', 'rules']);
     const warning = page.getByRole('alert').filter({ hasText: '还有 3 份材料未收取' });
     await text(warning, `${M.drinks}（可容缺）`, M.design, `${M.consent}（可容缺）`);
     await shot(page, 'window-05-materials');
     await submit('window-06-review');
   });
 
-  it('checks the materials and refuses acceptance with every correction at once, printing the notice', async () => {
-    step('reject');
+  it('checks the materials and tells the correction at once, printing the 补正材料通知书; the case waits', async () => {
+    step('corrections');
     await text(page.getByRole('alert').first(), '缺少 3 份材料，其中有不可容缺的材料');
     const points = await tickEveryPoint();
     expect(points).toBeGreaterThanOrEqual(2);
@@ -205,46 +207,43 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     expect(await page.getByRole('button', { name: '容缺受理', exact: true }).isDisabled()).toBe(true);
     await shot(page, 'window-07-check');
 
-    await page.getByRole('button', { name: '不予受理', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '不予受理：一次性告知补正内容' });
+    await page.getByRole('button', { name: '一次性告知补正', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '一次性告知补正' });
     await visible(dialog);
     // Pre-filled from the missing materials (every ticked point met, so nothing else to correct).
-    const subjects = dialog.getByLabel('补正对象（材料或表单项）');
-    await count(subjects, 3);
-    const filled = await Promise.all((await subjects.all()).map((s) => s.inputValue()));
-    expect(filled.sort()).toEqual([M.drinks, M.design, M.consent].sort());
+    const rows = dialog.locator('fieldset');
+    await count(rows, 3);
+    await text(dialog, M.drinks, M.design, M.consent);
     for (const p of await dialog.getByLabel('存在问题').all()) expect(await p.inputValue()).toBe('未提交该材料');
     expect(await dialog.getByLabel('补正要求').first().inputValue()).toMatch(/^请提交.+ 1 份（/);
-    await shot(page, 'window-07b-reject-dialog', { fullPage: false });
+    // The deferrable ones can wait for acceptance on commitment: only the design must come first.
+    for (const name of [M.drinks, M.consent]) await rows.filter({ hasText: name }).getByRole('button', { name: /删除第 \d 项补正/ }).click();
+    await count(rows, 1);
+    await shot(page, 'window-07b-corrections-dialog', { fullPage: false });
 
-    await printed(() => dialog.getByRole('button', { name: '不予受理并打印通知书' }).click(), 'rejection');
-    await visible(h2(/^不予受理/));
-    await text(card(page, '不予受理：需补正的内容'), M.drinks, M.design, M.consent, '未提交该材料');
-    await visible(page.getByRole('link', { name: '打印不予受理通知书（PDF）' }));
+    await printed(() => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), 'corrections');
+    await visible(h2(/^待补正/));
+    await text(card(page, '待补正'), M.design, '未提交该材料', '待补正');
+    await visible(page.getByRole('link', { name: '打印补正材料通知书（PDF）' }));
     const clerk = await Api.login(stage.server.base, 'window');
-    const view = await clerk.call<{ status: string; corrections: { subject: string }[] }>('GET', `/api/cases/${cases.first}`);
-    expect(view.status).toBe('rejected');
-    expect(view.corrections.map((c) => c.subject).sort()).toEqual([M.drinks, M.design, M.consent].sort());
-    await shot(page, 'window-07c-rejected');
+    const view = await clerk.call<{ status: string; correction: { items: { name: string }[] } }>('GET', `/api/cases/${cases.first}`);
+    expect(view.status).toBe('correcting');
+    expect(view.correction.items.map((c) => c.name)).toEqual([M.design]);
+    await shot(page, 'window-07c-waiting');
   });
 
-  it('applies again after correction: the visitor already entered, the same questions and form', async () => {
+  it('takes the correction at the counter on the same case and resumes the check, nothing entered again', async () => {
     step('again');
-    await page.getByRole('link', { name: '补正后重新申请' }).click();
-    await url(page, /\/window\/new\?matter=restaurant-opening&from=/);
-    cases.second = await createApplication(true);
-    expect(cases.second).not.toBe(cases.first);
-    await answerQuestions(false);
-    await fillTheForm(false);
-  });
-
-  it('takes the non-deferrable materials too, leaving the deferrable ones, and submits', async () => {
-    step('again-materials');
-    await upload(['layout', 'design', 'staff']);
-    const warning = page.getByRole('alert').filter({ hasText: '还有 2 份材料未收取' });
-    await text(warning, `${M.drinks}（可容缺）`, `${M.consent}（可容缺）`);
-    await shot(page, 'window-09-materials-again');
-    await submit(null);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 10_000 }),
+      page.getByRole('button', { name: `收取补正材料：${M.design}`, exact: true }).click(),
+    ]);
+    await chooser.setFiles(files.file('design'));
+    await text(card(page, '待补正'), '已补正', 'design.pdf');
+    await shot(page, 'window-09-correction-taken');
+    await page.getByRole('button', { name: '补正已收齐，继续受理审查' }).click();
+    await visible(h2(/^受理审查/));
+    cases.second = cases.first;
     await text(page.getByRole('alert').first(), '缺少 2 份材料，均可容缺');
     const check = card(page, '材料核验');
     for (const name of [M.drinks, M.consent]) {
@@ -285,7 +284,7 @@ describe('开办餐饮店 at the window on a desktop: refused with every correct
     type View = { status: string; deferred: { material: string; deadline: string; suppliedOn?: string }[]; documents: { kind: string }[] };
     const view = await clerk.call<View>('GET', `/api/cases/${cases.second}`);
     expect(view.status).toBe('accepted');
-    expect(view.documents.map((d) => d.kind)).toEqual(['receipt', 'commitment']);
+    expect(view.documents.map((d) => d.kind)).toEqual(['receipt', 'commitment', 'corrections']);
     expect(view.deferred.map((d) => [d.material, d.deadline, d.suppliedOn ?? null]).sort()).toEqual([
       ['building-owner-consent', deadlines[M.consent], null],
       ['drink-area-description', deadlines[M.drinks], null],

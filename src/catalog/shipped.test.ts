@@ -132,7 +132,7 @@ describe('开办餐饮店', () => {
   });
 
   it('verifies the business licence first, from the e-licence, then runs the licences side by side', () => {
-    const p = ok('restaurant-opening', { answers: { ...restaurant, hasSignboard: true, largeSignboard: false, largeVenue: true }, facts: { licenses: ['business-licence'] } });
+    const p = ok('restaurant-opening', { answers: { ...restaurant, hasSignboard: true, largeSignboard: false, largeVenue: true }, facts: { licenses: ['business-licence'] }, commitments: ['food-safety-rules'] });
     expect(p.stages[0]).toContain('sj-business-licence-verification');
     expect(p.stages[1]).toEqual(expect.arrayContaining(['sj-food-business-licence', 'cg-outdoor-signboard', 'xf-public-venue-fire-safety-check']));
     expect(material(p, 'business-licence')).toMatchObject({ status: 'exempt', exemption: { kind: 'license', ref: 'business-licence' } });
@@ -170,7 +170,9 @@ describe('退休', () => {
   });
 
   it('accepts a signed commitment instead of the one-child certificate', () => {
-    const p = ok('retirement', { answers: { ...retirement, bonusCategory: 'one-child' } });
+    const asked = ok('retirement', { answers: { ...retirement, bonusCategory: 'one-child' } });
+    expect(material(asked, 'one-child-certificate')).toMatchObject({ status: 'required', alternatives: [expect.objectContaining({ kind: 'commitment' })] });
+    const p = ok('retirement', { answers: { ...retirement, bonusCategory: 'one-child' }, commitments: ['one-child-certificate'] });
     expect(material(p, 'one-child-certificate')).toMatchObject({ status: 'exempt', exemption: { kind: 'commitment' } });
     expect(p.items.map((i) => i.id)).toContain('wsjk-retiree-one-child-reward');
   });

@@ -3,21 +3,49 @@ import { Type, type Static } from 'typebox';
 import { PlanDoc } from './catalogue.ts';
 import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
 
-export const CASE_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'] as const;
+export const CASE_STATUSES = ['draft', 'submitted', 'correcting', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'] as const;
 export const TASK_STATUSES = ['waiting', 'dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
 export const EXEMPTION_KINDS = ['license', 'shared-data', 'result-of-item', 'commitment'] as const;
 export const CaseStatus = OneOf(CASE_STATUSES);
 export const TaskStatus = OneOf(TASK_STATUSES);
 export const Channel = OneOf(['online', 'window'] as const);
-export const Exemption = Type.Object({ kind: OneOf(EXEMPTION_KINDS), evidence: Type.String(), ref: Type.Optional(Type.String({ description: '依据的证照类型、事项编码或数据来源' })) });
+export const Exemption = Type.Object({
+  kind: OneOf(EXEMPTION_KINDS), evidence: Type.String(), ref: Type.Optional(Type.String({ description: '依据的证照类型、事项编码或数据来源' })),
+  supplyWithinDays: Type.Optional(Type.Integer({ description: '告知承诺后补交材料的期限（受理后工作日）' })),
+});
 
 export const TaskResult = Type.Object({ name: Type.String(), ref: Type.Optional(Type.String()), license: Type.Optional(Type.String()) });
-export const Supplement = Type.Object({ requestedOn: Day, materials: Type.Array(Type.String()), note: Type.String() });
+/** One thing a department asked for: a material of the item (key: its id), a form field (key: its key) or a free question (q1, q2…). */
+export const SupplementEntry = Type.Object({ kind: OneOf(['material', 'field', 'question'] as const), key: Type.String(), name: Type.String({ description: '材料名称、表单项名称或问题' }), note: Type.String() });
+export const Supplement = Type.Object({
+  requestedOn: Day,
+  requestedAt: Type.Optional(Type.String({ description: '要求补正的时间；此后上传的材料才算补正' })),
+  entries: Type.Optional(Type.Array(SupplementEntry, { description: '逐项的补正要求（早先的要求没有）' })),
+  materials: Type.Array(Type.String({ description: '要求补正的材料名称' })),
+  note: Type.String(),
+});
+/**
+ * The applicant's (or the window's) answer to a supplement request: the facts asked, by entry key;
+ * materials are uploaded beforehand. No body at all answers a request of materials only.
+ */
+export const SupplementAnswerBody = Nullable(Type.Object({
+  facts: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 100 }), value: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), { maxItems: 40 })),
+}, { additionalProperties: false }));
 export const Deferred = Type.Object({ material: Type.String(), deadline: Day, suppliedOn: Type.Optional(Day), late: Type.Optional(Type.Boolean()) });
 export const Correction = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 200 }), problem: Type.String({ minLength: 1, maxLength: 500 }), correction: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export type Correction = Static<typeof Correction>;
+/** One item of a 补正材料通知书: a material of the plan or a field of the form, and whether it has been supplied since. */
+export const CorrectionItem = Type.Object({
+  material: Type.Optional(Type.String()), field: Type.Optional(Type.String()), name: Type.String(), problem: Type.String(), correction: Type.String(),
+  supplied: Type.Boolean({ description: '申请人或窗口已按要求补正（材料已重新上传，表单项已更正）' }),
+});
+export const CaseCorrection = Type.Object({
+  requestedOn: Day, deadline: Nullable(Day), items: Type.Array(CorrectionItem), answeredOn: Nullable(Day), answeredBy: Nullable(OneOf(['applicant', 'window'] as const)),
+});
+export const REJECTION_KINDS = ['outside-remit', 'not-eligible'] as const;
+export const CaseRejection = Type.Object({ kind: OneOf(REJECTION_KINDS), kindLabel: Type.String(), reason: Type.String() });
 
-export const CaseFile = Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), status: Type.String() });
+export const CaseFile = Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), status: Type.String(), createdAt: Type.Optional(Type.String({ description: '上传时间' })) });
 export const CaseOutcome = Type.Object({
   summary: Type.String({ description: '如“已办结：8 项办成，1 项不予办理”' }),
   approved: Type.Integer(), refused: Type.Integer(), stopped: Type.Integer(), open: Type.Integer(),
@@ -49,7 +77,11 @@ export const CaseView = Type.Object({
   })),
   deferred: Type.Array(Deferred),
   corrections: Type.Array(Correction),
-  documents: Type.Array(Type.Object({ kind: OneOf(['receipt', 'commitment', 'rejection'] as const), url: Type.String() })),
+  /** The latest 补正材料通知书 (一次性告知) and what has been supplied. */
+  correction: Nullable(CaseCorrection),
+  /** Why it was not accepted (不予受理). */
+  rejection: Nullable(CaseRejection),
+  documents: Type.Array(Type.Object({ kind: OneOf(['receipt', 'commitment', 'rejection', 'corrections'] as const), url: Type.String() })),
   outcome: Nullable(CaseOutcome),
   results: Type.Array(ItemResults, { description: '各已决定事项的决定书和证照、凭证（PDF，部门电子印章签章）' }),
   createdAt: Type.String(),
@@ -80,4 +112,4 @@ export const MaterialParams = Type.Object({ id: Uuid, material: Type.String({ ma
 export const FileParams = Type.Object({ id: Uuid, file: Uuid });
 export const ItemOfCaseParams = Type.Object({ id: Uuid, item: Type.String({ maxLength: 100 }) });
 export const Created = Type.Object({ id: Type.String() });
-export const DocumentParams = Type.Object({ id: Uuid, kind: OneOf(['receipt.pdf', 'commitment.pdf', 'rejection.pdf'] as const) });
+export const DocumentParams = Type.Object({ id: Uuid, kind: OneOf(['receipt.pdf', 'commitment.pdf', 'rejection.pdf', 'corrections.pdf'] as const) });

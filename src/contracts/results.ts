@@ -1,4 +1,4 @@
-/** Results: the e-license wallet, verification by QR code, notifications and ratings. */
+/** Results: the e-license wallet, verification by QR code and notifications (ratings: ratings.ts). */
 import { Type, type Static } from 'typebox';
 import { Day, Nullable, OneOf, Uuid } from './http.ts';
 
@@ -31,37 +31,3 @@ export const ResultDocumentParams = Type.Object({ id: Uuid, item: Type.String({ 
 export const Notification = Type.Object({ id: Type.String(), kind: Type.String(), title: Type.String(), body: Type.String(), caseId: Nullable(Type.String()), createdAt: Type.String(), read: Type.Boolean() });
 export type Notification = Static<typeof Notification>;
 export const InboxAnswer = Type.Object({ unread: Type.Integer(), notifications: Type.Array(Notification) });
-
-export const RATING_CHANNELS = ['online', 'window', 'assisted'] as const;
-export const RatingBody = Type.Object({
-  level: Type.Integer({ minimum: 1, maximum: 5 }),
-  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10, uniqueItems: true })),
-  comment: Type.Optional(Type.String({ maxLength: 500 })),
-}, { additionalProperties: false, description: '没有渠道：渠道按办件实际办理渠道记录，不由申请人填写' });
-const Rectification = Type.Object({ id: Type.String(), status: Type.String(), department: Type.String(), departmentName: Type.String(), dueDate: Type.String(), reply: Nullable(Type.String()), repliedAt: Nullable(Type.String()) });
-export const Rating = Type.Object({
-  id: Type.String(), caseId: Type.String(), level: Type.Integer(), levelName: Type.String(), tags: Type.Array(Type.String()), comment: Type.String(),
-  channel: OneOf(RATING_CHANNELS), createdAt: Type.String(), rectification: Nullable(Rectification),
-});
-export type Rating = Static<typeof Rating>;
-export const RatingsAnswer = Type.Object({ ratings: Type.Array(Rating) });
-export const RectificationQuery = Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('replied')])) }, { additionalProperties: false });
-export const RectificationRow = Type.Object({
-  id: Type.String(), caseId: Type.String(), caseNumber: Type.String(), matter: Type.String(), matterName: Type.String(), level: Type.Integer(), levelName: Type.String(),
-  tags: Type.Array(Type.String()), comment: Type.String(), channel: Type.String(), status: Type.String(), dueDate: Type.String(), overdue: Type.Boolean(),
-  repliedLate: Type.Boolean(), reply: Nullable(Type.String()), repliedAt: Nullable(Type.String()), openedAt: Type.String(),
-});
-export type RectificationRow = Static<typeof RectificationRow>;
-export const RectificationsAnswer = Type.Object({ rectifications: Type.Array(RectificationRow) });
-export const ReplyBody = Type.Object({ reply: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false });
-export const ReplyAnswer = Type.Object({ rectification: Type.Optional(RectificationRow) });
-export const SummaryQuery = Type.Object({ matter: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false });
-const rate = Nullable(Type.Number({ description: '比率（0 至 1），无数据时为 null' }));
-export const RatingSummary = Type.Object({
-  matter: Nullable(Type.String()), total: Type.Integer(),
-  byLevel: Type.Array(Type.Object({ level: Type.Integer(), levelName: Type.String(), count: Type.Integer() })),
-  byChannel: Type.Record(Type.String(), Type.Integer()),
-  satisfactionRate: rate,
-  rectification: Type.Object({ opened: Type.Integer(), replied: Type.Integer(), rate }),
-});
-export type RatingSummary = Static<typeof RatingSummary>;

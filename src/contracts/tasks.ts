@@ -39,6 +39,18 @@ export const QueueEntry = Type.Object({
 export type QueueEntry = Static<typeof QueueEntry>;
 export const QueueAnswer = Type.Object({ tasks: Type.Array(QueueEntry) });
 
+/** One supplement request of a task and what came in answer: the task's 补正 history, newest last. */
+export const SupplementRecord = Type.Object({
+  requestedAt: Type.String(), requestedBy: Type.String({ description: '要求补正的人员或部门系统' }), note: Type.String(),
+  entries: Type.Array(Type.Object({
+    kind: OneOf(['material', 'field', 'question'] as const), key: Type.String(), name: Type.String(), note: Type.String(),
+    files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), uploadedAt: Type.String() }), { description: '要求之后为该材料上传的文件' }),
+    answer: Nullable(Type.String({ description: '申请人对该项的说明' })),
+  })),
+  answeredAt: Nullable(Type.String()), answeredBy: Nullable(Type.String({ description: '申请人本人或综合窗口' })),
+});
+export type SupplementRecord = Static<typeof SupplementRecord>;
+
 export const TaskView = Type.Object({
   task: Task,
   case: Type.Object({ id: Type.String(), number: Type.String(), matter: Type.String(), acceptedAt: Nullable(Type.String()) }),
@@ -52,12 +64,22 @@ export const TaskView = Type.Object({
     files: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), source: Type.String(), evidence: Type.Unknown({ description: '免提交的核验依据（数据共享、电子证照）' }) })),
   })),
   others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day), dueProvisional: Type.Boolean() })),
+  supplements: Type.Array(SupplementRecord),
 });
 export type TaskView = Static<typeof TaskView>;
 
 export const ApproveBody = Type.Object({ number: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export const RefuseBody = Type.Object({ reasons: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false });
-export const SupplementBody = Type.Object({ materials: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 20 }), note: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+/** Materials by their id in the case's plan, and facts: a form field of the item, or a free question; each with the reviewer's note. */
+export const SupplementBody = Type.Object({
+  materials: Type.Optional(Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, description: '本事项材料的编码' }), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), { maxItems: 20 })),
+  facts: Type.Optional(Type.Array(Type.Object({
+    field: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '本事项表单项的键' })),
+    question: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '须申请人说明的问题' })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  }, { additionalProperties: false }), { maxItems: 20 })),
+  note: Type.String({ maxLength: 500 }),
+}, { additionalProperties: false });
 export const JointReviewBody = Type.Object({
   caseId: Uuid,
   kind: Type.Union([Type.Literal('review'), Type.Literal('inspection'), Type.Literal('acceptance')]),

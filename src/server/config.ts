@@ -28,7 +28,7 @@ export interface Config {
   /** Largest JSON body a route takes unless it says otherwise (uploads and catalogue imports do). */
   bodyLimitBytes: number;
   /** Requests per minute; `enabled: false` only for load tests on a closed network. */
-  rateLimit: { enabled: boolean; loginPerAddress: number; loginPerAccount: number; anonymousPerAddress: number; documentsPerAddress: number };
+  rateLimit: { enabled: boolean; loginPerAddress: number; loginPerAccount: number; anonymousPerAddress: number; documentsPerAddress: number; progressPerAddress: number };
   /** Fastify's trustProxy: the balancer's addresses (or true), so per-address limits see the client's address. */
   trustProxy: boolean | string;
   /** Who may read /metrics: a bearer token (null: none) and/or addresses and CIDR ranges (empty: none). */
@@ -165,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerAccount: int(env, 'ONETHING_RATE_LOGIN_PER_ACCOUNT', 10, 1),
       anonymousPerAddress: int(env, 'ONETHING_RATE_ANONYMOUS_PER_ADDRESS', 120, 1),
       documentsPerAddress: int(env, 'ONETHING_RATE_DOCUMENTS_PER_ADDRESS', 20, 1),
+      progressPerAddress: int(env, 'ONETHING_RATE_PROGRESS_PER_ADDRESS', 30, 1),
     },
     trustProxy: trustProxy(env.ONETHING_TRUST_PROXY),
     metrics: {

@@ -8,6 +8,7 @@ import { hmacSm3 } from './crypto/sm3.ts';
 import { createFieldCipher } from './crypto/sm4.ts';
 import { openDatabase, type Db } from './db/connect.ts';
 import { migrateToLatest, withStartLock } from './db/migrate.ts';
+import { backfillSearchKeys } from './modules/window/search-backfill.ts';
 import type { Deps, FieldCipher, MessageSender, OutgoingMessage } from './deps.ts';
 import { maskEmail, maskPhone } from './crypto/sm4.ts';
 import { openFileStore } from './files/open.ts';
@@ -89,6 +90,7 @@ export async function startUp<T>(config: Config, clock: Clock, prepare: (deps: D
       await migrateToLatest(db);
       await catalogues.importDirectory(config.catalogueDir, clock.now().toISOString());
       await checkpointAtStart(db.kysely);
+      await backfillSearchKeys(db.kysely, cipher);
       return prepare(deps);
     });
     return { deps, prepared };

@@ -1,5 +1,6 @@
 // Folders read by the server and the browser alike may import only their own files and a few packages:
-// src/core nothing else (no packages, no Node built-ins), src/contracts typebox besides.
+// src/core nothing else (no packages, no Node built-ins), src/contracts typebox besides, src/shared
+// (helpers with a clock, such as dates in Asia/Shanghai) nothing else either.
 import path from 'node:path';
 
 function purityRule(folder, packages) {
@@ -38,3 +39,4 @@ function purityRule(folder, packages) {
 
 export const corePurity = purityRule('src/core', []);
 export const contractsPurity = purityRule('src/contracts', ['typebox']);
+export const sharedPurity = purityRule('src/shared', []);

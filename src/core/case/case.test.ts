@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, newCase, outstandingDeferred, overdueDeferred, transitionCase,
+  CASE_STATUS_LABEL, CASE_STATUSES, newCase, outstandingDeferred, overdueDeferred, transitionCase,
   type CaseAction, type CaseErrorCode, type CaseRecord, type CaseStatus, type MaterialRef,
 } from './case.ts';
 import { createTasks, deriveCaseStatus } from './orchestrate.ts';
+import { correctionNoticeTerm, type CorrectionItem } from './corrections.ts';
 import { chainPlan, nationalDay2025 } from './fixture.ts';
 import type { Task } from './task.ts';
 
@@ -29,6 +30,11 @@ const materials: MaterialRef[] = [
 const commit = (missing: string[], deferred: { material: string; deadline: string }[]): CaseAction =>
   ({ type: 'accept-on-commitment', at: '2025-06-03', materials, missing, deferred });
 
+const fields = [{ id: 'childName', label: '新生儿姓名' }];
+function ask(items: Omit<CorrectionItem, 'name'>[]): CaseAction {
+  return { type: 'ask-corrections', at: '2025-06-04', items, materials, fields };
+}
+
 function stored(status: CaseStatus): CaseRecord {
   return { ...accepted, status };
 }
@@ -46,7 +52,7 @@ describe('case transitions', () => {
       [submitted, { type: 'submit', at: '2025-06-04' }, 'case-already-submitted'],
       [draft, { type: 'accept', at: '2025-06-04' }, 'case-not-submitted'],
       [accepted, { type: 'accept', at: '2025-06-04' }, 'case-already-accepted'],
-      [stored('in-progress'), { type: 'reject', at: '2025-06-04', corrections: ['x'] }, 'case-already-accepted'],
+      [stored('in-progress'), { type: 'reject', at: '2025-06-04', kind: 'not-eligible', reason: 'x' }, 'case-already-accepted'],
       [stored('rejected'), { type: 'submit', at: '2025-06-04' }, 'case-closed'],
       [stored('withdrawn'), { type: 'withdraw', at: '2025-06-04', tasks: [] }, 'case-closed'],
       [stored('completed'), { type: 'withdraw', at: '2025-06-04', tasks: [] }, 'case-already-decided'],
@@ -63,16 +69,75 @@ describe('case transitions', () => {
   it('every status answers every action without throwing', () => {
     const actions: CaseAction[] = [
       { type: 'submit', at: '2025-06-04' }, { type: 'accept', at: '2025-06-04' }, commit(['marriage-certificate'], [{ material: 'marriage-certificate', deadline: '2025-06-20' }]),
-      { type: 'reject', at: '2025-06-04', corrections: ['补正'] }, { type: 'withdraw', at: '2025-06-04', tasks: [] },
+      { type: 'reject', at: '2025-06-04', kind: 'outside-remit', reason: '不属于本中心' }, { type: 'withdraw', at: '2025-06-04', tasks: [] },
+      ask([{ material: 'household-register', problem: '缺页', correction: '补齐' }]), { type: 'resubmit', at: '2025-06-04', by: 'applicant', supplied: ['household-register'] },
       { type: 'supply-deferred', at: '2025-06-04', material: 'marriage-certificate' },
     ];
     for (const s of CASE_STATUSES) for (const a of actions) expect(typeof transitionCase(stored(s), a).ok).toBe('boolean');
   });
 
-  it('rejection tells every correction at once, and needs at least one', () => {
-    expect(transitionCase(submitted, { type: 'reject', at: '2025-06-04', corrections: [] })).toMatchObject({ ok: false, error: { code: 'rejection-needs-corrections' } });
-    const r = transitionCase(submitted, { type: 'reject', at: '2025-06-04', corrections: ['出生医学证明编号有误', '缺少监护人签名'] });
-    expect(r).toMatchObject({ ok: true, state: { status: 'rejected', rejectedOn: '2025-06-04', corrections: ['出生医学证明编号有误', '缺少监护人签名'] } });
+  it('rejection is only for a matter outside the remit or an applicant not eligible, with a reason', () => {
+    expect(transitionCase(submitted, { type: 'reject', at: '2025-06-04', kind: 'incomplete' as never, reason: '材料不全' })).toMatchObject({ ok: false, error: { code: 'rejection-needs-reason' } });
+    expect(transitionCase(submitted, { type: 'reject', at: '2025-06-04', kind: 'not-eligible', reason: '  ' })).toMatchObject({ ok: false, error: { code: 'rejection-needs-reason' } });
+    const r = transitionCase(submitted, { type: 'reject', at: '2025-06-04', kind: 'not-eligible', reason: '申请人不是新生儿的父母或监护人' });
+    expect(r).toMatchObject({ ok: true, state: { status: 'rejected', rejectedOn: '2025-06-04', rejection: { kind: 'not-eligible', reason: '申请人不是新生儿的父母或监护人' } } });
+  });
+});
+
+describe('补正 at acceptance (行政许可法 §32)', () => {
+  const asked = apply(submitted, ask([
+    { material: 'household-register', problem: '缺少户主页', correction: '请上传含户主页的完整户口簿' },
+    { field: 'childName', problem: '与出生医学证明不一致', correction: '请按出生医学证明填写' },
+  ]));
+
+  it('keeps the case open, waiting, with every correction named at once', () => {
+    expect(asked).toMatchObject({ status: 'correcting', submittedOn: '2025-06-03', correction: { requestedOn: '2025-06-04', items: [{ material: 'household-register', name: '居民户口簿' }, { field: 'childName', name: '新生儿姓名' }] } });
+    expect(CASE_STATUS_LABEL.correcting).toBe('待补正');
+  });
+
+  it('needs at least one correction, each naming a material of the plan or a field of the form', () => {
+    const cases: [CaseAction, CaseErrorCode][] = [
+      [ask([]), 'corrections-required'],
+      [ask([{ problem: '错', correction: '改' }]), 'correction-incomplete'],
+      [ask([{ material: 'household-register', field: 'childName', problem: '错', correction: '改' }]), 'correction-incomplete'],
+      [ask([{ material: 'household-register', problem: ' ', correction: '改' }]), 'correction-incomplete'],
+      [ask([{ material: 'lease', problem: '错', correction: '改' }]), 'unknown-material'],
+      [ask([{ material: 'delivery-record', problem: '错', correction: '改' }]), 'not-required'],
+      [ask([{ field: 'nickname', problem: '错', correction: '改' }]), 'unknown-field'],
+      [{ ...ask([{ field: 'childName', problem: '错', correction: '改' }]), deadline: '2025-06-01' } as CaseAction, 'invalid-deadline'],
+    ];
+    for (const [a, code] of cases) expect(transitionCase(submitted, a), code).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('is not accepted while corrections are pending, and 已补正 needs every named material and field', () => {
+    expect(transitionCase(asked, { type: 'accept', at: '2025-06-05' })).toMatchObject({ ok: false, error: { code: 'corrections-pending' } });
+    const partly = transitionCase(asked, { type: 'resubmit', at: '2025-06-05', by: 'applicant', supplied: ['childName'] });
+    expect(partly).toMatchObject({ ok: false, error: { code: 'corrections-not-supplied' } });
+    expect(!partly.ok && partly.error.message).toContain('居民户口簿');
+    expect(transitionCase(submitted, { type: 'resubmit', at: '2025-06-05', by: 'applicant', supplied: [] })).toMatchObject({ ok: false, error: { code: 'not-correcting' } });
+  });
+
+  it('goes back to the window once supplied, which accepts it as it stands', () => {
+    const back = apply(asked, { type: 'resubmit', at: '2025-06-05', by: 'window', supplied: ['household-register', 'childName'] });
+    expect(back).toMatchObject({ status: 'submitted', correction: { answeredOn: '2025-06-05', answeredBy: 'window' } });
+    expect(apply(back, { type: 'accept', at: '2025-06-05' })).toMatchObject({ status: 'accepted', acceptedOn: '2025-06-05', submittedOn: '2025-06-03' });
+    expect(apply(back, { ...commit(['marriage-certificate'], [{ material: 'marriage-certificate', deadline: '2025-06-20' }]), at: '2025-06-05' } as CaseAction)).toMatchObject({ status: 'accepted', onCommitment: true });
+  });
+
+  it('can still be refused (not eligible) or withdrawn while waiting', () => {
+    expect(apply(asked, { type: 'reject', at: '2025-06-05', kind: 'not-eligible', reason: '非本人' }).status).toBe('rejected');
+    expect(apply(asked, { type: 'withdraw', at: '2025-06-05', tasks: [] }).status).toBe('withdrawn');
+  });
+
+  it('gives the window 5 working days from receipt to tell them, across a holiday', () => {
+    // Received on Tuesday 30 September 2025; 1–8 October are off and Saturday 11 October is a make-up workday: the fifth working day after is 14 October.
+    const t = correctionNoticeTerm(nationalDay2025, '2025-09-30', '2025-10-11');
+    expect(t).toMatchObject({ receivedOn: '2025-09-30', lastDay: '2025-10-14', daysLeft: 2, overdue: false, text: '还剩 2 个工作日' });
+    expect(correctionNoticeTerm(nationalDay2025, '2025-09-30', '2025-10-13').text).toBe('还剩 1 个工作日');
+    expect(correctionNoticeTerm(nationalDay2025, '2025-09-30', '2025-10-14').text).toBe('今天是补正告知的最后一天');
+    expect(correctionNoticeTerm(nationalDay2025, '2025-09-30', '2025-10-15')).toMatchObject({ overdue: true, text: '已超过补正告知期限，视为受理' });
+    // Received on a holiday: counted from the next working day (9 October).
+    expect(correctionNoticeTerm(nationalDay2025, '2025-10-03', '2025-10-03')).toMatchObject({ receivedOn: '2025-10-09', lastDay: '2025-10-15' });
   });
 });
 

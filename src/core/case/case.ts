@@ -1,20 +1,23 @@
 /**
  * A case (办件): one application for one key matter, from draft to acceptance (possibly on commitment,
- * 容缺受理), rejection or withdrawal. 'in-progress' and 'completed' follow from its tasks (see
+ * 容缺受理), rejection or withdrawal. Incomplete materials are not a rejection (行政许可法 §32): the window
+ * tells every correction at once and the case waits, open, in 'correcting' until they are supplied. 'in-progress' and 'completed' follow from its tasks (see
  * deriveCaseStatus); transitions accept them as stored statuses too. Pure: errors are values.
  */
 import { isDate } from '../calendar/dates.ts';
 import type { PlannedMaterial } from '../planning/types.ts';
+import { correctionError, type CorrectionItem, type CorrectionRequest, type FieldRef, type RejectionKind, rejectionError, suppliedError } from './corrections.ts';
 import { badDate, dayOf, done, fail, outOfOrder, type Transition } from './result.ts';
 import { isTaskFinal, type Task } from './task.ts';
 
-export type CaseStatus = 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn' | 'in-progress' | 'completed';
+export type CaseStatus = 'draft' | 'submitted' | 'correcting' | 'accepted' | 'rejected' | 'withdrawn' | 'in-progress' | 'completed';
 
-export const CASE_STATUSES: readonly CaseStatus[] = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'];
+export const CASE_STATUSES: readonly CaseStatus[] = ['draft', 'submitted', 'correcting', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'];
 
 export const CASE_STATUS_LABEL: Readonly<Record<CaseStatus, string>> = {
   draft: '草稿',
   submitted: '已提交',
+  correcting: '待补正',
   accepted: '已受理',
   rejected: '不予受理',
   withdrawn: '已撤回',
@@ -45,8 +48,12 @@ export interface CaseRecord {
   onCommitment: boolean;
   deferred: DeferredMaterial[];
   rejectedOn?: string;
-  /** Everything to correct, told at once (一次性告知). */
+  /** Why it was not accepted (不予受理): outside the centre's remit, or the applicant not eligible. */
+  rejection?: { kind: RejectionKind; reason: string };
+  /** Rejections recorded before 补正 was its own step listed corrections here. */
   corrections?: string[];
+  /** The latest 补正材料通知书 (一次性告知) and when it was answered; earlier ones are in the case's history. */
+  correction?: CorrectionRequest;
   withdrawnOn?: string;
 }
 
@@ -63,7 +70,19 @@ export type CaseAction =
       materials: readonly MaterialRef[];
       missing: readonly string[];
     }
-  | { type: 'reject'; at: string; corrections: string[] }
+  | {
+      type: 'ask-corrections';
+      at: string;
+      items: readonly Omit<CorrectionItem, 'name'>[];
+      /** The day the applicant is asked to supply by, if any. */
+      deadline?: string;
+      /** What a correction may name: the plan's materials and the form's fields. */
+      materials: readonly MaterialRef[];
+      fields: readonly FieldRef[];
+    }
+  /** The corrections are supplied (已补正): `supplied` lists the named materials with a new upload and the named fields given a new value. */
+  | { type: 'resubmit'; at: string; by: 'applicant' | 'window'; supplied: readonly string[] }
+  | { type: 'reject'; at: string; kind: RejectionKind; reason: string }
   | { type: 'withdraw'; at: string; tasks: readonly Task[] }
   | { type: 'supply-deferred'; at: string; material: string };
 
@@ -73,7 +92,9 @@ export type CaseEffect =
   | { kind: 'submitted'; at: string }
   /** The caller now creates the tasks (createTasks). */
   | { kind: 'accepted'; at: string; onCommitment: boolean; deferred: DeferredMaterial[] }
-  | { kind: 'rejected'; at: string; corrections: string[] }
+  | { kind: 'corrections-asked'; at: string; items: CorrectionItem[] }
+  | { kind: 'resubmitted'; at: string; by: 'applicant' | 'window' }
+  | { kind: 'rejected'; at: string; rejection: { kind: RejectionKind; reason: string } }
   | { kind: 'withdrawn'; at: string }
   | { kind: 'stop-task'; at: string; task: string; reason: string }
   | { kind: 'deferred-supplied'; at: string; material: string; late: boolean };
@@ -92,7 +113,13 @@ export type CaseErrorCode =
   | 'not-deferrable'
   | 'deferred-mismatch'
   | 'invalid-deadline'
-  | 'rejection-needs-corrections'
+  | 'rejection-needs-reason'
+  | 'corrections-required'
+  | 'correction-incomplete'
+  | 'unknown-field'
+  | 'corrections-pending'
+  | 'not-correcting'
+  | 'corrections-not-supplied'
   | 'not-on-commitment'
   | 'not-deferred'
   | 'already-supplied';
@@ -105,6 +132,8 @@ const VERB: Readonly<Record<CaseActionType, string>> = {
   submit: '提交',
   accept: '受理',
   'accept-on-commitment': '容缺受理',
+  'ask-corrections': '一次性告知补正',
+  resubmit: '提交补正',
   reject: '不予受理',
   withdraw: '撤回',
   'supply-deferred': '补交容缺材料',
@@ -126,9 +155,14 @@ function statusError(c: CaseRecord, type: CaseActionType): CaseTransition | unde
       return c.status === 'draft' ? undefined : fail('case-already-submitted', '该件已提交，不能重复提交');
     case 'accept':
     case 'accept-on-commitment':
+    case 'ask-corrections':
     case 'reject':
       if (c.status === 'draft') return fail('case-not-submitted', `该件尚未提交，不能${verb}`);
+      // Not accepting a case waiting for its corrections is still possible (the applicant may turn out not eligible).
+      if (c.status === 'correcting') return type === 'reject' ? undefined : fail('corrections-pending', `该件正在等待补正，补正后方可${verb}`);
       return c.status === 'submitted' ? undefined : fail('case-already-accepted', `该件已受理，不能${verb}`);
+    case 'resubmit':
+      return c.status === 'correcting' ? undefined : fail('not-correcting', '该件没有待补正的内容');
     case 'withdraw':
       return c.status === 'completed' ? fail('case-already-decided', '该件各子件均已办结，不能撤回') : undefined;
     case 'supply-deferred':
@@ -158,10 +192,12 @@ function payloadError(c: CaseRecord, action: CaseAction, day: string): CaseTrans
   switch (action.type) {
     case 'accept-on-commitment':
       return commitmentError(action, day);
+    case 'ask-corrections':
+      return correctionError(action, day);
+    case 'resubmit':
+      return c.correction ? suppliedError(c.correction, action.supplied) : fail('not-correcting', '该件没有待补正的内容');
     case 'reject':
-      return !Array.isArray(action.corrections) || action.corrections.length === 0 || action.corrections.some((s) => typeof s !== 'string' || s.trim() === '')
-        ? fail('rejection-needs-corrections', '不予受理须一次性告知全部需补正的内容')
-        : undefined;
+      return rejectionError(action.kind, action.reason);
     case 'withdraw':
       return action.tasks.length > 0 && action.tasks.every((t) => isTaskFinal(t.status))
         ? fail('case-already-decided', '该件各子件均已办结，不能撤回')
@@ -195,9 +231,18 @@ export function transitionCase(c: CaseRecord, action: CaseAction): CaseTransitio
       const state: CaseRecord = { ...c, status: 'accepted', updatedOn: day, acceptedOn: day, onCommitment: true, deferred };
       return done(state, [{ kind: 'accepted', at, onCommitment: true, deferred }]);
     }
+    case 'ask-corrections': {
+      const items = namedItems(action);
+      const correction: CorrectionRequest = { requestedOn: day, requestedAt: at, items, ...(action.deadline ? { deadline: action.deadline } : {}) };
+      return done({ ...c, status: 'correcting', updatedOn: day, correction }, [{ kind: 'corrections-asked', at, items }]);
+    }
+    case 'resubmit': {
+      const correction = { ...(c.correction as CorrectionRequest), answeredOn: day, answeredBy: action.by };
+      return done({ ...c, status: 'submitted', updatedOn: day, correction }, [{ kind: 'resubmitted', at, by: action.by }]);
+    }
     case 'reject': {
-      const corrections = [...action.corrections];
-      return done({ ...c, status: 'rejected', updatedOn: day, rejectedOn: day, corrections }, [{ kind: 'rejected', at, corrections }]);
+      const rejection = { kind: action.kind, reason: action.reason.trim() };
+      return done({ ...c, status: 'rejected', updatedOn: day, rejectedOn: day, rejection }, [{ kind: 'rejected', at, rejection }]);
     }
     case 'withdraw': {
       const effects: CaseEffect[] = [{ kind: 'withdrawn', at }];
@@ -214,6 +259,14 @@ export function transitionCase(c: CaseRecord, action: CaseAction): CaseTransitio
       return done({ ...c, updatedOn: day, deferred }, [{ kind: 'deferred-supplied', at, material: action.material, late }]);
     }
   }
+}
+
+/** Each correction with the name of the material or field it is about, as the applicant will read it. */
+function namedItems(action: Extract<CaseAction, { type: 'ask-corrections' }>): CorrectionItem[] {
+  return action.items.map((x) => {
+    const name = x.material !== undefined ? action.materials.find((m) => m.id === x.material)?.name : action.fields.find((f) => f.id === x.field)?.label;
+    return { ...(x.material !== undefined ? { material: x.material } : { field: x.field as string }), name: name ?? '', problem: x.problem.trim(), correction: x.correction.trim() };
+  });
 }
 
 /** Deferred materials not supplied yet. */

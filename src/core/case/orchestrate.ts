@@ -138,7 +138,7 @@ export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at:
 /** completed once every task is closed, in-progress once one is claimed or closed, else the case's own status. */
 export function deriveCaseStatus(caseRecord: CaseRecord, tasks: readonly Task[]): CaseStatus {
   const own = caseRecord.status;
-  if (own === 'draft' || own === 'submitted' || own === 'rejected' || own === 'withdrawn') return own;
+  if (own === 'draft' || own === 'submitted' || own === 'correcting' || own === 'rejected' || own === 'withdrawn') return own;
   if (tasks.length > 0 && tasks.every((t) => isTaskFinal(t.status))) return 'completed';
   if (tasks.some((t) => t.status !== 'waiting' && t.status !== 'dispatched')) return 'in-progress';
   return own;

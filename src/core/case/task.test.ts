@@ -7,8 +7,13 @@ import {
   newTask, TASK_ACTIONS, TASK_STATUSES, transitionTask,
   type Task, type TaskAction, type TaskActionType, type TaskErrorCode, type TaskStatus,
 } from './task.ts';
+import { supplementEntries, type SupplementAnswer } from './supplement.ts';
 
 const cal = nationalDay2025;
+/** A request for one material, named as the plan names it. */
+const ask = (name: string) => ({ kind: 'material' as const, key: name, name, note: '' });
+/** The answer to such a request: a file of the material uploaded at `at`. */
+const supplied = (at: string, material: string): TaskAction => ({ type: 'supplement-provided', at, uploads: [{ material, at }] });
 const base = newTask(plannedItem('a', '出生医学证明签发', [], 3));
 
 function inStatus(status: TaskStatus): Task {
@@ -31,7 +36,7 @@ const ACTION: Record<TaskActionType, TaskAction> = {
   release: { type: 'release', at },
   approve: { type: 'approve', at, result: { name: '出生医学证明', ref: 'O440000001' } },
   refuse: { type: 'refuse', at, reasons: ['出生信息与分娩记录不符'] },
-  'request-supplement': { type: 'request-supplement', at, materials: ['父母双方居民身份证'], note: '复印件不清晰' },
+  'request-supplement': { type: 'request-supplement', at, entries: [{ kind: 'material', key: 'parents-id-cards', name: '父母双方居民身份证', note: '' }], note: '复印件不清晰' },
   'supplement-provided': { type: 'supplement-provided', at },
   stop: { type: 'stop', at, reason: '申请人撤回申请' },
 };
@@ -89,7 +94,7 @@ describe('task transitions', () => {
       [claimed, { type: 'refuse', at, reasons: [] }, 'refusal-needs-reasons'],
       [claimed, { type: 'refuse', at, reasons: ['  '] }, 'refusal-needs-reasons'],
       [claimed, { type: 'approve', at, result: { name: '' } }, 'result-required'],
-      [claimed, { type: 'request-supplement', at, materials: [], note: '' }, 'supplement-needs-materials'],
+      [claimed, { type: 'request-supplement', at, entries: [], note: '' }, 'supplement-needs-materials'],
       [claimed, { type: 'stop', at, reason: '' }, 'stop-needs-reason'],
       [inStatus('dispatched'), { type: 'claim', at, reviewer: ' ' }, 'reviewer-required'],
       [claimed, { type: 'approve', at: '2025-6-4', result: { name: '证' } }, 'invalid-date'],
@@ -132,8 +137,8 @@ describe('supplement pauses the clock', () => {
 
   it('a request on 30 September answered on 9 October pauses one working day: due on the make-up Saturday 11 October', () => {
     const t = run([...start,
-      { type: 'request-supplement', at: '2025-09-30T17:30:00+08:00', materials: ['父母结婚证'], note: '' },
-      { type: 'supplement-provided', at: '2025-10-08T18:00:00Z' }, // 02:00 on 9 October in Beijing
+      { type: 'request-supplement', at: '2025-09-30T17:30:00+08:00', entries: [ask('父母结婚证')], note: '' },
+      supplied('2025-10-08T18:00:00Z', '父母结婚证'), // 02:00 on 9 October in Beijing
     ]);
     expect(t).toMatchObject({ status: 'claimed', reviewer: '王五', pausedWorkingDays: 1, dueDate: '2025-10-11' });
     expect(t.supplement).toBeUndefined();
@@ -141,10 +146,10 @@ describe('supplement pauses the clock', () => {
 
   it('pauses add up across requests and skip the holiday', () => {
     const t = run([...start,
-      { type: 'request-supplement', at: '2025-09-26', materials: ['身份证'], note: '' },
-      { type: 'supplement-provided', at: '2025-09-29' }, // Sun 28 (make-up) and Mon 29
-      { type: 'request-supplement', at: '2025-09-30', materials: ['户口簿'], note: '' },
-      { type: 'supplement-provided', at: '2025-10-10' }, // 9 and 10 October; the holiday is not counted
+      { type: 'request-supplement', at: '2025-09-26', entries: [ask('身份证')], note: '' },
+      supplied('2025-09-29T09:00:00+08:00', '身份证'), // Sun 28 (make-up) and Mon 29
+      { type: 'request-supplement', at: '2025-09-30', entries: [ask('户口簿')], note: '' },
+      supplied('2025-10-10T09:00:00+08:00', '户口簿'), // 9 and 10 October; the holiday is not counted
     ]);
     expect(t.pausedWorkingDays).toBe(4);
     expect(t.dueDate).toBe(dueDate(cal, '2025-09-26', 9));
@@ -152,7 +157,7 @@ describe('supplement pauses the clock', () => {
   });
 
   it('a supplement answered the same day pauses nothing', () => {
-    const t = run([...start, { type: 'request-supplement', at: '2025-09-29', materials: ['身份证'], note: '' }, { type: 'supplement-provided', at: '2025-09-29' }]);
+    const t = run([...start, { type: 'request-supplement', at: '2025-09-29', entries: [ask('身份证')], note: '' }, supplied('2025-09-29T15:00:00+08:00', '身份证')]);
     expect(t.pausedWorkingDays).toBe(0);
     expect(t.dueDate).toBe('2025-10-10');
   });
@@ -198,5 +203,66 @@ describe('calendar-day periods and provisional years', () => {
     expect(r.ok && r.state.dueProvisional).toBe(true);
     const inYear = transitionTask(base, { type: 'dispatch', at: '2025-06-03' }, cal);
     expect(inYear.ok && inYear.state.dueProvisional).toBe(false);
+  });
+});
+
+describe('a supplement request names materials by id and facts, and is answered by each', () => {
+  const item = {
+    materials: [{ id: 'parents-id-cards', name: '父母双方居民身份证' }, { id: 'delivery-record', name: '助产机构住院分娩记录' }],
+    fields: [{ key: 'newbornName', label: '新生儿姓名' }],
+  };
+  const asked = supplementEntries({
+    materials: [{ id: 'parents-id-cards', note: '复印件不清晰' }, { id: 'delivery-record' }],
+    facts: [{ field: 'newbornName', note: '与分娩记录不一致' }, { question: '新生儿是否为双胞胎？' }],
+  }, item);
+
+  it('shows each entry by the plan’s name, with the reviewer’s note', () => {
+    expect(asked).toEqual({ ok: true, entries: [
+      { kind: 'material', key: 'parents-id-cards', name: '父母双方居民身份证', note: '复印件不清晰' },
+      { kind: 'material', key: 'delivery-record', name: '助产机构住院分娩记录', note: '' },
+      { kind: 'field', key: 'newbornName', name: '新生儿姓名', note: '与分娩记录不一致' },
+      { kind: 'question', key: 'q1', name: '新生儿是否为双胞胎？', note: '' },
+    ] });
+  });
+
+  it('refuses what the item does not have, by the field path', () => {
+    const r = supplementEntries({ materials: [{ id: 'parents-id-cards' }, { id: 'marriage-certificate' }, { id: 'parents-id-cards' }], facts: [{ field: 'nope' }, { field: 'newbornName', question: '？' }, {}] }, item);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues.map((i) => i.path)).toEqual(['body.materials[1].id', 'body.materials[2].id', 'body.facts[0].field', 'body.facts[1]', 'body.facts[2]']);
+    expect(!r.ok && r.issues[0]?.message).toContain('marriage-certificate');
+    expect(supplementEntries({}, item)).toMatchObject({ ok: false, issues: [{ path: 'body.materials' }] });
+  });
+
+  const requestedAt = '2025-06-04T02:00:00.000Z';
+  const waiting = (() => {
+    const r = transitionTask(inStatus('claimed'), { type: 'request-supplement', at: requestedAt, entries: asked.ok ? asked.entries : [], note: '请一次补齐' }, cal);
+    if (!r.ok) throw new Error(r.error.message);
+    return r;
+  })();
+
+  it('keeps the request on the task while it waits, with the instant asked', () => {
+    expect(waiting.state.supplement).toMatchObject({ requestedOn: '2025-06-04', requestedAt, materials: ['父母双方居民身份证', '助产机构住院分娩记录'], note: '请一次补齐' });
+    expect(waiting.state.supplement?.entries).toHaveLength(4);
+    expect(waiting.effects).toEqual([expect.objectContaining({ kind: 'supplement-requested', entries: waiting.state.supplement?.entries })]);
+  });
+
+  const later = '2025-06-05T03:00:00.000Z';
+  const provided = (answer: SupplementAnswer) => transitionTask(waiting.state, { type: 'supplement-provided', at: later, ...answer }, cal);
+
+  it('refuses 已补正 with nothing, naming everything that is missing', () => {
+    const r = provided({});
+    expect(r).toMatchObject({ ok: false, error: { code: 'supplement-incomplete' } });
+    expect(!r.ok && r.error.message).toBe('补正尚未齐全，还缺：「父母双方居民身份证」「助产机构住院分娩记录」「新生儿姓名」「新生儿是否为双胞胎？」');
+  });
+
+  it('refuses it with one of two materials, or with a file uploaded before the request', () => {
+    const r = provided({ uploads: [{ material: 'parents-id-cards', at: later }, { material: 'delivery-record', at: '2025-06-03T09:00:00.000Z' }], answered: ['newbornName', 'q1'] });
+    expect(!r.ok && r.error.message).toBe('补正尚未齐全，还缺：「助产机构住院分娩记录」');
+  });
+
+  it('accepts it with both materials uploaded since and every fact answered; the clock resumes', () => {
+    const r = provided({ uploads: [{ material: 'parents-id-cards', at: later }, { material: 'delivery-record', at: later }], answered: ['newbornName', 'q1'] });
+    expect(r.ok && r.state).toMatchObject({ status: 'claimed', supplement: undefined });
+    expect(r.ok && r.effects).toEqual([expect.objectContaining({ kind: 'supplement-provided', entries: ['parents-id-cards', 'delivery-record', 'newbornName', 'q1'] })]);
   });
 });

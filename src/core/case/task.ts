@@ -6,6 +6,9 @@
 import { dueDateWithPeriods, isProvisional, workingDaysBetween, type Calendar } from '../calendar/workdays.ts';
 import type { PlannedItem } from '../planning/types.ts';
 import { badDate, dayOf, done, fail, outOfOrder, type Transition } from './result.ts';
+import { entryNames, missingFromAnswer, type SupplementAnswer, type SupplementEntry, type SupplementRequest } from './supplement.ts';
+
+export type { SupplementEntry, SupplementRequest } from './supplement.ts';
 
 export type TaskStatus = 'waiting' | 'dispatched' | 'claimed' | 'supplement' | 'approved' | 'refused' | 'stopped';
 
@@ -52,7 +55,7 @@ export interface Task {
   reviewer?: string;
   pausedWorkingDays: number;
   /** The open supplement request, while status is 'supplement'. */
-  supplement?: { requestedOn: string; materials: string[]; note: string };
+  supplement?: SupplementRequest;
   decidedOn?: string;
   result?: TaskResult;
   reasons?: string[];
@@ -65,8 +68,9 @@ export type TaskAction =
   | { type: 'release'; at: string }
   | { type: 'approve'; at: string; result: TaskResult }
   | { type: 'refuse'; at: string; reasons: string[] }
-  | { type: 'request-supplement'; at: string; materials: string[]; note: string }
-  | { type: 'supplement-provided'; at: string }
+  | { type: 'request-supplement'; at: string; entries: SupplementEntry[]; note: string }
+  /** With what came since the request: every entry must be answered (requests stored before entries need nothing). */
+  | ({ type: 'supplement-provided'; at: string } & SupplementAnswer)
   | { type: 'stop'; at: string; reason: string };
 
 export type TaskActionType = TaskAction['type'];
@@ -77,8 +81,8 @@ export type TaskEffect =
   | { kind: 'dispatched'; task: string; at: string; department: string; dueDate: string }
   | { kind: 'claimed'; task: string; at: string; reviewer: string }
   | { kind: 'released'; task: string; at: string }
-  | { kind: 'supplement-requested'; task: string; at: string; materials: string[]; note: string }
-  | { kind: 'supplement-provided'; task: string; at: string; pausedWorkingDays: number; dueDate: string }
+  | { kind: 'supplement-requested'; task: string; at: string; entries: SupplementEntry[]; materials: string[]; note: string }
+  | { kind: 'supplement-provided'; task: string; at: string; pausedWorkingDays: number; dueDate: string; entries: string[] }
   | { kind: 'approved'; task: string; at: string; result: TaskResult }
   | { kind: 'refused'; task: string; at: string; reasons: string[] }
   | { kind: 'stopped'; task: string; at: string; reason: string };
@@ -98,6 +102,7 @@ export type TaskErrorCode =
   | 'result-required'
   | 'refusal-needs-reasons'
   | 'supplement-needs-materials'
+  | 'supplement-incomplete'
   | 'stop-needs-reason';
 
 export type TaskTransition = Transition<Task, TaskEffect, TaskErrorCode>;
@@ -182,10 +187,13 @@ function payloadError(action: TaskAction): TaskTransition | undefined {
       return !Array.isArray(action.reasons) || action.reasons.length === 0 || action.reasons.some(blank)
         ? fail('refusal-needs-reasons', '不予办理须逐条说明理由')
         : undefined;
-    case 'request-supplement':
-      return !Array.isArray(action.materials) || action.materials.length === 0 || action.materials.some(blank)
-        ? fail('supplement-needs-materials', '要求补正须一次性列明全部需补正的材料')
+    case 'request-supplement': {
+      const entries = Array.isArray(action.entries) ? action.entries : [];
+      const keys = new Set(entries.map((e) => `${e.kind}:${e.key}`));
+      return entries.length === 0 || entries.some((e) => blank(e.key) || blank(e.name)) || keys.size !== entries.length
+        ? fail('supplement-needs-materials', '要求补正须一次性列明全部需补正的材料或需说明的情况，每项一次')
         : undefined;
+    }
     case 'stop':
       return blank(action.reason) ? fail('stop-needs-reason', '终止子件须说明原因') : undefined;
     default:
@@ -225,17 +233,22 @@ export function transitionTask(task: Task, action: TaskAction, calendar: Calenda
       return done(state, [{ kind: 'refused', task: id, at, reasons }]);
     }
     case 'request-supplement': {
-      const supplement = { requestedOn: day, materials: [...action.materials], note: action.note ?? '' };
+      const entries = action.entries.map((e) => ({ ...e, note: e.note ?? '' }));
+      const materials = entries.filter((e) => e.kind === 'material').map((e) => e.name);
+      const supplement: SupplementRequest = { requestedOn: day, requestedAt: at, entries, materials, note: action.note ?? '' };
       const state: Task = { ...task, status: 'supplement', updatedOn: day, supplement };
-      return done(state, [{ kind: 'supplement-requested', task: id, at, materials: supplement.materials, note: supplement.note }]);
+      return done(state, [{ kind: 'supplement-requested', task: id, at, entries, materials, note: supplement.note }]);
     }
     case 'supplement-provided': {
+      const missing = task.supplement ? missingFromAnswer(task.supplement, action) : [];
+      if (missing.length > 0) return fail('supplement-incomplete', `补正尚未齐全，还缺：${entryNames(missing)}`);
       // Working days in (requested, provided]: the request day was worked, the day the material arrives was not.
       const paused = task.pausedWorkingDays + workingDaysBetween(calendar, task.supplement?.requestedOn ?? day, day);
       const start = task.dispatchedOn ?? day;
       const due = dueDateWithPeriods(calendar, start, task.promised + paused, task.calendarDays ?? 0);
       const state: Task = { ...task, status: 'claimed', updatedOn: day, pausedWorkingDays: paused, dueDate: due, dueProvisional: isProvisional(calendar, start, due), supplement: undefined };
-      return done(state, [{ kind: 'supplement-provided', task: id, at, pausedWorkingDays: paused, dueDate: due }]);
+      const answered = (task.supplement?.entries ?? []).map((e) => e.key);
+      return done(state, [{ kind: 'supplement-provided', task: id, at, pausedWorkingDays: paused, dueDate: due, entries: answered }]);
     }
     case 'stop': {
       const state: Task = { ...task, status: 'stopped', updatedOn: day, stopReason: action.reason, supplement: undefined };

@@ -110,7 +110,8 @@ export type Replacement =
   | { kind: 'license'; license: string; when?: Rule }
   | { kind: 'shared-data'; data: string; when?: Rule }
   | { kind: 'result-of-item'; item: string; when?: Rule }
-  | { kind: 'commitment'; text?: string; when?: Rule };
+  /** 告知承诺, when the applicant chooses it; `supplyWithinDays`: working days after acceptance to supply the material itself. */
+  | { kind: 'commitment'; text?: string; supplyWithinDays?: number; when?: Rule };
 
 export type ExemptionKind = Replacement['kind'];
 

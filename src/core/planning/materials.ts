@@ -24,16 +24,18 @@ function describe(catalogue: Catalogue, r: CompiledReplacement): Exemption {
     case 'shared-data':
       return { kind: 'shared-data', evidence: `数据共享核验：${r.data}`, ref: r.data };
     case 'commitment':
-      return { kind: 'commitment', evidence: r.text ?? '申请人签署告知承诺书，承诺所述情况属实' };
+      return { kind: 'commitment', evidence: r.text ?? '申请人签署告知承诺书，承诺所述情况属实', ...(r.supplyWithinDays ? { supplyWithinDays: r.supplyWithinDays } : {}) };
   }
 }
 
 /** Whether a replacement spares the material in this plan, and if not, whether it could. */
-function applies(r: CompiledReplacement, occ: Occurrence, inPlan: ReadonlySet<string>, facts: Facts, data: Readonly<Record<string, unknown>>): boolean {
+function applies(r: CompiledReplacement, occ: Occurrence, inPlan: ReadonlySet<string>, facts: Facts, data: Readonly<Record<string, unknown>>, committed: ReadonlySet<string>): boolean {
   if (r.test && !truthy(r.test(data))) return false;
   switch (r.kind) {
     case 'license': return (facts.licenses ?? []).includes(r.license);
     case 'result-of-item': return inPlan.has(r.item) && occ.entry.ancestors.has(r.item);
+    // A commitment is the applicant's choice, never made for them.
+    case 'commitment': return committed.has(occ.material.id);
     default: return true;
   }
 }
@@ -55,7 +57,10 @@ function build(catalogue: Catalogue, byId: Map<string, Resolved[]>): PlannedMate
     for (const r of resolved) {
       if (!r.hit) {
         allExempt = false;
-        for (const o of r.open) if (o.kind === 'license') alternatives.set(o.license, describe(catalogue, o));
+        for (const o of r.open) {
+          if (o.kind === 'license') alternatives.set(o.license, describe(catalogue, o));
+          else if (o.kind === 'commitment') alternatives.set('commitment', describe(catalogue, o));
+        }
       } else exemption ??= describe(catalogue, r.hit);
     }
     const formal = new Set<string>();
@@ -100,6 +105,7 @@ const cache = new WeakMap<CompiledMatter, Map<string, PlannedMaterial[]>>();
  */
 export function mergeMaterials(
   catalogue: Catalogue, matter: CompiledMatter, chosen: readonly CompiledMatterItem[], data: Readonly<Record<string, unknown>>, facts: Facts,
+  committed: ReadonlySet<string> = new Set(),
 ): PlannedMaterial[] {
   const inPlan = new Set(chosen.map((e) => e.item));
   const byId = new Map<string, Resolved[]>();
@@ -116,7 +122,7 @@ export function mergeMaterials(
       const open: CompiledReplacement[] = [];
       key += '[';
       for (const r of material.replacements) {
-        if (applies(r, occ, inPlan, facts, data)) {
+        if (applies(r, occ, inPlan, facts, data, committed)) {
           hit = r;
           key += 'h';
           break;

@@ -162,7 +162,7 @@ describe('plan', () => {
   });
 
   it('merges materials: each once, exempt with the reason and the proof', () => {
-    const p = ok({ answers: married, facts: { licenses: ['id-card'] } });
+    const p = ok({ answers: married, facts: { licenses: ['id-card'] }, commitments: ['pledge'] });
     const byId = Object.fromEntries(p.materials.map((m) => [m.id, m]));
     expect(p.materials.map((m) => m.id)).toEqual(['id-card', 'cert-a-doc', 'residence', 'pledge']);
     expect(byId['id-card']).toMatchObject({ status: 'exempt', items: ['a-cert', 'b-reg'], form: 'original-and-copy', exemption: { kind: 'license', ref: 'id-card' } });
@@ -179,6 +179,18 @@ describe('plan', () => {
     expect(id?.review.formal).toEqual(['身份证须在有效期内']);
   });
 
+  it('replaces a material by 告知承诺 only when the applicant chooses it, offering it otherwise', () => {
+    const offered = ok({ answers: married }).materials.find((m) => m.id === 'pledge');
+    expect(offered).toMatchObject({ status: 'required', alternatives: [{ kind: 'commitment', evidence: '承诺所填情况属实' }] });
+    const chosen = ok({ answers: married, commitments: ['pledge'] }).materials.find((m) => m.id === 'pledge');
+    expect(chosen).toMatchObject({ status: 'exempt', exemption: { kind: 'commitment' }, alternatives: [] });
+    const wrong = plan(catalogue, 'demo', { answers: married, commitments: ['id-card', 'no-such'] });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.errors.map((e) => [e.code, e.path])).toEqual([['not-committable', 'commitments.0']]);
+    // A promise for a material the plan no longer needs is dropped, not an error.
+    expect(ok({ answers: married, commitments: ['no-such'] }).materials.some((m) => m.id === 'no-such')).toBe(false);
+  });
+
   it('lists a conditional material only in the situation that needs it, deferrable where allowed', () => {
     expect(ok({ answers: married }).materials.some((m) => m.id === 'marriage-proof')).toBe(false);
     const out = ok({ answers: { married: true, inProvince: false, extras: [] } });
@@ -186,7 +198,7 @@ describe('plan', () => {
   });
 
   it('counts the reductions against handling each item alone', () => {
-    const p = ok({ answers: married });
+    const p = ok({ answers: married, commitments: ['pledge'] });
     expect(p.reductions).toEqual({
       items: { before: 4, after: 1 },
       forms: { before: 4, after: 1 },

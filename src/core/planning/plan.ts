@@ -26,6 +26,9 @@ function checkInput(input: PlanInput, errors: PlanError[]): void {
   if (input.chosenItems !== undefined && (!Array.isArray(input.chosenItems) || input.chosenItems.some((c) => typeof c !== 'string'))) {
     errors.push({ code: 'invalid-input', path: 'chosenItems', message: 'chosenItems 应为事项编码的列表' });
   }
+  if (input.commitments !== undefined && (!Array.isArray(input.commitments) || input.commitments.some((c) => typeof c !== 'string'))) {
+    errors.push({ code: 'invalid-input', path: 'commitments', message: 'commitments 应为材料编码的列表' });
+  }
 }
 
 export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = {}): PlanResult {
@@ -52,7 +55,15 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   const { chosen } = selection;
   const flow = planFlow(matter, chosen);
   const form = mergeForm(catalogue, matter, chosen, data, facts);
-  const materials = mergeMaterials(catalogue, matter, chosen, data, facts);
+  const committed = new Set(input.commitments ?? []);
+  const materials = mergeMaterials(catalogue, matter, chosen, data, facts, committed);
+  for (const [i, id] of (input.commitments ?? []).entries()) {
+    const m = materials.find((x) => x.id === id);
+    // Not needed any more (answers changed) or spared some other way (an e-licence obtained since):
+    // the commitment is simply not needed. Only a material that cannot be promised is an error.
+    if (m?.status === 'required') errors.push({ code: 'not-committable', path: `commitments.${i}`, message: `材料「${m.name}」不能以告知承诺代替` });
+  }
+  if (errors.length > 0) return { ok: false, errors };
   const dept = (code: string) => ({ code, name: catalogue.departments.get(code)?.name ?? code });
 
   let fieldsAlone = 0;

@@ -10,6 +10,8 @@ export interface PlanInput {
   answers?: Readonly<Record<string, unknown>>;
   /** Optional items the applicant chose; absent = every applicable item. */
   chosenItems?: readonly string[];
+  /** Materials the applicant replaces by a signed 告知承诺 (ids of materials that allow it). */
+  commitments?: readonly string[];
   facts?: Facts;
 }
 
@@ -25,7 +27,8 @@ export type PlanErrorCode =
   | 'item-not-applicable'
   | 'dependency-unmet'
   | 'no-situation'
-  | 'ambiguous-situation';
+  | 'ambiguous-situation'
+  | 'not-committable';
 
 export interface PlanError {
   code: PlanErrorCode;
@@ -99,6 +102,8 @@ export interface Exemption {
   evidence: string;
   /** The license code, item code or register behind the evidence. */
   ref?: string;
+  /** 告知承诺 to supply the material later: working days after acceptance. */
+  supplyWithinDays?: number;
 }
 
 export interface PlannedMaterial {

@@ -13,7 +13,7 @@ import { remindCommitments } from '../modules/window/reminders.ts';
 import { sweep } from '../worker/housekeeping.ts';
 import { createWorker } from '../worker/outbox.ts';
 
-const GROWING = ['cases', 'tasks', 'case_files', 'outbox', 'audit_log', 'notifications', 'circulation', 'licenses', 'ratings', 'rectifications', 'message_log', 'nonces', 'sessions', 'idempotency', 'joint_reviews', 'accounts', 'shared_records'];
+const GROWING = ['cases', 'tasks', 'case_files', 'outbox', 'audit_log', 'notifications', 'circulation', 'licenses', 'ratings', 'rectifications', 'message_log', 'nonces', 'sessions', 'idempotency', 'joint_reviews', 'accounts', 'shared_records', 'case_search_keys', 'progress_codes'];
 const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
 
 describe('query plans on SQLite', () => {

@@ -12,6 +12,10 @@ import { auditAnchors } from './migrations/005_audit_anchors.ts';
 import { ratingOnce } from './migrations/006_rating_once.ts';
 import { prefillMasked } from './migrations/007_prefill_masked.ts';
 import { licenseHolder } from './migrations/008_license_holder.ts';
+import { ratingEvents } from './migrations/012_rating_events.ts';
+import { commitments } from './migrations/013_commitments.ts';
+import { supplements } from './migrations/010_supplements.ts';
+import { progressCode } from './migrations/011_progress_code.ts';
 
 function provider(db: Db): MigrationProvider {
   return {
@@ -25,6 +29,10 @@ function provider(db: Db): MigrationProvider {
         '006_rating_once': ratingOnce(),
         '007_prefill_masked': prefillMasked(),
         '008_license_holder': licenseHolder(),
+        '010_supplements': supplements(),
+        '011_progress_code': progressCode(),
+        '012_rating_events': ratingEvents(),
+        '013_commitments': commitments(),
       };
     },
   };

@@ -1,5 +1,5 @@
 /** Table types for Kysely. JSON is stored as text and booleans as 0/1, the same on SQLite and PostgreSQL. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface AccountTable {
   id: string;
@@ -81,6 +81,10 @@ export interface CaseTable {
   accepted_by: string | null;
   closed_at: string | null;
   row_version: number;
+  /** The clerk who entered a window application (011); null for online ones and older cases. */
+  entered_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Materials replaced by a signed 告知承诺 (JSON list of material ids). */
+  commitments: Generated<string>;
 }
 
 export interface CaseFileTable {
@@ -191,6 +195,47 @@ export interface MessageLogTable {
   created_at: string;
 }
 
+export interface CommitmentTable {
+  id: string;
+  case_id: string;
+  material_id: string;
+  text: string;
+  signer_name: string;
+  signed_by: string;
+  signed_at: string;
+  channel: 'online' | 'window';
+  letter_file_id: string | null;
+  supply_within_days: number | null;
+  deadline: string | null;
+  status: 'signed' | 'fulfilled' | 'breached';
+  fulfilled_at: string | null;
+  breached_at: string | null;
+}
+
+export interface CommitmentCheckTable {
+  id: string;
+  commitment_id: string;
+  case_id: string;
+  department: string;
+  status: 'open' | 'done';
+  due_date: string;
+  opened_at: string;
+  result: 'compliant' | 'non-compliant' | null;
+  note: string | null;
+  done_by: string | null;
+  done_at: string | null;
+}
+
+export interface CommitmentBreachTable {
+  id: string;
+  commitment_id: string;
+  case_id: string;
+  account_id: string;
+  material_id: string;
+  reason: string;
+  recorded_at: string;
+}
+
 export interface RatingTable {
   id: string;
   case_id: string;
@@ -201,6 +246,8 @@ export interface RatingTable {
   channel: string;
   created_at: string;
   superseded_at: string | null;
+  event: Generated<'acceptance' | 'completion'>;
+  clerk_id: string | null;
 }
 
 export interface RectificationTable {
@@ -208,12 +255,28 @@ export interface RectificationTable {
   rating_id: string;
   case_id: string;
   department: string;
-  status: 'open' | 'replied';
+  status: 'open' | 'verified' | 'appealed' | 'replied' | 'closed' | 'dismissed';
   due_date: string;
   reply: string | null;
   replied_by: string | null;
   replied_at: string | null;
   created_at: string;
+  verified_at: string | null;
+  verified_by: string | null;
+  verification_note: string | null;
+  appeal_reason: string | null;
+  appealed_at: string | null;
+  appealed_by: string | null;
+  appeal_decision: 'upheld' | 'rejected' | null;
+  appeal_note: string | null;
+  appeal_decided_by: string | null;
+  appeal_decided_at: string | null;
+  follow_up_at: string | null;
+  follow_up_by: string | null;
+  follow_up_result: 'satisfied' | 'unsatisfied' | null;
+  follow_up_note: string | null;
+  /** Every step (核实, 申诉, 申诉决定, 整改, 回访) as JSON, oldest first. */
+  history: Generated<string>;
 }
 
 export interface CirculationTable {
@@ -269,10 +332,44 @@ export interface AuditCheckpointTable {
   signature: string;
 }
 
+/** A supplement request of a task and its answer (migration 010); JSON as text. */
+export interface SupplementTable {
+  id: string;
+  case_id: string;
+  item_id: string;
+  requested_at: string;
+  requested_by: string;
+  requested_by_name: string;
+  /** { entries, note } as the core's SupplementRequest has them. */
+  request: string;
+  answered_at: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  /** { files: [{ material, file }], facts: [{ key, sealed }] }: the facts SM4-sealed. */
+  answer: string | null;
+}
+
 export interface SharedRecordTable {
   kind: string;
   key: string;
   data: string;
+}
+
+/** A blind index of a value the window searches cases by (011): kind, keyed hash, case. */
+export interface CaseSearchKeyTable {
+  kind: 'idNumber' | 'name' | 'phone' | 'uscc' | 'enterpriseName';
+  key: string;
+  case_id: string;
+  /** Where the value came from: the applicant's account, or the case's form (rewritten as it changes). */
+  origin: 'account' | 'form';
+}
+
+/** The query code printed on a receipt (011): a keyed hash to check, SM4-sealed to reprint. */
+export interface ProgressCodeTable {
+  case_id: string;
+  code_hash: string;
+  code_enc: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -291,6 +388,9 @@ export interface Database {
   notifications: NotificationTable;
   message_log: MessageLogTable;
   ratings: RatingTable;
+  commitments: CommitmentTable;
+  commitment_checks: CommitmentCheckTable;
+  commitment_breaches: CommitmentBreachTable;
   rectifications: RectificationTable;
   circulation: CirculationTable;
   joint_reviews: JointReviewTable;
@@ -298,4 +398,7 @@ export interface Database {
   audit_checkpoints: AuditCheckpointTable;
   shared_records: SharedRecordTable;
   seals: SealTable;
+  supplements: SupplementTable;
+  case_search_keys: CaseSearchKeyTable;
+  progress_codes: ProgressCodeTable;
 }

@@ -3,9 +3,9 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newbornReceipt, restaurantCommitment, restaurantRejection } from './fixtures.ts';
+import { newbornReceipt, restaurantCommitment, restaurantCorrections, restaurantRejection } from './fixtures.ts';
 import { cnDate, cnDateTime } from './format.ts';
-import { renderCommitmentLetter, renderReceipt, renderRejectionNotice, STANDARD_COMMITMENT } from './index.ts';
+import { REMEDY_TEXT, renderCommitmentLetter, renderCorrectionNotice, renderReceipt, renderRejectionNotice, STANDARD_COMMITMENT } from './index.ts';
 import { MARGIN, PdfLayout } from './pdf.ts';
 import type { ReceiptData } from './types.ts';
 
@@ -206,36 +206,38 @@ describe('告知承诺书', () => {
   });
 });
 
-describe('不予受理通知书', () => {
+describe('补正材料通知书', () => {
   let pdf: Buffer;
   let parsed: Parsed;
   let all: string;
   beforeAll(async () => {
-    pdf = await renderRejectionNotice(restaurantRejection);
+    pdf = await renderCorrectionNotice(restaurantCorrections);
     parsed = await parse(pdf);
     all = parsed.body;
   });
 
-  it('is a one-page PDF titled 不予受理通知书 with the case number', () => {
+  it('is a one-page PDF titled 补正材料通知书 with the case number', () => {
     expectPdf(pdf);
     expect(parsed.doc.numPages).toBe(1);
-    expect(parsed.info.Title).toBe(`不予受理通知书（${restaurantRejection.caseNumber}）`);
-    expect(all).toContain('不予受理通知书');
-    expect(all).toContain(`编号：${restaurantRejection.caseNumber}`);
+    expect(parsed.info.Title).toBe(`补正材料通知书（${restaurantCorrections.caseNumber}）`);
+    expect(all).toContain('补正材料通知书');
+    expect(all).toContain(`编号：${restaurantCorrections.caseNumber}`);
     expect(parsed.text[0]).toContain('第1页共1页');
   });
 
   it('lists every correction at once, numbered, in a table', () => {
-    expect(all).toContain('经审查，您的申请存在以下问题，现一次性告知如下：序号材料或事项存在问题补正要求');
-    restaurantRejection.reasons.forEach((r, i) => {
+    expect(all).toContain('现将需要补正的全部内容一次性告知如下：序号材料或事项存在问题补正要求');
+    restaurantCorrections.items.forEach((r, i) => {
       expect(all).toContain(squash(`${i + 1}${r.subject}${r.problem}${r.correction}`));
     });
   });
 
-  it('gives the legal basis and the remedies', () => {
-    expect(all).toContain('根据《中华人民共和国行政许可法》第三十二条的规定，决定对您的申请不予受理。');
-    expect(all).toContain('请按上述要求补正后重新提交申请。如对本决定不服，可依法申请行政复议或者提起行政诉讼。');
-    expect(all).toContain('申请人签收：');
+  it('keeps the application open: supply by the deadline, online or at the window, nothing again', () => {
+    expect(all).toContain('您于2025年3月18日提出的开办餐饮店“一件事”申请');
+    expect(all).toContain('根据《中华人民共和国行政许可法》第三十二条的规定');
+    expect(all).toContain('请于2025年4月3日前按上述要求补正');
+    expect(all).toContain('已提交的申请表和其他材料继续有效，无需重新申请或重复提交');
+    expect(all).not.toContain('不予受理');
     expect(all).toContain('经办人：赵明2025年3月20日');
   });
 
@@ -245,9 +247,9 @@ describe('不予受理通知书', () => {
       (_, i) => `第${i + 1}项：请按照示例市市场监督管理局发布的示范文本重新填写并由申请人签字确认。`,
     ).join('');
     const p = await parse(
-      await renderRejectionNotice({
-        ...restaurantRejection,
-        reasons: [{ subject: '《食品经营许可申请书》', problem: '填写内容不完整。', correction }],
+      await renderCorrectionNotice({
+        ...restaurantCorrections,
+        items: [{ subject: '《食品经营许可申请书》', problem: '填写内容不完整。', correction }],
       }),
     );
     expect(p.doc.numPages).toBeGreaterThanOrEqual(3);
@@ -265,8 +267,36 @@ describe('不予受理通知书', () => {
     expectPageNumbers(p);
   });
 
-  it('refuses a notice without reasons', async () => {
-    await expect(renderRejectionNotice({ ...restaurantRejection, reasons: [] })).rejects.toThrow(RangeError);
+  it('refuses a notice without items', async () => {
+    await expect(renderCorrectionNotice({ ...restaurantCorrections, items: [] })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('不予受理通知书', () => {
+  let pdf: Buffer;
+  let all: string;
+  beforeAll(async () => {
+    pdf = await renderRejectionNotice(restaurantRejection);
+    all = (await parse(pdf)).body;
+  });
+
+  it('gives the ground and the reason, not a list of corrections', () => {
+    expectPdf(pdf);
+    expect(all).toContain(squash(`经审查，申请人不具备申请资格：${restaurantRejection.reason}`));
+    expect(all).toContain('决定对您的申请不予受理');
+    expect(all).not.toContain('补正要求');
+  });
+
+  it('tells the remedies: 行政复议 within 60 days, 行政诉讼 within 6 months', () => {
+    expect(all).toContain(squash(REMEDY_TEXT));
+    expect(all).toContain('六十日内依法申请行政复议');
+    expect(all).toContain('六个月内依法向人民法院提起行政诉讼');
+    expect(all).toContain('《中华人民共和国行政复议法》第二十条');
+    expect(all).toContain('《中华人民共和国行政诉讼法》第四十六条');
+  });
+
+  it('refuses a notice without a reason', async () => {
+    await expect(renderRejectionNotice({ ...restaurantRejection, reason: ' ' })).rejects.toThrow(RangeError);
   });
 });
 

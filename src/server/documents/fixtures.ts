@@ -1,5 +1,5 @@
 /** Realistic sample data for the window's documents (tests and previews). */
-import type { CommitmentLetterData, ReceiptData, RejectionNoticeData, WindowInfo } from './types.ts';
+import type { CommitmentLetterData, CorrectionNoticeData, ReceiptData, RejectionNoticeData, WindowInfo } from './types.ts';
 
 export const sampleWindow: WindowInfo = {
   name: '示例市政务服务中心综合受理窗口（3号）',
@@ -83,8 +83,8 @@ export const restaurantCommitment: CommitmentLetterData = {
   ],
 };
 
-/** 开办餐饮店“一件事”, not accepted: three corrections, told at once. */
-export const restaurantRejection: RejectionNoticeData = {
+/** 开办餐饮店“一件事”, not accepted yet: three corrections, told at once. */
+export const restaurantCorrections: CorrectionNoticeData = {
   caseNumber: 'YJS-2025-330108-000298',
   matterName: '开办餐饮店“一件事”',
   applicantName: '陈建国',
@@ -93,7 +93,9 @@ export const restaurantRejection: RejectionNoticeData = {
   issuer: '示例市政务服务中心',
   clerk: '赵明',
   window: sampleWindow,
-  reasons: [
+  receivedOn: '2025-03-18',
+  deadline: '2025-04-03',
+  items: [
     {
       subject: '《食品经营许可申请书》',
       problem: '经营项目未勾选“热食类食品制售”，且申请人（法定代表人）未在承诺栏签字。',
@@ -110,5 +112,19 @@ export const restaurantRejection: RejectionNoticeData = {
       correction: '按照营业执照登记的名称更正申请表中的申请人名称。',
     },
   ],
+};
+
+/** 开办餐饮店“一件事”, not accepted: the applicant is not the one who may apply. */
+export const restaurantRejection: RejectionNoticeData = {
+  caseNumber: 'YJS-2025-330108-000299',
+  matterName: '开办餐饮店“一件事”',
+  applicantName: '陈建国',
+  applicantIdMasked: '330108********1517',
+  issuedOn: '2025-03-20',
+  issuer: '示例市政务服务中心',
+  clerk: '赵明',
+  window: sampleWindow,
+  ground: '申请人不具备申请资格',
+  reason: '申请人既不是拟开办餐饮店的经营者，也未取得经营者的授权委托。',
   legalBasis: ['《中华人民共和国行政许可法》第三十二条'],
 };

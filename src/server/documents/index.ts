@@ -1,5 +1,6 @@
 export type {
   CommitmentLetterData,
+  CorrectionNoticeData,
   DocumentBase,
   MaterialStatus,
   ReceiptData,
@@ -8,6 +9,7 @@ export type {
 } from './types.ts';
 export { renderReceipt } from './receipt.ts';
 export { renderCommitmentLetter, STANDARD_COMMITMENT } from './commitment-letter.ts';
-export { renderRejectionNotice } from './rejection-notice.ts';
+export { REMEDY_TEXT, renderRejectionNotice } from './rejection-notice.ts';
+export { renderCorrectionNotice } from './correction-notice.ts';
 export { renderChecklist, type ChecklistData } from './checklist.ts';
 export { decisionTitle, renderCertificate, renderDecisionLetter, type CertificateData, type DecisionLetterData } from './results.ts';

@@ -45,8 +45,9 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   pdf.caption('扫码查询办理进度', qrX - 10, top + QR_SIZE + 2, QR_SIZE + 20);
   const facts: [string, string][] = [
     ['受理编号', data.caseNumber],
-    ['申请人', data.applicantName],
   ];
+  if (data.progressCode) facts.push(['查询码', data.progressCode]);
+  facts.push(['申请人', data.applicantName]);
   if (data.applicantIdMasked) facts.push(['证件号码', data.applicantIdMasked]);
   facts.push(['申请事项', data.matterName], ['受理时间', acceptedAt], ['受理窗口', data.window.name]);
   pdf.fields(facts, { width: pdf.width - QR_SIZE - 18 });
@@ -99,7 +100,9 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
     notes.push('标注为“容缺后补”的材料，请按《告知承诺书》约定的期限补交；逾期未补交的，按《告知承诺书》的约定处理。');
   }
   notes.push(
-    '您可扫描本凭证右上方的二维码查询办理进度，也可凭受理编号通过政务服务网或咨询电话查询。',
+    data.progressCode
+      ? `您可扫描本凭证右上方的二维码查询办理进度（无需登录），也可在政务服务网“办件进度查询”输入受理编号和查询码 ${data.progressCode} 查询，或拨打咨询电话查询。`
+      : '您可扫描本凭证右上方的二维码查询办理进度，也可凭受理编号通过政务服务网或咨询电话查询。',
     `咨询电话：${data.window.phone}；办公时间：${data.window.hours}；办理地点：${data.window.address}。`,
   );
   pdf.closing(

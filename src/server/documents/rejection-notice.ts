@@ -1,44 +1,26 @@
-/** 不予受理通知书: every correction listed at once (一次性告知). */
+/**
+ * 不予受理通知书: only for a matter outside the centre's remit or an applicant not eligible (incomplete
+ * materials get a 补正材料通知书 instead), with the reason and the remedies: 行政复议 within 60 days
+ * (行政复议法 §20) or 行政诉讼 within 6 months (行政诉讼法 §46).
+ */
 import { BLANK_DATE, cnDate } from './format.ts';
-import { PdfLayout, type Column } from './pdf.ts';
+import { openNotice } from './notice.ts';
 import type { RejectionNoticeData } from './types.ts';
 
-const REASON_COLUMNS: Column[] = [
-  { header: '序号', width: 0.8, align: 'center' },
-  { header: '材料或事项', width: 2.4 },
-  { header: '存在问题', width: 3.3 },
-  { header: '补正要求', width: 3.6 },
-];
+export const REMEDY_TEXT =
+  '如不服本决定，可以自收到本通知书之日起六十日内依法申请行政复议，也可以自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。';
 
 export async function renderRejectionNotice(data: RejectionNoticeData): Promise<Buffer> {
-  if (data.reasons.length === 0) throw new RangeError('不予受理通知书: no reasons');
-  const pdf = new PdfLayout({
-    title: `不予受理通知书（${data.caseNumber}）`,
-    author: data.issuer,
-    subject: data.matterName,
-    issuedOn: data.issuedOn,
-    runningHeader: `不予受理通知书　编号：${data.caseNumber}`,
-  });
-  pdf.title('不予受理通知书', { kicker: data.issuer });
-  pdf.paragraph(`编号：${data.caseNumber}`, { align: 'right', size: 11, after: 6 });
-
-  const applicant = data.applicantIdMasked
-    ? `${data.applicantName}（证件号码：${data.applicantIdMasked}）`
-    : data.applicantName;
-  pdf.paragraph(`${applicant}：`, { align: 'left', after: 0 });
-  pdf.paragraph(`您申请办理的${data.matterName}，经审查，您的申请存在以下问题，现一次性告知如下：`, { indent: 2 });
-  pdf.table(
-    REASON_COLUMNS,
-    data.reasons.map((r, i) => [String(i + 1), r.subject, r.problem, r.correction]),
-  );
+  if (data.reason.trim() === '') throw new RangeError('不予受理通知书: no reason');
+  const pdf = openNotice('不予受理通知书', data);
+  pdf.paragraph(`您申请办理的${data.matterName}，经审查，${data.ground}：${data.reason}`, { indent: 2 });
 
   const basis = data.legalBasis.length > 0 ? `根据${data.legalBasis.join('、')}的规定，` : '';
   pdf.closing(
     [
-      `${basis}决定对您的申请不予受理。`,
-      '请按上述要求补正后重新提交申请。如对本决定不服，可依法申请行政复议或者提起行政诉讼。',
-      `咨询电话：${data.window.phone}；办理地点：${data.window.name}（${data.window.address}）；` +
-        `办公时间：${data.window.hours}。`,
+      `${basis}决定对您的申请不予受理。${data.referral ?? ''}`,
+      `${REMEDY_TEXT}（《中华人民共和国行政复议法》第二十条、《中华人民共和国行政诉讼法》第四十六条）`,
+      `咨询电话：${data.window.phone}；办理地点：${data.window.name}（${data.window.address}）；办公时间：${data.window.hours}。`,
       '本通知书一式两份，一份送达申请人，一份由受理机关存档。',
     ],
     [

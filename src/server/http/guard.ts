@@ -114,10 +114,12 @@ function checkStateChange(request: FastifyRequest, ownOrigins: Set<string>): voi
 }
 
 /** Anonymous routes that cost the most, limited per address: planning, the checklist PDF, search. */
-const ANONYMOUS_LIMITS: Record<string, 'anonymous' | 'documents'> = {
+const ANONYMOUS_LIMITS: Record<string, 'anonymous' | 'documents' | 'progress'> = {
   'POST /api/public/matters/:id/plan': 'anonymous',
   'POST /api/public/matters/:id/checklist.pdf': 'documents',
   'GET /api/public/search': 'anonymous',
+  // Tighter: each request tries a receipt's query code.
+  'GET /api/public/progress': 'progress',
 };
 const LOGIN = 'POST /api/auth/login';
 
@@ -154,7 +156,7 @@ export async function installGuards(app: FastifyInstance, config: Config): Promi
     for (const method of methods) {
       const key = `${method} ${route.url}`;
       const kind = ANONYMOUS_LIMITS[key];
-      if (kind) route.config = { ...route.config, rateLimit: { max: kind === 'documents' ? limits.documentsPerAddress : limits.anonymousPerAddress, timeWindow: MINUTE } };
+      if (kind) route.config = { ...route.config, rateLimit: { max: kind === 'documents' ? limits.documentsPerAddress : kind === 'progress' ? limits.progressPerAddress : limits.anonymousPerAddress, timeWindow: MINUTE } };
       if (key !== LOGIN) continue;
       route.config = { ...route.config, rateLimit: { max: limits.loginPerAddress, timeWindow: MINUTE } };
       const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../core/planning/types.ts';
 import { ratingOnce } from '../db/migrations/006_rating_once.ts';
+import { ratingEvents } from '../db/migrations/012_rating_events.ts';
 import { DEMO_PEOPLE } from '../modules/shareddata/demo.ts';
 import { fillForm } from '../testing/fill.ts';
 import { DIALECTS, startHarness, type Harness } from '../testing/harness.ts';
@@ -81,7 +82,9 @@ describe.each(DIALECTS)('一次一评 through the channel the case went, on %s',
   it('folds ratings kept once per declared channel into one per case, superseding (not deleting) the later ones', async () => {
     const db = h.deps.db.kysely;
     const migration = ratingOnce();
+    const events = ratingEvents();
     // Back to the schema before 一次一评, where a case could hold a rating per declared channel.
+    await events.down(db as unknown as Kysely<unknown>);
     await migration.down(db as unknown as Kysely<unknown>);
     const legacy = async (caseId: string, channel: string, level: number, at: string) => {
       const id = randomUUID();
@@ -94,6 +97,7 @@ describe.each(DIALECTS)('一次一评 through the channel the case went, on %s',
     await db.insertInto('rectifications').values({ id: rectification, rating_id: later, case_id: cases.online, department: 'rs', status: 'replied', due_date: '2025-10-27', reply: '已整改，感谢监督。', replied_by: null, replied_at: '2025-09-29T06:00:00.000Z', created_at: '2025-09-29T05:00:00.000Z' }).execute();
     const hotline = await legacy(cases.window, 'hotline', 5, '2025-09-29T07:00:00.000Z');
     await migration.up(db as unknown as Kysely<unknown>);
+    await events.up(db as unknown as Kysely<unknown>);
 
     const online = await ratingsOf(cases.online);
     expect(online.map((r) => [r.level, r.channel, r.superseded_at === null])).toEqual([[4, 'online', true], [2, 'online', false]]);
@@ -106,7 +110,9 @@ describe.each(DIALECTS)('一次一评 through the channel the case went, on %s',
     const summary = (await h.request('GET', '/api/ratings/summary?matter=retirement', { cookie: await h.login('admin') })).json();
     expect(summary).toMatchObject({ total: 3, byChannel: { online: 1, window: 1, assisted: 1 } });
     expect((await rate(cases.online, { level: 3 })).json().code).toBe('already-rated');
-    // Whatever writes to the table, the database itself keeps one rating per case.
-    await expect(legacy(cases.assisted, 'assisted', 3, '2025-09-29T08:00:00.000Z')).rejects.toThrow();
+    // Whatever writes to the table, the database itself keeps one rating per case and service event:
+    // the assisted case, accepted, holds its acceptance rating; a raw insert takes the completion's, once.
+    await legacy(cases.assisted, 'assisted', 3, '2025-09-29T08:00:00.000Z');
+    await expect(legacy(cases.assisted, 'assisted', 3, '2025-09-29T08:30:00.000Z')).rejects.toThrow();
   });
 });

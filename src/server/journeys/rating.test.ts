@@ -148,7 +148,7 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
     const again = await h.request('POST', url, { cookie: lead, body: { reply: '再答复一次试试。' } });
     expect([again.statusCode, again.json().code]).toEqual([409, 'already-replied']);
     expect((await h.request('GET', '/api/lead/rectifications?status=open', { cookie: lead })).json().rectifications).toEqual([]);
-    expect((await h.request('GET', '/api/lead/rectifications?status=closed', { cookie: lead })).statusCode).toBe(400);
+    expect((await h.request('GET', '/api/lead/rectifications?status=bogus', { cookie: lead })).statusCode).toBe(400);
     const me = await h.login('zhangjianguo');
     const inbox = (await h.request('GET', '/api/inbox', { cookie: me })).json().notifications;
     expect(inbox).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'rating-reply', caseId, body: expect.stringContaining(text) })]));

@@ -85,7 +85,7 @@ describe.each(DIALECTS)('开办餐饮店 at the window, on %s', (dialect) => {
     expect(right.statusCode, right.body).toBe(201);
   });
 
-  it('refuses to accept when materials are missing, then rejects with every correction at once', async () => {
+  it('refuses to accept when materials are missing, then tells every correction at once, keeping the case open', async () => {
     const { id } = await enter(() => ['food-layout-process']);
     const check = (await h.request('GET', `/api/window/cases/${id}/check`, { cookie: clerk })).json();
     const missing = check.materials.filter((m: { status: string }) => m.status === 'missing');
@@ -94,17 +94,18 @@ describe.each(DIALECTS)('开办餐饮店 at the window, on %s', (dialect) => {
     const accept = await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: clerk });
     expect(accept.statusCode).toBe(409);
     expect(accept.json().code).toBe('materials-missing');
-    const corrections = missing.map((m: { name: string }) => ({ subject: m.name, problem: '未提交', correction: `请补充提交「${m.name}」` }));
-    const rejected = await h.request('POST', `/api/window/cases/${id}/reject`, { cookie: clerk, body: { corrections } });
-    expect(rejected.statusCode, rejected.body).toBe(200);
-    expect(rejected.json()).toMatchObject({ status: 'rejected', corrections });
-    expect(rejected.json().documents).toEqual([{ kind: 'rejection', url: `/api/cases/${id}/documents/rejection.pdf` }]);
-    const pdf = await h.request('GET', `/api/cases/${id}/documents/rejection.pdf`, { cookie: clerk });
+    const items = missing.map((m: { id: string; name: string }) => ({ material: m.id, problem: '未提交', correction: `请补充提交「${m.name}」` }));
+    const asked = await h.request('POST', `/api/window/cases/${id}/corrections`, { cookie: clerk, body: { items } });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json()).toMatchObject({ status: 'correcting', statusLabel: '待补正' });
+    expect(asked.json().correction.items.map((x: { name: string }) => x.name)).toEqual(missing.map((m: { name: string }) => m.name));
+    expect(asked.json().documents).toEqual([{ kind: 'corrections', url: `/api/cases/${id}/documents/corrections.pdf` }]);
+    const pdf = await h.request('GET', `/api/cases/${id}/documents/corrections.pdf`, { cookie: clerk });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: clerk })).json().code).toBe('case-closed');
+    expect((await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: clerk })).json().code).toBe('corrections-not-supplied');
     const files = await h.deps.db.kysely.selectFrom('case_files').select('status').where('case_id', '=', id).execute();
-    expect(files.every((f) => f.status === 'returned')).toBe(true);
+    expect(files.every((f) => f.status === 'attached')).toBe(true);
   });
 
   it('accepts on commitment when only deferrable materials are missing, and flags a late supply', async () => {

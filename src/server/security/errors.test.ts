@@ -249,7 +249,7 @@ describe.each(DIALECTS)('errors on %s', (dialect) => {
       await unchanged(id, async () => {
         const r = expectRefusal(await h.request('POST', `/api/window/cases/${id}/accept`, { cookie: clerk }), 409, 'case-closed');
         expect(r.message).toContain('撤回');
-        expectRefusal(await h.request('POST', `/api/window/cases/${id}/reject`, { cookie: clerk, body: { corrections: [{ subject: '表', problem: '错', correction: '改' }] } }), 409, 'case-closed');
+        expectRefusal(await h.request('POST', `/api/window/cases/${id}/reject`, { cookie: clerk, body: { kind: 'not-eligible', reason: '不具备资格' } }), 409, 'case-closed');
       });
       expect((await caseState(id)).row.status).toBe('withdrawn');
       expect((await caseState(id)).tasks).toEqual([]);
@@ -274,7 +274,7 @@ describe.each(DIALECTS)('errors on %s', (dialect) => {
       await unchanged(id, async () => {
         expectRefusal(await h.request('POST', `${base}/approve`, { cookie: second, body: {} }), 409, 'task-not-claimed-by-you');
         expectRefusal(await h.request('POST', `${base}/refuse`, { cookie: second, body: { reasons: ['不符合'] } }), 409, 'task-not-claimed-by-you');
-        expectRefusal(await h.request('POST', `${base}/supplement`, { cookie: second, body: { materials: ['身份证'], note: '补' } }), 409, 'task-not-claimed-by-you');
+        expectRefusal(await h.request('POST', `${base}/supplement`, { cookie: second, body: { materials: [{ id: 'parents-id-cards' }], note: '补' } }), 409, 'task-not-claimed-by-you');
         expectRefusal(await h.request('POST', `${base}/claim`, { cookie: second }), 409, 'task-not-claimable');
         expectRefusal(await h.request('POST', `${base}/approve`, { cookie: await h.login('wsjk-lead'), body: {} }), 409, 'task-not-claimed-by-you');
       });

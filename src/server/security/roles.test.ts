@@ -104,16 +104,21 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/cases/{id}/files/{file}': { allow: OWNER_OR_WINDOW, succeeds: true }, // wsjk's item does not need this material
   'POST /api/cases/{id}/submit': { allow: OWNER_OR_WINDOW },
   'POST /api/cases/{id}/withdraw': { allow: OWNER, params: (f) => ({ id: f.draftId }) },
-  'POST /api/cases/{id}/tasks/{item}/supplement-provided': { allow: OWNER },
+  'POST /api/cases/{id}/tasks/{item}/supplement-provided': { allow: OWNER_OR_WINDOW }, // the window answers at the counter
   'GET /api/cases/{id}/documents/{kind}': { allow: OWNER_OR_WINDOW, params: () => ({ kind: 'receipt.pdf' }), succeeds: true },
   'POST /api/cases/{id}/handoff': { allow: OWNER_OR_WINDOW, body: { department: 'wsjk' }, succeeds: true },
   // the window
   'POST /api/window/cases': { allow: WINDOW, body: { matterId: 'newborn-birth', applicant: { idNumber: `11010519800101001${residentIdCheckChar('11010519800101001')}`, name: '路人甲' } }, succeeds: true },
   'GET /api/window/cases': { allow: WINDOW, succeeds: true },
+  'GET /api/window/search': { allow: WINDOW }, // no query: the window gets 400, the others are turned away first
+  'GET /api/window/recent': { allow: WINDOW, succeeds: true },
+  'GET /api/public/progress': { allow: EVERYONE }, // no number and code: 400 for anyone
   'GET /api/window/cases/{id}/check': { allow: WINDOW, succeeds: true },
   'POST /api/window/cases/{id}/accept': { allow: WINDOW },
   'POST /api/window/cases/{id}/accept-on-commitment': { allow: WINDOW, body: { deferred: [{ material: OUTSIDE, deadline: '2025-10-20' }] } },
-  'POST /api/window/cases/{id}/reject': { allow: WINDOW, body: { corrections: [{ subject: '申请表', problem: '缺签名', correction: '补签名' }] } },
+  'POST /api/window/cases/{id}/reject': { allow: WINDOW, body: { kind: 'not-eligible', reason: '申请人不是新生儿的父母' } },
+  'POST /api/window/cases/{id}/corrections': { allow: WINDOW, body: { items: [{ field: 'newbornName', problem: '与出生医学证明不一致', correction: '请更正' }] } },
+  'POST /api/cases/{id}/resubmit': { allow: OWNER_OR_WINDOW, body: {} },
   'POST /api/window/cases/{id}/deferred/{material}': { allow: WINDOW },
   'POST /api/window/cases/{id}/deliveries': { allow: WINDOW, body: { method: 'pickup', recipient: '王芳' } },
   // departments
@@ -123,7 +128,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/department/tasks/{caseId}/{item}/release': { allow: CASE_DEPARTMENT },
   'POST /api/department/tasks/{caseId}/{item}/approve': { allow: CASE_DEPARTMENT, body: {} },
   'POST /api/department/tasks/{caseId}/{item}/refuse': { allow: CASE_DEPARTMENT, body: { reasons: ['不符合条件'] } },
-  'POST /api/department/tasks/{caseId}/{item}/supplement': { allow: CASE_DEPARTMENT, body: { materials: ['父母双方居民身份证'], note: '请补充' } },
+  'POST /api/department/tasks/{caseId}/{item}/supplement': { allow: CASE_DEPARTMENT, body: { materials: [{ id: 'parents-id-cards' }], note: '请补充' } },
   'POST /api/department/joint-reviews': { allow: LEAD, succeeds: true }, // the lead department's manager only
   'POST /api/integration/handoff/verify': { allow: CLIENT, body: { token: 'not-a-token' } },
   // results, inbox
@@ -132,12 +137,24 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/cases/{id}/results/{item}/{kind}': { allow: ['owner', 'window', 'caseReviewer', 'lead'], params: () => ({ kind: 'decision.pdf' }) },
   'GET /api/inbox': { allow: ACCOUNTS, succeeds: true },
   'POST /api/inbox/{id}/read': { allow: ACCOUNTS, params: () => ({ id: randomUUID() }) },
+  // 告知承诺
+  'GET /api/cases/{id}/commitments': { allow: OWNER_OR_WINDOW, succeeds: true },
+  'PUT /api/cases/{id}/commitments': { allow: OWNER_OR_WINDOW, params: (f) => ({ id: f.draftId }), body: { materials: [], signerName: '王芳', declaration: true } },
+  'POST /api/cases/{id}/commitments/{material}/supplied': { allow: OWNER_OR_WINDOW, params: (f) => ({ id: f.caseId, material: 'no-such' }) },
+  'GET /api/department/commitment-checks': { allow: ['caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
+  'POST /api/department/commitment-checks/{id}/complete': { allow: ['caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { compliant: true, note: '经核查，承诺属实。' } },
   // ratings and rectification
   'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5 } },
   'GET /api/cases/{id}/ratings': { allow: OWNER_OR_WINDOW, succeeds: true },
   'GET /api/lead/rectifications': { allow: LEAD, succeeds: true },
   'POST /api/lead/rectifications/{id}/reply': { allow: LEAD, params: () => ({ id: randomUUID() }), body: { reply: '已整改完毕，感谢监督。' } },
-  'GET /api/ratings/summary': { allow: ['lead', 'admin'], succeeds: true },
+  'POST /api/lead/rectifications/{id}/verify': { allow: LEAD, params: () => ({ id: randomUUID() }), body: { note: '经核实，情况属实。' } },
+  'POST /api/lead/rectifications/{id}/appeal': { allow: LEAD, params: () => ({ id: randomUUID() }), body: { reason: '经调取窗口录像，工作人员按规定办理。' } },
+  'POST /api/lead/rectifications/{id}/follow-up': { allow: LEAD, params: () => ({ id: randomUUID() }), body: { satisfied: true, note: '电话回访，申请人满意。' } },
+  'POST /api/cases/{id}/ratings/{rating}/follow-up': { allow: OWNER, params: (f) => ({ id: f.caseId, rating: randomUUID() }), body: { satisfied: true } },
+  'GET /api/admin/rating-appeals': { allow: ADMIN, succeeds: true },
+  'POST /api/admin/rating-appeals/{id}/decide': { allow: ADMIN, params: () => ({ id: randomUUID() }), body: { upheld: false, note: '申诉理由不充分。' } },
+  'GET /api/ratings/summary': { allow: ['lead', 'admin', 'auditor'], succeeds: true },
   // circulation of paper materials
   'POST /api/circulation': { allow: ['window', 'caseReviewer', 'lead'] },
   'POST /api/circulation/{id}/receive': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }) },

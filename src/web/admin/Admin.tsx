@@ -12,6 +12,7 @@ import { Catalogue } from './Catalogue.tsx';
 import { ChangeRequests } from './ChangeRequests.tsx';
 import { DraftPage } from './DraftPage.tsx';
 import { Drafts } from './Drafts.tsx';
+import { RatingAppeals } from './RatingAppeals.tsx';
 import { Todo } from './Todo.tsx';
 import { Tools } from './Tools.tsx';
 import { Versions } from './Versions.tsx';
@@ -26,6 +27,7 @@ const SECTIONS: { path: string; label: string; roles: Role[] }[] = [
   { path: 'drafts', label: '目录草稿', roles: ['admin', 'lead', 'reviewer'] },
   { path: 'change-requests', label: '变更申请', roles: ['admin', 'lead', 'reviewer', 'window'] },
   { path: 'dashboard', label: '成效看板', roles: ['admin', 'lead', 'auditor'] },
+  { path: 'appeals', label: '差评申诉', roles: ['admin'] },
   { path: 'audit', label: '审计校验', roles: ['auditor'] },
   { path: 'versions', label: '版本记录', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
   { path: 'catalogue', label: '事项目录', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
@@ -68,6 +70,7 @@ function Console() {
           <Route path="versions" element={<Gate path="versions"><Versions /></Gate>} />
           <Route path="catalogue/*" element={<Gate path="catalogue"><Catalogue /></Gate>} />
           <Route path="dashboard" element={<Gate path="dashboard"><Dashboard /></Gate>} />
+          <Route path="appeals" element={<Gate path="appeals"><RatingAppeals /></Gate>} />
           <Route path="tools" element={<Gate path="tools"><Tools /></Gate>} />
           <Route path="audit" element={<Gate path="audit"><Tools /></Gate>} />
           <Route path="*" element={<Navigate to="/admin" replace />} />

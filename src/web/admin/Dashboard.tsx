@@ -8,6 +8,7 @@ import { Alert, Button, Empty, Select, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useAuth } from '../shared/auth.tsx';
 import { ScrollRegion } from '../shared/ScrollRegion.tsx';
+import { RatingBreakdown } from './RatingBreakdown.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 // The channel a case came in by (the catalogue's CHANNEL names the channels a matter offers).
 import { CHANNEL as USED } from '../window/ui.tsx';
@@ -192,6 +193,9 @@ export default function Dashboard() {
       )}
       <Section title="指标明细" level={4}>
         <Figures m={m} />
+      </Section>
+      <Section title="好差评：服务环节与窗口人员" level={4}>
+        <RatingBreakdown matter={m.matter.id} />
       </Section>
       <Section title="各一件事对比" level={4}>
         <AllMatters rows={rows} onPick={pick} />

@@ -11,12 +11,15 @@ import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { DraftMaterials, ExemptMaterials } from './case/Materials.tsx';
+import { CommitmentsFollowed } from './case/Commitments.tsx';
 import { FileList, materialDomId } from './case/MaterialUpload.tsx';
 import { PlanSummary } from './case/PlanSummary.tsx';
 import { Progress } from './case/Progress.tsx';
 import { RatingPanel } from './case/RatingPanel.tsx';
+import { CaseResults } from './case/Results.tsx';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { DeferredMaterials, SupplementRequests } from './case/Supplement.tsx';
+import { Corrections } from './case/Corrections.tsx';
 import { CASE_STATUS_TEXT, DOCUMENT_TEXT, STATUS_COLOR, day, withdrawable, type CaseView, type Correction } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
 
@@ -135,11 +138,17 @@ function StatusNotice({ view }: { view: CaseView }) {
     case 'in-progress':
       return <Alert type="info" showIcon title={`已受理，正在办理${days ? `（承诺 ${days} 个工作日内全部办结）` : ''}`} description="各事项的进度见下方。需要您补充材料时，会在这里和消息中提醒您。" />;
     case 'completed':
-      return <Alert type="success" showIcon title="已全部办结" description="办理结果见下方；电子证照已放入“我的卡包”。欢迎对本次办理进行评价。" />;
+      // With an item refused or stopped the outcome says so: "已全部办结" would claim every item was done.
+      return <Alert type={view.outcome?.nextSteps.length ? 'warning' : 'success'} showIcon title={view.outcome?.nextSteps.length ? view.outcome.summary : '已全部办结'}
+        description={`${view.outcome ? `${view.outcome.summary}。` : ''}办理结果和文书见下方；电子证照已放入“我的卡包”。欢迎对本次办理进行评价。`} />;
     case 'withdrawn':
       return <Alert type="warning" showIcon title="申请已撤回" description="各部门已停止办理，已提交的材料已退回。如需办理，请重新申请。"
         action={<LinkButton to={`/matters/${view.matter.id}/apply`} size="small">重新申请</LinkButton>} />;
     case 'rejected': {
+      if (view.rejection) {
+        return <Alert type="error" showIcon title={`申请不予受理：${view.rejection.kindLabel}`}
+          description={`${view.rejection.reason}。如不服，可以自收到不予受理通知书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。`} />;
+      }
       const list = view.corrections.map((c: Correction | string) => (typeof c === 'string' ? c : `${c.subject}：${c.problem}；${c.correction}`));
       return (
         <Alert type="error" showIcon title="申请不予受理，请按以下要求补正后重新申请"
@@ -159,7 +168,6 @@ function StatusNotice({ view }: { view: CaseView }) {
 function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseView): void; reload(): void }) {
   const [modal, holder] = Modal.useModal();
   const [error, setError] = useState<string | null>(null);
-  const results = view.progress.filter((p) => p.status === 'approved' && p.result);
   const withdraw = () => modal.confirm({
     title: '确定要撤回申请吗？',
     content: '撤回后，各部门将停止办理，已提交的材料会退回；已经办结的事项不受影响。如需继续办理，需要重新申请。',
@@ -180,28 +188,22 @@ function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseV
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <StatusNotice view={view} />
+      <Corrections view={view} onChange={setView} onUploaded={reload} />
       <SupplementRequests view={view} onChange={setView} onUploaded={reload} />
       <DeferredMaterials view={view} onUploaded={reload} />
+      <CommitmentsFollowed view={view} onChange={reload} />
       {view.progress.length > 0 && <Progress view={view} />}
-      {(view.documents.length > 0 || results.length > 0) && (
-        <Card title={cardTitle('办理结果与文书')}>
-          {results.length > 0 && (
-            <ul style={{ marginTop: 0, paddingInlineStart: '1.2em' }}>
-              {results.map((p) => (
-                <li key={p.item}>{p.result?.name}{p.result?.ref ? `（编号 ${p.result.ref}）` : ''}{p.result?.license && <> · <Link to="/wallet">在卡包中查看</Link></>}</li>
-              ))}
-            </ul>
-          )}
-          {view.documents.length > 0 && (
-            <Space wrap>
-              {view.documents.map((d) => (
-                <Button key={d.kind} href={d.url} target="_blank" rel="noopener noreferrer">{DOCUMENT_TEXT[d.kind]}（PDF，新窗口打开）</Button>
-              ))}
-            </Space>
-          )}
+      <CaseResults view={view} />
+      {view.documents.length > 0 && (
+        <Card title={cardTitle('受理文书')}>
+          <Space wrap>
+            {view.documents.map((d) => (
+              <Button key={d.kind} href={d.url} target="_blank" rel="noopener noreferrer">{DOCUMENT_TEXT[d.kind]}（PDF，新窗口打开）</Button>
+            ))}
+          </Space>
         </Card>
       )}
-      {view.status === 'completed' && <RatingPanel caseId={view.id} />}
+      {['accepted', 'in-progress', 'completed'].includes(view.status) && <RatingPanel caseId={view.id} />}
       <Collapse items={[{
         key: 'application',
         label: '我提交的申请（申请表与材料）',

@@ -1,6 +1,7 @@
 /** My cases, newest first: number, matter, status and how far the items have got; and the latest messages. */
 import { Alert, Badge, Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
@@ -13,6 +14,8 @@ interface Notice { id: string; title: string; body: string; caseId: string | nul
 
 function summary(c: CaseListEntry): string {
   if (c.status === 'draft') return '尚未提交，可继续填写';
+  // Once something is decided, the case's outcome: 已办结：8 项办成，1 项不予办理.
+  if (c.outcome) return c.outcome;
   if (c.progress.length === 0) return c.status === 'submitted' ? '等待综合窗口受理' : '';
   const done = c.progress.filter((p) => p.statusLabel === '准予办理').length;
   const supplement = c.progress.filter((p) => p.statusLabel === '待补正').length;
@@ -21,6 +24,7 @@ function summary(c: CaseListEntry): string {
 
 function CaseCard({ c }: { c: CaseListEntry }) {
   const needsAction = c.status === 'draft' || c.progress.some((p) => p.statusLabel === '待补正');
+  const refused = c.progress.some((p) => p.statusLabel === TASK_STATUS_LABEL.refused);
   return (
     <li style={{ listStyle: 'none' }}>
       <Card size="small" style={needsAction ? { borderColor: '#faad14' } : undefined}>
@@ -33,6 +37,7 @@ function CaseCard({ c }: { c: CaseListEntry }) {
           <Typography.Text style={MUTED}>{day(c.createdAt)} 创建</Typography.Text>
         </Space>
         <Typography.Paragraph style={{ margin: '8px 0 0' }}>{summary(c)}</Typography.Paragraph>
+        {refused && <Typography.Paragraph style={{ margin: '4px 0 0' }}>有事项不予办理：<Link to={`/cases/${c.id}`} aria-label={`查看不予办理的理由和救济途径：${c.matter.name}`}>查看理由和下一步（申请复议、提起诉讼或重新申请）</Link></Typography.Paragraph>}
         {needsAction && (
           <LinkButton to={`/cases/${c.id}`} type="primary" style={{ marginTop: 8 }} aria-label={`${c.status === 'draft' ? '继续填写' : '去补正'}：${c.matter.name}`}>
             {c.status === 'draft' ? '继续填写' : '去补正'}

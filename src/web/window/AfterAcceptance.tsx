@@ -212,6 +212,14 @@ export function Delivery({ caseView, onDone }: { caseView: CaseView; onDone(): v
 }
 
 export function Rejected({ caseView }: { caseView: CaseView }) {
+  if (caseView.rejection) {
+    return (
+      <Section title={`不予受理：${caseView.rejection.kindLabel}`}>
+        <Typography.Paragraph>{caseView.rejection.reason}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">已告知申请人：可以自收到通知书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。</Typography.Paragraph>
+      </Section>
+    );
+  }
   return (
     <Section title="不予受理：需补正的内容">
       <ol style={{ paddingInlineStart: 20 }}>

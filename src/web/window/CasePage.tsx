@@ -1,15 +1,17 @@
 /** One case at the window, from the guided questions to the result handed over; what shows follows its status. */
 import { Alert, Descriptions, Grid, Progress as Bar, Space, Spin, Steps, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../shared/api.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { Circulation, DeferredMaterials, Delivery, Documents, Progress, Rejected } from './AfterAcceptance.tsx';
 import { Check } from './Check.tsx';
+import { Correcting } from './Corrections.tsx';
+import { SupplementAtCounter } from './SupplementAtCounter.tsx';
 import { FormStep, MaterialsStep, ReviewStep } from './Intake.tsx';
 import { Questions } from './Questions.tsx';
 import type { CaseView, Plan } from './types.ts';
-import { CHANNEL, fmtTime, LoadError, rememberCase, STATUS_COLOR, visitors } from './ui.tsx';
+import { CHANNEL, fmtTime, LoadError, STATUS_COLOR, visitors } from './ui.tsx';
 
 type Intake = 'questions' | 'form' | 'materials' | 'review';
 const STEPS = ['登记申请人', '引导问答', '填写申请表', '收取材料', '核对提交', '受理审查', '办理与送达'];
@@ -30,10 +32,6 @@ function CaseScreen({ id }: { id: string }) {
   const narrow = !Grid.useBreakpoint().md;
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (view) rememberCase(view);
-  }, [view]);
-
   const current = plan ?? view?.plan ?? null;
   const intake: Intake = step ?? (current?.complete ? 'form' : 'questions');
 
@@ -50,8 +48,8 @@ function CaseScreen({ id }: { id: string }) {
   if (error) return <LoadError error={error} retry={reload} />;
   if (!view) return <Spin description="加载中…" />;
 
-  const stepIndex = view.status === 'draft' ? INTAKE_STEP[intake] : view.status === 'submitted' || view.status === 'rejected' ? 5 : 6;
-  const stepTitle = view.status === 'draft' ? STEPS[stepIndex] : view.status === 'submitted' ? '受理审查' : view.status === 'rejected' ? '不予受理' : '办理与送达';
+  const stepIndex = view.status === 'draft' ? INTAKE_STEP[intake] : view.status === 'submitted' || view.status === 'correcting' || view.status === 'rejected' ? 5 : 6;
+  const stepTitle = view.status === 'draft' ? STEPS[stepIndex] : view.status === 'submitted' ? '受理审查' : view.status === 'correcting' ? '待补正' : view.status === 'rejected' ? '不予受理' : '办理与送达';
   const visitor = visitors.get(view.id);
 
   return (
@@ -90,6 +88,7 @@ function CaseScreen({ id }: { id: string }) {
       )}
       {view.status === 'draft' && !current && <Alert type="error" showIcon title="该件还没有办理方案，请刷新重试。" />}
       {view.status === 'submitted' && <Check caseView={view} reload={reload} />}
+      {view.status === 'correcting' && <><Documents caseView={view} /><Correcting caseView={view} reload={reload} /></>}
       {view.status === 'rejected' && (
         <>
           <Documents caseView={view} />
@@ -102,6 +101,7 @@ function CaseScreen({ id }: { id: string }) {
           <Documents caseView={view} />
           <Progress caseView={view} />
           <DeferredMaterials caseView={view} reload={reload} />
+          <SupplementAtCounter caseView={view} reload={reload} />
           <Circulation caseView={view} version={moved} />
           <Delivery caseView={view} onDone={() => setMoved((n) => n + 1)} />
         </>

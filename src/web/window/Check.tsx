@@ -1,14 +1,17 @@
 /**
  * The completeness check at acceptance: each material against its formal review points, ticked by
- * the clerk, then one of three outcomes — accept, accept on commitment, or reject with every correction.
+ * the clerk, with the application form as submitted (online ones too), then an outcome: accept, accept
+ * on commitment, tell every correction at once (补正), or — outside the remit or not eligible — reject.
  */
 import { Alert, Button, Card, Checkbox, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { FormSummary } from '../shared/form/index.ts';
+import { CorrectionsDialog, RejectDialog, type CorrectionRow } from './Corrections.tsx';
 import { useMemo, useState } from 'react';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../core/planning/labels.ts';
 import { get, post } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import type { CaseView, CheckResult, Correction, MaterialCheck } from './types.ts';
+import type { CaseView, CheckResult, MaterialCheck } from './types.ts';
 import { addDays, LoadError, Section, thenOpen, today } from './ui.tsx';
 
 const STATUS: Record<MaterialCheck['status'], { text: string; color: string }> = {
@@ -20,16 +23,16 @@ const STATUS: Record<MaterialCheck['status'], { text: string; color: string }> =
 const pointKey = (material: string, i: number) => `${material}#${i}`;
 
 /** Every missing material, and every formal point of a provided one not ticked, as a correction to tell. */
-function draftCorrections(materials: MaterialCheck[], ticked: ReadonlySet<string>): Correction[] {
-  const out: Correction[] = [];
+function draftCorrections(materials: MaterialCheck[], ticked: ReadonlySet<string>): CorrectionRow[] {
+  const out: CorrectionRow[] = [];
   for (const m of materials) {
     if (m.status === 'missing') {
-      out.push({ subject: m.name, problem: '未提交该材料', correction: `请提交${m.name} ${m.copies} 份（${MATERIAL_FORM_TEXT[m.form]}）` });
+      out.push({ subject: `m:${m.id}`, problem: '未提交该材料', correction: `请提交${m.name} ${m.copies} 份（${MATERIAL_FORM_TEXT[m.form]}）` });
     } else if (m.status === 'provided') {
       const open = m.review.formal.filter((_, i) => !ticked.has(pointKey(m.id, i)));
       // Points left unticked once the clerk has started ticking are taken as not met.
       if (ticked.size > 0 && open.length > 0) {
-        out.push({ subject: m.name, problem: `不符合形式要求：${open.join('；')}`, correction: `请按要求重新提供${m.name}` });
+        out.push({ subject: `m:${m.id}`, problem: `不符合形式要求：${open.join('；')}`, correction: `请按要求重新提供${m.name}` });
       }
     }
   }
@@ -39,7 +42,7 @@ function draftCorrections(materials: MaterialCheck[], ticked: ReadonlySet<string
 export function Check({ caseView, reload }: { caseView: CaseView; reload(): void }) {
   const check = useLoad(() => get<CheckResult>(`/api/window/cases/${caseView.id}/check`), [caseView.id]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'accept' | 'commitment' | 'reject' | null>(null);
+  const [dialog, setDialog] = useState<'accept' | 'commitment' | 'corrections' | 'reject' | null>(null);
 
   const materials = useMemo(() => check.data?.materials ?? [], [check.data]);
   const points = materials.filter((m) => m.status === 'provided').flatMap((m) => m.review.formal.map((_, i) => pointKey(m.id, i)));
@@ -61,11 +64,17 @@ export function Check({ caseView, reload }: { caseView: CaseView; reload(): void
     ? { type: 'success' as const, text: '材料齐全，逐项核对形式审查要点后可以受理。' }
     : onlyDeferrableMissing
       ? { type: 'warning' as const, text: `缺少 ${missing.length} 份材料，均可容缺：可以容缺受理，申请人签署告知承诺书并在期限内补交。` }
-      : { type: 'error' as const, text: `缺少 ${missing.length} 份材料，其中有不可容缺的材料：不能受理，请一次性告知需补正的全部内容。` };
+      : { type: 'error' as const, text: `缺少 ${missing.length} 份材料，其中有不可容缺的材料：暂不能受理，请一次性告知需补正的全部内容，申请保留待补正。` };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type={verdict.type} showIcon title={verdict.text} />
+      {caseView.correction?.answeredOn && <Alert type="info" showIcon title={`申请人已于 ${caseView.correction.answeredOn} 补正，请核对补正的材料和表单项`} />}
+      {caseView.plan && (
+        <Section title="申请表">
+          <FormSummary form={caseView.plan.form} values={caseView.form} />
+        </Section>
+      )}
       <Section title="材料核验" extra={<Typography.Text aria-live="polite">已核对 {points.length - open}/{points.length} 项要点</Typography.Text>}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {materials.map((m) => (
@@ -99,16 +108,18 @@ export function Check({ caseView, reload }: { caseView: CaseView; reload(): void
         <Space wrap>
           <Button type="primary" size="large" disabled={!complete || open > 0} onClick={() => setDialog('accept')}>受理</Button>
           <Button size="large" disabled={!onlyDeferrableMissing || open > 0} onClick={() => setDialog('commitment')}>容缺受理</Button>
+          <Button size="large" onClick={() => setDialog('corrections')}>一次性告知补正</Button>
           <Button danger size="large" onClick={() => setDialog('reject')}>不予受理</Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          受理后出具受理凭证，各部门同时开始办理；容缺受理出具告知承诺书；不予受理出具不予受理通知书，一次性告知全部补正内容。文书在新窗口打开，可直接打印。
+          受理后出具受理凭证，各部门同时开始办理；容缺受理出具告知承诺书；材料不齐全或不符合法定形式的，出具补正材料通知书，一次性告知全部补正内容，申请保留待补正；不属于受理范围或申请人不具备资格的，出具不予受理通知书。文书在新窗口打开，可直接打印。
         </Typography.Paragraph>
       </Section>
 
       <AcceptDialog open={dialog === 'accept'} caseView={caseView} onClose={() => setDialog(null)} onDone={reload} />
       {dialog === 'commitment' && <CommitmentDialog caseView={caseView} missing={missing} onClose={() => setDialog(null)} onDone={reload} />}
-      {dialog === 'reject' && <RejectDialog caseView={caseView} initial={draftCorrections(materials, ticked)} onClose={() => setDialog(null)} onDone={reload} />}
+      {dialog === 'corrections' && <CorrectionsDialog caseView={caseView} initial={draftCorrections(materials, ticked)} onClose={() => setDialog(null)} onDone={reload} />}
+      {dialog === 'reject' && <RejectDialog caseView={caseView} onClose={() => setDialog(null)} onDone={reload} />}
     </Space>
   );
 }
@@ -160,50 +171,6 @@ function CommitmentDialog({ caseView, missing, onClose, onDone }: { caseView: Ca
           </div>
         ))}
       </Space>
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
-    </Modal>
-  );
-}
-
-function RejectDialog({ caseView, initial, onClose, onDone }: { caseView: CaseView; initial: Correction[]; onClose(): void; onDone(): void }) {
-  const [rows, setRows] = useState<Correction[]>(initial.length > 0 ? initial : [{ subject: '', problem: '', correction: '' }]);
-  const { busy, error, setError, run } = useAction();
-  const set = (i: number, k: keyof Correction, v: string) => setRows((r) => r.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
-  const ok = async () => {
-    const list = rows.map((r) => ({ subject: r.subject.trim(), problem: r.problem.trim(), correction: r.correction.trim() }));
-    const incomplete = list.findIndex((r) => !r.subject || !r.problem || !r.correction);
-    if (list.length === 0 || incomplete >= 0) {
-      setError(list.length === 0 ? '请至少列出一项需补正的内容' : `第 ${incomplete + 1} 项未填写完整：补正对象、存在问题、补正要求都要填写`);
-      return;
-    }
-    if (await run(() => thenOpen(() => `/api/cases/${caseView.id}/documents/rejection.pdf`, async () => { await post(`/api/window/cases/${caseView.id}/reject`, { corrections: list }); }))) {
-      onClose();
-      onDone();
-    }
-  };
-  return (
-    <Modal open title="不予受理：一次性告知补正内容" onCancel={onClose} onOk={ok} okText="不予受理并打印通知书" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} width={760}>
-      <Typography.Paragraph>已按缺少的材料预填，请逐项核对、修改或补充。所有需补正的内容须一次告知，申请人补正后可重新申请。</Typography.Paragraph>
-      <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {rows.map((r, i) => (
-          <li key={i} style={{ marginBottom: 16 }}>
-            <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, margin: 0 }}>
-              <legend style={{ fontSize: 14, width: 'auto', paddingInline: 4, marginBottom: 0 }}>第 {i + 1} 项补正</legend>
-              <label style={{ display: 'block', marginBottom: 8 }}>补正对象（材料或表单项）
-                <Input value={r.subject} maxLength={200} onChange={(e) => set(i, 'subject', e.target.value)} />
-              </label>
-              <label style={{ display: 'block', marginBottom: 8 }}>存在问题
-                <Input.TextArea value={r.problem} maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set(i, 'problem', e.target.value)} />
-              </label>
-              <label style={{ display: 'block', marginBottom: 8 }}>补正要求
-                <Input.TextArea value={r.correction} maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set(i, 'correction', e.target.value)} />
-              </label>
-              <Button size="small" danger onClick={() => setRows((x) => x.filter((_, j) => j !== i))} aria-label={`删除第 ${i + 1} 项补正`}>删除此项</Button>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <Button onClick={() => setRows((x) => [...x, { subject: '', problem: '', correction: '' }])}>增加一项补正</Button>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
     </Modal>
   );

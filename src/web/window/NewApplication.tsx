@@ -7,7 +7,7 @@ import { LinkButton } from '../shared/LinkButton.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import type { CaseView } from './types.ts';
-import { rememberCase, Section, visitors, type Visitor } from './ui.tsx';
+import { Section, visitors, type Visitor } from './ui.tsx';
 
 interface Values {
   matterId: string;
@@ -44,7 +44,6 @@ export function NewApplication() {
       throw e;
     });
     visitors.set(c.id, visitor);
-    rememberCase(c);
     navigate(`/window/cases/${c.id}`);
   });
 

@@ -1,4 +1,4 @@
-/** The window's start page: applications awaiting acceptance, a new application, recently handled cases. */
+/** The window's start page: finding a case, applications awaiting acceptance, a new application, the clerk's recent cases. */
 import { Button, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../shared/api.ts';
@@ -6,18 +6,16 @@ import { LinkButton } from '../shared/LinkButton.tsx';
 import { pages } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
-import type { CaseView, QueueRow } from './types.ts';
-import { CHANNEL, fmtTime, LoadError, recentCases, Section, STATUS_COLOR } from './ui.tsx';
+import { CorrectionTerm } from './Corrections.tsx';
+import { Recent } from './Recent.tsx';
+import { Search } from './Search.tsx';
+import type { QueueRow } from './types.ts';
+import { CHANNEL, fmtTime, LoadError, Section } from './ui.tsx';
 
 export function Queue() {
   const narrow = !Grid.useBreakpoint().md;
   const matters = useMatters();
   const queue = useLoad(() => get<{ cases: QueueRow[] }>('/api/window/cases'), []);
-  const recent = useLoad(async () => {
-    const list = recentCases().slice(0, 10);
-    const views = await Promise.all(list.map((r) => get<CaseView>(`/api/cases/${r.id}`).catch(() => null)));
-    return list.map((r, i) => ({ ...r, view: views[i] ?? null }));
-  }, []);
   const rows = queue.data?.cases ?? [];
 
   return (
@@ -27,13 +25,15 @@ export function Queue() {
         <LinkButton type="primary" size="large" to="/window/new">新建申请</LinkButton>
       </div>
 
+      <Search />
+
       <Section title={`待受理申请（${rows.length}）`} extra={<Button onClick={queue.reload} loading={queue.loading}>刷新</Button>}>
         {queue.error && <LoadError error={queue.error} retry={queue.reload} />}
         {narrow ? (
           <List loading={queue.loading} dataSource={rows} locale={{ emptyText: <Empty description="暂无待受理的申请" /> }} renderItem={(r) => (
             <List.Item actions={[<Link key="open" to={`/window/cases/${r.id}`} aria-label={`核验 ${r.number}`}>核验</Link>]}>
               <List.Item.Meta title={<Link to={`/window/cases/${r.id}`}>{r.number}</Link>}
-                description={<>{matters.name(r.matter)}<br />{CHANNEL[r.channel] ?? r.channel} · 提交于 {fmtTime(r.submittedAt)}</>} />
+                description={<>{matters.name(r.matter)}<br />{CHANNEL[r.channel] ?? r.channel} · 提交于 {fmtTime(r.submittedAt)}<br />补正告知期限：<CorrectionTerm row={r} /></>} />
             </List.Item>
           )} />
         ) : (
@@ -44,20 +44,13 @@ export function Queue() {
               { title: '一件事', dataIndex: 'matter', render: (m: string) => matters.name(m) },
               { title: '申请渠道', dataIndex: 'channel', render: (c: string) => <Tag color={c === 'online' ? 'geekblue' : 'default'}>{CHANNEL[c] ?? c}</Tag> },
               { title: '提交时间', dataIndex: 'submittedAt', render: fmtTime },
+              { title: '补正告知期限', key: 'term', render: (_: unknown, r) => <CorrectionTerm row={r} /> },
               { title: '操作', key: 'op', render: (_: unknown, r) => <LinkButton type="primary" ghost to={`/window/cases/${r.id}`} aria-label={`核验 ${r.number}`}>核验</LinkButton> },
             ]} />
         )}
       </Section>
 
-      <Section title="本窗口近期办件" extra={<Button onClick={recent.reload} loading={recent.loading}>刷新</Button>}>
-        <Typography.Paragraph type="secondary">在本机办理过的申请（保存在本浏览器，只记录办件编号）。受理后的材料流转、补交容缺材料和结果送达从这里进入。</Typography.Paragraph>
-        <List loading={recent.loading} dataSource={recent.data ?? []} locale={{ emptyText: <Empty description="还没有办理过的申请" /> }} renderItem={(r) => (
-          <List.Item actions={[<Link key="open" to={`/window/cases/${r.id}`} aria-label={`打开 ${r.number}`}>打开</Link>]}>
-            <List.Item.Meta title={<Space wrap><Link to={`/window/cases/${r.id}`}>{r.number}</Link>{r.view && <Tag color={STATUS_COLOR[r.view.status]}>{r.view.statusLabel}</Tag>}</Space>}
-              description={r.matter} />
-          </List.Item>
-        )} />
-      </Section>
+      <Recent />
     </Space>
   );
 }

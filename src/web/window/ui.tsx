@@ -5,32 +5,22 @@ import { useLocation } from 'react-router-dom';
 import type { ApiError } from '../shared/api.ts';
 import { useAuth, type Account } from '../shared/auth.tsx';
 import { LinkButton } from '../shared/LinkButton.tsx';
+import { shanghaiMinute, shanghaiToday } from '../../shared/time/shanghai.ts';
 
 export { errorText } from '../shared/api.ts';
 
 /** How an application came in. */
 export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
 /** A case's status tag colour. */
-export const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', accepted: 'blue', 'in-progress': 'blue', completed: 'green', rejected: 'red', withdrawn: 'default' };
+export const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', correcting: 'orange', accepted: 'blue', 'in-progress': 'blue', completed: 'green', rejected: 'red', withdrawn: 'default' };
 export const MOVEMENT: Record<string, string> = { 'online-push': '电子推送', handover: '当面交接', courier: '寄递', return: '退回', 'result-post': '结果邮寄', 'result-pickup': '结果窗口领取' };
-export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书' };
+export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书', corrections: '补正材料通知书' };
 
-const TZ = 'Asia/Shanghai';
-
-/** 2026-11-28 09:30, in the centre's time zone. */
-export function fmtTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = new Intl.DateTimeFormat('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
-  const v = (t: string) => p.find((x) => x.type === t)?.value ?? '';
-  return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}`;
-}
+/** 2026-11-28 09:30, in the centre's time zone (Asia/Shanghai); '—' for nothing. */
+export const fmtTime = (iso: string | null | undefined): string => (iso ? shanghaiMinute(iso) : '—');
 
 /** Today as YYYY-MM-DD in the centre's time zone. */
-export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ }).format(new Date());
-}
+export const today = (): string => shanghaiToday();
 
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -85,34 +75,6 @@ export async function thenOpen(url: () => string | null, action: () => Promise<v
   } catch (e) {
     tab?.close();
     throw e;
-  }
-}
-
-/** The recently handled cases of this browser: ids and numbers only, no personal data. */
-export interface Recent {
-  id: string;
-  number: string;
-  matter: string;
-  at: string;
-}
-
-const RECENT_KEY = 'onething.window.recent';
-
-export function recentCases(): Recent[] {
-  try {
-    const list = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as Recent[];
-    return Array.isArray(list) ? list : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberCase(c: { id: string; number: string; matter: { name: string } }): void {
-  try {
-    const rest = recentCases().filter((r) => r.id !== c.id);
-    localStorage.setItem(RECENT_KEY, JSON.stringify([{ id: c.id, number: c.number, matter: c.matter.name, at: new Date().toISOString() }, ...rest].slice(0, 30)));
-  } catch {
-    /* private mode: the list is a convenience only */
   }
 }
 

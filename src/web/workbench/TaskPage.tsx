@@ -1,6 +1,6 @@
 /**
  * One task: only the item's own fields and materials, the substantive review points, the case's
- * other items; claim, approve, refuse, ask for supplement; the lead department's joint review.
+ * other items; claim, approve, refuse, ask for supplement (and what came, Supplement.tsx); the lead department's joint review.
  */
 import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { dueText } from '../../core/calendar/workdays.ts';
+import { shanghaiDay } from '../../shared/time/shanghai.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { displayValue } from '../shared/form/index.ts';
@@ -16,6 +17,7 @@ import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
 import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
+import { SupplementDialog, SupplementHistory } from './Supplement.tsx';
 
 export function TaskPage() {
   const { caseId = '', item = '' } = useParams();
@@ -85,7 +87,7 @@ export function TaskPage() {
           </Space>
         )}
         {task.status === 'supplement' && task.supplement && (
-          <Alert type="warning" showIcon title={`${task.supplement.requestedOn} 要求补充材料，计时暂停，等待申请人补充`} description={`${task.supplement.materials.join('、')}${task.supplement.note ? `。${task.supplement.note}` : ''}`} />
+          <Alert type="warning" showIcon title={`${task.supplement.requestedOn} 要求补充材料，计时暂停，等待申请人补充`} description={`${(task.supplement.entries?.map((e) => e.name) ?? task.supplement.materials).join('、')}${task.supplement.note ? `。${task.supplement.note}` : ''}`} />
         )}
         {task.status === 'approved' && <Alert type="success" showIcon title={`${task.decidedOn ?? ''} 准予办理`} description={task.result ? `${task.result.name}${task.result.ref ? `，编号 ${task.result.ref}` : ''}${task.result.license ? '（已签发电子证照）' : ''}` : undefined} />}
         {task.status === 'refused' && <Alert type="error" showIcon title={`${task.decidedOn ?? ''} 不予办理`} description={task.reasons?.join('；')} />}
@@ -143,13 +145,15 @@ export function TaskPage() {
         )}
       </Section>
 
+      <SupplementHistory caseId={caseId} list={v.data.supplements} />
+
       <CaseCirculation caseId={caseId} department={account?.department ?? ''} materials={materials} />
 
-      {isLeadDept && v.data.case.acceptedAt && <JointReview caseId={caseId} acceptedOn={chinaDay(v.data.case.acceptedAt)} tasks={[{ item: task.id, name: task.name }, ...others.map((o) => ({ item: o.item, name: o.name }))]} />}
+      {isLeadDept && v.data.case.acceptedAt && <JointReview caseId={caseId} acceptedOn={shanghaiDay(v.data.case.acceptedAt)} tasks={[{ item: task.id, name: task.name }, ...others.map((o) => ({ item: o.item, name: o.name }))]} />}
 
       {dialog === 'approve' && <ApproveDialog base={base} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
       {dialog === 'refuse' && <RefuseDialog base={base} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
-      {dialog === 'supplement' && <SupplementDialog base={base} materials={materials.map((m) => m.name)} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
+      {dialog === 'supplement' && <SupplementDialog base={base} view={v.data} onClose={() => setDialog(null)} onDone={(t) => { msg.success(t); v.reload(); }} />}
     </Space>
   );
 }
@@ -210,38 +214,6 @@ function RefuseDialog({ base, onClose, onDone }: { base: string; onClose(): void
   );
 }
 
-function SupplementDialog({ base, materials, onClose, onDone }: { base: string; materials: string[]; onClose(): void; onDone(text: string): void }) {
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [other, setOther] = useState('');
-  const [note, setNote] = useState('');
-  const { busy, error, setError, run } = useAction();
-  const ok = async () => {
-    const list = [...chosen, ...other.split(/[，,、；;\n]/).map((s) => s.trim()).filter(Boolean)];
-    if (list.length === 0 || !note.trim()) {
-      setError(list.length === 0 ? '请选择或填写需要补充的材料' : '请写明补充说明：缺什么、为什么、怎么补');
-      return;
-    }
-    if (await run(() => post(`${base}/supplement`, { materials: list, note: note.trim() }))) {
-      onClose();
-      onDone('已通知申请人补充材料，计时暂停');
-    }
-  };
-  return (
-    <Modal open title="要求补充材料" onCancel={onClose} onOk={ok} okText="发送补充通知" cancelText="取消" confirmLoading={busy} width={640}>
-      <Typography.Paragraph>一次性告知需要补充的全部材料。发出后本子件计时暂停，申请人补充后恢复。</Typography.Paragraph>
-      <fieldset style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
-        <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>需补充的材料</legend>
-        <Checkbox.Group aria-label="需补充的材料" value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={materials.map((m) => ({ value: m, label: m }))} />
-      </fieldset>
-      <label htmlFor="supplement-other" style={{ display: 'block', marginBottom: 4 }}>其他材料（选填，多项用顿号分隔）</label>
-      <Input id="supplement-other" value={other} onChange={(e) => setOther(e.target.value)} style={{ marginBottom: 12 }} />
-      <label htmlFor="supplement-note" style={{ display: 'block', marginBottom: 4 }}>补充说明（必填）</label>
-      <Input.TextArea id="supplement-note" value={note} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} aria-required onChange={(e) => setNote(e.target.value)} />
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
-    </Modal>
-  );
-}
-
 function CaseCirculation({ caseId, department, materials }: { caseId: string; department: string; materials: TaskView['materials'] }) {
   const list = useLoad(() => get<{ movements: Movement[] }>(`/api/cases/${caseId}/circulation`), [caseId]);
   const { busy, holder, run } = useToastAction<string>();
@@ -273,8 +245,6 @@ interface JointValues {
   outcome: string;
 }
 
-/** The day of an instant in the centre's time zone, as the server counts the acceptance day. */
-const chinaDay = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
 function JointReview({ caseId, acceptedOn, tasks }: { caseId: string; acceptedOn: string; tasks: { item: string; name: string }[] }) {
   const [form] = Form.useForm<JointValues>();

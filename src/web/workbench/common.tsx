@@ -2,9 +2,10 @@
 import { Tag } from 'antd';
 import type { ExemptionKind } from '../../core/catalog/types.ts';
 import type { Task } from '../../core/case/task.ts';
+import type { SupplementRecord } from '../../contracts/tasks.ts';
 import { dueText } from '../../core/calendar/workdays.ts';
 
-export type { Task };
+export type { SupplementRecord, Task };
 
 export interface QueueTask {
   id: string;
@@ -32,12 +33,8 @@ export interface TaskView {
     files: { id: string; name: string; source: string; evidence: { kind: string; evidence: string } | null }[];
   }[];
   others: { item: string; name: string; department: string; status: Task['status']; dueDate: string | null; dueProvisional: boolean }[];
-}
-
-export interface Rectification {
-  id: string; caseId: string; caseNumber: string; matter: string; matterName: string;
-  level: number; levelName: string; tags: string[]; comment: string | null; channel: string;
-  status: 'open' | 'replied'; dueDate: string; overdue: boolean; repliedLate: boolean; reply: string | null; repliedAt: string | null; openedAt: string;
+  /** The task's supplement requests and what came in answer, oldest first. */
+  supplements: SupplementRecord[];
 }
 
 const DEADLINE = {

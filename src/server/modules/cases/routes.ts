@@ -2,7 +2,7 @@
 import { caseOutcome } from '../../../core/case/outcome.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AnswersBody, CaseView, Created, CreateCaseBody, FactsAnswer, FileParams, FormBody, ItemOfCaseParams, MaterialParams, MyCasesAnswer, PlanOnly } from '../../../contracts/cases.ts';
+import { AnswersBody, CaseView, Created, CreateCaseBody, FactsAnswer, FileParams, FormBody, ItemOfCaseParams, MaterialParams, MyCasesAnswer, PlanOnly, SupplementAnswerBody } from '../../../contracts/cases.ts';
 import { AUTH_ERRORS, binary, BODY_ERRORS, errors, IdParams, SESSION, SESSION_OR_SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, forbidden, notFound, tooLarge } from '../../errors.ts';
@@ -161,11 +161,15 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
   });
 
   app.post('/api/cases/:id/tasks/:item/supplement-provided', {
-    schema: { tags: TAG, summary: '已按部门要求补充材料（恢复计时）', operationId: 'supplementProvided', security: SESSION, params: ItemOfCaseParams, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'no-supplement-pending', 'task-not-open') } },
+    schema: {
+      tags: TAG, summary: '已补正（恢复计时）：要求的每份材料须在要求之后上传，要求说明的每项须作答；申请人在线或综合窗口代为确认', operationId: 'supplementProvided', security: SESSION,
+      params: ItemOfCaseParams, body: SupplementAnswerBody,
+      response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'no-supplement-pending', 'task-not-open', 'task-already-decided', 'task-stopped', 'supplement-incomplete', 'unknown-supplement-entry') },
+    },
   }, async (request) => {
-    const { account, c } = await reachCase(deps, request, request.params.id);
-    if (account.role !== 'applicant') throw forbidden();
-    await tasks.supplementProvided(request.params.id, request.params.item, c.row.applicant_id);
+    const { account } = await reachCase(deps, request, request.params.id);
+    if (account.role !== 'applicant' && account.role !== 'window') throw forbidden();
+    await tasks.supplementProvided(request.params.id, request.params.item, { id: account.id, role: account.role, displayName: account.displayName }, request.body?.facts ?? []);
     return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
   });
 }

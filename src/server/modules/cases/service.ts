@@ -22,6 +22,7 @@ import type { SharedData } from '../shareddata/service.ts';
 import { openValues, sealValues, storedPlan } from './form-values.ts';
 import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
 import { loadCase, saveCase, saveTasks, type CaseFileRow, type LoadedCase } from './store.ts';
+import { rewriteFormKeys, writeCaseKeys } from '../window/search-keys.ts';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
@@ -81,9 +82,9 @@ export class CaseService {
   }
 
   /** Plans the case with its frozen catalogue version, the applicant's facts and the given answers. */
-  async replan(trx: Kysely<Database>, c: Pick<LoadedCase, 'row'>, answers: Record<string, unknown>, chosenItems: string[] | undefined, facts: Record<string, unknown>): Promise<Plan> {
+  async replan(trx: Kysely<Database>, c: Pick<LoadedCase, 'row'>, answers: Record<string, unknown>, chosenItems: string[] | undefined, facts: Record<string, unknown>, commitments?: string[]): Promise<Plan> {
     const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
-    return planOrFail(catalogue, c.row.matter_id, { answers, chosenItems, facts });
+    return planOrFail(catalogue, c.row.matter_id, { answers, chosenItems, facts, commitments: commitments ?? (JSON.parse(c.row.commitments ?? '[]') as string[]) });
   }
 
   async nextNumber(trx: Kysely<Database>): Promise<string> {
@@ -133,10 +134,12 @@ export class CaseService {
         id, number: await this.nextNumber(trx), matter_id: input.matterId, catalogue_version: version, applicant_id: input.applicantId,
         channel: input.channel, assisted_by: input.assisted?.by ?? null, assisted_authority: input.assisted?.authority ?? null,
         status: record.status, record: JSON.stringify(record), answers: JSON.stringify(answers), chosen_items: input.chosenItems ? JSON.stringify(input.chosenItems) : null,
-        form: JSON.stringify(sealed), plan: p ? storedPlan(p, this.deps.cipher) : null, on_commitment: 0, deferred: '[]', corrections: '[]',
+        form: JSON.stringify(sealed), plan: p ? storedPlan(p, this.deps.cipher) : null, on_commitment: 0, deferred: '[]', corrections: '[]', commitments: '[]',
         created_at: at, updated_at: at, submitted_at: record.status === 'submitted' ? at : null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
+        entered_by: input.channel === 'window' ? input.actor.id : null,
       };
       await trx.insertInto('cases').values(row).execute();
+      await writeCaseKeys(trx, this.deps.cipher, id, input.applicantId, typeof facts.applicantMobile === 'string' ? facts.applicantMobile : null, form);
       const files = record.status === 'submitted' && p ? await this.attachExemptions(trx, id, p, input.actor, at) : [];
       await appendAudit(trx, this.deps.db.dialect, at, ...audit);
       // A new case has only the files just attached: its view need not read them, nor the applicant, again.
@@ -159,8 +162,10 @@ export class CaseService {
   async saveForm(caseId: string, actor: Account, values: Record<string, unknown>): Promise<LoadedCase> {
     return this.transaction(async (trx) => {
       const c = await this.draft(trx, caseId, actor);
-      const form = sealValues(formWithValues(c.plan, openValues(c.form, this.deps.cipher), values), c.plan?.form ?? null, this.deps.cipher);
+      const plain = formWithValues(c.plan, openValues(c.form, this.deps.cipher), values);
+      const form = sealValues(plain, c.plan?.form ?? null, this.deps.cipher);
       await saveCase(trx, c, { form: JSON.stringify(form) }, this.now());
+      await rewriteFormKeys(trx, this.deps.cipher, caseId, plain);
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.form', entity: 'case', entityId: caseId, detail: { fields: Object.keys(values) } });
       // A draft has no tasks, and saveCase keeps the row up to date: the case need not be read again.
       return { ...c, form };
@@ -187,8 +192,11 @@ export class CaseService {
       if (!material) throw badRequest('unknown-material', `本件的材料清单中没有「${materialId}」`, [{ path: 'materialId', message: '材料不在清单中' }]);
       const supplementAsked = c.tasks.some((t) => t.status === 'supplement');
       // A department asking for supplementary material may ask for one the plan had spared.
-      if (material.status === 'exempt' && !supplementAsked) throw conflict('material-exempt', `「${material.name}」已免于提交（${material.exemption?.evidence ?? ''}），无需上传`);
-      const open = c.record.status === 'draft' || (c.record.deferred ?? []).some((d) => d.material === materialId && !d.suppliedOn) || supplementAsked;
+      // A material promised by 告知承诺 to be supplied later may come whenever it is ready.
+      const promisedLater = material.exemption?.kind === 'commitment' && material.exemption.supplyWithinDays !== undefined;
+      if (material.status === 'exempt' && !supplementAsked && !promisedLater) throw conflict('material-exempt', `「${material.name}」已免于提交（${material.exemption?.evidence ?? ''}），无需上传`);
+      const correcting = c.record.status === 'correcting' && (c.record.correction?.items ?? []).some((x) => x.material === materialId);
+      const open = c.record.status === 'draft' || (c.record.deferred ?? []).some((d) => d.material === materialId && !d.suppliedOn) || supplementAsked || correcting || promisedLater;
       if (!open) throw conflict('case-not-editable', '该件当前不能再上传材料');
     };
     mayUpload(await loadCase(this.db, this.deps.db.dialect, caseId));

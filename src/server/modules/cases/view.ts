@@ -10,6 +10,7 @@ import { maskIdNumber } from '../../crypto/sm4.ts';
 import { caseFiles, caseStatus, type LoadedCase } from './store.ts';
 import { caseOutcome } from '../../../core/case/outcome.ts';
 import { resultDocuments } from '../results/listing.ts';
+import { correctionView, rejectionView } from '../window/corrections.ts';
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
   const applicant = c.known?.applicant ?? await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
@@ -19,6 +20,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     ...(c.row.accepted_at ? ['receipt' as const] : []),
     ...(c.row.on_commitment ? ['commitment' as const] : []),
     ...(status === 'rejected' ? ['rejection' as const] : []),
+    ...(c.record.correction ? ['corrections' as const] : []),
   ];
   return {
     id: c.row.id,
@@ -36,7 +38,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     form: maskedValues(c.form, cipher),
     materials: (c.plan?.materials ?? []).map((m) => ({
       id: m.id, name: m.name, status: m.status, exemption: m.exemption ?? null, deferrable: m.deferrable,
-      files: files.filter((f) => f.material_id === m.id && f.source !== 'exemption').map((f) => ({ id: f.id, name: f.name, source: f.source, status: f.status })),
+      files: files.filter((f) => f.material_id === m.id && f.source !== 'exemption').map((f) => ({ id: f.id, name: f.name, source: f.source, status: f.status, createdAt: f.created_at })),
     })),
     progress: c.tasks.map((t) => ({
       item: t.id, name: t.name, department: t.department, status: t.status, statusLabel: TASK_STATUS_LABEL[t.status],
@@ -45,6 +47,8 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     })),
     deferred: JSON.parse(c.row.deferred),
     corrections: JSON.parse(c.row.corrections),
+    correction: correctionView(c.record, files),
+    rejection: rejectionView(c.record),
     documents: documents.map((d) => ({ kind: d, url: `/api/cases/${c.row.id}/documents/${d}.pdf` })),
     outcome: caseOutcome(status, c.tasks),
     results: resultDocuments(c.row.id, c.tasks),

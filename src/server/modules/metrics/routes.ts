@@ -29,8 +29,10 @@ async function matterFigures(deps: Deps, matterId: string) {
     after = rows[rows.length - 1]?.id as string;
     const ids = rows.map((r) => r.id);
     const tasks = groupByCase(await db.selectFrom('tasks').select(['case_id', 'state']).where('case_id', 'in', ids).execute());
-    const ratings = groupByCase(await db.selectFrom('ratings').select(['case_id', 'level']).where('case_id', 'in', ids).where('superseded_at', 'is', null).execute());
-    const rects = groupByCase(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).execute());
+    // A bad rating dismissed on appeal (申诉成立) counts neither as a rating nor as a rectification.
+    const ratings = groupByCase(await db.selectFrom('ratings').leftJoin('rectifications', 'rectifications.rating_id', 'ratings.id').select(['ratings.case_id', 'ratings.level', 'rectifications.status'])
+      .where('ratings.case_id', 'in', ids).where('ratings.superseded_at', 'is', null).execute().then((rs) => rs.filter((r) => r.status !== 'dismissed')));
+    const rects = groupByCase(await db.selectFrom('rectifications').select(['case_id', 'status']).where('case_id', 'in', ids).where('status', '!=', 'dismissed').execute());
     for (const r of rows) {
       const plan = r.plan ? (JSON.parse(r.plan) as Plan) : null;
       const record = JSON.parse(r.record) as CaseRecord;
@@ -45,7 +47,7 @@ async function matterFigures(deps: Deps, matterId: string) {
         materials: plan?.materials.map((m) => ({ status: m.status })) ?? [],
         workingDaysTaken: done && record.acceptedOn && last ? workingDaysBetween(catalogue.calendar, record.acceptedOn, last) : null,
         ratings: (ratings.get(r.id) ?? []).map((x) => x.level),
-        rectifications: { opened: opened.length, replied: opened.filter((x) => x.status === 'replied').length },
+        rectifications: { opened: opened.length, replied: opened.filter((x) => x.status === 'replied' || x.status === 'closed').length },
       });
     }
   }

@@ -1,12 +1,15 @@
 /**
- * 好差评 (clause 7.5): the applicant rates an accepted case once (一次一评, GB/T 39734), and the
- * rating's channel is the one the case went through, not one the applicant names; a rating of 不满意 or
- * below opens a 差评整改 for the matter's lead department, due in working days, whose reply goes
- * back to the applicant. The summary feeds the satisfaction dimension of the evaluation (8.1).
+ * 好差评 (clause 7.5, GB/T 39734): the applicant rates each service event of a case once, 受理 when
+ * it is accepted and 办结 when it is completed (一事一评), against the clerk who served it; the
+ * channel is the one the case went through, not one the applicant names. A rating of 不满意 or below
+ * opens a 差评整改 for the matter's lead department (rectification.ts). The summary feeds the
+ * satisfaction dimension of the evaluation (8.1); ratings dismissed on appeal are not counted.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { RatingEvent } from '../../../contracts/ratings.ts';
 import { dueDate } from '../../../core/calendar/workdays.ts';
+import { RECTIFICATION_STATUS_NAME, type RectificationStatus } from '../../../core/ratings/rectification.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -15,25 +18,21 @@ import { appendAudit } from '../audit/audit.ts';
 import { caseStatus, loadCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
-
-export const LEVEL_NAMES: Readonly<Record<number, string>> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
-/** How the case was served: applied online, at the window, or at the window with 帮办代办. */
-export const CHANNELS = ['online', 'window', 'assisted'] as const;
-export type RatingChannel = (typeof CHANNELS)[number];
-/** 不满意 and 非常不满意 are 差评: each one is rectified. */
-const BAD = 2;
-const RATEABLE = new Set(['accepted', 'in-progress', 'completed']);
+import { BAD, CHANNELS, EVENT_NAMES, followUpOf, LEVEL_NAMES, type RatingChannel } from './labels.ts';
 
 export interface RatingInput {
   level: number;
   tags?: string[];
   comment?: string;
+  event?: RatingEvent;
 }
 
+const ACCEPTED = new Set(['accepted', 'in-progress', 'completed']);
 const actorOf = (a: Account) => `account:${a.id}`;
 const channelOf = (c: { channel: string; assisted_by: string | null }): RatingChannel => (c.assisted_by !== null ? 'assisted' : c.channel === 'window' ? 'window' : 'online');
-/** The China date of a stored instant: due dates are local dates. */
-const chinaDay = (iso: string) => todayIn({ now: () => new Date(iso) });
+
+/** The events a case in `status` may be rated for. */
+const eventsOpen = (status: string): RatingEvent[] => (status === 'completed' ? ['acceptance', 'completion'] : ACCEPTED.has(status) ? ['acceptance'] : []);
 
 export class RatingService {
   constructor(private readonly deps: Deps) {}
@@ -53,14 +52,18 @@ export class RatingService {
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, deps.db.dialect, caseId);
       if (c.row.applicant_id !== applicant.id) throw notFound('办件');
-      if (!RATEABLE.has(caseStatus(c))) throw conflict('case-not-accepted', '办件受理后才能评价');
+      const status = caseStatus(c);
+      if (!ACCEPTED.has(status)) throw conflict('case-not-accepted', '办件受理后才能评价');
+      const event = input.event ?? (status === 'completed' ? 'completion' : 'acceptance');
+      if (!eventsOpen(status).includes(event)) throw conflict('case-not-completed', '办件办结后才能评价办结环节', [{ path: 'body.event', message: '该件尚未办结' }]);
       const channel = channelOf(c.row);
-      // The unique index on the case's rating decides: of simultaneous ratings exactly one is inserted.
+      // The unique index on (case, event) decides: of simultaneous ratings exactly one is inserted.
       const inserted = await trx.insertInto('ratings').values({
         id, case_id: caseId, account_id: applicant.id, level: input.level, tags: JSON.stringify(tags), comment, channel, created_at: at,
+        event, clerk_id: c.row.assisted_by ?? c.row.accepted_by,
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict('already-rated', '该件已评价过，每件只能评价一次');
-      await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(applicant), action: 'rating.created', entity: 'case', entityId: caseId, detail: { rating: id, level: input.level, channel } });
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict('already-rated', `该件的${EVENT_NAMES[event]}环节已评价过，每个环节只能评价一次`);
+      await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(applicant), action: 'rating.created', entity: 'case', entityId: caseId, detail: { rating: id, event, level: input.level, channel } });
       if (input.level <= BAD) await this.openRectification(trx, { caseId, number: c.row.number, matterId: c.row.matter_id, version: c.row.catalogue_version }, id, applicant, at);
     });
     return this.one(deps.db.kysely, id);
@@ -75,76 +78,44 @@ export class RatingService {
     const id = randomUUID();
     await trx.insertInto('rectifications').values({
       id, rating_id: ratingId, case_id: c.caseId, department: matter.lead, status: 'open', due_date: due, reply: null, replied_by: null, replied_at: null, created_at: at,
+      verified_at: null, verified_by: null, verification_note: null, appeal_reason: null, appealed_at: null, appealed_by: null, appeal_decision: null, appeal_note: null,
+      appeal_decided_by: null, appeal_decided_at: null, follow_up_at: null, follow_up_by: null, follow_up_result: null, follow_up_note: null,
     }).execute();
     const leads = await trx.selectFrom('accounts').select('id').where('role', '=', 'lead').where('department', '=', matter.lead).execute();
     for (const l of leads) {
-      // The notice kinds have no 'rectification' yet; the column is free text, so this stays readable in the inbox.
-      await notify(trx, { accountId: l.id, kind: 'rectification', title: '收到差评，请整改', body: `办件 ${c.number}（${matter.name}）收到差评，请于 ${due} 前整改并答复`, caseId: c.caseId }, at);
+      await notify(trx, { accountId: l.id, kind: 'rectification', title: '收到差评，请核实整改', body: `办件 ${c.number}（${matter.name}）收到差评，请核实，并于 ${due} 前整改答复或提出申诉`, caseId: c.caseId }, at);
     }
     await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(applicant), action: 'rectification.opened', entity: 'case', entityId: c.caseId, detail: { rectification: id, rating: ratingId, department: matter.lead, dueDate: due } });
   }
 
+  /** The case's ratings, and the events still open to a rating. */
   async forCase(caseId: string) {
-    const rows = await this.deps.db.kysely.selectFrom('ratings').select('id').where('case_id', '=', caseId).orderBy('created_at').execute();
+    const db = this.deps.db.kysely;
+    const c = await loadCase(db, this.deps.db.dialect, caseId);
+    // Superseded ratings stay visible with their rectifications; only the current ones close an event.
+    const rows = await db.selectFrom('ratings').select(['id', 'event', 'superseded_at']).where('case_id', '=', caseId).orderBy('created_at').execute();
     const ratings = [];
-    for (const r of rows) ratings.push(await this.one(this.deps.db.kysely, r.id));
-    return { ratings };
+    for (const r of rows) ratings.push(await this.one(db, r.id));
+    const rated = new Set(rows.filter((r) => r.superseded_at === null).map((r) => r.event));
+    return { ratings, rateable: eventsOpen(caseStatus(c)).filter((e) => !rated.has(e)) };
   }
 
-  private async one(db: Kysely<Database>, id: string) {
-    const r = await db.selectFrom('ratings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  async one(db: Kysely<Database>, id: string) {
+    const r = await db.selectFrom('ratings').leftJoin('accounts', 'accounts.id', 'ratings.clerk_id').selectAll('ratings').select('accounts.display_name as clerk_name')
+      .where('ratings.id', '=', id).executeTakeFirstOrThrow();
     const rect = await db.selectFrom('rectifications').selectAll().where('rating_id', '=', id).executeTakeFirst();
     const departments = rect ? (await this.deps.catalogues.latest()).catalogue.departments : null;
     return {
-      id: r.id, caseId: r.case_id, level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[], comment: r.comment, channel: r.channel as RatingChannel, createdAt: r.created_at,
+      id: r.id, caseId: r.case_id, event: r.event, eventName: EVENT_NAMES[r.event], level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[],
+      comment: r.comment, channel: r.channel as RatingChannel, clerkName: r.clerk_name ?? null, createdAt: r.created_at,
       rectification: rect ? {
-        id: rect.id, status: rect.status, department: rect.department, departmentName: departments?.get(rect.department)?.name ?? rect.department,
-        dueDate: rect.due_date, reply: rect.reply, repliedAt: rect.replied_at,
+        id: rect.id, status: rect.status, statusName: RECTIFICATION_STATUS_NAME[rect.status as RectificationStatus], department: rect.department,
+        departmentName: departments?.get(rect.department)?.name ?? rect.department, dueDate: rect.due_date, reply: rect.reply, repliedAt: rect.replied_at, followUp: followUpOf(rect, r.account_id),
       } : null,
     };
   }
 
-  /** Open rectifications by deadline, then the most recent 200 replied ones, each through an index. */
-  async rectifications(department: string, status?: 'open' | 'replied') {
-    const base = () => this.deps.db.kysely.selectFrom('rectifications').innerJoin('ratings', 'ratings.id', 'rectifications.rating_id').innerJoin('cases', 'cases.id', 'rectifications.case_id')
-      .select(['rectifications.id', 'rectifications.case_id', 'rectifications.status', 'rectifications.due_date', 'rectifications.reply', 'rectifications.replied_at', 'rectifications.created_at',
-        'ratings.level', 'ratings.tags', 'ratings.comment', 'ratings.channel', 'cases.number', 'cases.matter_id'])
-      .where('rectifications.department', '=', department);
-    const open = () => base().where('rectifications.status', '=', 'open').orderBy('rectifications.due_date').orderBy('rectifications.created_at').limit(1000).execute();
-    const replied = () => base().where('rectifications.status', '=', 'replied').orderBy('rectifications.due_date', 'desc').orderBy('rectifications.created_at', 'desc').limit(200).execute();
-    const rows = status === 'open' ? await open() : status === 'replied' ? await replied() : [...(await open()), ...(await replied())];
-    const today = this.today();
-    const { catalogue } = await this.deps.catalogues.latest();
-    return rows.map((r) => ({
-      id: r.id, caseId: r.case_id, caseNumber: r.number, matter: r.matter_id, matterName: catalogue.matters.get(r.matter_id)?.name ?? r.matter_id,
-      level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[], comment: r.comment, channel: r.channel,
-      status: r.status, dueDate: r.due_date, overdue: r.status === 'open' && today > r.due_date,
-      repliedLate: r.replied_at !== null && chinaDay(r.replied_at) > r.due_date, reply: r.reply, repliedAt: r.replied_at, openedAt: r.created_at,
-    }));
-  }
-
-  async reply(id: string, lead: Account, text: string) {
-    const { deps } = this;
-    const reply = text.trim();
-    if (reply.length < 5) throw badRequest('reply-too-short', '整改答复至少 5 个字', [{ path: 'body.reply', message: '至少 5 个字' }]);
-    const at = deps.clock.now().toISOString();
-    await deps.db.kysely.transaction().execute(async (trx) => {
-      const rect = await trx.selectFrom('rectifications').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!rect || rect.department !== lead.department) throw notFound('整改单');
-      if (rect.status !== 'open') throw conflict('already-replied', '该整改单已答复，不能重复答复');
-      // Guarded by status, so two leads replying at once cannot both win.
-      const r = await trx.updateTable('rectifications').set({ status: 'replied', reply, replied_by: lead.id, replied_at: at })
-        .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw conflict('already-replied', '该整改单已答复，不能重复答复');
-      const c = await trx.selectFrom('cases').select(['applicant_id', 'number']).where('id', '=', rect.case_id).executeTakeFirstOrThrow();
-      await notify(trx, { accountId: c.applicant_id, kind: 'rating-reply', title: '您的评价已收到整改答复', body: `办件 ${c.number}：${reply}`, caseId: rect.case_id }, at);
-      await appendAudit(trx, deps.db.dialect, at, { actor: actorOf(lead), action: 'rectification.replied', entity: 'case', entityId: rect.case_id, detail: { rectification: id, late: todayIn(deps.clock) > rect.due_date } });
-    });
-    const rows = await this.rectifications(lead.department ?? '');
-    return rows.find((r) => r.id === id);
-  }
-
-  /** Counts per level and channel, satisfaction (基本满意 and above) and rectification rates; null where nothing to divide. */
+  /** Counts per level, channel, event and clerk, satisfaction (基本满意 and above) and rectification rates; null where nothing to divide. */
   async summary(viewer: Account, matter?: string) {
     const { catalogue } = await this.deps.catalogues.latest();
     if (matter !== undefined && !catalogue.matters.has(matter)) throw notFound('事项');
@@ -154,26 +125,47 @@ export class RatingService {
       if (matter !== undefined && !led.includes(matter)) throw notFound('事项');
       matters = matters ?? led;
     }
-    // Ratings superseded under 一次一评 stay on record but are not counted: one per case.
-    let rq = this.deps.db.kysely.selectFrom('ratings').innerJoin('cases', 'cases.id', 'ratings.case_id').select(['ratings.level', 'ratings.channel']).where('ratings.superseded_at', 'is', null);
-    let fq = this.deps.db.kysely.selectFrom('rectifications').innerJoin('cases', 'cases.id', 'rectifications.case_id').select(['rectifications.status']);
+    const db = this.deps.db.kysely;
+    // Ratings superseded under 一次一评 stay on record but are not counted, nor those dismissed on appeal.
+    let rq = db.selectFrom('ratings').innerJoin('cases', 'cases.id', 'ratings.case_id').leftJoin('rectifications', 'rectifications.rating_id', 'ratings.id')
+      .leftJoin('accounts', 'accounts.id', 'ratings.clerk_id')
+      .select(['ratings.level', 'ratings.channel', 'ratings.event', 'accounts.display_name as clerk_name', 'rectifications.status as rect_status'])
+      .where('ratings.superseded_at', 'is', null);
+    let fq = db.selectFrom('rectifications').innerJoin('cases', 'cases.id', 'rectifications.case_id')
+      .select(['rectifications.status', 'rectifications.follow_up_result', 'rectifications.appealed_at', 'rectifications.appeal_decision']);
     if (matters !== null) {
       rq = rq.where('cases.matter_id', 'in', matters);
       fq = fq.where('cases.matter_id', 'in', matters);
     }
     // `in ()` is not valid SQL: a lead of no matter simply has nothing to count.
     const none = matters !== null && matters.length === 0;
-    const ratings = none ? [] : await rq.execute();
+    const ratings = none ? [] : (await rq.execute()).filter((r) => r.rect_status !== 'dismissed');
     const rects = none ? [] : await fq.execute();
     const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
-    const replied = rects.filter((r) => r.status === 'replied').length;
+    const counted = rects.filter((r) => r.status !== 'dismissed');
+    const replied = counted.filter((r) => r.status === 'replied' || r.status === 'closed').length;
+    const clerks = new Map<string, { total: number; bad: number }>();
+    for (const r of ratings) {
+      if (!r.clerk_name) continue;
+      const c = clerks.get(r.clerk_name) ?? { total: 0, bad: 0 };
+      c.total++;
+      if (r.level <= BAD) c.bad++;
+      clerks.set(r.clerk_name, c);
+    }
     return {
       matter: matter ?? null,
       total: ratings.length,
       byLevel: [5, 4, 3, 2, 1].map((level) => ({ level, levelName: LEVEL_NAMES[level] ?? '', count: ratings.filter((r) => r.level === level).length })),
       byChannel: Object.fromEntries(CHANNELS.map((ch) => [ch, ratings.filter((r) => r.channel === ch).length])),
+      byEvent: Object.fromEntries((['acceptance', 'completion'] as const).map((e) => [e, ratings.filter((r) => r.event === e).length])),
+      byClerk: [...clerks.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+        .map(([clerkName, c]) => ({ clerkName, total: c.total, bad: c.bad, satisfactionRate: rate(c.total - c.bad, c.total) })),
       satisfactionRate: rate(ratings.filter((r) => r.level > BAD).length, ratings.length),
-      rectification: { opened: rects.length, replied, rate: rate(replied, rects.length) },
+      rectification: {
+        opened: counted.length, replied, rate: rate(replied, counted.length),
+        followedUp: counted.filter((r) => r.follow_up_result !== null).length, followUpSatisfied: counted.filter((r) => r.follow_up_result === 'satisfied').length,
+        appealed: rects.filter((r) => r.appealed_at !== null).length, upheld: rects.filter((r) => r.appeal_decision === 'upheld').length,
+      },
     };
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Issuing an e-license on approval: its holder taken from the case (see holder.ts), its validity from
  * the license type, the whole sealed with the department's SM2 key. The signed data holds no personal
- * number; the holder's ID number is kept SM4-sealed beside it.
+ * number; the holder's own ID number, where known, is kept SM4-sealed beside it. It is copied sealed
+ * (from the form, or the applicant's account when the holder is the applicant): issuing opens nothing.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -10,10 +11,9 @@ import type { Task } from '../../../core/case/task.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { openValues } from '../cases/form-values.ts';
 import type { LoadedCase } from '../cases/store.ts';
 import { sealSign } from '../tasks/seals.ts';
-import { licenseHolder, validity } from './holder.ts';
+import { licenseHolder, validity, type HolderIdNumber } from './holder.ts';
 
 export interface IssueInput {
   c: LoadedCase;
@@ -29,10 +29,7 @@ export async function issueLicense(trx: Kysely<Database>, deps: Deps, input: Iss
   const id = randomUUID();
   const account = await trx.selectFrom('accounts').select(['id', 'display_name', 'subject', 'enterprise_uscc', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
   const type = catalogue.licenses.get(input.license);
-  const { holder, keeper } = licenseHolder(type, openValues(c.form, deps.cipher), {
-    displayName: account.display_name, subject: account.subject, enterpriseUscc: account.enterprise_uscc,
-    idNumber: account.id_number_enc ? deps.cipher.decrypt(account.id_number_enc) : null,
-  });
+  const { holder, keeper, idNumber } = licenseHolder(type, c.form, { displayName: account.display_name, subject: account.subject, enterpriseUscc: account.enterprise_uscc }, c.answers);
   const issuedAt = deps.clock.now().toISOString();
   const { validFrom, validUntil } = validity(todayIn(deps.clock), type?.validYears);
   const data = {
@@ -42,9 +39,18 @@ export async function issueLicense(trx: Kysely<Database>, deps: Deps, input: Iss
   const signature = await sealSign(trx, deps, task.department.code, data);
   await trx.insertInto('licenses').values({
     id, type: input.license, name: input.name, number: input.number, holder_id: account.id, holder_name: holder.name,
-    holder_kind: holder.kind, holder_credit_code: holder.creditCode ?? null, holder_id_number_enc: holder.idNumber ? deps.cipher.encrypt(holder.idNumber) : null,
+    holder_kind: holder.kind, holder_credit_code: holder.creditCode ?? null, holder_id_number_enc: sealedIdNumber(idNumber, c.form, account.id_number_enc, deps),
     keeper, valid_from: validFrom, valid_until: validUntil,
     case_id: c.row.id, task_id: `${c.row.id}:${task.id}`, department: task.department.code, data: JSON.stringify(data), issued_at: issuedAt, signature, revoked_at: null,
   }).execute();
   return id;
+}
+
+/** The holder's own number, sealed: as the form or the account keeps it, sealed now only if the form has it plain. */
+function sealedIdNumber(from: HolderIdNumber, form: Record<string, unknown>, applicantSealed: string | null, deps: Deps): string | null {
+  if (!from) return null;
+  if (from.from === 'applicant') return applicantSealed;
+  const v = form[from.key];
+  if (typeof v === 'object' && v !== null && 'sealed' in v && typeof v.sealed === 'string') return v.sealed;
+  return typeof v === 'string' && v.trim() !== '' ? deps.cipher.encrypt(v.trim()) : null;
 }

@@ -1,7 +1,7 @@
 /** An e-license as its wallet and its verification page show it: holder, issuer, validity, dates in China. */
 import type { Selectable } from 'kysely';
 import type { Catalogue } from '../../../core/catalog/model.ts';
-import { shanghaiDay } from '../../time/shanghai.ts';
+import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
 import type { LicenseTable } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';

@@ -35,12 +35,18 @@ export function localSharedData(db: Kysely<Database>, cipher: FieldCipher, licen
     const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', cipher.blindIndex(key)).executeTakeFirst();
     return row ? (JSON.parse(cipher.decrypt(row.data)) as T) : null;
   };
-  /** Licenses held: those in the shared register, and e-licenses this platform issued into the wallet. */
+  /**
+   * Licenses held: those in the shared register, and e-licenses this platform issued into the wallet
+   * whose holder is the account itself. A child's 出生医学证明 a parent keeps as guardian (or an
+   * enterprise's licence an agent keeps) is not the parent's own, so it stands in for none of the
+   * parent's materials.
+   */
   const heldBy = async (holder: string, accountId: string): Promise<string[]> => {
     const holderKey = cipher.blindIndex(holder);
     const keys = (await licenseTypes()).map((type) => `${holderKey}:${type}`);
     const rows = keys.length ? await db.selectFrom('shared_records').select('data').where('kind', '=', 'license').where('key', 'in', keys).execute() : [];
-    const wallet = await db.selectFrom('licenses').select('type').where('holder_id', '=', accountId).where('revoked_at', 'is', null).execute();
+    const wallet = await db.selectFrom('licenses').select('type').where('holder_id', '=', accountId).where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('keeper', 'is', null), eb('keeper', '=', 'self')])).execute();
     return [...new Set([...rows.map((r) => (JSON.parse(cipher.decrypt(r.data)) as { type: string }).type), ...wallet.map((w) => w.type)])];
   };
   return {

@@ -82,7 +82,7 @@ export async function applyEffects(
         break;
       }
       case 'supplement-requested':
-        await notify(trx, { accountId: c.row.applicant_id, kind: 'supplement', title: '请补充材料', body: `办件 ${c.row.number}：请补充 ${e.materials.join('、')}。${e.note}`, caseId: c.row.id }, at);
+        await notify(trx, { accountId: c.row.applicant_id, kind: 'supplement', title: '请补充材料', body: `办件 ${c.row.number}：${e.note ? `${e.note}。` : ''}请补正 ${e.entries.map((x) => `「${x.name}」`).join('')}，在线上传或到综合窗口补正后点击“已补正”。`, caseId: c.row.id }, at);
         break;
       default:
         break;

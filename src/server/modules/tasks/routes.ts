@@ -85,10 +85,10 @@ export function taskRoutes(server: FastifyInstance, deps: Deps, tasks: TaskServi
 
   app.post('/api/department/tasks/:caseId/:item/supplement', {
     schema: {
-      tags: TAG, summary: '要求补充材料（暂停计时）', description: IDEMPOTENCY, operationId: 'requestSupplement', security: SESSION_OR_SIGNED, params: TaskParams, body: SupplementBody,
-      response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'supplement-needs-materials') },
+      tags: TAG, summary: '要求补正：按编码列出本事项的材料，和须说明的表单项或问题，逐项附说明（暂停计时）', description: IDEMPOTENCY, operationId: 'requestSupplement', security: SESSION_OR_SIGNED, params: TaskParams, body: SupplementBody,
+      response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'supplement-needs-materials', 'invalid-supplement') },
     },
-  }, async (request) => idempotent(deps, request, async () => ({ task: await tasks.requestSupplement(id(request.params), acting(request), request.body.materials, request.body.note) })));
+  }, async (request) => idempotent(deps, request, async () => ({ task: await tasks.requestSupplement(id(request.params), acting(request), request.body) })));
 
   app.post('/api/department/joint-reviews', {
     schema: {

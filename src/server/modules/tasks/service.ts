@@ -16,6 +16,8 @@ import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
 import { findCase, loadCase, type LoadedCase } from '../cases/store.ts';
 import { applyFlow } from './flow.ts';
+import { filesSince, nameOf, recordAnswer, recordRequest, supplementHistory } from './supplements.ts';
+import { entryNames, missingFromAnswer, supplementEntries, type SupplementAsk } from '../../../core/case/supplement.ts';
 import { issueLicense } from '../results/issue.ts';
 
 export interface Acting {
@@ -87,6 +89,10 @@ export class TaskService {
       const files = await trx.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'evidence', 'mime', 'size'])
         .where('case_id', '=', c.row.id).where('status', '=', 'attached').execute();
       const values = task.status === 'waiting' ? maskedValues(c.form, this.deps.cipher, fields) : pick(openValues(c.form, this.deps.cipher), fields);
+      const supplements = await supplementHistory(trx, this.deps.cipher, c.row.id, task.id);
+      if (supplements.some((s) => s.entries.some((e) => e.answer !== null))) {
+        await appendAudit(trx, this.deps.db.dialect, this.deps.clock.now().toISOString(), { actor: acting.actor, action: 'read.supplement-facts', entity: 'case', entityId: c.row.id, detail: { task: task.id } });
+      }
       if (task.status !== 'waiting' && hasSealed(c.form, fields)) {
         await appendAudit(trx, this.deps.db.dialect, this.deps.clock.now().toISOString(), { actor: acting.actor, action: 'read.personal-data', entity: 'case', entityId: c.row.id, detail: { task: task.id, fields: [...fields] } });
       }
@@ -99,6 +105,7 @@ export class TaskService {
           files: files.filter((f) => f.material_id === m.id).map((f) => ({ id: f.id, name: f.name, source: f.source, evidence: f.evidence ? JSON.parse(f.evidence) : null })),
         })),
         others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true })),
+        supplements,
       };
     });
   }
@@ -154,10 +161,23 @@ export class TaskService {
     });
   }
 
-  requestSupplement(taskId: string, acting: Acting, materials: string[], note: string) {
-    return this.act(taskId, acting, async (task) => {
+  /**
+   * Asks for the item's own materials (by id) and facts (its form fields, or free questions), all at
+   * once (一次性告知); the request is kept in the task's history. Dated to the instant, so a file
+   * counts as supplied only when uploaded after it.
+   */
+  requestSupplement(taskId: string, acting: Acting, ask: SupplementAsk & { note: string }) {
+    return this.act(taskId, acting, async (task, c, trx) => {
       this.mustHold(task, acting);
-      return { type: 'request-supplement', at: this.today(), materials, note };
+      const asked = supplementEntries(ask, {
+        materials: (c.plan?.materials ?? []).filter((m) => m.items.includes(task.id)),
+        fields: (c.plan?.form.fields ?? []).filter((f) => f.items.includes(task.id)),
+      });
+      if (!asked.ok) throw badRequest('invalid-supplement', `补正要求有误：${asked.issues.map((i) => i.message).join('；')}`, asked.issues);
+      const at = this.deps.clock.now().toISOString();
+      const who = await nameOf(trx, acting.reviewerId, '部门系统');
+      await recordRequest(trx, { caseId: c.row.id, item: task.id, at, actor: acting.actor, actorName: `${task.department.name} ${who}`, entries: asked.entries, note: ask.note.trim() });
+      return { type: 'request-supplement', at, entries: asked.entries, note: ask.note.trim() };
     });
   }
 
@@ -186,17 +206,37 @@ export class TaskService {
     });
   }
 
-  /** The applicant answers a supplement request: the clock starts again. */
-  supplementProvided(caseId: string, item: string, applicantId: string) {
+  /**
+   * The applicant, or the window at the counter, answers a supplement request: every requested
+   * material needs a file uploaded since, every fact an answer; then the clock starts again. What
+   * came is written into the task's history and the audit log.
+   */
+  supplementProvided(caseId: string, item: string, by: { id: string; role: 'applicant' | 'window'; displayName: string }, facts: readonly { key: string; value: string }[] = []) {
     return this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      if (c.row.applicant_id !== applicantId) throw notFound('办件');
+      if (by.role === 'applicant' && c.row.applicant_id !== by.id) throw notFound('办件');
       const task = c.tasks.find((t) => t.id === item);
       if (!task) throw notFound('子件');
+      const request = task.status === 'supplement' ? task.supplement : undefined;
+      const given = facts.map((f) => ({ key: f.key, value: f.value.trim() })).filter((f) => f.value !== '');
+      const askedFacts = new Set((request?.entries ?? []).filter((e) => e.kind !== 'material').map((e) => e.key));
+      const stray = facts.flatMap((f, i) => (askedFacts.has(f.key) ? [] : [{ path: `body.facts[${i}].key`, message: `补正要求中没有「${f.key}」这一项` }]));
+      if (request && stray.length > 0) throw badRequest('unknown-supplement-entry', '作答的项目不在补正要求之中', stray);
+      const files = request ? await filesSince(trx, c.row.id, request) : [];
+      const answer = { uploads: files.map((f) => ({ material: f.material_id, at: f.created_at })), answered: given.map((f) => f.key) };
+      const missing = request ? missingFromAnswer(request, answer) : [];
+      if (missing.length > 0) {
+        throw conflict('supplement-incomplete', `补正尚未齐全，还缺：${entryNames(missing)}`, missing.map((e) => ({ path: `entries.${e.key}`, message: e.kind === 'material' ? `请上传「${e.name}」` : `请说明「${e.name}」` })));
+      }
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
-      const r = transitionTask(task, { type: 'supplement-provided', at: this.today() }, catalogue.calendar);
+      const r = transitionTask(task, { type: 'supplement-provided', at: this.today(), ...answer }, catalogue.calendar);
       if (!r.ok) throw conflict(r.error.code, r.error.message);
-      await applyFlow(trx, this.deps, c, c.tasks.map((t) => (t.id === item ? r.state : t)), r.effects, `account:${applicantId}`);
+      const at = this.deps.clock.now().toISOString();
+      const actor = `account:${by.id}`;
+      await recordAnswer(trx, this.deps.cipher, { caseId: c.row.id, item, at, actor, actorName: `${by.role === 'window' ? '综合窗口' : '申请人'} ${by.displayName}`, files: files.map((f) => ({ material: f.material_id, file: f.id })), facts: given });
+      await applyFlow(trx, this.deps, c, c.tasks.map((t) => (t.id === item ? r.state : t)), r.effects, actor);
+      // The facts' values are personal, so the log names only which were answered.
+      await appendAudit(trx, this.deps.db.dialect, at, { actor, action: 'task.supplement-answer', entity: 'case', entityId: c.row.id, detail: { task: item, files: files.map((f) => ({ material: f.material_id, file: f.id })), facts: given.map((f) => f.key) } });
       return r.state;
     });
   }

@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createTasks } from '../../../core/case/orchestrate.ts';
-import { transitionCase } from '../../../core/case/case.ts';
+import { transitionCase, type CaseRecord } from '../../../core/case/case.ts';
+import { correctionNoticeTerm, REJECTION_KIND_LABEL, type RejectionKind } from '../../../core/case/corrections.ts';
+import type { Calendar } from '../../../core/calendar/workdays.ts';
 import type { ExemptionKind, Material } from '../../../core/catalog/types.ts';
 import { checkResidentId } from '../../../core/fields/validators.ts';
 import { todayIn } from '../../clock.ts';
@@ -20,6 +22,7 @@ import { unguessablePassword, type IdentityService } from '../identity/service.t
 import type { SharedData } from '../shareddata/service.ts';
 import { notify } from '../notifications/service.ts';
 import { applyEffects } from '../tasks/flow.ts';
+import { resubmitLoaded } from './corrections.ts';
 
 export interface MaterialCheck {
   id: string;
@@ -34,11 +37,6 @@ export interface MaterialCheck {
   files: { id: string; name: string; source: string }[];
 }
 
-export interface Correction {
-  subject: string;
-  problem: string;
-  correction: string;
-}
 
 export class WindowService {
   constructor(
@@ -102,7 +100,10 @@ export class WindowService {
   async accept(caseId: string, clerk: Account, deferred?: { material: string; deadline: string }[]): Promise<LoadedCase> {
     return this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      const day = this.today();
+      // Resuming a case waiting for corrections: what was supplied at the counter is recorded first, nothing entered again.
+      if (c.record.status === 'correcting') await resubmitLoaded(trx, this.deps, c, clerk);
+      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
+      const day = acceptanceDay(c.record, catalogue.calendar, this.today());
       const probe = transitionCase(c.record, { type: 'accept', at: day });
       if (!probe.ok) throw conflict(probe.error.code, probe.error.message);
       const { materials } = await this.checkLoaded(trx, c);
@@ -117,7 +118,6 @@ export class WindowService {
           missing.map((m) => ({ path: `materials.${m.id}`, message: `缺少「${m.name}」`, code: m.deferrable ? 'deferrable' : 'required' })));
       }
       if (!t.ok) throw conflict(t.error.code, t.error.message);
-      const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
       const flow = createTasks(c.plan as NonNullable<LoadedCase['plan']>, day, catalogue.calendar);
       if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
       const at = this.deps.clock.now().toISOString();
@@ -138,16 +138,18 @@ export class WindowService {
     });
   }
 
-  async reject(caseId: string, clerk: Account, corrections: Correction[]): Promise<void> {
+  /** 不予受理: only a matter outside the centre's remit or an applicant not eligible; incomplete materials are corrected instead. */
+  async reject(caseId: string, clerk: Account, kind: RejectionKind, reason: string): Promise<void> {
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
-      const t = transitionCase(c.record, { type: 'reject', at: this.today(), corrections: corrections.map((x) => `${x.subject}：${x.problem}；${x.correction}`) });
-      if (!t.ok) throw conflict(t.error.code, t.error.message);
+      const t = transitionCase(c.record, { type: 'reject', at: this.today(), kind, reason });
+      if (!t.ok) throw conflict(t.error.code, t.error.message, t.error.code === 'rejection-needs-reason' ? [{ path: 'reason', message: '请选择不予受理的理由并写明' }] : undefined);
       const at = this.deps.clock.now().toISOString();
-      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), corrections: JSON.stringify(corrections), closed_at: at }, at);
+      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), closed_at: at }, at);
       await trx.updateTable('case_files').set({ status: 'returned' }).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
-      await notify(trx, { accountId: c.row.applicant_id, kind: 'rejected', title: '申请不予受理', body: `办件 ${c.row.number} 不予受理，需补正 ${corrections.length} 项：${corrections.map((x) => x.subject).join('、')}。请补正后重新申请。`, caseId }, at);
-      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: 'case.reject', entity: 'case', entityId: caseId, detail: { corrections } });
+      const body = `办件 ${c.row.number} 不予受理：${REJECTION_KIND_LABEL[kind]}。${reason.trim()}。如不服，可以自收到不予受理通知书之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。`;
+      await notify(trx, { accountId: c.row.applicant_id, kind: 'rejected', title: '申请不予受理', body, caseId }, at);
+      await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${clerk.id}`, action: 'case.reject', entity: 'case', entityId: caseId, detail: { kind, reason: reason.trim() } });
     });
   }
 
@@ -166,6 +168,16 @@ export class WindowService {
       return { late };
     });
   }
+}
+
+/**
+ * The day a case is accepted on: today, or — not told of corrections within 5 working days of
+ * receipt — the receipt day, on which it counts as accepted (行政许可法 §32), so its time limits run from then.
+ */
+function acceptanceDay(record: CaseRecord, calendar: Calendar, today: string): string {
+  if (record.correction || !record.submittedOn) return today;
+  const term = correctionNoticeTerm(calendar, record.submittedOn, today);
+  return term.overdue ? term.receivedOn : today;
 }
 
 /** Item ids as the database orders them (plain code-unit order). */

@@ -5,6 +5,7 @@ import { failure, request } from '../../shared/api.ts';
 import { days } from '../../shared/planLabels.ts';
 import { useAction } from '../../shared/useAction.ts';
 import type { Plan } from '../../../core/planning/types.ts';
+import { chineseDay, shanghaiToday } from '../../../shared/time/shanghai.ts';
 import type { Answers } from './usePlanner.ts';
 import type { GuideInfo } from './labels.ts';
 import { ExemptLine } from './PlanMaterials.tsx';
@@ -104,7 +105,7 @@ export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, on
         {guide?.timeLimit.note && <Typography.Paragraph type="secondary">{guide.timeLimit.note}</Typography.Paragraph>}
       </section>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        本清单根据您的回答生成（{new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' })}），材料以窗口受理时的审查为准。
+        本清单根据您的回答生成（{chineseDay(shanghaiToday())}），材料以窗口受理时的审查为准。
       </Typography.Paragraph>
     </article>
   );

@@ -1,5 +1,6 @@
 /** The materials of a draft: those to upload, and those spared with the evidence that spares them. */
 import { Card, Collapse, Space, Tag, Typography } from 'antd';
+import { CommitmentChoice } from './Commitments.tsx';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
@@ -40,6 +41,7 @@ export function DraftMaterials({ view, onUploaded }: { view: CaseView; onUploade
               {required.map((m) => <MaterialUpload key={m.id} caseId={view.id} material={m} planned={planned.get(m.id)} onUploaded={onUploaded} />)}
             </>
           )}
+        <CommitmentChoice view={view} onSigned={onUploaded} />
         <ExemptMaterials view={view} />
       </Space>
     </Card>

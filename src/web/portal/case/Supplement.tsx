@@ -1,5 +1,8 @@
-/** What a department asked to be supplied (补正), and materials accepted on commitment still to bring (容缺). */
-import { Alert, Button, Card, Space, Typography } from 'antd';
+/**
+ * What a department asked to be supplied (补正): each material with an upload, each fact with an
+ * input, and “我已补正” once all are there; and materials accepted on commitment still to bring (容缺).
+ */
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../../shared/api.ts';
 import { useAction } from '../../shared/useAction.ts';
@@ -8,40 +11,68 @@ import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
 
 export function SupplementRequests({ view, onChange, onUploaded }: { view: CaseView; onChange(v: CaseView): void; onUploaded(): void }) {
-  const { busy, error, run } = useAction();
-  /** The item whose “我已补正” was pressed: only its button spins. */
-  const [item, setItem] = useState<string | null>(null);
   const open = view.progress.filter((p) => p.status === 'supplement' && p.supplement);
   if (open.length === 0) return null;
-  const materials = new Map(view.materials.map((m) => [m.id, m]));
-  const planned = new Map((view.plan?.materials ?? []).map((m) => [m.id, m]));
   return (
     <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal', color: '#ad4e00' }}>需要您补正材料</h3>} style={{ borderColor: '#faad14' }}>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        {open.map((p) => (
-          <section key={p.item} aria-label={`${p.name}的补正要求`}>
-            <Typography.Paragraph>
-              <Typography.Text strong>{p.department.name}</Typography.Text>（{p.name}）于 {p.supplement?.requestedOn} 要求补正：{p.supplement?.note}
-            </Typography.Paragraph>
-            <Typography.Paragraph style={MUTED}>补正期间该事项暂停计时。请上传下列材料后点击“我已补正”，部门会继续办理。</Typography.Paragraph>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {(p.supplement?.materials ?? []).map((id) => {
-                const m = materials.get(id);
-                return m
-                  ? <MaterialUpload key={id} caseId={view.id} material={m} planned={planned.get(id)} onUploaded={onUploaded}
-                      note={m.status === 'exempt' ? `这份材料原本由部门直接获取（${m.exemption?.evidence ?? ''}）。如果无法在线上传，请带上材料到综合窗口补正，或拨打 12345 咨询。` : undefined} />
-                  : <Typography.Text key={id}>{id}</Typography.Text>;
-              })}
-              <Button type="primary" size="large" loading={busy && item === p.item} onClick={() => {
-                setItem(p.item);
-                void run(async () => onChange(await post<CaseView>(`/api/cases/${view.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`)));
-              }}>我已补正，请继续办理</Button>
-            </Space>
-          </section>
-        ))}
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
+        {open.map((p) => <Request key={p.item} view={view} p={p} onChange={onChange} onUploaded={onUploaded} />)}
       </Space>
     </Card>
+  );
+}
+
+type Progress = CaseView['progress'][number];
+
+/** One department's request: an upload for each material, an input for each fact, and “我已补正”. */
+function Request({ view, p, onChange, onUploaded }: { view: CaseView; p: Progress; onChange(v: CaseView): void; onUploaded(): void }) {
+  const { busy, error, setError, run } = useAction();
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const s = p.supplement;
+  if (!s) return null;
+  const materials = new Map(view.materials.map((m) => [m.id, m]));
+  const planned = new Map((view.plan?.materials ?? []).map((m) => [m.id, m]));
+  const since = s.requestedAt ?? s.requestedOn;
+  // A material counts as supplied by a file uploaded after the request, as the server counts it.
+  const fresh = (id: string) => (materials.get(id)?.files ?? []).some((f) => f.status === 'attached' && (f.createdAt ?? '') > since);
+  const entries = s.entries ?? [];
+  const facts = entries.filter((e) => e.kind !== 'material');
+  const confirm = () => {
+    const missing = entries.filter((e) => (e.kind === 'material' ? !fresh(e.key) : !(answers[e.key] ?? '').trim()));
+    if (missing.length > 0) {
+      setError(`还缺：${missing.map((e) => `「${e.name}」`).join('')}。请逐项上传或填写后再确认。`);
+      return;
+    }
+    const body = { facts: facts.map((e) => ({ key: e.key, value: (answers[e.key] ?? '').trim() })) };
+    void run(async () => onChange(await post<CaseView>(`/api/cases/${view.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`, body)));
+  };
+  return (
+    <section aria-label={`${p.name}的补正要求`}>
+      <Typography.Paragraph>
+        <Typography.Text strong>{p.department.name}</Typography.Text>（{p.name}）于 {s.requestedOn} 要求补正：{s.note}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={MUTED}>补正期间该事项暂停计时。请逐项上传或填写后点击“我已补正”，部门会继续办理。也可以带上材料到综合窗口补正。</Typography.Paragraph>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {entries.length === 0 && s.materials.map((name) => <Typography.Text key={name}>{name}</Typography.Text>)}
+        {entries.filter((e) => e.kind === 'material').map((e) => {
+          const m = materials.get(e.key);
+          const text = `${e.note ? `部门说明：${e.note}。` : ''}${fresh(e.key) ? '已上传补正文件。' : '请上传补正后的文件。'}`;
+          return m
+            ? <MaterialUpload key={e.key} caseId={view.id} material={m} planned={planned.get(e.key)} onUploaded={() => { setError(null); onUploaded(); }} note={text} />
+            : <Typography.Text key={e.key}>{e.name}：{text}</Typography.Text>;
+        })}
+        {facts.map((e) => (
+          <div key={e.key}>
+            <label htmlFor={`supplement-${p.item}-${e.key}`} style={{ display: 'block', fontWeight: 600, marginBottom: 4 }}>{e.name}</label>
+            {e.note && <Typography.Paragraph style={{ ...MUTED, margin: '0 0 4px' }}>部门说明：{e.note}</Typography.Paragraph>}
+            <Input.TextArea id={`supplement-${p.item}-${e.key}`} value={answers[e.key] ?? ''} maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} aria-required
+              onChange={(ev) => { setAnswers((a) => ({ ...a, [e.key]: ev.target.value })); setError(null); }} />
+          </div>
+        ))}
+        <Button type="primary" size="large" loading={busy} onClick={confirm}>我已补正，请继续办理</Button>
+        {error && <Alert type="error" showIcon role="alert" title={error} />}
+      </Space>
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { validateFormValues } from '../../../core/planning/validate-form.ts';
+import { shanghaiMinute } from '../../../shared/time/shanghai.ts';
 import { ApiError } from '../api.ts';
 import { FieldControl } from './FieldControl.tsx';
 import { fieldSpecs, isEmpty, isMasked, type FieldSpec, type MergedForm, type Values } from './schema.ts';
@@ -57,10 +58,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 const hidden: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 
-function clock(): string {
-  const d = new Date();
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+/** The time of day now in Asia/Shanghai, 'HH:MM' (as every date shown), for 已保存 09:30. */
+const clock = (): string => shanghaiMinute(new Date().toISOString()).slice(11);
 
 function errorsByKey(list: { path: string; message: string }[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,6 +1,8 @@
 /**
  * Dates as people in China read them: every date shown or printed is the Asia/Shanghai day of the
- * stored instant, never its UTC day (an instant after 16:00 UTC is the next day in Shanghai).
+ * stored instant, never its UTC day (an instant after 16:00 UTC is the next day in Shanghai), nor the
+ * day of whatever time zone a browser happens to run in. One helper for the server's PDFs and pages
+ * and for the web app alike (src/shared: no Node built-ins, no packages; src/core has no clock).
  */
 const TZ = 'Asia/Shanghai';
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
