@@ -108,4 +108,23 @@ describe('the window checks the name on an ID; a case is rated once', () => {
     await text(panel, '回访：满意');
     await hidden(panel.getByRole('button', { name: '不满意，请再整改' }));
   });
+
+  it('takes a department\'s appeal to the administration, which upholds it', async () => {
+    step('appeal');
+    const id = await completedRetirement(stage.server.base);
+    const me = await Api.login(stage.server.base, 'zhangjianguo');
+    const rated = await me.call<{ rectification: { id: string } }>('POST', `/api/cases/${id}/ratings`, { level: 1, comment: '窗口没有告知结果领取方式', event: 'completion' });
+    const lead = await Api.login(stage.server.base, 'rs-lead');
+    await lead.call('POST', `/api/lead/rectifications/${rated.rectification.id}/appeal`, { reason: '经调取窗口录像，工作人员已当面告知结果领取方式并发放告知单。' });
+    await page.context().clearCookies();
+    await logIn(page, 'admin', '/admin');
+    await page.goto('/admin/appeals');
+    const appeal = page.locator('.ant-card').filter({ hasText: '窗口没有告知结果领取方式' });
+    await text(appeal, '经调取窗口录像', '办结环节');
+    await appeal.getByLabel('审核意见').fill('录像与告知单属实，申诉成立。');
+    await appeal.getByRole('button', { name: '申诉成立' }).click();
+    await visible(page.getByText('没有待审核的申诉'));
+    await shot(page, 'rating-04-appeal-upheld', { fullPage: false });
+  });
 });
+

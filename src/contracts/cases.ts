@@ -12,6 +12,8 @@ export const Channel = OneOf(['online', 'window'] as const);
 export const Exemption = Type.Object({
   kind: OneOf(EXEMPTION_KINDS), evidence: Type.String(), ref: Type.Optional(Type.String({ description: '依据的证照类型、事项编码或数据来源' })),
   supplyWithinDays: Type.Optional(Type.Integer({ description: '告知承诺后补交材料的期限（受理后工作日）' })),
+  register: Type.Optional(OneOf(['person', 'enterprise'] as const, '共享数据来源')),
+  fields: Type.Optional(Type.Array(Type.String(), { description: '审查时核对的共享数据字段' })),
 });
 
 export const TaskResult = Type.Object({ name: Type.String(), ref: Type.Optional(Type.String()), license: Type.Optional(Type.String()) });

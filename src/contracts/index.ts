@@ -11,6 +11,7 @@ export * from './commitments.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './identity.ts';
+export * from './oversight.ts';
 export * from './ratings.ts';
 export * from './results.ts';
 export * from './tasks.ts';

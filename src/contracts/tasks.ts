@@ -87,3 +87,10 @@ export const JointReviewBody = Type.Object({
   heldOn: Day,
   outcome: Type.String({ minLength: 1, maxLength: 2000 }),
 }, { additionalProperties: false });
+
+export const SharedRecordsAnswer = Type.Object({
+  records: Type.Array(Type.Object({
+    material: Type.String(), materialName: Type.String(), register: Type.String({ description: '共享数据来源' }), found: Type.Boolean(),
+    fields: Type.Array(Type.Object({ field: Type.String(), label: Type.String(), value: Type.String() })),
+  })),
+});

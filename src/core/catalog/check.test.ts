@@ -51,6 +51,20 @@ describe('catalogue check', () => {
     ]));
   });
 
+  it('checks the register fields a shared-data replacement shows the reviewer', () => {
+    const docs = fixtureWith(ITEM_B, (d) => {
+      const mats = d.materials as Data[];
+      (mats[0] as Data).replacedBy = [{ kind: 'shared-data', data: '人口库', register: 'person', fields: ['householdHead', 'idNumber'] }];
+      (mats[1] as Data).replacedBy = [{ kind: 'shared-data', data: '某库', register: 'vehicle', fields: ['plate'] }];
+    });
+    const messages = defectsOf(docs).filter((d) => d.file === ITEM_B).map((d) => `${d.path}: ${d.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^materials\[0\]\.replacedBy\[0\]\.fields\.1: 「person」没有字段「idNumber」/),
+      expect.stringMatching(/^materials\[1\]\.replacedBy\[0\]\.register: 共享数据来源应为 person、enterprise 之一/),
+    ]));
+    expect(messages.some((m) => m.includes('没有字段「householdHead」'))).toBe(false);
+  });
+
   it('finds a cycle in the serial relations', () => {
     const docs = fixtureWith(MATTER, (m) => {
       (itemsOf(m)[0] as Data).after = ['c-ins'];

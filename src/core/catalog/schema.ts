@@ -53,7 +53,7 @@ const license = obj({ code, name: str(), department: code, holder: subject, vali
 const replacement = select('免提交方式（kind 为 license、shared-data、result-of-item 或 commitment）', (v) => {
   switch (byField('kind')(v)) {
     case 'license': return obj({ kind: str(), license: code, when: opt(rule) });
-    case 'shared-data': return obj({ kind: str(), data: str(), when: opt(rule) });
+    case 'shared-data': return obj({ kind: str(), data: str(), register: opt(str()), fields: opt(arr(str(), { min: 1 })), when: opt(rule) });
     case 'result-of-item': return obj({ kind: str(), item: code, when: opt(rule) });
     case 'commitment': return obj({ kind: str(), text: opt(str()), supplyWithinDays: opt(int(1, 365)), when: opt(rule) });
     default: return undefined;

@@ -108,7 +108,8 @@ export type Channel = 'online' | 'window' | 'mobile' | 'kiosk' | 'post' | 'hotli
 
 export type Replacement =
   | { kind: 'license'; license: string; when?: Rule }
-  | { kind: 'shared-data'; data: string; when?: Rule }
+  /** `register` and `fields`: what of the register the reviewer is shown to confirm it (see registers.ts). */
+  | { kind: 'shared-data'; data: string; register?: 'person' | 'enterprise'; fields?: string[]; when?: Rule }
   | { kind: 'result-of-item'; item: string; when?: Rule }
   /** 告知承诺, when the applicant chooses it; `supplyWithinDays`: working days after acceptance to supply the material itself. */
   | { kind: 'commitment'; text?: string; supplyWithinDays?: number; when?: Rule };

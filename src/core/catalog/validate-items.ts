@@ -4,6 +4,7 @@ import { isDate } from '../calendar/dates.ts';
 import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidays } from '../calendar/statutory.ts';
 import type { DocumentIndex } from './index-docs.ts';
 import type { Defect, FieldDef, Item } from './types.ts';
+import { REGISTER_FIELDS, REGISTERS } from './registers.ts';
 
 type Report = (d: Defect) => void;
 
@@ -120,6 +121,12 @@ function checkItem(
       if (r.kind === 'result-of-item') {
         if (r.item === item.code) report({ file, path: `${rp}.item`, message: '材料不能由本事项自己的结果替代' });
         else if (!known(index.items, r.item)) report({ file, path: `${rp}.item`, message: `事项「${r.item}」不存在` });
+      }
+      if (r.kind === 'shared-data' && (r.register !== undefined || r.fields !== undefined)) {
+        const fields = r.register && r.register in REGISTER_FIELDS ? REGISTER_FIELDS[r.register] : null;
+        if (!fields) report({ file, path: `${rp}.register`, message: `共享数据来源应为 ${REGISTERS.join('、')} 之一，并列出 fields` });
+        else if (!r.fields) report({ file, path: `${rp}.fields`, message: '请列出审查时需要核对的字段' });
+        else r.fields.forEach((f, k) => { if (!(f in fields)) report({ file, path: `${rp}.fields.${k}`, message: `「${r.register}」没有字段「${f}」，可用：${Object.keys(fields).join('、')}` }); });
       }
       if (r.when !== undefined) for (const message of ruleProblems(r.when)) report({ file, path: `${rp}.when`, message });
     });

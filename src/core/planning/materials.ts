@@ -22,7 +22,7 @@ function describe(catalogue: Catalogue, r: CompiledReplacement): Exemption {
       return { kind: 'result-of-item', evidence: `「${item?.name ?? r.item}」的办理结果：${item?.result.name ?? ''}`, ref: r.item };
     }
     case 'shared-data':
-      return { kind: 'shared-data', evidence: `数据共享核验：${r.data}`, ref: r.data };
+      return { kind: 'shared-data', evidence: `数据共享核验：${r.data}`, ref: r.data, ...(r.register && r.fields ? { register: r.register, fields: [...r.fields] } : {}) };
     case 'commitment':
       return { kind: 'commitment', evidence: r.text ?? '申请人签署告知承诺书，承诺所述情况属实', ...(r.supplyWithinDays ? { supplyWithinDays: r.supplyWithinDays } : {}) };
   }

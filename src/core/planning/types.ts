@@ -104,6 +104,9 @@ export interface Exemption {
   ref?: string;
   /** 告知承诺 to supply the material later: working days after acceptance. */
   supplyWithinDays?: number;
+  /** Shared data: the register and the fields of it the reviewer confirms. */
+  register?: 'person' | 'enterprise';
+  fields?: string[];
 }
 
 export interface PlannedMaterial {

@@ -14,6 +14,7 @@ import { prefillMasked } from './migrations/007_prefill_masked.ts';
 import { licenseHolder } from './migrations/008_license_holder.ts';
 import { ratingEvents } from './migrations/012_rating_events.ts';
 import { commitments } from './migrations/013_commitments.ts';
+import { urges } from './migrations/014_urges.ts';
 import { supplements } from './migrations/010_supplements.ts';
 import { progressCode } from './migrations/011_progress_code.ts';
 
@@ -33,6 +34,7 @@ function provider(db: Db): MigrationProvider {
         '011_progress_code': progressCode(),
         '012_rating_events': ratingEvents(),
         '013_commitments': commitments(),
+        '014_urges': urges(),
       };
     },
   };

@@ -236,6 +236,21 @@ export interface CommitmentBreachTable {
   recorded_at: string;
 }
 
+export interface UrgeTable {
+  id: string;
+  case_id: string;
+  task_id: string;
+  item_id: string;
+  department: string;
+  deadline: string;
+  note: string;
+  urged_by: string;
+  urged_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
 export interface RatingTable {
   id: string;
   case_id: string;
@@ -391,6 +406,7 @@ export interface Database {
   commitments: CommitmentTable;
   commitment_checks: CommitmentCheckTable;
   commitment_breaches: CommitmentBreachTable;
+  urges: UrgeTable;
   rectifications: RectificationTable;
   circulation: CirculationTable;
   joint_reviews: JointReviewTable;

@@ -123,6 +123,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/window/cases/{id}/deliveries': { allow: WINDOW, body: { method: 'pickup', recipient: '王芳' } },
   // departments
   'GET /api/department/tasks': { allow: DEPARTMENTS, succeeds: true },
+  'GET /api/department/tasks/{caseId}/{item}/shared-records': { allow: CASE_DEPARTMENT, succeeds: true },
   'GET /api/department/tasks/{caseId}/{item}': { allow: CASE_DEPARTMENT, succeeds: true },
   'POST /api/department/tasks/{caseId}/{item}/claim': { allow: CASE_DEPARTMENT_PEOPLE },
   'POST /api/department/tasks/{caseId}/{item}/release': { allow: CASE_DEPARTMENT },
@@ -143,6 +144,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases/{id}/commitments/{material}/supplied': { allow: OWNER_OR_WINDOW, params: (f) => ({ id: f.caseId, material: 'no-such' }) },
   'GET /api/department/commitment-checks': { allow: ['caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
   'POST /api/department/commitment-checks/{id}/complete': { allow: ['caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { compliant: true, note: '经核查，承诺属实。' } },
+  // lead department oversight
+  'GET /api/lead/cases': { allow: LEAD, succeeds: true },
+  'GET /api/lead/cases/{id}': { allow: LEAD, succeeds: true },
+  'POST /api/lead/cases/{id}/urges': { allow: LEAD, body: { item: 'no-such-item', deadline: '2099-01-01', note: '请尽快办结本事项。' } },
+  'GET /api/department/urges': { allow: ['caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
+  'POST /api/department/urges/{id}/answer': { allow: ['caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { answer: '已加快办理。' } },
   // ratings and rectification
   'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5 } },
   'GET /api/cases/{id}/ratings': { allow: OWNER_OR_WINDOW, succeeds: true },

@@ -7,6 +7,7 @@ import { api, ApiError, get, post, put } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
 import { fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import type { CaseView, Plan } from './types.ts';
+import { CommitmentAtCounter } from './CommitmentAtCounter.tsx';
 import { Section, visitors } from './ui.tsx';
 
 /** Required fields still empty or wrong in what the server holds (masked personal values count as filled). */
@@ -121,6 +122,7 @@ export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { case
                   <FileButton label={own.length > 0 ? '再上传一份' : '上传扫描件'} of={m.name} busy={busy === m.id} onFile={(f) => void onFile(m.id, m.name, f)} />
                 </div>
               )}
+              <CommitmentAtCounter caseView={caseView} plan={plan} material={m} onDone={reload} />
             </div>
           </List.Item>
         );

@@ -18,6 +18,7 @@ import type { Movement } from '../window/types.ts';
 import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 import { SupplementDialog, SupplementHistory } from './Supplement.tsx';
+import { SharedRecords } from './SharedRecords.tsx';
 
 export function TaskPage() {
   const { caseId = '', item = '' } = useParams();
@@ -133,6 +134,8 @@ export function TaskPage() {
           </List.Item>
         )} />
       </Section>
+
+      <SharedRecords base={base} materials={materials} />
 
       <Section title="本件其他事项进度">
         {others.length === 0 ? <Typography.Text type="secondary">本件只有这一个事项。</Typography.Text> : (

@@ -12,6 +12,7 @@ import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import { LoadError, Section } from '../window/ui.tsx';
 import { DeadlineTag, isOpen, STATUS_COLOR, type QueueTask } from './common.tsx';
+import { DepartmentUrges } from './Oversight.tsx';
 
 const FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
 
@@ -41,6 +42,7 @@ export function TaskQueue() {
   return (
     <Section title={`办件队列（${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>
       {holder}
+      <DepartmentUrges />
       <Space wrap style={{ marginBottom: 12 }} align="center">
         <label htmlFor="task-status">状态</label>
         <Select id="task-status" value={status} onChange={setStatus} style={{ width: 160 }}

@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';
 import type { Account } from '../identity/roles.ts';
+import { REGISTER_FIELDS, type Register } from '../../../core/catalog/registers.ts';
+import { mask } from '../cases/form-values.ts';
 import { DEMO_ENTERPRISES, DEMO_LICENSES, DEMO_PEOPLE, type EnterpriseRecord, type PersonRecord } from './demo.ts';
 
 export interface SharedData {
@@ -13,6 +15,8 @@ export interface SharedData {
   factsFor(account: Account, idNumber: string | null): Promise<Record<string, unknown>>;
   /** The name the population register holds for an ID number, or null when it holds none. */
   nameOnRecord(idNumber: string): Promise<string | null>;
+  /** The named fields of the applicant's record in a register, as a reviewer reads them; null when there is none. */
+  fieldsFor(account: Account, idNumber: string | null, register: Register, fields: readonly string[]): Promise<{ field: string; label: string; value: string }[] | null>;
 }
 
 /** Records are kept as the registers would share them with us: keyed by a blind index, content SM4-encrypted. */
@@ -49,9 +53,31 @@ export function localSharedData(db: Kysely<Database>, cipher: FieldCipher, licen
       .where((eb) => eb.or([eb('keeper', 'is', null), eb('keeper', '=', 'self')])).execute();
     return [...new Set([...rows.map((r) => (JSON.parse(cipher.decrypt(r.data)) as { type: string }).type), ...wallet.map((w) => w.type)])];
   };
+  /** A field as a person reads it: names, not numbers; an account number masked. */
+  const shown = async (field: string, rec: PersonRecord | EnterpriseRecord): Promise<string> => {
+    const v = (rec as unknown as Record<string, unknown>)[field];
+    if (v === undefined || v === null || v === '') return '无记录';
+    if (field === 'sex') return v === 'male' ? '男' : '女';
+    if (field === 'spouse') return (await record<PersonRecord>('person', String(v)))?.name ?? '有婚姻登记记录';
+    if (field === 'housingFund') {
+      const f = v as NonNullable<PersonRecord['housingFund']>;
+      return `${f.center}（账号 ${mask(f.account)}）`;
+    }
+    return String(v);
+  };
   return {
     async nameOnRecord(idNumber) {
       return (await record<PersonRecord>('person', idNumber))?.name ?? null;
+    },
+    async fieldsFor(account, idNumber, register, fields) {
+      const rec = register === 'enterprise'
+        ? (account.enterpriseUscc ? await record<EnterpriseRecord>('enterprise', account.enterpriseUscc) : null)
+        : (idNumber ? await record<PersonRecord>('person', idNumber) : null);
+      if (!rec) return null;
+      const labels = REGISTER_FIELDS[register] as Readonly<Record<string, string>>;
+      const out = [];
+      for (const field of fields) if (field in labels) out.push({ field, label: labels[field] as string, value: await shown(field, rec) });
+      return out;
     },
     async factsFor(account, idNumber) {
       if (account.subject === 'enterprise' && account.enterpriseUscc) {

@@ -4,11 +4,12 @@ import type { Static } from 'typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Created } from '../../../contracts/cases.ts';
 import { AUTH_ERRORS, BODY_ERRORS, errors, SESSION, SESSION_OR_SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
-import { ApproveBody, JointReviewBody, QueueAnswer, type QueueEntry, RefuseBody, SupplementBody, TaskAnswer, TaskParams, TaskQuery, TaskView } from '../../../contracts/tasks.ts';
+import { ApproveBody, JointReviewBody, QueueAnswer, type QueueEntry, RefuseBody, SharedRecordsAnswer, SupplementBody, TaskAnswer, TaskParams, TaskQuery, TaskView } from '../../../contracts/tasks.ts';
 import { sm3Hex } from '../../crypto/sm3.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { requireDepartment } from '../../http/auth.ts';
+import type { SharedData } from '../shareddata/service.ts';
 import type { Acting, TaskService } from './service.ts';
 
 const TAG = ['部门办理'];
@@ -45,7 +46,7 @@ async function idempotent<T>(deps: Deps, request: FastifyRequest, run: () => Pro
   return result;
 }
 
-export function taskRoutes(server: FastifyInstance, deps: Deps, tasks: TaskService): void {
+export function taskRoutes(server: FastifyInstance, deps: Deps, tasks: TaskService, shared: SharedData): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const id = (p: Static<typeof TaskParams>) => `${p.caseId}:${p.item}`;
 
@@ -58,6 +59,10 @@ export function taskRoutes(server: FastifyInstance, deps: Deps, tasks: TaskServi
     schema: { tags: TAG, summary: '子件详情（仅本事项所需字段和材料）', operationId: 'getTask', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: TaskView, ...errors('invalid-request', ...CALLER_ERRORS, 'not-found') } },
   },
     async (request) => tasks.view(id(request.params), acting(request)));
+
+  app.get('/api/department/tasks/:caseId/:item/shared-records', {
+    schema: { tags: TAG, summary: '审查需核对的共享数据（仅本事项所需字段；每次查看留痕）', operationId: 'taskSharedRecords', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: SharedRecordsAnswer, ...errors('invalid-request', ...CALLER_ERRORS, 'not-found') } },
+  }, async (request) => tasks.sharedRecords(id(request.params), acting(request), shared));
 
   app.post('/api/department/tasks/:caseId/:item/claim', {
     schema: { tags: TAG, summary: '认领', operationId: 'claimTask', security: SESSION_OR_SIGNED, params: TaskParams, response: { 200: TaskAnswer, ...errors(...DECISION_ERRORS, 'task-not-claimable', 'reviewer-required') } },

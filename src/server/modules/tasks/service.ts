@@ -19,6 +19,8 @@ import { applyFlow } from './flow.ts';
 import { filesSince, nameOf, recordAnswer, recordRequest, supplementHistory } from './supplements.ts';
 import { entryNames, missingFromAnswer, supplementEntries, type SupplementAsk } from '../../../core/case/supplement.ts';
 import { issueLicense } from '../results/issue.ts';
+import { toAccount } from '../identity/service.ts';
+import type { SharedData } from '../shareddata/service.ts';
 
 export interface Acting {
   department: string;
@@ -108,6 +110,29 @@ export class TaskService {
         supplements,
       };
     });
+  }
+
+  /**
+   * The shared-data records the item's review confirms: for each of its materials spared by a
+   * register, only the fields the catalogue names, read on demand and audited.
+   */
+  async sharedRecords(taskId: string, acting: Acting, shared: SharedData) {
+    const { c, task } = await this.taskOf(this.deps.db.kysely, taskId, acting);
+    const wanted = (c.plan?.materials ?? []).filter((m) => m.items.includes(task.id) && m.exemption?.kind === 'shared-data' && m.exemption.register && m.exemption.fields);
+    if (wanted.length === 0) return { records: [] };
+    const row = await this.deps.db.kysely.selectFrom('accounts').select(['id', 'username', 'role', 'display_name', 'department', 'subject', 'enterprise_uscc', 'id_number_enc'])
+      .where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
+    const idNumber = row.id_number_enc ? this.deps.cipher.decrypt(row.id_number_enc) : null;
+    const records = [];
+    for (const m of wanted) {
+      const e = m.exemption as NonNullable<typeof m.exemption> & { register: 'person' | 'enterprise'; fields: string[] };
+      const fields = await shared.fieldsFor(toAccount(row), idNumber, e.register, e.fields) ?? [];
+      records.push({ material: m.id, materialName: m.name, register: e.ref ?? '', fields, found: fields.length > 0 });
+    }
+    await appendAudit(this.deps.db.kysely, this.deps.db.dialect, this.deps.clock.now().toISOString(), {
+      actor: acting.actor, action: 'read.shared-records', entity: 'case', entityId: c.row.id, detail: { task: task.id, materials: wanted.map((m) => m.id), fields: wanted.flatMap((m) => m.exemption?.fields ?? []) },
+    });
+    return { records };
   }
 
   /** One decision, with everything it sets off, in one transaction; the case is locked while it happens. */
