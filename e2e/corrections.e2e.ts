@@ -65,7 +65,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     await shot(clerk, 'corrections-01-queue');
     await row.getByRole('link', { name: caseNumber, exact: true }).click();
     await url(clerk, new RegExp(`/window/cases/${caseId}$`));
-    await visible(clerk.getByRole('heading', { level: 2, name: /^受理审查/ }));
+    await visible(clerk.getByRole('heading', { level: 1, name: /^受理审查/ }));
     await text(card(clerk, '申请表'), '陈晓梅');
     const link = card(clerk, '材料核验').getByRole('link', { name: `查看：${LAYOUT.id}.pdf` });
     await visible(link);
@@ -87,7 +87,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     await dialog.getByLabel('补正要求').fill('请按比例重新绘制，标注各功能区域和主要设备');
     await shot(clerk, 'corrections-02-dialog', { fullPage: false });
     await printed(clerk, () => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), 'corrections');
-    await visible(clerk.getByRole('heading', { level: 2, name: /^待补正/ }));
+    await visible(clerk.getByRole('heading', { level: 1, name: /^待补正/ }));
     await text(card(clerk, '待补正'), LAYOUT.name, '未标明粗加工', '待补正');
     await shot(clerk, 'corrections-03-waiting');
   });
@@ -113,7 +113,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     step('accept');
     current = () => clerk;
     await clerk.reload();
-    await visible(clerk.getByRole('heading', { level: 2, name: /^受理审查/ }));
+    await visible(clerk.getByRole('heading', { level: 1, name: /^受理审查/ }));
     await text(clerk.getByRole('alert').filter({ hasText: '补正' }).first(), '申请人已于');
     await visible(card(clerk, '材料核验').getByRole('link', { name: '查看：平面布局图（补正）.pdf' }));
     const check = card(clerk, '材料核验');
@@ -121,7 +121,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     await clerk.getByRole('button', { name: '受理', exact: true }).click();
     const dialog = clerk.getByRole('dialog', { name: '确认受理' });
     await printed(clerk, () => dialog.getByRole('button', { name: '受理并打印受理凭证' }).click(), 'receipt');
-    await visible(clerk.getByRole('heading', { level: 2, name: /^办理与送达/ }));
+    await visible(clerk.getByRole('heading', { level: 1, name: /^办理与送达/ }));
     await shot(clerk, 'corrections-05-accepted');
     const api = await Api.login(stage.server.base, 'window');
     const view = await api.call<{ status: string; correction: { answeredBy: string; items: { supplied: boolean }[] } }>('GET', `/api/cases/${caseId}`);

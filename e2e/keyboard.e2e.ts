@@ -63,7 +63,7 @@ describe('the staff consoles with the keyboard alone', () => {
 
     await page.getByRole('link', { name: '新建申请', exact: true }).click();
     await url(page, /\/window\/new$/);
-    await visible(page.getByRole('heading', { level: 2, name: '新建申请' }));
+    await visible(page.getByRole('heading', { level: 1, name: '新建申请' }));
     const form = await walk(page, 'window-new');
     // Required fields' names carry Ant Design's “*” mark, hence the patterns.
     expect(reached(form, 'combobox', /一件事$/), form.described).toBe(true);

@@ -43,7 +43,7 @@ const heading = (name: string | RegExp) => page.getByRole('heading', { name });
 
 async function reloadCase(): Promise<void> {
   await page.reload();
-  await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+  await visible(page.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
 }
 
 describe('新生儿出生 online on a phone, from the guide to the wallet', () => {
@@ -59,7 +59,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     await visible(page.getByRole('navigation').getByRole('button', { name: /退出（王芳）/ }));
     await page.getByRole('link', { name: /高效办成一件事/ }).first().click();
     await page.getByRole('link', { name: '新生儿出生“一件事”' }).click();
-    await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+    await visible(page.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
     await shot(page, 'newborn-01-guide', { fullPage: false });
     await page.getByRole('link', { name: '在线办理' }).click();
     await url(page, /\/matters\/newborn-birth\/apply$/);
@@ -180,9 +180,9 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
 
   it('finds the e-licenses in the wallet, each with a QR code for verification', async () => {
     step('wallet');
-    await page.getByRole('navigation').getByRole('link', { name: '电子证照' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '我的卡包' }).click();
     await url(page, /\/wallet$/);
-    await visible(page.getByRole('heading', { level: 2, name: '电子证照' }));
+    await visible(page.getByRole('heading', { level: 1, name: '我的卡包' }));
     const cards = page.getByRole('group').filter({ has: page.getByRole('img', { name: /核验二维码/ }) });
     await count(cards, 3);
     const names = (await cards.getByRole('heading', { level: 3 }).allInnerTexts()).join('｜');

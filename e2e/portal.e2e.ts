@@ -67,7 +67,7 @@ describe('service zone on a phone, anonymous', () => {
     }
     await results(page, '退休').getByRole('link', { name: '退休“一件事”' }).click();
     await url(page, /\/matters\/retirement$/);
-    await visible(page.getByRole('heading', { level: 2, name: '退休“一件事”' }));
+    await visible(page.getByRole('heading', { level: 1, name: '退休“一件事”' }));
     await page.context().close();
   });
 
@@ -76,7 +76,7 @@ describe('service zone on a phone, anonymous', () => {
     await home(page);
     await page.getByRole('link', { name: '新生儿出生“一件事”' }).click();
     await url(page, /\/matters\/newborn-birth$/);
-    await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+    await visible(page.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
     await visible(page.getByRole('link', { name: '在线办理' }));
 
     /** The row of the guide's table whose heading is exactly `label`. */
@@ -171,7 +171,7 @@ describe('service zone on a phone, anonymous', () => {
   it('reaches every control of the guide of 新生儿出生 with Tab, each with an accessible name', async () => {
     const page = await phone('keyboard-guide');
     await page.goto('/matters/newborn-birth');
-    await visible(page.getByRole('heading', { level: 2, name: '新生儿出生“一件事”' }));
+    await visible(page.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
     await visible(page.getByRole('list', { name: '办理流程' }));
     const r = await keyboardReport(page);
     expect(r.unnamed, `controls without an accessible name:\n${r.described}`).toEqual([]);

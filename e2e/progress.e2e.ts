@@ -62,7 +62,7 @@ describe('the window finds a case on the server; a walk-in follows it from the r
     const anonymous = (await open(stage.browser, stage.server.base, 'phone')).page;
     try {
       await anonymous.goto(link);
-      await visible(anonymous.getByRole('heading', { level: 2, name: '办件进度查询' }));
+      await visible(anonymous.getByRole('heading', { level: 1, name: '办件进度查询' }));
       const items = anonymous.getByRole('list', { name: '各事项办理情况' });
       await text(items, HEALTH_ITEM.name, '已分发到部门', '应于');
       const main = anonymous.locator('body');

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/core/planning/types.ts';
+import { tasksInFlowOrder } from '../src/server/testing/decide.ts';
 import { fillForm } from '../src/server/testing/fill.ts';
 import { accept, Api, approve } from './support/api.ts';
 import { open, shot } from './support/browser.ts';
@@ -32,9 +33,7 @@ async function completedRetirement(base: string): Promise<string> {
   await me.call('PUT', `/api/cases/${id}/form`, { values: fillForm(plan) });
   await me.call('POST', `/api/cases/${id}/submit`);
   await accept(base, id);
-  for (const stage of plan.stages) {
-    for (const item of stage) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, id, item);
-  }
+  for (const { item, reviewer } of tasksInFlowOrder(plan)) await approve(base, reviewer, id, item);
   return id;
 }
 

@@ -48,7 +48,7 @@ describe('a supplement asked by name in the workbench, answered in the portal, s
     step('ask');
     await logIn(reviewer, 'wsjk-reviewer', '/workbench');
     await reviewer.goto(`/workbench/tasks/${caseId}/${ITEM.id}`);
-    await visible(reviewer.getByRole('heading', { level: 2, name: ITEM.name }));
+    await visible(reviewer.getByRole('heading', { level: 1, name: ITEM.name }));
     await reviewer.getByRole('button', { name: '认领', exact: true }).click();
     await text(reviewer.locator('.ant-descriptions').first(), '审查中');
     await reviewer.getByRole('button', { name: '要求补充材料', exact: true }).click();

@@ -87,7 +87,7 @@ describe('a parent\'s results: the child\'s licences in the wallet, the decision
     step('wallet');
     caseId = await completedNewborn(stage.server.base);
     await logIn(page, 'wangfang', '/wallet');
-    await visible(page.getByRole('heading', { level: 2, name: '电子证照' }));
+    await visible(page.getByRole('heading', { level: 1, name: '我的卡包' }));
     const cards = page.getByRole('group').filter({ has: page.getByRole('img', { name: /核验二维码/ }) });
     await count(cards, 3);
     const birth = cards.filter({ has: page.getByRole('heading', { level: 3, name: '出生医学证明' }) });

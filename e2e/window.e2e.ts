@@ -69,12 +69,12 @@ async function choose(radio: Locator): Promise<void> {
   await expect.poll(() => radio.isChecked(), { timeout: 5_000, message: `${radio} checked` }).toBe(true);
 }
 
-const h2 = (name: RegExp) => page.getByRole('heading', { level: 2, name });
+const h1 = (name: RegExp) => page.getByRole('heading', { level: 1, name });
 const caseIdOf = () => new URL(page.url()).pathname.split('/').pop() ?? '';
 
 /** The visitor is entered (or already is, after a rejection) and the application created. */
 async function createApplication(prefilled: boolean): Promise<string> {
-  await visible(h2(/^新建申请$/));
+  await visible(h1(/^新建申请$/));
   if (prefilled) {
     await text(page.locator('.ant-select').first(), '开办餐饮店“一件事”');
     expect(await page.getByLabel('公民身份号码', { exact: true }).inputValue()).toBe(VISITOR.idNumber);
@@ -90,7 +90,7 @@ async function createApplication(prefilled: boolean): Promise<string> {
   await shot(page, prefilled ? 'window-08-new-again-prefilled' : 'window-01-new-application', { fullPage: false });
   await page.getByRole('button', { name: '创建申请，开始引导' }).click();
   await url(page, /\/window\/cases\/[0-9a-f-]{36}$/);
-  await visible(h2(/^引导问答/));
+  await visible(h1(/^引导问答/));
   return caseIdOf();
 }
 
@@ -108,7 +108,7 @@ async function answerQuestions(shoot: boolean): Promise<void> {
   await text(card(page, /^已回答（8）$/), '否', '是');
   if (shoot) await shot(page, 'window-03-plan');
   await plan.getByRole('button', { name: '下一步：填写申请表' }).click();
-  await visible(h2(/^填写申请表/));
+  await visible(h1(/^填写申请表/));
 }
 
 async function fillTheForm(shoot: boolean): Promise<void> {
@@ -126,7 +126,7 @@ async function fillTheForm(shoot: boolean): Promise<void> {
   await text(page.getByRole('status').filter({ hasText: /保存/ }), '已保存');
   if (shoot) await shot(page, 'window-04-form');
   await page.getByRole('button', { name: '下一步：收取材料' }).click();
-  await visible(h2(/^收取材料/));
+  await visible(h1(/^收取材料/));
 }
 
 /** Scans in the given materials through the file chooser, one by one. */
@@ -144,12 +144,12 @@ async function upload(names: (keyof typeof M)[]): Promise<void> {
 
 async function submit(shoot: string | null): Promise<void> {
   await page.getByRole('button', { name: '下一步：核对并提交' }).click();
-  await visible(h2(/^核对提交/));
+  await visible(h1(/^核对提交/));
   await text(card(page, '申请概要'), '陈晓梅', '热食类食品制售＋自制饮品制售', '5 个工作日');
   await text(card(page, '申请表'), '好味餐厅', '门楣（门头）');
   if (shoot) await shot(page, shoot);
   await page.getByRole('button', { name: '提交申请' }).click();
-  await visible(h2(/^受理审查/));
+  await visible(h1(/^受理审查/));
 }
 
 /** Ticks every formal review point of the materials handed in. */
@@ -177,7 +177,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
   it('logs in as the window clerk and enters the visitor 陈晓梅', async () => {
     step('new');
     await logIn(page, 'window', '/window');
-    await visible(h2(/^综合窗口$/));
+    await visible(h1(/^综合窗口$/));
     await page.getByRole('link', { name: '新建申请' }).click();
     await url(page, /\/window\/new$/);
     cases.first = await createApplication(false);
@@ -222,7 +222,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
     await shot(page, 'window-07b-corrections-dialog', { fullPage: false });
 
     await printed(() => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), 'corrections');
-    await visible(h2(/^待补正/));
+    await visible(h1(/^待补正/));
     await text(card(page, '待补正'), M.design, '未提交该材料', '待补正');
     await visible(page.getByRole('link', { name: '打印补正材料通知书（PDF）' }));
     const clerk = await Api.login(stage.server.base, 'window');
@@ -242,7 +242,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
     await text(card(page, '待补正'), '已补正', 'design.pdf');
     await shot(page, 'window-09-correction-taken');
     await page.getByRole('button', { name: '补正已收齐，继续受理审查' }).click();
-    await visible(h2(/^受理审查/));
+    await visible(h1(/^受理审查/));
     cases.second = cases.first;
     await text(page.getByRole('alert').first(), '缺少 2 份材料，均可容缺');
     const check = card(page, '材料核验');
@@ -269,7 +269,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
     await shot(page, 'window-11-commitment-dialog', { fullPage: false });
     await printed(() => dialog.getByRole('button', { name: '容缺受理并打印告知承诺书' }).click(), 'commitment');
 
-    await visible(h2(/^办理与送达/));
+    await visible(h1(/^办理与送达/));
     await text(page.locator('.ant-descriptions').first(), '已受理', '受理时间');
     await visible(page.getByRole('link', { name: '打印受理凭证（PDF）' }));
     await visible(page.getByRole('link', { name: '打印告知承诺书（PDF）' }));

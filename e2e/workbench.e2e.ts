@@ -56,7 +56,7 @@ async function applicantSees(c: Accepted, item: string): Promise<CaseView['progr
 async function claim(c: Accepted): Promise<void> {
   await page.getByRole('button', { name: `认领 ${c.number} ${HEALTH_ITEM.name}`, exact: true }).click();
   await url(page, new RegExp(`/workbench/tasks/${c.id}/${HEALTH_ITEM.id}$`));
-  await visible(page.getByRole('heading', { level: 2, name: HEALTH_ITEM.name }));
+  await visible(page.getByRole('heading', { level: 1, name: HEALTH_ITEM.name }));
   await text(page.locator('.ant-descriptions').first(), c.number, '审查中', '认领人', '我');
 }
 
@@ -70,7 +70,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
   it('shows the reviewer each task with its deadline in words, and claims one', async () => {
     step('queue');
     await logIn(page, 'wsjk-reviewer', '/workbench');
-    await visible(page.getByRole('heading', { level: 2, name: '部门审批工作台' }));
+    await visible(page.getByRole('heading', { level: 1, name: '部门审批工作台' }));
     await visible(page.getByRole('heading', { name: '办件队列（3）' }));
     const reviewer = await Api.login(stage.server.base, 'wsjk-reviewer');
     const { tasks } = await reviewer.call<{ tasks: QueueTask[] }>('GET', '/api/department/tasks');
@@ -191,7 +191,7 @@ describe('the department workbench: the queue, one task at a time, decisions and
     await text(licenceCheck, '待认领', /(正常|即将到期|已超期) · \d{4}-\d{2}-\d{2}/);
     await licenceCheck.getByRole('link', { name: approveCase.number, exact: true }).click();
     await url(lead, new RegExp(`/workbench/tasks/${approveCase.id}/sj-business-licence-verification$`));
-    await visible(lead.getByRole('heading', { level: 2, name: '企业营业执照信息核验' }));
+    await visible(lead.getByRole('heading', { level: 1, name: '企业营业执照信息核验' }));
 
     const joint = card(lead, '联合评审、勘验、验收（牵头部门）');
     await visible(joint);

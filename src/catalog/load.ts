@@ -8,6 +8,7 @@ import { loadPackageCalendarYears } from './holidays.ts';
 
 /** The catalogue's folders and the kind of document each holds. */
 export const KIND_BY_FOLDER: Readonly<Record<string, DocumentKind>> = {
+  regions: 'region',
   departments: 'department',
   fields: 'fields',
   licenses: 'license',
@@ -47,7 +48,7 @@ export function readCatalogueDocuments(dir: string, defects: Defect[], label = p
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = `${label}/${entry.name}`;
     if (!entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（departments、fields、licenses、items、matters、calendar）' });
+      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（regions、departments、fields、licenses、items、matters、calendar）' });
       continue;
     }
     const kind = KIND_BY_FOLDER[entry.name];

@@ -1,12 +1,13 @@
 /** Readable Chinese text for the terminal: plans, the matter list and catalogue defects. */
-import { LIFE_STAGES, type Defect } from '../core/catalog/types.ts';
+import { LIFE_STAGES, REGION_LEVEL_NAMES, type Defect } from '../core/catalog/types.ts';
 import type { Catalogue } from '../core/catalog/model.ts';
-import type { Plan, PlanError } from '../core/planning/types.ts';
+import type { Plan, PlanError, PlannedItem } from '../core/planning/types.ts';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../core/planning/labels.ts';
 import { dueText } from '../core/calendar/workdays.ts';
 
 const WHY_TEXT = { required: '必办', chosen: '已选', 'needed-by': '前置' } as const;
 const days = (n: number) => (n === 0 ? '即办' : `承诺 ${n} 个工作日`);
+const handler = (item: PlannedItem) => `〔${item.department.name}${item.region ? `｜${item.region.name}·${REGION_LEVEL_NAMES[item.region.level]}` : ''}〕`;
 
 export function formatDefects(defects: readonly Defect[]): string {
   const lines: string[] = [];
@@ -42,6 +43,7 @@ export function formatMatterList(catalogue: Catalogue): string {
 export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: string; provisional?: boolean; warning?: string }): string {
   const out: string[] = [];
   out.push(`${plan.matter.name}（牵头部门：${plan.matter.lead.name}）`);
+  if (plan.region) out.push(`  办理地：${plan.region.name}（${REGION_LEVEL_NAMES[plan.region.level]}），各事项按属地实施清单确定实施部门`);
   for (const a of plan.answers) out.push(`  · ${a.text} ${a.label}${a.source === 'facts' ? `（来自${a.prefill?.from ?? '共享数据'}）` : ''}`);
   if (plan.dropped.length > 0) out.push(`  已忽略不再适用的回答：${plan.dropped.join('、')}`);
   if (plan.nextQuestion) {
@@ -65,7 +67,8 @@ export function formatPlan(plan: Plan, dueDate?: { acceptedOn: string; due: stri
       const item = byId.get(id);
       if (!item) continue;
       const why = item.why === 'needed-by' ? `前置，${(item.neededBy ?? []).map((n) => byId.get(n)?.name ?? n).join('、')}需要` : WHY_TEXT[item.why];
-      out.push(`  第 ${i + 1} 步  ${item.name}〔${item.department.name}〕${why}，${days(item.timeLimit.promised)}${(item.periods ?? []).map((p) => `，另${p.name} ${p.days} 个自然日`).join('')} → ${item.result.name}`);
+      out.push(`  第 ${i + 1} 步  ${item.name}${handler(item)}${why}，${days(item.timeLimit.promised)}${(item.periods ?? []).map((p) => `，另${p.name} ${p.days} 个自然日`).join('')} → ${item.result.name}`);
+      for (const w of item.windows ?? []) out.push(`           受理窗口：${w.name}（${w.address}）`);
     }
   });
   for (const n of plan.notChosen) out.push(`  可选未选  ${n.name}〔${n.department.name}〕  --choose ${n.id}`);

@@ -8,17 +8,23 @@ import { parseArgs, UsageError } from './args.ts';
 import { parseAnswers, parseFacts } from './answers.ts';
 import { formatDefects, formatMatterList, formatPlan, formatPlanErrors } from './format.ts';
 import { backupCommand, restoreCommand } from './ops.ts';
+import { exportCommand } from './export.ts';
+import { formatRegions, regionRows } from './regions.ts';
+import { simulateCommand } from './simulate.ts';
 
 const USAGE = `用法：
   onething catalog check [--json] [--dir 目录]     校验事项目录，列出全部问题
   onething matters [--json]                        按生命周期列出“一件事”清单
-  onething plan <一件事> [--answer 问题=回答]… [--choose 事项]… [--fact 键=值]… [--accepted-on YYYY-MM-DD] [--json]
-                                                   根据回答生成办理方案
+  onething regions [--json]                        列出行政区划（代码、名称、层级、上级）
+  onething plan <一件事> [--answer 问题=回答]… [--choose 事项]… [--fact 键=值]… [--region 区划代码] [--accepted-on YYYY-MM-DD] [--json]
+                                                   根据回答生成办理方案；--region 按申请人所在地确定各事项的实施部门
   onething start                                   迁移数据库、导入目录、启动服务（PORT，默认 3000）
   onething db migrate                              把数据库迁移到最新版本（DATABASE_URL 为空时使用 data/ 下的 SQLite）
   onething audit verify                            校验审计日志（SM3 链、HMAC-SM3 校验码、SM2 签名检查点），发现篡改、伪造和截断
   onething backup --to 目录                        备份数据库、上传文件和审计检查点文件（附 SM3 摘要清单；不含字段密钥）
-  onething restore --from 目录                     核对摘要后恢复到空的数据目录（PostgreSQL：空的数据库）`;
+  onething restore --from 目录                     核对摘要后恢复到空的数据目录（PostgreSQL：空的数据库）
+  onething simulate [一件事…] [--json] [--dir 目录] 模拟申报：在临时的新数据库上把每个情形从申报办到办结，列出办不成的情形
+  onething export knowledge --to 目录              导出最新发布目录的 12345 热线知识库（JSON 和 Excel）`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -34,6 +40,7 @@ function catalogCheck(argv: string[], io: Io): number {
     ok: result.defects.length === 0,
     defects: result.defects,
     counts: {
+      regions: result.catalogue.regions.size,
       departments: result.catalogue.departments.size,
       fields: result.catalogue.fields.size,
       licenses: result.catalogue.licenses.size,
@@ -44,7 +51,7 @@ function catalogCheck(argv: string[], io: Io): number {
   if (args.flags.has('json')) io.out(JSON.stringify(summary, null, 2));
   else if (summary.ok) {
     const c = summary.counts;
-    io.out(`事项目录校验通过：${c.departments} 个部门，${c.fields} 个字典字段，${c.licenses} 类电子证照，${c.items} 个事项，${c.matters} 个“一件事”。`);
+    io.out(`事项目录校验通过：${c.regions > 0 ? `${c.regions} 个行政区划，` : ''}${c.departments} 个部门，${c.fields} 个字典字段，${c.licenses} 类电子证照，${c.items} 个事项，${c.matters} 个“一件事”。`);
   } else {
     io.err(formatDefects(result.defects));
     io.err(`\n共 ${result.defects.length} 处问题。`);
@@ -77,8 +84,16 @@ function matters(argv: string[], io: Io): number {
   return 0;
 }
 
+function regions(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['dir'], ['json']);
+  const result = load(args.options.get('dir')?.[0]);
+  io.out(args.flags.has('json') ? JSON.stringify(regionRows(result.catalogue), null, 2) : formatRegions(result.catalogue));
+  if (result.defects.length > 0) io.err(`注意：事项目录有 ${result.defects.length} 处问题，有问题的行政区划未列出；运行 onething catalog check 查看。`);
+  return 0;
+}
+
 function planCommand(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['answer', 'choose', 'fact', 'accepted-on', 'dir'], ['json']);
+  const args = parseArgs(argv, ['answer', 'choose', 'fact', 'accepted-on', 'region', 'dir'], ['json']);
   const matterId = args.positionals[0];
   if (!matterId || args.positionals.length > 1) throw new UsageError('请给出一个“一件事”编码，例如 onething plan newborn-birth');
   const result = load(args.options.get('dir')?.[0]);
@@ -93,10 +108,13 @@ function planCommand(argv: string[], io: Io): number {
   const acceptedOn = args.options.get('accepted-on')?.[0];
   if (acceptedOn !== undefined && !isDate(acceptedOn)) throw new UsageError(`--accepted-on 应为 YYYY-MM-DD 日期，实际为「${acceptedOn}」`);
   const chosen = args.options.get('choose');
+  const region = args.options.get('region');
+  if (region && region.length > 1) throw new UsageError('--region 只能给出一个行政区划代码');
   const r = plan(result.catalogue, matterId, {
     answers: parseAnswers(matter, args.options.get('answer') ?? []),
     facts: parseFacts(matter, args.options.get('fact') ?? []),
     ...(chosen ? { chosenItems: chosen } : {}),
+    ...(region?.[0] !== undefined ? { region: region[0] } : {}),
   });
   if (!r.ok) {
     if (args.flags.has('json')) io.out(JSON.stringify({ errors: r.errors }, null, 2));
@@ -182,6 +200,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return catalogCheck(rest.slice(1), io);
       case 'matters':
         return matters(rest, io);
+      case 'regions':
+        return regions(rest, io);
       case 'plan':
         return planCommand(rest, io);
       case 'start': {
@@ -205,6 +225,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return await backupCommand(rest, io);
       case 'restore':
         return await restoreCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'simulate':
+        return await simulateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,7 @@
 /** Administration and oversight: department systems, dead letters, the audit check, effectiveness figures. */
 import { Type, type Static } from 'typebox';
 import { Nullable } from './http.ts';
+import { ConsultationFigures } from './consultations.ts';
 
 export const ApiClientBody = Type.Object({
   department: Type.String({ minLength: 1, maxLength: 50 }),
@@ -44,7 +45,10 @@ export const Effectiveness = Type.Object({
   satisfaction: Type.Object({ ratings: Type.Integer(), byLevel: Type.Record(Type.String(), Type.Integer()), satisfactionRate: n, rectificationRate: n }),
 });
 export type Effectiveness = Static<typeof Effectiveness>;
-export const MatterFigures = Type.Object({ matter: Type.Object({ id: Type.String(), name: Type.String(), lead: Type.String() }), ...Effectiveness.properties });
+export const MatterFigures = Type.Object({
+  matter: Type.Object({ id: Type.String(), name: Type.String(), lead: Type.String() }), ...Effectiveness.properties,
+  consultations: ConsultationFigures,
+});
 export type MatterFigures = Static<typeof MatterFigures>;
 export const MetricsAnswer = Type.Object({ matters: Type.Array(MatterFigures) });
 export const MatterIdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });

@@ -149,6 +149,10 @@ export const ERRORS = {
   'not-appealed': { status: 409, meaning: '没有待审核的申诉' },
   'not-replied': { status: 409, meaning: '整改答复后才能回访' },
   'rectification-closed': { status: 409, meaning: '整改单已办结或申诉成立' },
+  // Consultations, suggestions and complaints
+  'consultation-not-open': { status: 409, meaning: '该咨询投诉已答复或已办结，不能再答复' },
+  'consultation-not-answered': { status: 409, meaning: '该咨询投诉尚未答复，或已办结' },
+  'reopen-limit': { status: 409, meaning: '答复已退回过，不能再退回' },
   // The catalogue's life
   'no-catalogue': { status: 409, meaning: '还没有已发布的事项目录' },
   'not-matter-lead': { status: 403, meaning: '不是该一件事的牵头部门' },
@@ -170,6 +174,7 @@ export const ERRORS = {
   'invalid-files': { status: 400, meaning: '导入的文件不对' },
   'yaml-syntax': { status: 400, meaning: 'YAML 语法错误' },
   'yaml-or-data': { status: 400, meaning: '请求体须为 { yaml } 或 { data } 之一' },
+  'simulation-running': { status: 409, meaning: '另一次模拟申报正在进行，请等它结束' },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,7 +6,7 @@ import { AnyObject, Named, Nullable, Uuid, OneOf } from './http.ts';
 export const DRAFT_STATUSES = ['draft', 'in-review', 'revision', 'approved', 'published'] as const;
 export const OPINIONS = ['agree', 'disagree'] as const;
 export const CHANGE_REQUEST_STATUSES = ['open', 'drafting', 'closed'] as const;
-export const DOCUMENT_KINDS = ['department', 'fields', 'license', 'item', 'matter', 'calendar'] as const;
+export const DOCUMENT_KINDS = ['region', 'department', 'fields', 'license', 'item', 'matter', 'calendar'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

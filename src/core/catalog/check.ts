@@ -7,6 +7,7 @@ import type { Catalogue } from './model.ts';
 import type { CatalogueDocument, Defect } from './types.ts';
 import { validateItems } from './validate-items.ts';
 import { validateMatters } from './validate-matters.ts';
+import { validateRegions } from './validate-regions.ts';
 
 export interface CheckResult {
   catalogue: Catalogue;
@@ -18,6 +19,7 @@ export function buildCatalogue(docs: readonly CatalogueDocument[], packageYears:
   const defects: Defect[] = [];
   const report = (d: Defect) => defects.push(d);
   const index = indexDocuments(docs, report);
+  validateRegions(index, report);
   validateItems(index, report);
   validateMatters(index, report);
   const catalogue = compileCatalogue(index, new Set(defects.map((d) => d.file)), packageYears);

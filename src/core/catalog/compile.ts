@@ -29,7 +29,8 @@ function compileItem(item: Item, fields: ReadonlyMap<string, FieldDef>): Compile
     requiredTest: m.requiredIf === undefined ? undefined : compileRule(m.requiredIf),
     replacements: (m.replacedBy ?? []).map((r) => ({ ...r, test: r.when === undefined ? undefined : compileRule(r.when) })),
   }));
-  return { ...item, fieldRefs, compiledMaterials, aloneFieldCount: fieldRefs.length };
+  const implementationByRegion = new Map((item.implementations ?? []).map((impl) => [impl.region, impl]));
+  return { ...item, fieldRefs, compiledMaterials, aloneFieldCount: fieldRefs.length, implementationByRegion };
 }
 
 function compileQuestion(q: Question): CompiledQuestion {
@@ -79,6 +80,7 @@ export function compileCatalogue(index: DocumentIndex, defectiveFiles: ReadonlyS
   const overrides = index.calendars.filter(({ file }) => !defectiveFiles.has(file)).map(({ file, data }) => ({ year: data.year, holidays: data.holidays, workdays: data.workdays, source: file }));
   const fieldRank = new Map([...index.fields.keys()].map((k, i) => [k, i]));
   return {
+    regions: new Map([...index.regions].filter(([, v]) => !defectiveFiles.has(v.file)).map(([k, v]) => [k, v.data])),
     departments: new Map([...index.departments].map(([k, v]) => [k, v.data])),
     groups: new Map([...index.groups].map(([k, v]) => [k, v.data])),
     fields,

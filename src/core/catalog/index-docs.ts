@@ -2,7 +2,7 @@
 import { checkShape } from './shape.ts';
 import { SHAPES } from './schema.ts';
 import type {
-  CatalogueDocument, Defect, Department, FieldDef, FieldGroup, FieldGroupFile, HolidayYear, Item, LicenseType, Matter,
+  CatalogueDocument, Defect, Department, FieldDef, FieldGroup, FieldGroupFile, HolidayYear, Item, LicenseType, Matter, Region,
 } from './types.ts';
 
 export interface Located<T> {
@@ -13,6 +13,7 @@ export interface Located<T> {
 }
 
 export interface DocumentIndex {
+  regions: Map<string, Located<Region>>;
   departments: Map<string, Located<Department>>;
   groups: Map<string, Located<FieldGroup>>;
   fields: Map<string, Located<FieldDef>>;
@@ -31,7 +32,7 @@ function baseName(file: string): string {
 
 export function indexDocuments(docs: readonly CatalogueDocument[], report: (d: Defect) => void): DocumentIndex {
   const index: DocumentIndex = {
-    departments: new Map(), groups: new Map(), fields: new Map(), licenses: new Map(),
+    regions: new Map(), departments: new Map(), groups: new Map(), fields: new Map(), licenses: new Map(),
     items: new Map(), matters: new Map(), calendars: [], broken: new Set(),
   };
   const put = <T>(map: Map<string, Located<T>>, id: string, file: string, data: T, what: string, path?: string) => {
@@ -52,6 +53,12 @@ export function indexDocuments(docs: readonly CatalogueDocument[], report: (d: D
       continue;
     }
     switch (doc.kind) {
+      case 'region': {
+        const r = doc.data as Region;
+        nameMustBe(doc.file, r.code, 'code');
+        put(index.regions, r.code, doc.file, r, '行政区划');
+        break;
+      }
       case 'department': {
         const d = doc.data as Department;
         nameMustBe(doc.file, d.code, 'code');

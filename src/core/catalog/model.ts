@@ -2,7 +2,7 @@
 import type { Evaluator } from '../rules/jsonlogic.ts';
 import type { Calendar } from '../calendar/workdays.ts';
 import type {
-  Channel, Department, FieldDef, FieldGroup, Item, LicenseType, Material, Matter, MatterItem, Question, Replacement, Situation,
+  Channel, Department, FieldDef, FieldGroup, Implementation, Item, LicenseType, Material, Matter, MatterItem, Question, Region, Replacement, Situation,
 } from './types.ts';
 
 export interface CompiledFieldRef {
@@ -24,6 +24,8 @@ export interface CompiledItem extends Item {
   compiledMaterials: CompiledMaterial[];
   /** Fields and materials the item needs when handled alone (for the reductions). */
   aloneFieldCount: number;
+  /** The item's 实施清单 entries by region code. */
+  implementationByRegion: ReadonlyMap<string, Implementation>;
 }
 
 export interface CompiledQuestion extends Question {
@@ -55,6 +57,7 @@ export interface CompiledMatter extends Matter {
 }
 
 export interface Catalogue {
+  regions: ReadonlyMap<string, Region>;
   departments: ReadonlyMap<string, Department>;
   groups: ReadonlyMap<string, FieldGroup>;
   fields: ReadonlyMap<string, FieldDef>;

@@ -17,12 +17,25 @@ const option = obj({ value: str(), label: str() });
 const options = arr(option, { min: 1, uniqueBy: byField('value') });
 const rule = any();
 
+const regionCode = str({ pattern: /^(\d{6}|\d{9})$/, patternText: '6 位行政区划代码（GB/T 2260），乡镇为 9 位' });
+
+const region = obj({
+  code: regionCode,
+  name: str(),
+  level: oneOf(['province', 'city', 'county', 'township']),
+  parent: opt(regionCode),
+  ...provenance,
+});
+
+const windowShape = obj({ name: str(), address: str(), phone: str(), hours: str() });
+const fees = obj({ free: bool(), note: opt(str()) });
+
 const department = obj({
   code,
   name: str(),
   level,
   region: str({ pattern: /^\d{6}$/, patternText: '6 位行政区划代码' }),
-  window: obj({ name: str(), address: str(), phone: str(), hours: str() }),
+  window: windowShape,
   ...provenance,
 });
 
@@ -81,17 +94,30 @@ const itemField = select('字典键名，或 { key, optional?, when? }，或带 
   return obj({ key, optional: opt(bool()), when: opt(rule) });
 });
 
+const nationalCode = str({ pattern: /^[0-9A-Z]{1,40}$/, patternText: '数字和大写字母组成的事项编码' });
+
+const implementation = obj({
+  region: regionCode,
+  department: opt(code),
+  windows: opt(arr(windowShape, { min: 1 })),
+  timeLimit: opt(obj({ promised: opt(int(0, 365)), legal: opt(int(0, 365)) })),
+  fees: opt(fees),
+  ...provenance,
+});
+
 const item = obj({
   code,
   name: str(),
   department: code,
+  nationalCode: opt(obj({ main: opt(nationalCode), sub: opt(nationalCode) })),
+  implementations: opt(arr(implementation, { uniqueBy: byField('region') })),
   kind: oneOf(['permit', 'confirmation', 'registration', 'payment', 'public-service', 'other']),
   levels: opt(arr(level)),
   legalBasis: arr(str(), { min: 1 }),
   conditions: arr(str(), { min: 1 }),
   timeLimit: obj({ promised: int(0, 365), legal: int(0, 365) }),
   periods: opt(arr(obj({ name: str(), days: int(1, 365) }), { uniqueBy: byField('name') })),
-  fees: obj({ free: bool(), note: opt(str()) }),
+  fees,
   channels: arr(channel, { min: 1 }),
   trips: int(0, 20),
   fields: arr(itemField, { uniqueBy: (v) => (typeof v === 'string' ? v : byField('key')(v)) }),
@@ -150,4 +176,4 @@ const calendar = obj({
   ...provenance,
 });
 
-export const SHAPES: Record<DocumentKind, Shape> = { department, fields, license, item, matter, calendar };
+export const SHAPES: Record<DocumentKind, Shape> = { region, department, fields, license, item, matter, calendar };

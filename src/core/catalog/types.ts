@@ -2,6 +2,10 @@
 import type { Rule } from '../rules/jsonlogic.ts';
 
 export type Level = 'province' | 'city' | 'county';
+/** Levels of administrative divisions, highest first; a department never sits at township level. */
+export const REGION_LEVELS = ['province', 'city', 'county', 'township'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export const REGION_LEVEL_NAMES: Readonly<Record<RegionLevel, string>> = { province: '省级', city: '市级', county: '县级', township: '乡镇级' };
 export type Subject = 'person' | 'enterprise';
 
 export const LIFE_STAGES = {
@@ -35,6 +39,15 @@ export interface Window {
   address: string;
   phone: string;
   hours: string;
+}
+
+/** An administrative division (GB/T 2260 code; 9 digits for a township): jurisdiction as data. */
+export interface Region extends Provenance {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** Absent for the top of the deployment's tree. */
+  parent?: string;
 }
 
 export interface Department extends Provenance {
@@ -148,10 +161,30 @@ export interface CalendarPeriod {
   days: number;
 }
 
+/** 事项编码 of the national basic catalogue (基本目录): 主项 and 子项; null until mapped from a source. */
+export interface NationalCode {
+  main?: string | null;
+  sub?: string | null;
+}
+
+/** One region's 实施清单 entry for an item: what differs there from the item's default. */
+export interface Implementation extends Provenance {
+  region: string;
+  /** The implementing department; absent: the item's default department. */
+  department?: string;
+  /** Absent: the implementing department's window. */
+  windows?: Window[];
+  timeLimit?: { promised?: number; legal?: number };
+  fees?: { free: boolean; note?: string };
+}
+
 export interface Item extends Provenance {
   code: string;
   name: string;
+  /** The default department: it handles the item wherever no region's implementation applies. */
   department: string;
+  nationalCode?: NationalCode;
+  implementations?: Implementation[];
   kind: ItemKind;
   levels?: Level[];
   legalBasis: string[];
@@ -233,7 +266,7 @@ export interface HolidayYear extends Provenance {
 }
 
 /** One file of the catalogue, as loaded: where it came from and what it holds. */
-export type DocumentKind = 'department' | 'fields' | 'license' | 'item' | 'matter' | 'calendar';
+export type DocumentKind = 'region' | 'department' | 'fields' | 'license' | 'item' | 'matter' | 'calendar';
 
 export interface CatalogueDocument {
   file: string;

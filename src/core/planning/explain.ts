@@ -3,11 +3,50 @@ import { explainRule, type Rule } from '../rules/jsonlogic.ts';
 import type { CompiledMatter } from '../catalog/model.ts';
 
 const isVar = (n: unknown): n is { var: unknown } => typeof n === 'object' && n !== null && !Array.isArray(n) && 'var' in n;
+const isMatterVar = (n: unknown) => isVar(n) && n.var === 'matter';
+
+/**
+ * The rule as read in one matter's guide: an item shared by several matters says `{ var: matter }`
+ * equals one of them, which here is simply true or false, so it is decided and folded away.
+ */
+export function forMatter(rule: Rule, matterId: string): Rule {
+  if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) return rule;
+  const [op, raw] = Object.entries(rule)[0] as [string, unknown];
+  const args = Array.isArray(raw) ? raw : [raw];
+  switch (op) {
+    case '==': case '===': case '!=': case '!==': {
+      const [a, b] = args;
+      const literal = isMatterVar(a) ? b : isMatterVar(b) ? a : undefined;
+      if (literal === undefined) return rule;
+      return (literal === matterId) === !op.startsWith('!');
+    }
+    case 'in': {
+      const [needle, hay] = args;
+      return isMatterVar(needle) && Array.isArray(hay) ? hay.includes(matterId) : rule;
+    }
+    case '!': {
+      const inner = forMatter(args[0], matterId);
+      return typeof inner === 'boolean' ? !inner : inner === args[0] ? rule : { '!': [inner] };
+    }
+    case 'and': case 'or': {
+      const decisive = op === 'or';
+      const parts = args.map((a) => forMatter(a, matterId));
+      if (parts.includes(decisive)) return decisive;
+      const open = parts.filter((p) => p !== !decisive);
+      return open.length === 0 ? !decisive : open.length === 1 ? open[0] : { [op]: open };
+    }
+  }
+  return rule;
+}
 
 export function describeRule(rule: Rule, matter: CompiledMatter): string {
+  return describe(forMatter(rule, matter.id), matter);
+}
+
+function describe(rule: Rule, matter: CompiledMatter): string {
   if (rule === true) return '无附加条件';
   if (rule === false) return '不适用';
-  if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) return JSON.stringify(rule);
+  if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) return '视具体情况而定';
   const [op, raw] = Object.entries(rule)[0] as [string, unknown];
   const args = Array.isArray(raw) ? raw : [raw];
   const question = (n: unknown) => (isVar(n) ? matter.questionById.get(String(n.var)) : undefined);
@@ -18,7 +57,7 @@ export function describeRule(rule: Rule, matter: CompiledMatter): string {
   const subject = (n: unknown) => {
     if (isVar(n) && n.var === 'situation') return '办理情形';
     const q = question(n);
-    return q ? q.text.replace(/[？?]$/, '') : JSON.stringify(n);
+    return q ? q.text.replace(/[？?]$/, '') : '相关情况';
   };
   switch (op) {
     case 'var':
@@ -44,14 +83,14 @@ export function describeRule(rule: Rule, matter: CompiledMatter): string {
     case '!': {
       const inner = args[0];
       if (isVar(inner) && question(inner)?.type === 'boolean') return `「${subject(inner)}」：「否」`;
-      return `并非${describeRule(inner, matter)}`;
+      return `并非${describe(inner, matter)}`;
     }
     case 'and':
-      return args.map((a) => describeRule(a, matter)).join('，且');
+      return args.map((a) => describe(a, matter)).join('，且');
     case 'or':
-      return args.map((a) => describeRule(a, matter)).join('，或');
+      return args.map((a) => describe(a, matter)).join('，或');
   }
-  return JSON.stringify(rule);
+  return '视具体情况而定';
 }
 
 const described = new WeakMap<object, string>();

@@ -79,15 +79,23 @@ export interface Flow {
 
 const flows = new WeakMap<CompiledMatter, Map<string, Flow>>();
 
-/** The flow depends only on which items are chosen; it is made once per set and kept. */
-export function planFlow(matter: CompiledMatter, chosen: readonly CompiledMatterItem[]): Flow {
+export type LimitOf = (e: CompiledMatterItem) => { promised: number; legal: number };
+
+/**
+ * The flow depends only on which items are chosen and their time limits (`limitOf`: as implemented
+ * in the handling region); it is made once per such set and kept.
+ */
+export function planFlow(matter: CompiledMatter, chosen: readonly CompiledMatterItem[], limitOf: LimitOf = (e) => e.def.timeLimit): Flow {
   let perMatter = flows.get(matter);
   if (!perMatter) flows.set(matter, (perMatter = new Map()));
   let key = '';
-  for (const e of chosen) key += `${e.item},`;
+  for (const e of chosen) {
+    const t = limitOf(e);
+    key += `${e.item}:${t.promised}:${t.legal},`;
+  }
   let flow = perMatter.get(key);
   if (!flow) {
-    flow = computeFlow(chosen);
+    flow = computeFlow(chosen, limitOf);
     if (perMatter.size >= 512) perMatter.clear();
     perMatter.set(key, flow);
   }
@@ -95,7 +103,7 @@ export function planFlow(matter: CompiledMatter, chosen: readonly CompiledMatter
 }
 
 /** Stages of items that can run side by side, in dependency order, and the longest path in days. */
-function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
+function computeFlow(chosen: readonly CompiledMatterItem[], limitOf: LimitOf): Flow {
   const inPlan = new Set(chosen.map((e) => e.item));
   const stageOf = new Map<string, number>();
   const finish = new Map<string, number>();
@@ -128,8 +136,9 @@ function computeFlow(chosen: readonly CompiledMatterItem[]): Flow {
         calendarStart = Math.max(calendarStart, calendarFinish.get(p) as number);
       }
       stageOf.set(e.item, stage);
-      finish.set(e.item, start + e.def.timeLimit.promised);
-      legalFinish.set(e.item, legalStart + e.def.timeLimit.legal);
+      const limit = limitOf(e);
+      finish.set(e.item, start + limit.promised);
+      legalFinish.set(e.item, legalStart + limit.legal);
       calendarFinish.set(e.item, calendarStart + (e.def.periods ?? []).reduce((n, d) => n + d.days, 0));
       via.set(e.item, longest);
     }

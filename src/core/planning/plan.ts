@@ -6,6 +6,7 @@ import { truthy } from '../rules/jsonlogic.ts';
 import type { Catalogue } from '../catalog/model.ts';
 import { explainSituation } from './explain.ts';
 import { mergeForm } from './form.ts';
+import { regionView, resolveHandling, type Handling } from './jurisdiction.ts';
 import { planFlow, selectItems } from './items.ts';
 import { materialsAlone, mergeMaterials } from './materials.ts';
 import { decideSituation, questionView, resolveAnswers } from './questionnaire.ts';
@@ -29,6 +30,7 @@ function checkInput(input: PlanInput, errors: PlanError[]): void {
   if (input.commitments !== undefined && (!Array.isArray(input.commitments) || input.commitments.some((c) => typeof c !== 'string'))) {
     errors.push({ code: 'invalid-input', path: 'commitments', message: 'commitments 应为材料编码的列表' });
   }
+  if (input.region !== undefined && typeof input.region !== 'string') errors.push({ code: 'invalid-input', path: 'region', message: 'region 应为行政区划代码' });
 }
 
 export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = {}): PlanResult {
@@ -39,6 +41,10 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   }
   checkInput(input, errors);
   if (errors.length > 0) return { ok: false, errors };
+  const applicantRegion = input.region === undefined ? undefined : catalogue.regions.get(input.region);
+  if (input.region !== undefined && !applicantRegion) {
+    return { ok: false, errors: [{ code: 'unknown-region', path: 'region', message: `没有代码为「${input.region.slice(0, 20)}」的行政区划` }] };
+  }
   const facts: Facts = input.facts ?? {};
 
   const state = resolveAnswers(matter, input.answers ?? {}, facts, errors);
@@ -53,7 +59,13 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   if (errors.length > 0) return { ok: false, errors };
 
   const { chosen } = selection;
-  const flow = planFlow(matter, chosen);
+  const handlings = new Map<string, Handling>();
+  const handlingOf = (e: (typeof chosen)[number]): Handling => {
+    let h = handlings.get(e.item);
+    if (!h) handlings.set(e.item, (h = resolveHandling(catalogue, e.def, applicantRegion?.code)));
+    return h;
+  };
+  const flow = planFlow(matter, chosen, (e) => handlingOf(e).timeLimit);
   const form = mergeForm(catalogue, matter, chosen, data, facts);
   const committed = new Set(input.commitments ?? []);
   const materials = mergeMaterials(catalogue, matter, chosen, data, facts, committed);
@@ -72,7 +84,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   for (const e of chosen) {
     for (const r of e.def.fieldRefs) if (!r.when || truthy(r.when(data))) fieldsAlone++;
     tripsAlone += e.def.trips;
-    daysAlone += e.def.timeLimit.promised;
+    daysAlone += handlingOf(e).timeLimit.promised;
   }
   let fieldsToFill = 0;
   for (const f of form.fields) if (f.value === undefined) fieldsToFill++;
@@ -80,6 +92,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
   for (const m of materials) if (m.status === 'required') materialsRequired++;
   const result: Plan = {
     matter: { id: matter.id, name: matter.name, lifeStage: matter.lifeStage, subject: matter.subject, lead: dept(matter.lead) },
+    region: applicantRegion ? regionView(applicantRegion) : null,
     complete: state.complete,
     nextQuestion: state.next ? questionView(state.next) : null,
     answers: state.answers,
@@ -96,21 +109,25 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
       : null,
     items: chosen.map((e) => {
       const w = selection.why.get(e.item) as { why: Plan['items'][number]['why']; neededBy: string[] };
+      const h = handlingOf(e);
       return {
         id: e.item,
         name: e.def.name,
-        department: dept(e.def.department),
+        department: dept(h.department),
+        region: h.region,
+        windows: h.windows,
+        fees: h.fees,
         why: w.why,
         ...(w.why === 'needed-by' ? { neededBy: w.neededBy } : {}),
         optional: !e.required,
         after: (e.after ?? []).filter((a) => selection.why.has(a)),
         stage: flow.stageOf.get(e.item) ?? 0,
-        timeLimit: e.def.timeLimit,
+        timeLimit: h.timeLimit,
         ...(e.def.periods?.length ? { periods: e.def.periods.map((d) => ({ name: d.name, days: d.days })) } : {}),
         result: e.def.result,
       };
     }),
-    notChosen: selection.notChosen.map((e) => ({ id: e.item, name: e.def.name, department: dept(e.def.department) })),
+    notChosen: selection.notChosen.map((e) => ({ id: e.item, name: e.def.name, department: dept(handlingOf(e).department) })),
     stages: flow.stages,
     form,
     materials,

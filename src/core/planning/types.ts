@@ -1,5 +1,7 @@
 /** The planner's input and its public output format (read by the UI, the server and other tools). */
-import type { CalendarPeriod, Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType } from '../catalog/types.ts';
+import type {
+  CalendarPeriod, Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType, RegionLevel, Window,
+} from '../catalog/types.ts';
 
 export type AnswerValue = boolean | string | string[];
 
@@ -13,6 +15,14 @@ export interface PlanInput {
   /** Materials the applicant replaces by a signed 告知承诺 (ids of materials that allow it). */
   commitments?: readonly string[];
   facts?: Facts;
+  /** The applicant's region code (from household, residence or registered address, or chosen): it decides which implementation handles each item. */
+  region?: string;
+}
+
+export interface RegionView {
+  code: string;
+  name: string;
+  level: RegionLevel;
 }
 
 export type PlanErrorCode =
@@ -28,7 +38,8 @@ export type PlanErrorCode =
   | 'dependency-unmet'
   | 'no-situation'
   | 'ambiguous-situation'
-  | 'not-committable';
+  | 'not-committable'
+  | 'unknown-region';
 
 export interface PlanError {
   code: PlanErrorCode;
@@ -59,13 +70,19 @@ export type ItemWhy = 'required' | 'chosen' | 'needed-by';
 export interface PlannedItem {
   id: string;
   name: string;
+  /** The department that handles this item in this plan: the implementing department for the applicant's region. */
   department: { code: string; name: string };
+  /** That department's region and level; null when the catalogue declares no regions. These three are absent from plans frozen before regions existed. */
+  region?: RegionView | null;
+  windows?: Window[];
+  fees?: { free: boolean; note?: string };
   why: ItemWhy;
   neededBy?: string[];
   optional: boolean;
   /** Items of this plan whose result this item needs (serial predecessors). */
   after: string[];
   stage: number;
+  /** As implemented in the handling region. */
   timeLimit: { promised: number; legal: number };
   /** Calendar-day periods of the item's flow (公示, 公告), in natural days. */
   periods?: CalendarPeriod[];
@@ -141,6 +158,8 @@ export interface Reductions {
 
 export interface Plan {
   matter: { id: string; name: string; lifeStage: LifeStage; subject: 'person' | 'enterprise'; lead: { code: string; name: string } };
+  /** The applicant's region the plan was made for; null: none given, every item by its default department. */
+  region?: RegionView | null;
   complete: boolean;
   nextQuestion: QuestionView | null;
   answers: AnswerView[];

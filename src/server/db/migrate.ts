@@ -15,6 +15,7 @@ import { licenseHolder } from './migrations/008_license_holder.ts';
 import { ratingEvents } from './migrations/012_rating_events.ts';
 import { commitments } from './migrations/013_commitments.ts';
 import { urges } from './migrations/014_urges.ts';
+import { consultations } from './migrations/015_consultations.ts';
 import { supplements } from './migrations/010_supplements.ts';
 import { progressCode } from './migrations/011_progress_code.ts';
 
@@ -35,6 +36,7 @@ function provider(db: Db): MigrationProvider {
         '012_rating_events': ratingEvents(),
         '013_commitments': commitments(),
         '014_urges': urges(),
+        '015_consultations': consultations(),
       };
     },
   };

@@ -236,6 +236,28 @@ export interface CommitmentBreachTable {
   recorded_at: string;
 }
 
+export interface ConsultationTable {
+  id: string;
+  number: string;
+  kind: string;
+  source: string;
+  account_id: string;
+  case_id: string | null;
+  matter_id: string | null;
+  department: string;
+  text: string;
+  status: string;
+  due_date: string;
+  recorded_by: string | null;
+  created_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  reopens: Generated<number>;
+  reopen_note: string | null;
+  closed_at: string | null;
+}
+
 export interface UrgeTable {
   id: string;
   case_id: string;
@@ -417,4 +439,5 @@ export interface Database {
   supplements: SupplementTable;
   case_search_keys: CaseSearchKeyTable;
   progress_codes: ProgressCodeTable;
+  consultations: ConsultationTable;
 }

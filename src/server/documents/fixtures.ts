@@ -83,9 +83,8 @@ export const restaurantCommitment: CommitmentLetterData = {
   ],
 };
 
-/** 开办餐饮店“一件事”, not accepted yet: three corrections, told at once. */
-export const restaurantCorrections: CorrectionNoticeData = {
-  caseNumber: 'YJS-2025-330108-000298',
+/** What both of the restaurant's notices at the window say of the case, the office and the clerk. */
+const restaurantNotice = {
   matterName: '开办餐饮店“一件事”',
   applicantName: '陈建国',
   applicantIdMasked: '330108********1517',
@@ -93,6 +92,12 @@ export const restaurantCorrections: CorrectionNoticeData = {
   issuer: '示例市政务服务中心',
   clerk: '赵明',
   window: sampleWindow,
+};
+
+/** 开办餐饮店“一件事”, not accepted yet: three corrections, told at once. */
+export const restaurantCorrections: CorrectionNoticeData = {
+  ...restaurantNotice,
+  caseNumber: 'YJS-2025-330108-000298',
   receivedOn: '2025-03-18',
   deadline: '2025-04-03',
   items: [
@@ -116,14 +121,8 @@ export const restaurantCorrections: CorrectionNoticeData = {
 
 /** 开办餐饮店“一件事”, not accepted: the applicant is not the one who may apply. */
 export const restaurantRejection: RejectionNoticeData = {
+  ...restaurantNotice,
   caseNumber: 'YJS-2025-330108-000299',
-  matterName: '开办餐饮店“一件事”',
-  applicantName: '陈建国',
-  applicantIdMasked: '330108********1517',
-  issuedOn: '2025-03-20',
-  issuer: '示例市政务服务中心',
-  clerk: '赵明',
-  window: sampleWindow,
   ground: '申请人不具备申请资格',
   reason: '申请人既不是拟开办餐饮店的经营者，也未取得经营者的授权委托。',
   legalBasis: ['《中华人民共和国行政许可法》第三十二条'],

@@ -50,7 +50,8 @@ describe.each(DIALECTS)('compressed answers on %s', (dialect) => {
     const items = await h.request('GET', '/api/public/items', { headers: { 'accept-encoding': 'gzip' } });
     expect(items.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(items.rawPayload).toString()).items.length).toBeGreaterThan(10);
-    const small = await h.request('GET', '/api/public/search?q=%E9%80%80%E4%BC%91', { headers: { 'accept-encoding': 'gzip' } });
+    // A search that finds nothing answers in a few bytes.
+    const small = await h.request('GET', '/api/public/search?q=qqqqzzzz', { headers: { 'accept-encoding': 'gzip' } });
     expect(small.headers['content-encoding']).toBeUndefined();
     // A compressed request body is not inflated: limits and signatures hold over the bytes received.
     const zipped = await h.app.inject({ method: 'POST', url: '/api/public/matters/retirement/plan', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: gzipSync('{"answers":{}}') });

@@ -118,6 +118,7 @@ const ANONYMOUS_LIMITS: Record<string, 'anonymous' | 'documents' | 'progress'> =
   'POST /api/public/matters/:id/plan': 'anonymous',
   'POST /api/public/matters/:id/checklist.pdf': 'documents',
   'GET /api/public/search': 'anonymous',
+  'GET /api/public/ask': 'anonymous',
   // Tighter: each request tries a receipt's query code.
   'GET /api/public/progress': 'progress',
 };

@@ -123,7 +123,7 @@ describe.each(DIALECTS)('新生儿出生 online, end to end, on %s', (dialect) =
     const inbox = (await h.request('GET', '/api/inbox', { cookie: parent })).json().notifications as { kind: string; title: string; body: string }[];
     const ready = inbox.filter((n) => n.kind === 'result');
     expect(ready).toHaveLength(1);
-    expect(ready[0]).toMatchObject({ title: '办理结果已就绪', body: expect.stringMatching(/已全部办结。电子证照（.*出生医学证明.*）已存入您的证照夹/) });
+    expect(ready[0]).toMatchObject({ title: '办理结果已就绪', body: expect.stringMatching(/已全部办结。电子证照（.*出生医学证明.*）已存入您的卡包/) });
     await worker.runOnce();
     const messages = await h.deps.db.kysely.selectFrom('message_log').selectAll().execute();
     expect(messages.length).toBeGreaterThan(3);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackageCalendarYears } from '../../catalog/holidays.ts';
 import type { Plan } from '../../core/planning/types.ts';
 import { verifyAudit } from '../modules/audit/audit.ts';
+import { approveEveryTask } from '../testing/decide.ts';
 import { fillForm } from '../testing/fill.ts';
 import { DIALECTS, startHarness, type Harness } from '../testing/harness.ts';
 
@@ -51,16 +52,7 @@ describe.each(DIALECTS)('好差评 to 差评整改, end to end, on %s', (dialect
     const clerk = await h.login('window');
     const accepted = await h.request('POST', `/api/window/cases/${caseId}/accept`, { cookie: clerk });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    for (const stage of plan.stages) {
-      for (const item of stage) {
-        const department = plan.items.find((i) => i.id === item)?.department.code;
-        const cookie = await h.login(`${department}-reviewer`);
-        const base = `/api/department/tasks/${caseId}/${item}`;
-        expect((await h.request('POST', `${base}/claim`, { cookie })).statusCode).toBe(200);
-        const r = await h.request('POST', `${base}/approve`, { cookie, body: {} });
-        expect(r.statusCode, r.body).toBe(200);
-      }
-    }
+    await approveEveryTask(h, caseId, plan);
     expect((await h.request('GET', `/api/cases/${caseId}`, { cookie: applicant })).json().status).toBe('completed');
   });
 

@@ -84,6 +84,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/public/items/{code}': { allow: EVERYONE, params: () => ({ code: 'ga-birth-registration' }), succeeds: true },
   'GET /api/public/departments': { allow: EVERYONE, succeeds: true },
   'GET /api/public/search': { allow: EVERYONE },
+  'GET /api/public/ask': { allow: EVERYONE }, // no query: 400 for everyone, never a 5xx
   'GET /api/public/catalogue': { allow: EVERYONE, succeeds: true },
   'GET /api/me/facts': { allow: APPLICANTS, succeeds: true },
   'POST /api/public/matters/{id}/checklist.pdf': { allow: EVERYONE, params: () => ({ id: 'newborn-birth' }), body: { answers: { bornInProvinceInstitution: true, birthCertificateFirstIssue: true, parentsMarried: true, babyUnderOneYear: true, applicantParent: 'mother', joinHousehold: 'mother', hukouLocation: 'both-in-province', fertilityRegistered: true, motherMaternityInsured: false } }, succeeds: true },
@@ -150,6 +151,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/lead/cases/{id}/urges': { allow: LEAD, body: { item: 'no-such-item', deadline: '2099-01-01', note: '请尽快办结本事项。' } },
   'GET /api/department/urges': { allow: ['caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
   'POST /api/department/urges/{id}/answer': { allow: ['caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { answer: '已加快办理。' } },
+  // consultations, suggestions and complaints
+  'POST /api/consultations': { allow: APPLICANTS, body: { kind: 'consultation', text: '请问办理新生儿出生一件事需要带哪些材料？' }, succeeds: true },
+  'GET /api/consultations': { allow: APPLICANTS, succeeds: true },
+  'POST /api/consultations/{id}/close': { allow: APPLICANTS, params: () => ({ id: randomUUID() }), body: { resolved: true } },
+  'POST /api/window/consultations': { allow: WINDOW, body: { kind: 'complaint', text: '窗口排队时间太长了。', caseId: randomUUID() } },
+  'GET /api/department/consultations': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
+  'POST /api/department/consultations/{id}/answer': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { answer: '请携带出生医学证明和户口簿。' } },
+  'GET /api/admin/knowledge': { allow: ['admin', 'auditor'], succeeds: true },
+  'GET /api/admin/knowledge.xlsx': { allow: ['admin', 'auditor'], succeeds: true },
   // ratings and rectification
   'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5 } },
   'GET /api/cases/{id}/ratings': { allow: OWNER_OR_WINDOW, succeeds: true },
@@ -186,6 +196,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/drafts/{id}/opinions': { allow: ['caseReviewer', 'otherReviewer', 'lead'], body: { opinion: 'agree', comment: '同意' } },
   'POST /api/admin/drafts/{id}/approve': { allow: ADMIN },
   'POST /api/admin/drafts/{id}/publish': { allow: ADMIN },
+  'POST /api/admin/drafts/{id}/simulate': { allow: ADMIN, body: {} },
   'POST /api/admin/change-requests': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead', 'admin'], body: { matterId: 'newborn-birth', reason: '访问检查' }, succeeds: true },
   'GET /api/admin/change-requests': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead', 'admin'], succeeds: true },
   'POST /api/admin/change-requests/{id}/open-draft': { allow: ADMIN, params: () => ({ id: randomUUID() }) },

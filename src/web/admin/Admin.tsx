@@ -5,8 +5,9 @@
  */
 import { Spin, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth, type Account } from '../shared/auth.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 import { RequireRole } from '../window/ui.tsx';
 import { Catalogue } from './Catalogue.tsx';
 import { ChangeRequests } from './ChangeRequests.tsx';
@@ -43,14 +44,23 @@ function Gate({ path, children }: { path: string; children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Pages below a section, named in the title bar apart from the section itself. */
+const SUBPAGES: [string, string][] = [
+  ['catalogue/items', '事项清单'], ['catalogue/matters/', '一件事结构'], ['catalogue/', '目录详情'], ['drafts/', '草稿详情'],
+];
+
 function Console() {
   const { account } = useAuth();
   const role = account?.role ?? 'applicant';
   const mine = SECTIONS.filter((s) => s.roles.includes(role));
+  const path = useLocation().pathname.replace(/^\/admin\/?/, '');
+  const section = SECTIONS.find((s) => path === s.path || path.startsWith(`${s.path}/`));
+  const sub = SUBPAGES.find(([prefix]) => path.startsWith(prefix))?.[1];
+  usePageTitle(`${sub ?? section?.label ?? '管理功能'} - 目录与成效管理`);
   return (
     <div className="admin">
       <div className="admin-head">
-        <Typography.Title level={2} style={{ margin: 0 }}>目录与成效管理</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>目录与成效管理</Typography.Title>
         <Typography.Text type="secondary">{account?.displayName}（{account?.roleName}）</Typography.Text>
       </div>
       <nav aria-label="管理功能" className="admin-nav">

@@ -209,7 +209,7 @@ function Items() {
         <Table<ItemSummary> rowKey="code" size="small" loading={q.loading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false, itemRender: pagerItem }}
           expandable={{ expandedRowRender: (i) => <ItemMore code={i.code} />, expandRowByClick: false, expandIcon: ItemExpand }}
           columns={[
-            { title: '事项', dataIndex: 'name', render: (v: string, i) => <>{v}<div className="mono" style={{ color: '#8c8c8c' }}>{i.code}</div></> },
+            { title: '事项', dataIndex: 'name', render: (v: string, i) => <>{v}<div className="mono" style={{ color: '#595959' }}>{i.code}</div></> },
             { title: '部门', key: 'd', render: (_: unknown, i) => i.department.name },
             { title: '类型', dataIndex: 'kind', render: (k: string) => ITEM_KIND[k] ?? k },
             { title: '承诺/法定时限', key: 'tl', render: (_: unknown, i) => `${days(i.timeLimit.promised)} / ${days(i.timeLimit.legal)}` },

@@ -90,7 +90,7 @@ function Figures({ m }: { m: MatterFigures }) {
     { dim: '流程', rows: [['承诺时限（单独办理 → 一件事）', arrow(m.process.promisedBefore, m.process.promisedAfter, ' 个工作日')], ['实际办结用时（平均 / 中位数）', m.process.completed === 0 ? '尚无办结' : `${num(m.process.actualAverage)} / ${num(m.process.actualMedian)} 个工作日`], ['已办结', `${m.process.completed} 件`]] },
     { dim: '材料', rows: [['提交材料（单独办理 → 一件事）', arrow(m.materials.before, m.materials.after, ' 份')], ['填写字段（单独办理 → 一件事）', arrow(m.materials.fieldsBefore, m.materials.fieldsAfter, ' 项')], ['材料免提交率', pct(m.materials.exemptionRate)]] },
     { dim: '成本', rows: [['跑动次数（单独办理 → 一件事）', arrow(m.cost.tripsBefore, m.cost.tripsAfter, ' 次')], ['帮办代办', `${m.cost.assisted} 件`]] },
-    { dim: '满意度', rows: [['评价', `${m.satisfaction.ratings} 条`], ...LEVELS.map((l): [string, string] => [`　${l.name}`, `${m.satisfaction.byLevel[l.level] ?? 0} 条`]), ['满意率（基本满意及以上）', pct(m.satisfaction.satisfactionRate)], ['差评整改答复率', pct(m.satisfaction.rectificationRate)]] },
+    { dim: '满意度', rows: [['评价', `${m.satisfaction.ratings} 条`], ...LEVELS.map((l): [string, string] => [`　${l.name}`, `${m.satisfaction.byLevel[l.level] ?? 0} 条`]), ['满意率（基本满意及以上）', pct(m.satisfaction.satisfactionRate)], ['差评整改答复率', pct(m.satisfaction.rectificationRate)], ['咨询、建议、投诉', `${m.consultations.total} 件（咨询 ${m.consultations.byKind.consultation}，建议 ${m.consultations.byKind.suggestion}，投诉 ${m.consultations.byKind.complaint}）`], ['按期答复率', pct(m.consultations.onTimeRate)], ['超期未答复', `${m.consultations.overdueOpen} 件`]] },
   ];
   return (
     <div className="figures-wrap">

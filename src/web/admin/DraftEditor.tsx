@@ -27,7 +27,7 @@ type SaveState =
   | { kind: 'error'; text: string };
 
 const SAVE_DELAY_MS = 1000;
-const FOLDER: Record<DocumentKind, string> = { matter: 'matters', item: 'items', fields: 'fields', license: 'licenses', department: 'departments', calendar: 'calendar' };
+const FOLDER: Record<DocumentKind, string> = { region: 'regions', matter: 'matters', item: 'items', fields: 'fields', license: 'licenses', department: 'departments', calendar: 'calendar' };
 
 const TEMPLATE: Record<DocumentKind, (name: string) => string> = {
   matter: (n) => `id: ${n}\nname: \nlead: \npartners: []\n`,
@@ -36,6 +36,7 @@ const TEMPLATE: Record<DocumentKind, (name: string) => string> = {
   license: (n) => `code: ${n}\nname: \ndepartment: \nholder: person\n`,
   department: (n) => `code: ${n}\nname: \n`,
   calendar: () => 'year: \n',
+  region: (n) => `code: "${n}"\nname: \nlevel: county\nparent: \n`,
 };
 
 function defaultFile(draft: DraftDetail): string | null {

@@ -13,6 +13,7 @@ import { DiffView, useDiff } from './DiffView.tsx';
 import { DraftEditor, type EditorHandle } from './DraftEditor.tsx';
 import { OpinionForm, OpinionRecord } from './Opinions.tsx';
 import { PlanPreview } from './PlanPreview.tsx';
+import { Simulation } from './Simulation.tsx';
 import type { Defect, DiffView as Diff, DraftDetail } from './types.ts';
 
 const TABS = ['edit', 'preview', 'diff', 'opinions'] as const;
@@ -182,6 +183,8 @@ export function DraftPage() {
           {draft.status === 'published' && <Published draft={draft} diff={diff.data} />}
         </div>
       </section>
+
+      {admin && draft.status !== 'published' && <Simulation key={draft.updatedAt} draft={draft} />}
 
       <Tabs activeKey={tab} onChange={setTab} items={[
         { key: 'edit', label: canEdit ? `文件与检查${draft.defectCount > 0 ? `（${draft.defectCount} 处问题）` : ''}` : '文件', children: <DraftEditor draft={draft} canEdit={canEdit} matters={matters} onDefects={checked} onChanged={() => { void q.reload(); setVersion((v) => v + 1); }} handle={editor} /> },

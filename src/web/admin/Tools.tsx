@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { pages } from '../shared/pager.tsx';
+import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
 import type { AuditVerification, DeadLetter } from './types.ts';
+import { Knowledge } from './Knowledge.tsx';
 
 export function Tools() {
   const { account } = useAuth();
@@ -15,6 +17,7 @@ export function Tools() {
   return (
     <div className="admin-stack">
       <AuditCheck />
+      <Knowledge />
       {admin && <DeadLetters />}
       {admin && <ApiClient />}
     </div>
@@ -64,21 +67,23 @@ function DeadLetters() {
       {holder}
       <Typography.Paragraph type="secondary">向部门系统推送的办件、通知多次重试仍失败的，停在这里。排除对方系统故障后可重新投递。</Typography.Paragraph>
       {q.error && <LoadError error={q.error} retry={q.reload} />}
-      <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={pages(rows.length)} scroll={{ x: 720 }}
-        locale={{ emptyText: <Empty description="没有投递失败的消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-        columns={[
-          { title: '编号', dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },
-          { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => KINDS[k] ?? k },
-          { title: '投递标识', dataIndex: 'deliveryId', render: (v: string) => <span className="mono">{v}</span> },
-          { title: '尝试次数', dataIndex: 'attempts', width: 90 },
-          { title: '最后错误', dataIndex: 'lastError', render: (v: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{v === 'fetch failed' ? '无法连接对方系统（fetch failed）' : v ?? '—'}</span> },
-          { title: '产生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
-          { title: '操作', key: 'op', width: 110, render: (_: unknown, d) => (
-            <Popconfirm title={`重新投递 #${d.id}？`} okText="重新投递" cancelText="取消" onConfirm={() => retry(d)}>
-              <Button size="small" loading={busy === d.id} aria-label={`重新投递 #${d.id}`}>重新投递</Button>
-            </Popconfirm>
-          ) },
-        ]} />
+      <ScrollRegion label="投递失败的消息">
+        <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
+          locale={{ emptyText: <Empty description="没有投递失败的消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+          columns={[
+            { title: '编号', dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },
+            { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => KINDS[k] ?? k },
+            { title: '投递标识', dataIndex: 'deliveryId', render: (v: string) => <span className="mono">{v}</span> },
+            { title: '尝试次数', dataIndex: 'attempts', width: 90 },
+            { title: '最后错误', dataIndex: 'lastError', render: (v: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{v === 'fetch failed' ? '无法连接对方系统（fetch failed）' : v ?? '—'}</span> },
+            { title: '产生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
+            { title: '操作', key: 'op', width: 110, render: (_: unknown, d) => (
+              <Popconfirm title={`重新投递 #${d.id}？`} okText="重新投递" cancelText="取消" onConfirm={() => retry(d)}>
+                <Button size="small" loading={busy === d.id} aria-label={`重新投递 #${d.id}`}>重新投递</Button>
+              </Popconfirm>
+            ) },
+          ]} />
+      </ScrollRegion>
     </Section>
   );
 }

@@ -47,8 +47,9 @@ export const KIND: Record<DocumentKind, string> = {
   license: '电子证照',
   department: '部门',
   calendar: '工作日历',
+  region: '行政区划',
 };
-export const KIND_ORDER: DocumentKind[] = ['matter', 'item', 'fields', 'license', 'department', 'calendar'];
+export const KIND_ORDER: DocumentKind[] = ['matter', 'item', 'fields', 'license', 'department', 'region', 'calendar'];
 
 export const ITEM_KIND: Record<string, string> = {
   permit: '行政许可', confirmation: '行政确认', registration: '登记', payment: '行政给付', 'public-service': '公共服务', other: '其他',

@@ -25,6 +25,7 @@ import { useOnline } from './apply/useOnline.ts';
 import { loadCatalogue, usePlanner } from './apply/usePlanner.ts';
 import { useApplicantFacts } from './apply/useApplicantFacts.ts';
 import './apply/apply.css';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 /** Questions after `current` that may still be asked (those whose condition is already false are not). */
 function questionsLeft(matter: CompiledMatter, plan: Plan, current: string): number {
@@ -42,6 +43,7 @@ function questionsLeft(matter: CompiledMatter, plan: Plan, current: string): num
 }
 
 export default function Apply() {
+  usePageTitle(useSearchParams()[0].get('offline') === '1' ? '个性化材料清单' : '智能导办');
   const { id = '' } = useParams();
   const { t } = usePrefs();
   const [search, setSearch] = useSearchParams();
@@ -123,7 +125,7 @@ export default function Apply() {
   return (
     <article aria-labelledby="apply-title">
       <Link to={`/matters/${id}`} className="apply-no-print">← 返回办事指南</Link>
-      <Typography.Title level={2} id="apply-title" style={{ marginTop: 8 }}>{plan.matter.name} · 智能导办</Typography.Title>
+      <Typography.Title level={1} id="apply-title" style={{ marginTop: 8 }}>{plan.matter.name} · 智能导办</Typography.Title>
       <Typography.Paragraph type="secondary">
         回答几个简单的问题，马上知道要办哪些事、带哪些材料、多久办好。{offline ? '回答完后生成您的个性化材料清单。' : ''}
       </Typography.Paragraph>

@@ -22,13 +22,14 @@ import { DeferredMaterials, SupplementRequests } from './case/Supplement.tsx';
 import { Corrections } from './case/Corrections.tsx';
 import { CASE_STATUS_TEXT, DOCUMENT_TEXT, STATUS_COLOR, day, withdrawable, type CaseView, type Correction } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const cardTitle = (text: string) => <h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{text}</h3>;
 
 function Header({ view }: { view: CaseView }) {
   return (
     <header>
-      <Typography.Title id="case-title" level={2} style={{ marginBottom: 4 }}>{view.matter.name}</Typography.Title>
+      <Typography.Title id="case-title" level={1} style={{ marginBottom: 4 }}>{view.matter.name}</Typography.Title>
       <Space wrap size={[8, 4]}>
         <Tag color={STATUS_COLOR[view.status]} variant="outlined" style={{ fontSize: 'inherit', paddingBlock: 2 }}>{CASE_STATUS_TEXT[view.status]}</Tag>
         <Typography.Text style={MUTED}>办件编号 {view.number}</Typography.Text>
@@ -257,6 +258,7 @@ function CasePage({ id }: { id: string }) {
 }
 
 export default function CaseDetail() {
+  usePageTitle('办件详情');
   const { id = '' } = useParams();
   return (
     <RequireApplicant what="办件详情">

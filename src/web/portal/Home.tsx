@@ -1,30 +1,27 @@
 /** The 高效办成一件事 service zone: key matters by life stage for persons and enterprises, and search. */
-import { Alert, Card, Col, Empty, Input, List, Row, Spin, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Alert, Card, Col, Input, List, Row, Spin, Tabs, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../shared/api.ts';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
+import { usePageTitle } from '../shared/usePageTitle.ts';
+import { SearchResults } from './SearchResults.tsx';
 
 interface MatterCard { id: string; name: string; summary: string; lead: { name: string }; items: number }
 interface Stage { stage: string; name: string; subject: 'person' | 'enterprise'; matters: MatterCard[] }
-interface Hit { id: string; name: string; lifeStage: string; summary: string }
 
 export default function Home() {
-  const { t } = usePrefs();
+  usePageTitle('首页');
+  const { t, elder } = usePrefs();
   const list = useLoad(() => get<{ version: number; stages: Stage[] }>('/api/public/matters'), []);
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[] | null>(null);
-  const runSearch = async (q: string) => {
-    setQuery(q);
-    if (q.trim() === '') return setHits(null);
-    setHits((await get<{ results: Hit[] }>(`/api/public/search?q=${encodeURIComponent(q)}`)).results);
-  };
+  const [params, setParams] = useSearchParams();
+  const query = (params.get('q') ?? '').trim();
+  const runSearch = (q: string) => setParams(q.trim() === '' ? {} : { q: q.trim() });
   const stages = (subject: 'person' | 'enterprise') => (list.data?.stages ?? []).filter((s) => s.subject === subject);
   const board = (subject: 'person' | 'enterprise') => (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} className="stage-board">
       {stages(subject).map((s) => (
-        <Col xs={24} md={12} key={s.stage}>
+        <Col xs={24} md={elder ? 24 : 12} key={s.stage}>
           <Card title={<span><Tag color="red">{s.name}</Tag></span>} size="small">
             <List
               dataSource={s.matters}
@@ -32,7 +29,7 @@ export default function Home() {
                 <List.Item>
                   <List.Item.Meta
                     title={<Link to={`/matters/${m.id}`}>{m.name}</Link>}
-                    description={<Typography.Text type="secondary">{m.items} 个事项 · 牵头：{m.lead.name}</Typography.Text>}
+                    description={elder ? undefined : <Typography.Text type="secondary">{m.items} 个事项 · 牵头：{m.lead.name}</Typography.Text>}
                   />
                 </List.Item>
               )}
@@ -45,28 +42,22 @@ export default function Home() {
   return (
     <>
       <section aria-labelledby="zone" style={{ textAlign: 'center', margin: '8px 0 24px' }}>
-        <Typography.Title id="zone" level={2}>{t('brand')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('slogan')}</Typography.Paragraph>
+        <Typography.Title id="zone" level={1}>{t('brand')}</Typography.Title>
+        {!elder && <Typography.Paragraph type="secondary">{t('slogan')}</Typography.Paragraph>}
         <Input.Search
           aria-label={t('search')}
           placeholder={t('search')}
           allowClear
+          defaultValue={query}
+          key={query}
           enterButton="搜索"
           size="large"
           onSearch={runSearch}
-          onChange={(e) => { if (e.target.value === '') void runSearch(''); }}
+          onChange={(e) => { if (e.target.value === '') runSearch(''); }}
           style={{ maxWidth: 560 }}
         />
       </section>
-      {hits && (
-        <Card title={`“${query}”`} style={{ marginBottom: 16 }}>
-          {hits.length === 0 ? <Empty description={t('noResult')} /> : (
-            <List dataSource={hits} renderItem={(h) => (
-              <List.Item><List.Item.Meta title={<Link to={`/matters/${h.id}`}>{h.name}</Link>} description={`${h.lifeStage} · ${h.summary.slice(0, 60)}…`} /></List.Item>
-            )} />
-          )}
-        </Card>
-      )}
+      {query !== '' && <SearchResults q={query} />}
       {list.error && <Alert type="error" message={list.error.message} />}
       {list.loading && !list.data ? <Spin tip={t('loading')} /> : (
         <Tabs items={[{ key: 'person', label: t('person'), children: board('person') }, { key: 'enterprise', label: t('enterprise'), children: board('enterprise') }]} />

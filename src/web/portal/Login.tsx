@@ -1,14 +1,16 @@
 /** Log-in for every role; afterwards each goes to its own face. */
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { ApiError } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const HOME = { applicant: '/cases', window: '/window', reviewer: '/workbench', lead: '/workbench', admin: '/admin', auditor: '/admin' } as const;
 
 export default function Login() {
+  usePageTitle('登录');
   const { login } = useAuth();
   const { t } = usePrefs();
   const navigate = useNavigate();
@@ -16,7 +18,7 @@ export default function Login() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <Card title={t('login')} style={{ maxWidth: 420, margin: '24px auto' }}>
+    <Card title={<Typography.Title level={1} style={{ fontSize: '1.3em', margin: 0 }}>{t('login')}</Typography.Title>} style={{ maxWidth: 420, margin: '24px auto' }}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={async (v: { username: string; password: string }) => {
         setBusy(true);

@@ -9,6 +9,7 @@ import { useLoad } from '../shared/useLoad.ts';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { CASE_STATUS_TEXT, STATUS_COLOR, day, minute, type CaseListEntry } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 interface Notice { id: string; title: string; body: string; caseId: string | null; createdAt: string; read: boolean }
 
@@ -101,12 +102,13 @@ function CaseList() {
 }
 
 export default function MyCases() {
+  usePageTitle('我的办件');
   const { t } = usePrefs();
   return (
     <RequireApplicant what="您的办件">
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>
         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-          <Typography.Title level={2} style={{ margin: 0 }}>{t('myCases')}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0 }}>{t('myCases')}</Typography.Title>
           <Link to="/">办理新的“一件事”</Link>
         </Space>
         <CaseList />

@@ -12,6 +12,7 @@ import { dueText } from '../../core/calendar/workdays.ts';
 import { errorText, get } from '../shared/api.ts';
 import { TASK_TEXT } from './case/Progress.tsx';
 import type { TaskStatus } from './case/types.ts';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 type Progress = Static<typeof Answer>;
 const COLOR: Record<string, string> = { waiting: 'default', dispatched: 'processing', claimed: 'processing', supplement: 'warning', approved: 'success', refused: 'error', stopped: 'default' };
@@ -38,6 +39,7 @@ function Items({ p }: { p: Progress }) {
 }
 
 export default function PublicProgress() {
+  usePageTitle('办件进度查询');
   const [params, setParams] = useSearchParams();
   const number = params.get('n') ?? '';
   const code = params.get('c') ?? '';
@@ -59,7 +61,7 @@ export default function PublicProgress() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 760, marginInline: 'auto' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>办件进度查询</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>办件进度查询</Typography.Title>
       <Card>
         <Form layout="vertical" initialValues={{ number, code }} key={`${number}|${code}`}
           onFinish={(v: { number: string; code: string }) => setParams({ n: v.number.trim(), c: v.code.trim() })}>

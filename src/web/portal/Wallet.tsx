@@ -13,6 +13,7 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { MUTED } from '../shared/form/muted.ts';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const LABEL = { color: 'rgba(0,0,0,0.65)' } as const;
 const VALUE = { margin: '0 0 8px' } as const;
@@ -53,7 +54,7 @@ function LicenseCard({ l }: { l: WalletLicense }) {
           <dd style={VALUE}><Validity l={l} /></dd>
         </dl>
         <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
-          <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer" aria-label={`查看或下载${l.name}（PDF，新窗口打开）`}>查看或下载证照（PDF）</a></li>
+          <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer">查看或下载{l.name}（PDF）<span className="visually-hidden">，新窗口打开</span></a></li>
           <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">在线核验真伪（新窗口打开）</a></li>
           <li><Link to={`/cases/${l.caseId}`}>查看来源办件</Link></li>
         </ul>
@@ -93,10 +94,11 @@ function Licenses() {
 }
 
 export default function Wallet() {
+  usePageTitle('我的卡包');
   const { t } = usePrefs();
   return (
     <RequireApplicant what="您的电子证照">
-      <Typography.Title level={2}>{t('wallet')}</Typography.Title>
+      <Typography.Title level={1}>{t('wallet')}</Typography.Title>
       <Typography.Paragraph style={MUTED}>电子证照与纸质证照具有同等效力。办事时出示二维码，工作人员扫码核验，不用再交复印件。</Typography.Paragraph>
       <Licenses />
     </RequireApplicant>

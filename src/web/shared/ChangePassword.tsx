@@ -7,6 +7,7 @@ import { useAuth, type Account } from './auth.tsx';
 import { ERROR_TEXT, MUTED } from './form/muted.ts';
 import { LinkButton } from './LinkButton.tsx';
 import { useAction } from './useAction.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 interface Values {
   currentPassword: string;
@@ -37,6 +38,7 @@ function Rules({ password, username }: { password: string; username: string }) {
 }
 
 export default function ChangePassword() {
+  usePageTitle('修改密码');
   const { account, ready } = useAuth();
   if (!ready) return <Spin description="加载中…" />;
   if (!account) {

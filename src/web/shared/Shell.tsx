@@ -2,20 +2,40 @@
 import { Button, ConfigProvider, Layout, Space, Switch, theme, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { Assistant } from '../portal/assistant/Assistant.tsx';
 import { useAuth } from './auth.tsx';
 import { usePrefs } from './prefs.tsx';
+
+/**
+ * Ant Design's defaults for secondary text, links, placeholders and status colours fall short of
+ * WCAG AA (4.5:1) on white and on the grey page background: darker shades of the same hues.
+ */
+const CONTRAST = {
+  colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.64)', colorTextDescription: 'rgba(0, 0, 0, 0.64)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorLink: '#0050b3', colorLinkHover: '#003a8c', colorInfo: '#0050b3',
+  colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#a8071a',
+} as const;
+
+/** The skip link moves focus itself: a bare #main would also work, but would leave the hash in the address. */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus();
+  main?.scrollIntoView();
+}
 
 export function Shell({ children }: { children: ReactNode }) {
   const { lang, setLang, elder, setElder, t } = usePrefs();
   const { account, logout } = useAuth();
   const navigate = useNavigate();
-  const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f' } : {};
+  const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f', colorTextDescription: '#1f1f1f' } : {};
   return (
     // Button names stay as written (受理, not 受 理): what the user reads is what a screen reader says.
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...elderTheme } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...CONTRAST, ...elderTheme } }} button={{ autoInsertSpace: false }}>
       <Layout style={{ minHeight: '100vh' }}>
+        <a href="#main" className="skip-link" onClick={skipToMain}>跳到主要内容</a>
         <Layout.Header style={{ background: '#c0392b', paddingInline: 16, height: 'auto', lineHeight: 1.4, paddingBlock: 10 }}>
           <nav aria-label="主导航" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
             <Link to="/" style={{ color: '#fff', fontSize: elder ? 26 : 20, fontWeight: 700 }}>{t('brand')}</Link>
@@ -36,12 +56,12 @@ export function Shell({ children }: { children: ReactNode }) {
             </Space>
           </nav>
         </Layout.Header>
-        <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto' }}>
-          <main>{children}</main>
-        </Layout.Content>
+        {/* A plain main: Layout.Content is a main element too, and a page has one. */}
+        <main id="main" tabIndex={-1} className="shell-main">{children}</main>
         <Layout.Footer style={{ textAlign: 'center' }}>
           <Typography.Text type="secondary">{t('slogan')} · 咨询投诉 12345</Typography.Text>
         </Layout.Footer>
+        <Assistant />
       </Layout>
     </ConfigProvider>
   );

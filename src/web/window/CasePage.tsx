@@ -8,16 +8,19 @@ import { Circulation, DeferredMaterials, Delivery, Documents, Progress, Rejected
 import { Check } from './Check.tsx';
 import { Correcting } from './Corrections.tsx';
 import { SupplementAtCounter } from './SupplementAtCounter.tsx';
+import { ConsultationAtWindow } from './ConsultationAtWindow.tsx';
 import { FormStep, MaterialsStep, ReviewStep } from './Intake.tsx';
 import { Questions } from './Questions.tsx';
 import type { CaseView, Plan } from './types.ts';
 import { CHANNEL, fmtTime, LoadError, STATUS_COLOR, visitors } from './ui.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 type Intake = 'questions' | 'form' | 'materials' | 'review';
 const STEPS = ['登记申请人', '引导问答', '填写申请表', '收取材料', '核对提交', '受理审查', '办理与送达'];
 const INTAKE_STEP: Record<Intake, number> = { questions: 1, form: 2, materials: 3, review: 4 };
 
 export function CasePage() {
+  usePageTitle('综合窗口 办件');
   const { id = '' } = useParams();
   // Another case starts afresh: no view, no step, no plan of the case before.
   return <CaseScreen key={id} id={id} />;
@@ -56,7 +59,7 @@ function CaseScreen({ id }: { id: string }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/window">← 返回综合窗口</Link>
       <div>
-        <Typography.Title level={2} style={{ margin: 0 }} ref={heading} tabIndex={-1}>
+        <Typography.Title level={1} style={{ margin: 0 }} ref={heading} tabIndex={-1}>
           {stepTitle}<span style={{ fontWeight: 400, fontSize: '0.7em' }}> · {view.matter.name}</span>
         </Typography.Title>
       </div>
@@ -72,7 +75,7 @@ function CaseScreen({ id }: { id: string }) {
       {narrow ? (
         <div aria-label="办理步骤">
           <Typography.Text>第 {stepIndex + 1} 步，共 {STEPS.length} 步：{STEPS[stepIndex]}</Typography.Text>
-          <Bar percent={Math.round(((stepIndex + 1) / STEPS.length) * 100)} showInfo={false} size="small" />
+          <Bar percent={Math.round(((stepIndex + 1) / STEPS.length) * 100)} showInfo={false} size="small" aria-label={`第 ${stepIndex + 1} 步，共 ${STEPS.length} 步`} />
         </div>
       ) : (
         <nav aria-label="办理步骤">
@@ -106,6 +109,7 @@ function CaseScreen({ id }: { id: string }) {
           <Delivery caseView={view} onDone={() => setMoved((n) => n + 1)} />
         </>
       )}
+      {view.status !== 'draft' && <ConsultationAtWindow caseId={view.id} />}
     </Space>
   );
 }

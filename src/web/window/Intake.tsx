@@ -1,7 +1,7 @@
 /** The application taken at the window: the one form, the materials handed in, and the submission. */
 import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../core/planning/labels.ts';
+import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT, workingDaysText } from '../../core/planning/labels.ts';
 import { validateFormValues } from '../../core/planning/validate-form.ts';
 import { api, ApiError, get, post, put } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
@@ -166,7 +166,7 @@ export function ReviewStep({ caseView, plan, onBack, onForm, onSubmitted }: { ca
           ...(caseView.assisted ? [{ key: 'assisted', label: '帮办代办', children: `${caseView.assisted.by}（${caseView.assisted.authority}）` }] : []),
           ...(plan.situation ? [{ key: 'situation', label: '办理情形', children: plan.situation.name }] : []),
           { key: 'items', label: '涉及事项', children: plan.items.map((i) => i.name).join('、') },
-          { key: 'days', label: '承诺时限', children: `${plan.timeLimit.workingDays} 个工作日` },
+          { key: 'days', label: '承诺时限', children: workingDaysText(plan.timeLimit.workingDays) },
         ]} />
       </Section>
       <Section title="申请表" extra={<Button onClick={onForm}>修改</Button>}>

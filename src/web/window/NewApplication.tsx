@@ -8,6 +8,7 @@ import { useAction } from '../shared/useAction.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import type { CaseView } from './types.ts';
 import { Section, visitors, type Visitor } from './ui.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 interface Values {
   matterId: string;
@@ -20,6 +21,7 @@ interface Values {
 }
 
 export function NewApplication() {
+  usePageTitle('综合窗口 新建申请');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const again = visitors.get(params.get('from') ?? '');
@@ -50,7 +52,7 @@ export function NewApplication() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
       <Link to="/window">← 返回综合窗口</Link>
-      <Typography.Title level={2} style={{ margin: 0 }}>新建申请</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>新建申请</Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         核验来访群众的身份证件后录入。接下来按“一件事”的引导问题逐题询问，填写一张申请表，收取一套材料。
       </Typography.Paragraph>

@@ -7,6 +7,7 @@ import { useLoad } from '../shared/useLoad.ts';
 import type { AnswerValue } from '../../core/planning/types.ts';
 import type { CaseView, GuideQuestion, Plan, QuestionView } from './types.ts';
 import { Section } from './ui.tsx';
+import { workingDaysText } from '../../core/planning/labels.ts';
 
 interface Props {
   caseView: CaseView;
@@ -103,7 +104,7 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
             <Space orientation="vertical" style={{ width: '100%' }}>
               {plan.situation && <Alert type="success" showIcon title={`办理情形：${plan.situation.name}`} description={plan.situation.description} />}
               <Typography.Paragraph style={{ margin: 0 }}>
-                共 {plan.items.length} 个事项，{plan.materials.filter((m) => m.status === 'required').length} 份材料需要提交（{plan.materials.filter((m) => m.status === 'exempt').length} 份免提交），承诺 {plan.timeLimit.workingDays} 个工作日办结。
+                共 {plan.items.length} 个事项，{plan.materials.filter((m) => m.status === 'required').length} 份材料需要提交（{plan.materials.filter((m) => m.status === 'exempt').length} 份免提交），{plan.timeLimit.workingDays === 0 ? '即办即结' : `承诺 ${workingDaysText(plan.timeLimit.workingDays)}办结`}。
               </Typography.Paragraph>
               <List size="small" bordered dataSource={plan.items} renderItem={(i) => (
                 <List.Item><span>{i.name} <Typography.Text type="secondary">（{i.department.name}）</Typography.Text>{i.optional && <Tag color="blue" style={{ marginInlineStart: 8 }}>可选</Tag>}</span></List.Item>

@@ -8,11 +8,14 @@ import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import { CorrectionTerm } from './Corrections.tsx';
 import { Recent } from './Recent.tsx';
+import { Answering } from '../shared/consultations/Answering.tsx';
 import { Search } from './Search.tsx';
 import type { QueueRow } from './types.ts';
 import { CHANNEL, fmtTime, LoadError, Section } from './ui.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 export function Queue() {
+  usePageTitle('综合窗口 待受理');
   const narrow = !Grid.useBreakpoint().md;
   const matters = useMatters();
   const queue = useLoad(() => get<{ cases: QueueRow[] }>('/api/window/cases'), []);
@@ -21,7 +24,7 @@ export function Queue() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>综合窗口</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>综合窗口</Typography.Title>
         <LinkButton type="primary" size="large" to="/window/new">新建申请</LinkButton>
       </div>
 
@@ -51,6 +54,7 @@ export function Queue() {
       </Section>
 
       <Recent />
+      <Answering />
     </Space>
   );
 }

@@ -19,8 +19,10 @@ import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 import { SupplementDialog, SupplementHistory } from './Supplement.tsx';
 import { SharedRecords } from './SharedRecords.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 
 export function TaskPage() {
+  usePageTitle('部门工作台 审批事项');
   const { caseId = '', item = '' } = useParams();
   const { account } = useAuth();
   const base = `/api/department/tasks/${caseId}/${encodeURIComponent(item)}`;
@@ -47,7 +49,7 @@ export function TaskPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <Link to="/workbench">← 返回办件队列</Link>
-      <Typography.Title level={2} style={{ margin: 0 }}>{task.name}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>{task.name}</Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
         { key: 'number', label: '办件编号', children: v.data.case.number },
         { key: 'matter', label: '一件事', children: guide.data?.guide.name ?? v.data.case.matter },

@@ -2,29 +2,40 @@
 import { Tabs, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';
+import { usePageTitle } from '../shared/usePageTitle.ts';
 import { RequireRole } from '../window/ui.tsx';
 import { TaskQueue } from './TaskQueue.tsx';
 import { TaskPage } from './TaskPage.tsx';
 import { Rectifications } from './Rectifications.tsx';
 import { Oversight } from './Oversight.tsx';
+import { Answering } from '../shared/consultations/Answering.tsx';
+
+const TAB_NAMES = { tasks: '办件队列', oversight: '牵头督办', rectifications: '差评整改', consultations: '咨询投诉' } as const;
 
 function Home() {
   const { account } = useAuth();
   const navigate = useNavigate();
   const path = useLocation().pathname;
-  const tab = path.startsWith('/workbench/rectifications') ? 'rectifications' : path.startsWith('/workbench/oversight') ? 'oversight' : 'tasks';
+  const tab = path.startsWith('/workbench/rectifications') ? 'rectifications' : path.startsWith('/workbench/oversight') ? 'oversight' : path.startsWith('/workbench/consultations') ? 'consultations' : 'tasks';
   const lead = account?.role === 'lead';
+  usePageTitle(`部门工作台 ${lead || tab === 'consultations' ? TAB_NAMES[tab] : '办件队列'}`);
   return (
     <>
-      <Typography.Title level={2}>部门审批工作台</Typography.Title>
+      <Typography.Title level={1}>部门审批工作台</Typography.Title>
       <Typography.Paragraph type="secondary">{account?.displayName}{lead ? '（牵头部门管理人员）' : ''}</Typography.Paragraph>
       {lead ? (
         <Tabs activeKey={tab} onChange={(k) => navigate(k === 'tasks' ? '/workbench' : `/workbench/${k}`)} items={[
-          { key: 'tasks', label: '办件队列', children: tab === 'tasks' ? <TaskQueue /> : null },
-          { key: 'oversight', label: '牵头督办', children: tab === 'oversight' ? <Oversight /> : null },
-          { key: 'rectifications', label: '差评整改', children: tab === 'rectifications' ? <Rectifications /> : null },
+          { key: 'tasks', label: TAB_NAMES.tasks, children: tab === 'tasks' ? <TaskQueue /> : null },
+          { key: 'oversight', label: TAB_NAMES.oversight, children: tab === 'oversight' ? <Oversight /> : null },
+          { key: 'rectifications', label: TAB_NAMES.rectifications, children: tab === 'rectifications' ? <Rectifications /> : null },
+          { key: 'consultations', label: TAB_NAMES.consultations, children: tab === 'consultations' ? <Answering /> : null },
         ]} />
-      ) : <TaskQueue />}
+      ) : (
+        <Tabs activeKey={tab === 'consultations' ? tab : 'tasks'} onChange={(k) => navigate(k === 'tasks' ? '/workbench' : `/workbench/${k}`)} items={[
+          { key: 'tasks', label: TAB_NAMES.tasks, children: tab !== 'consultations' ? <TaskQueue /> : null },
+          { key: 'consultations', label: TAB_NAMES.consultations, children: tab === 'consultations' ? <Answering /> : null },
+        ]} />
+      )}
     </>
   );
 }
@@ -36,6 +47,7 @@ export default function Workbench() {
         <Route index element={<Home />} />
         <Route path="rectifications" element={<Home />} />
         <Route path="oversight" element={<Home />} />
+        <Route path="consultations" element={<Home />} />
         <Route path="tasks/:caseId/:item" element={<TaskPage />} />
         <Route path="*" element={<Home />} />
       </Routes>

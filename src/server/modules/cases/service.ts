@@ -58,7 +58,7 @@ export class CaseService {
     const open = (enc: string | null) => (enc ? this.deps.cipher.decrypt(enc) : null);
     const phone = open(row.phone_enc);
     const shared = await this.shared.factsFor(toAccount(row), open(row.id_number_enc));
-    return { facts: { ...(phone ? { applicantMobile: phone } : {}), ...shared }, applicant: { display_name: row.display_name, id_number_enc: row.id_number_enc } };
+    return { facts: { ...(phone ? { applicantMobile: phone } : {}), ...shared }, applicant: { display_name: row.display_name, id_number_enc: row.id_number_enc }, account: row };
   }
 
   /**
@@ -104,7 +104,7 @@ export class CaseService {
     if (!catalogue.matters.has(input.matterId)) throw new AppError('not-found', 404, `一件事「${input.matterId}」不存在`);
     const id = randomUUID();
     const at = this.now();
-    const { facts, applicant } = await this.applicantFacts(input.applicantId);
+    const { facts, applicant, account } = await this.applicantFacts(input.applicantId);
     const answers = input.answers ?? {};
     const planned = plan(catalogue, input.matterId, { answers, chosenItems: input.chosenItems, facts });
     if (!planned.ok && input.answers !== undefined) throw invalidAnswers(planned.errors);
@@ -139,7 +139,7 @@ export class CaseService {
         entered_by: input.channel === 'window' ? input.actor.id : null,
       };
       await trx.insertInto('cases').values(row).execute();
-      await writeCaseKeys(trx, this.deps.cipher, id, input.applicantId, typeof facts.applicantMobile === 'string' ? facts.applicantMobile : null, form);
+      await writeCaseKeys(trx, this.deps.cipher, id, account, typeof facts.applicantMobile === 'string' ? facts.applicantMobile : null, form);
       const files = record.status === 'submitted' && p ? await this.attachExemptions(trx, id, p, input.actor, at) : [];
       await appendAudit(trx, this.deps.db.dialect, at, ...audit);
       // A new case has only the files just attached: its view need not read them, nor the applicant, again.

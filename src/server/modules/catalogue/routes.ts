@@ -4,11 +4,9 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { CatalogueSource, DepartmentsAnswer, GuideAnswer, ItemAnswer, ItemParams, ItemsAnswer, MatterParams, MattersAnswer, PlanAnswer, PlanBody, SearchAnswer, SearchQuery } from '../../../contracts/catalogue.ts';
+import { CatalogueSource, DepartmentsAnswer, GuideAnswer, ItemAnswer, ItemParams, ItemsAnswer, MatterParams, MattersAnswer, PlanAnswer, PlanBody } from '../../../contracts/catalogue.ts';
 import { BODY_ERRORS, errors, PUBLIC } from '../../../contracts/http.ts';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
-import { matterIndex } from '../../../core/search/matters.ts';
-import { search, type SearchIndex } from '../../../core/search/search.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { cacheable, sendPublished } from '../../http/cache.ts';
@@ -22,27 +20,6 @@ const NOT_MODIFIED = { 304: { description: '未修改：客户端已有这一版
 
 export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const indexes = new Map<number, SearchIndex>();
-
-  app.get('/api/public/search', {
-    schema: {
-      tags: TAG, summary: '搜索“一件事”（支持部分词语，如“出生”“餐饮”“退休”）', operationId: 'searchMatters', security: PUBLIC, querystring: SearchQuery,
-      response: { 200: SearchAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'rate-limited') },
-    },
-  }, async (request, reply) => {
-    const { version, catalogue } = await deps.catalogues.latest();
-    let index = indexes.get(version);
-    if (!index) indexes.set(version, (index = matterIndex(catalogue)));
-    if (cacheable(request, reply, `v${version}-search`)) return reply;
-    return {
-      version,
-      results: search(index, request.query.q).map(({ id, score }) => {
-        const m = catalogue.matters.get(id);
-        return { id, name: m?.name ?? id, subject: m?.subject, lifeStage: m ? LIFE_STAGES[m.lifeStage] : '', summary: m?.guide.summary ?? '', score };
-      }),
-    };
-  });
-
   app.get('/api/public/catalogue', {
     schema: { tags: TAG, summary: '已发布的事项目录原文（供各渠道本地生成办理方案）', operationId: 'publishedCatalogue', security: PUBLIC, response: { 200: CatalogueSource, ...NOT_MODIFIED, ...errors('no-catalogue') } },
   }, async (request, reply) => {

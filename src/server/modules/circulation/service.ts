@@ -48,10 +48,7 @@ export interface NewMovement {
 /** Every movement, whoever records it, is sealed the same way: the sender's seal, and the receiver's when received. */
 export async function recordMovement(trx: Kysely<Database>, deps: Deps, m: NewMovement): Promise<string> {
   const at = deps.clock.now().toISOString();
-  const row: Row = {
-    id: randomUUID(), case_id: m.caseId, material_id: m.materialId, kind: m.kind, from_party: m.from, to_party: m.to, waybill: m.waybill,
-    sent_by: m.sentBy, sent_at: at, sender_signature: '', received_by: null, received_at: null, receiver_signature: null,
-  };
+  const row = newRow(m, at);
   row.sender_signature = await circulationSignature(trx, deps, m.from, senderRecord(row));
   if (m.receivedBy) {
     row.received_by = m.receivedBy;
@@ -60,6 +57,33 @@ export async function recordMovement(trx: Kysely<Database>, deps: Deps, m: NewMo
   }
   await trx.insertInto('circulation').values(row).execute();
   return row.id;
+}
+
+/**
+ * Several movements one sender makes in one step (a dispatch pushing materials online to several
+ * departments), sealed together: one SM2 signature over all their records (see batchRecord), kept
+ * on each, and one insert. A single movement is sealed alone, as recordMovement seals it.
+ */
+export async function recordMovements(trx: Kysely<Database>, deps: Deps, from: string, moves: readonly Omit<NewMovement, 'from' | 'receivedBy'>[]): Promise<void> {
+  if (moves.length === 0) return;
+  const at = deps.clock.now().toISOString();
+  const rows = moves.map((m) => newRow({ ...m, from }, at));
+  const signature = await circulationSignature(trx, deps, from, sealedRecord(rows));
+  for (const r of rows) r.sender_signature = signature;
+  await trx.insertInto('circulation').values(rows).execute();
+}
+
+function newRow(m: NewMovement, at: string): Row {
+  return {
+    id: randomUUID(), case_id: m.caseId, material_id: m.materialId, kind: m.kind, from_party: m.from, to_party: m.to, waybill: m.waybill,
+    sent_by: m.sentBy, sent_at: at, sender_signature: '', received_by: null, received_at: null, receiver_signature: null,
+  };
+}
+
+/** What a sender's signature covers: a movement's own record, or the records of every movement it sealed at once, by id. */
+export function sealedRecord(rows: readonly Row[]): unknown {
+  if (rows.length === 1) return senderRecord(rows[0] as Row);
+  return { purpose: 'onething.circulation-batch', movements: [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map(senderRecord) };
 }
 
 /** Whose seal receives: the department itself, or the window for the applicant. */
@@ -143,7 +167,7 @@ export class CirculationService {
     }
     const rows = await db.selectFrom('circulation').selectAll().where('case_id', '=', caseId).orderBy('sent_at').orderBy('id').execute();
     const movements = [];
-    for (const r of rows) movements.push(await this.view(db, r, signatures));
+    for (const r of rows) movements.push(await this.view(db, r, signatures, rows));
     return { movements };
   }
 
@@ -151,8 +175,11 @@ export class CirculationService {
     return this.deps.db.kysely.selectFrom('circulation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 
-  private async view(db: Kysely<Database>, r: Row, signatures: boolean) {
-    const senderVerified = await sealVerify(db, r.from_party, senderRecord(r), r.sender_signature);
+  /** `caseRows`, the case's movements when already read: those sealed with the same signature are verified together. */
+  private async view(db: Kysely<Database>, r: Row, signatures: boolean, caseRows?: readonly Row[]) {
+    const sealedTogether = (caseRows ?? await db.selectFrom('circulation').selectAll().where('case_id', '=', r.case_id).where('sender_signature', '=', r.sender_signature).execute())
+      .filter((x) => x.sender_signature === r.sender_signature && x.from_party === r.from_party);
+    const senderVerified = await sealVerify(db, r.from_party, sealedRecord(sealedTogether.length > 0 ? sealedTogether : [r]), r.sender_signature);
     const receiverVerified = r.receiver_signature !== null && r.received_at !== null
       && (await sealVerify(db, receiverParty(r.to_party), { ...senderRecord(r), receivedBy: r.received_by, receivedAt: r.received_at }, r.receiver_signature));
     return {

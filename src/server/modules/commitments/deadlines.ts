@@ -13,6 +13,7 @@ import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { groupByCase } from '../cases/store.ts';
 import { notify } from '../notifications/service.ts';
 
 /** Working days a department has for the 核查 of a breached commitment (assumption: no source fixes it). */
@@ -30,6 +31,11 @@ export async function followCommitments(deps: Pick<Deps, 'db' | 'clock' | 'catal
       'cases.accepted_at', 'cases.catalogue_version', 'cases.number', 'cases.applicant_id', 'cases.matter_id'])
     .where('commitments.status', '=', 'signed').where('commitments.supply_within_days', 'is not', null).where('cases.accepted_at', 'is not', null)
     .orderBy('commitments.deadline').limit(1000).execute();
+  // One read of the files of every case followed, not one per commitment.
+  const caseIds = [...new Set(open.map((c) => c.case_id))];
+  const files = caseIds.length === 0 ? [] : await db.selectFrom('case_files').select(['case_id', 'material_id', 'created_at'])
+    .where('case_id', 'in', caseIds).where('status', '=', 'attached').orderBy('created_at').execute();
+  const filesOf = groupByCase(files);
   for (const c of open) {
     const { catalogue } = await deps.catalogues.get(c.catalogue_version);
     let deadline = c.deadline;
@@ -38,8 +44,7 @@ export async function followCommitments(deps: Pick<Deps, 'db' | 'clock' | 'catal
       await db.updateTable('commitments').set({ deadline }).where('id', '=', c.id).where('deadline', 'is', null).execute();
       out.deadlines++;
     }
-    const file = await db.selectFrom('case_files').select('created_at').where('case_id', '=', c.case_id).where('material_id', '=', c.material_id)
-      .where('status', '=', 'attached').where('created_at', '>', c.signed_at).orderBy('created_at').executeTakeFirst();
+    const file = filesOf.get(c.case_id)?.find((f) => f.material_id === c.material_id && f.created_at > c.signed_at);
     if (file) {
       await db.updateTable('commitments').set({ status: 'fulfilled', fulfilled_at: file.created_at }).where('id', '=', c.id).where('status', '=', 'signed').execute();
       out.fulfilled++;

@@ -12,6 +12,7 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { groupByCase } from '../cases/store.ts';
+import { ConsultationService } from '../consultations/service.ts';
 
 /** Cases are read a batch at a time: a matter may have more cases than a query may have parameters. */
 const BATCH = 500;
@@ -51,7 +52,7 @@ async function matterFigures(deps: Deps, matterId: string) {
       });
     }
   }
-  return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts) };
+  return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts), consultations: await new ConsultationService(deps).figures(matterId) };
 }
 
 export function metricRoutes(server: FastifyInstance, deps: Deps): void {

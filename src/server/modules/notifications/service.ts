@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 
 export interface Notice {
   accountId: string;
-  kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'rectification' | 'commitment-due' | 'corrections' | 'resubmitted' | 'urge'
+  kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'rectification' | 'commitment-due' | 'corrections' | 'resubmitted' | 'urge' | 'consultation'
     | 'catalogue-review' | 'catalogue-revision' | 'catalogue-published';
   title: string;
   body: string;

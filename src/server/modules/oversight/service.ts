@@ -7,11 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isTaskFinal, TASK_STATUS_LABEL, type TaskStatus } from '../../../core/case/task.ts';
 import { isDate } from '../../../core/calendar/dates.ts';
+import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { groupByCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
 
@@ -49,7 +51,9 @@ export class Oversight {
       db.selectFrom('tasks').select(['case_id', 'item_id', 'item_name', 'department', 'status', 'due_date']).where('case_id', 'in', ids).orderBy('item_id').execute(),
       db.selectFrom('urges').select('case_id').where('case_id', 'in', ids).where('answered_at', 'is', null).execute(),
     ]);
-    const views = rows.map((c) => this.view(catalogue, c, tasks.filter((t) => t.case_id === c.id), urges.filter((u) => u.case_id === c.id).length));
+    const tasksOf = groupByCase(tasks);
+    const urgesOf = groupByCase(urges);
+    const views = rows.map((c) => this.view(catalogue, c, tasksOf.get(c.id) ?? [], urgesOf.get(c.id)?.length ?? 0));
     const urgent = (v: (typeof views)[number]) => v.items.filter((i) => i.open && i.dueDate).map((i) => i.dueDate as string).sort()[0] ?? '9999';
     return views.sort((a, b) => (urgent(a) < urgent(b) ? -1 : urgent(a) > urgent(b) ? 1 : a.number < b.number ? -1 : 1));
   }
@@ -66,7 +70,7 @@ export class Oversight {
       };
     });
     return {
-      id: c.id, number: c.number, matterName: catalogue.matters.get(c.matter_id)?.name ?? '', acceptedOn: c.accepted_at ? todayIn({ now: () => new Date(c.accepted_at as string) }) : null,
+      id: c.id, number: c.number, matterName: catalogue.matters.get(c.matter_id)?.name ?? '', acceptedOn: c.accepted_at ? shanghaiDay(c.accepted_at) : null,
       items, overdue: items.filter((i) => i.overdue).length, openUrges,
     };
   }

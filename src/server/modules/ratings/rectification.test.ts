@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../core/planning/types.ts';
 import { verifyAudit } from '../audit/audit.ts';
+import { approveEveryTask } from '../../testing/decide.ts';
 import { fillForm } from '../../testing/fill.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
 
@@ -96,15 +97,7 @@ describe.each(DIALECTS)('好差评 per service event, 核实 · 整改 · 回访
   });
 
   it('rates the completion once every item is decided', async () => {
-    for (const stage of plan.stages) {
-      for (const item of stage) {
-        const department = plan.items.find((i) => i.id === item)?.department.code;
-        const cookie = await h.login(`${department}-reviewer`);
-        const base = `/api/department/tasks/${caseId}/${item}`;
-        expect((await h.request('POST', `${base}/claim`, { cookie })).statusCode).toBe(200);
-        expect((await h.request('POST', `${base}/approve`, { cookie, body: {} })).statusCode).toBe(200);
-      }
-    }
+    await approveEveryTask(h, caseId, plan);
     expect((await ratings()).rateable).toEqual(['completion']);
     const r = await rate({ level: 1, comment: '结果短信没收到' });
     expect(r.statusCode, r.body).toBe(201);

@@ -10,6 +10,7 @@ import { dueDate } from '../../../core/calendar/workdays.ts';
 import {
   isRectificationPending, RECTIFICATION_STATUS_NAME, RECTIFICATION_STEP_NAME, stepRectification, type RectificationStatus, type RectificationStep,
 } from '../../../core/ratings/rectification.ts';
+import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { todayIn } from '../../clock.ts';
 import type { Database, RectificationTable } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -26,8 +27,6 @@ const FILTER: Readonly<Record<RectificationFilter, RectificationStatus[]>> = {
 
 interface Step { at: string; step: RectificationStep; actor: string; text: string }
 
-/** The China date of a stored instant: due dates are local dates. */
-const chinaDay = (iso: string) => todayIn({ now: () => new Date(iso) });
 const tooShort = (path: string, what: string, min: number) => badRequest(what === '整改答复' ? 'reply-too-short' : 'note-too-short', `${what}至少 ${min} 个字`, [{ path, message: `至少 ${min} 个字` }]);
 
 export class RectificationService {
@@ -74,7 +73,7 @@ export class RectificationService {
         event: r.event, eventName: EVENT_NAMES[r.event], level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[], comment: r.comment,
         channel: r.channel, clerkName: r.clerk_name ?? null, department: r.department, departmentName: catalogue.departments.get(r.department)?.name ?? r.department,
         status, statusName: RECTIFICATION_STATUS_NAME[status], dueDate: r.due_date, overdue: isRectificationPending(status) && today > r.due_date,
-        repliedLate: r.replied_at !== null && chinaDay(r.replied_at) > r.due_date, reply: r.reply, repliedAt: r.replied_at, openedAt: r.created_at,
+        repliedLate: r.replied_at !== null && shanghaiDay(r.replied_at) > r.due_date, reply: r.reply, repliedAt: r.replied_at, openedAt: r.created_at,
         verificationNote: r.verification_note, appealReason: r.appeal_reason, appealDecision: r.appeal_decision, appealNote: r.appeal_note,
         followUp: followUpOf(r, r.applicant_id),
         history: (histories[i] ?? []).map((s) => ({ at: s.at, stepName: RECTIFICATION_STEP_NAME[s.step], actorName: names.get(s.actor) ?? '', text: s.text })),

@@ -34,6 +34,18 @@ const channelOf = (c: { channel: string; assisted_by: string | null }): RatingCh
 /** The events a case in `status` may be rated for. */
 const eventsOpen = (status: string): RatingEvent[] => (status === 'completed' ? ['acceptance', 'completion'] : ACCEPTED.has(status) ? ['acceptance'] : []);
 
+/** Ratings with their clerk's name and their rectification, in one read. */
+function ratedRows(db: Kysely<Database>) {
+  return db.selectFrom('ratings').leftJoin('accounts', 'accounts.id', 'ratings.clerk_id').leftJoin('rectifications', 'rectifications.rating_id', 'ratings.id')
+    .selectAll('ratings').select([
+      'accounts.display_name as clerk_name', 'rectifications.id as rect_id', 'rectifications.status as rect_status', 'rectifications.department as rect_department',
+      'rectifications.due_date as rect_due_date', 'rectifications.reply as rect_reply', 'rectifications.replied_at as rect_replied_at',
+      'rectifications.follow_up_at as rect_follow_up_at', 'rectifications.follow_up_result as rect_follow_up_result', 'rectifications.follow_up_note as rect_follow_up_note',
+      'rectifications.follow_up_by as rect_follow_up_by',
+    ]);
+}
+type RatedRow = Awaited<ReturnType<ReturnType<typeof ratedRows>['executeTakeFirstOrThrow']>>;
+
 export class RatingService {
   constructor(private readonly deps: Deps) {}
 
@@ -93,29 +105,29 @@ export class RatingService {
     const db = this.deps.db.kysely;
     const c = await loadCase(db, this.deps.db.dialect, caseId);
     // Superseded ratings stay visible with their rectifications; only the current ones close an event.
-    const rows = await db.selectFrom('ratings').select(['id', 'event', 'superseded_at']).where('case_id', '=', caseId).orderBy('created_at').execute();
-    const ratings = [];
-    for (const r of rows) ratings.push(await this.one(db, r.id));
+    const rows = await ratedRows(db).where('ratings.case_id', '=', caseId).orderBy('ratings.created_at').execute();
+    const departments = rows.some((r) => r.rect_id !== null) ? (await this.deps.catalogues.latest()).catalogue.departments : null;
     const rated = new Set(rows.filter((r) => r.superseded_at === null).map((r) => r.event));
-    return { ratings, rateable: eventsOpen(caseStatus(c)).filter((e) => !rated.has(e)) };
+    return { ratings: rows.map((r) => this.view(r, departments)), rateable: eventsOpen(caseStatus(c)).filter((e) => !rated.has(e)) };
   }
 
   async one(db: Kysely<Database>, id: string) {
-    const r = await db.selectFrom('ratings').leftJoin('accounts', 'accounts.id', 'ratings.clerk_id').selectAll('ratings').select('accounts.display_name as clerk_name')
-      .where('ratings.id', '=', id).executeTakeFirstOrThrow();
-    const rect = await db.selectFrom('rectifications').selectAll().where('rating_id', '=', id).executeTakeFirst();
-    const departments = rect ? (await this.deps.catalogues.latest()).catalogue.departments : null;
+    const r = await ratedRows(db).where('ratings.id', '=', id).executeTakeFirstOrThrow();
+    return this.view(r, r.rect_id !== null ? (await this.deps.catalogues.latest()).catalogue.departments : null);
+  }
+
+  private view(r: RatedRow, departments: ReadonlyMap<string, { name: string }> | null) {
     return {
       id: r.id, caseId: r.case_id, event: r.event, eventName: EVENT_NAMES[r.event], level: r.level, levelName: LEVEL_NAMES[r.level] ?? '', tags: JSON.parse(r.tags) as string[],
       comment: r.comment, channel: r.channel as RatingChannel, clerkName: r.clerk_name ?? null, createdAt: r.created_at,
-      rectification: rect ? {
-        id: rect.id, status: rect.status, statusName: RECTIFICATION_STATUS_NAME[rect.status as RectificationStatus], department: rect.department,
-        departmentName: departments?.get(rect.department)?.name ?? rect.department, dueDate: rect.due_date, reply: rect.reply, repliedAt: rect.replied_at, followUp: followUpOf(rect, r.account_id),
+      rectification: r.rect_id !== null ? {
+        id: r.rect_id, status: r.rect_status as RectificationStatus, statusName: RECTIFICATION_STATUS_NAME[r.rect_status as RectificationStatus], department: r.rect_department as string,
+        departmentName: departments?.get(r.rect_department as string)?.name ?? (r.rect_department as string), dueDate: r.rect_due_date as string, reply: r.rect_reply, repliedAt: r.rect_replied_at,
+        followUp: followUpOf({ follow_up_at: r.rect_follow_up_at, follow_up_result: r.rect_follow_up_result, follow_up_note: r.rect_follow_up_note, follow_up_by: r.rect_follow_up_by }, r.account_id),
       } : null,
     };
   }
 
-  /** Counts per level, channel, event and clerk, satisfaction (基本满意 and above) and rectification rates; null where nothing to divide. */
   async summary(viewer: Account, matter?: string) {
     const { catalogue } = await this.deps.catalogues.latest();
     if (matter !== undefined && !catalogue.matters.has(matter)) throw notFound('事项');

@@ -69,7 +69,7 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
       ? '<h1>未找到该电子证照</h1><p>请核对二维码是否完整。</p>'
       : `<h1>${r.valid ? '✔ 电子证照有效' : '✘ 电子证照无效'}</h1><dl><dt>证照</dt><dd>${escape(r.license.name)}</dd><dt>编号</dt><dd>${escape(r.license.number)}</dd><dt>持证主体</dt><dd>${escape(r.license.holder)}</dd><dt>签发机关</dt><dd>${escape(r.license.issuer)}</dd><dt>签发日期</dt><dd>${escape(r.license.issuedAt)}</dd><dt>有效期</dt><dd>${escape(r.license.validity)}</dd></dl><p>${r.valid ? '签发机关电子印章（SM2）验证通过。' : r.revoked ? '该证照已注销。' : '签章验证未通过，证照内容可能被篡改。'}</p>`;
     reply.code(r ? 200 : 404).type('text/html; charset=utf-8');
-    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body>${body}</body></html>`;
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body><main>${body}</main></body></html>`;
   });
 
   app.post('/api/window/cases/:id/deliveries', {

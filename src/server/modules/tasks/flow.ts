@@ -3,15 +3,15 @@
  * earlier items attached as materials of later ones, material pushes recorded, applicants told.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { FlowEffect } from '../../../core/case/orchestrate.ts';
 import { isTaskFinal, type Task } from '../../../core/case/task.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CaseFileTable, Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import { enqueue, notify } from '../notifications/service.ts';
 import { saveTasks, type LoadedCase } from '../cases/store.ts';
-import { recordMovement } from '../circulation/service.ts';
+import { recordMovements, WINDOW, type NewMovement } from '../circulation/service.ts';
 
 export async function applyFlow(
   trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
@@ -23,7 +23,7 @@ export async function applyFlow(
   const approved = next.filter((t) => t.status === 'approved');
   if (wasOpen && next.every((t) => isTaskFinal(t.status)) && approved.length > 0) {
     const licenses = approved.filter((t) => t.result?.license).map((t) => t.result?.name);
-    const body = `办件 ${c.row.number} 已全部办结。${licenses.length > 0 ? `电子证照（${licenses.join('、')}）已存入您的证照夹；` : ''}纸质结果可到综合窗口领取，或申请邮寄送达。`;
+    const body = `办件 ${c.row.number} 已全部办结。${licenses.length > 0 ? `电子证照（${licenses.join('、')}）已存入您的卡包；` : ''}纸质结果可到综合窗口领取，或申请邮寄送达。`;
     await notify(trx, { accountId: c.row.applicant_id, kind: 'result', title: '办理结果已就绪', body, caseId: c.row.id }, deps.clock.now().toISOString());
   }
 }
@@ -46,6 +46,9 @@ export async function applyEffects(
     }
     return attached;
   };
+  // Written once the step's effects are all known: one insert of results attached, one sealed set of pushes.
+  const pushes: Omit<NewMovement, 'from' | 'receivedBy'>[] = [];
+  const results: Insertable<CaseFileTable>[] = [];
   for (const e of effects) {
     switch (e.kind) {
       case 'dispatched': {
@@ -54,7 +57,7 @@ export async function applyEffects(
         await enqueue(trx, 'dispatch', `dispatch:${taskId}`, { taskId, caseId: c.row.id, caseNumber: c.row.number, item: e.task, department: e.department, dueDate: e.dueDate }, at);
         const needed = new Set((c.plan?.materials ?? []).filter((m) => m.items.includes(e.task)).map((m) => m.id));
         for (const material of [...(await attachedMaterials())].filter((m) => needed.has(m))) {
-          await recordMovement(trx, deps, { caseId: c.row.id, materialId: material, kind: 'online-push', from: 'zwfw', to: task.department.code, waybill: null, sentBy: 'platform' });
+          pushes.push({ caseId: c.row.id, materialId: material, kind: 'online-push', to: task.department.code, waybill: null, sentBy: 'platform' });
         }
         break;
       }
@@ -62,10 +65,10 @@ export async function applyEffects(
         const successor = c.plan?.materials.filter((m) => m.items.includes(e.to) && m.exemption?.kind === 'result-of-item' && m.exemption.ref === e.from) ?? [];
         if (successor.length === 0) break;
         const files = await attachedMaterials();
-        await trx.insertInto('case_files').values(successor.map((m) => ({
+        results.push(...successor.map((m) => ({
           id: randomUUID(), case_id: c.row.id, material_id: m.id, source: 'result' as const, file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
           mime: null, size: null, evidence: JSON.stringify({ kind: 'result-of-item', from: e.from, result: e.result }), status: 'attached' as const, created_by: 'platform', created_at: at,
-        }))).execute();
+        })));
         for (const m of successor) files.add(m.id);
         // What a view knew of the files is no longer all of them.
         if (c.known) c.known = { ...c.known, files: undefined };
@@ -88,6 +91,8 @@ export async function applyEffects(
         break;
     }
   }
+  if (results.length > 0) await trx.insertInto('case_files').values(results).execute();
+  await recordMovements(trx, deps, WINDOW, pushes);
   // One entry for the whole step: every change it made, in order, chained like any other entry.
   const own: AuditEntry[] = effects.length > 0 ? [{ actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } }] : [];
   await appendAudit(trx, deps.db.dialect, at, ...own, ...more);

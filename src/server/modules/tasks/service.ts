@@ -9,6 +9,7 @@ import { afterDecision, type FlowEffect } from '../../../core/case/orchestrate.t
 import { addWorkingDays, isProvisional, type Calendar } from '../../../core/calendar/workdays.ts';
 import { FINAL_TASK_STATUSES, isTaskFinal, transitionTask, type Task, type TaskAction, type TaskResult } from '../../../core/case/task.ts';
 import { todayIn } from '../../clock.ts';
+import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
@@ -277,7 +278,7 @@ export class TaskService {
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
       if (!acting.manager || catalogue.matters.get(c.row.matter_id)?.lead !== acting.department) throw forbidden('联合评审、勘验、验收由牵头部门的管理人员组织和记录');
       if (!c.row.accepted_at) throw conflict('case-not-accepted', '办件受理后才能组织联合评审、勘验、验收');
-      const accepted = chinaDay(c.row.accepted_at);
+      const accepted = shanghaiDay(c.row.accepted_at);
       const today = this.today();
       if (!isCalendarDate(input.heldOn) || input.heldOn < accepted || input.heldOn > today) {
         throw badRequest('held-on-out-of-range', `日期须在受理日（${accepted}）至今天（${today}）之间`, [{ path: 'body.heldOn', message: `请填写 ${accepted} 至 ${today} 之间的日期` }]);
@@ -303,8 +304,6 @@ function pick(values: Record<string, unknown>, keys: ReadonlySet<string>): Recor
   return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
 }
 
-/** The China date of a stored instant. */
-const chinaDay = (iso: string) => todayIn({ now: () => new Date(iso) });
 /** The pattern lets 2025-02-30 through; a real date reads back the same. */
 const isCalendarDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 

@@ -18,11 +18,11 @@ export async function backfillSearchKeys(db: Kysely<Database>, cipher: FieldCiph
   let done = 0;
   for (;;) {
     const rows = await db.selectFrom('cases').innerJoin('accounts', 'accounts.id', 'cases.applicant_id')
-      .select(['cases.id', 'cases.applicant_id', 'cases.form', 'accounts.phone_enc']).where('cases.id', '>', after).orderBy('cases.id').limit(BATCH).execute();
+      .select(['cases.id', 'cases.form', 'accounts.phone_enc', 'accounts.id_number_idx', 'accounts.display_name', 'accounts.enterprise_uscc']).where('cases.id', '>', after).orderBy('cases.id').limit(BATCH).execute();
     await db.transaction().execute(async (trx) => {
       for (const r of rows) {
         // Keys already there (a case written since) are kept: writeCaseKeys adds only what is missing.
-        await writeCaseKeys(trx, cipher, r.id, r.applicant_id, r.phone_enc ? cipher.decrypt(r.phone_enc) : null, openValues(JSON.parse(r.form) as Record<string, unknown>, cipher));
+        await writeCaseKeys(trx, cipher, r.id, r, r.phone_enc ? cipher.decrypt(r.phone_enc) : null, openValues(JSON.parse(r.form) as Record<string, unknown>, cipher));
       }
     });
     done += rows.length;

@@ -46,9 +46,10 @@ function formKeys(cipher: FieldCipher, form: Record<string, unknown>): Key[] {
   return keys;
 }
 
-async function insertKeys(db: Kysely<Database>, caseId: string, origin: CaseSearchKeyTable['origin'], keys: Key[]): Promise<void> {
+/** The first of the same kind and key is kept: an account's comes before the form's. */
+async function insertKeys(db: Kysely<Database>, caseId: string, keys: (Key & Pick<CaseSearchKeyTable, 'origin'>)[]): Promise<void> {
   const seen = new Set<string>();
-  const rows = keys.filter((k) => !seen.has(`${k.kind}:${k.key}`) && seen.add(`${k.kind}:${k.key}`)).map((k) => ({ ...k, case_id: caseId, origin }));
+  const rows = keys.filter((k) => !seen.has(`${k.kind}:${k.key}`) && seen.add(`${k.kind}:${k.key}`)).map((k) => ({ ...k, case_id: caseId }));
   if (rows.length === 0) return;
   // A value both the account and the form give is kept once, under the account.
   await db.insertInto('case_search_keys').values(rows).onConflict((oc) => oc.columns(['kind', 'key', 'case_id']).doNothing()).execute();
@@ -57,20 +58,20 @@ async function insertKeys(db: Kysely<Database>, caseId: string, origin: CaseSear
 /**
  * A new case's keys, in its creating transaction: the applicant's account (its ID number's index as
  * stored, its name, the mobile given, the enterprise's credit code) and the form's values (plain, before sealing).
+ * A value both give is kept once, under the account; all in one insert.
  */
-export async function writeCaseKeys(db: Kysely<Database>, cipher: FieldCipher, caseId: string, applicantId: string, phone: string | null, form: Record<string, unknown>): Promise<void> {
-  const a = await db.selectFrom('accounts').select(['id_number_idx', 'display_name', 'enterprise_uscc']).where('id', '=', applicantId).executeTakeFirstOrThrow();
+export async function writeCaseKeys(db: Kysely<Database>, cipher: FieldCipher, caseId: string, account: { id_number_idx: string | null; display_name: string; enterprise_uscc: string | null }, phone: string | null, form: Record<string, unknown>): Promise<void> {
+  const a = account;
   const keys: Key[] = [];
   if (a.id_number_idx) keys.push({ kind: 'idNumber', key: a.id_number_idx });
   if (a.display_name.trim() !== '') keys.push({ kind: 'name', key: searchKey(cipher, 'name', a.display_name) });
   if (phone) keys.push({ kind: 'phone', key: searchKey(cipher, 'phone', phone) });
   if (a.enterprise_uscc) keys.push({ kind: 'uscc', key: searchKey(cipher, 'uscc', a.enterprise_uscc) });
-  await insertKeys(db, caseId, 'account', keys);
-  await insertKeys(db, caseId, 'form', formKeys(cipher, form));
+  await insertKeys(db, caseId, [...keys.map((k) => ({ ...k, origin: 'account' as const })), ...formKeys(cipher, form).map((k) => ({ ...k, origin: 'form' as const }))]);
 }
 
 /** The form changed: its keys are replaced, so a value corrected in a draft no longer finds the case. */
 export async function rewriteFormKeys(db: Kysely<Database>, cipher: FieldCipher, caseId: string, form: Record<string, unknown>): Promise<void> {
   await db.deleteFrom('case_search_keys').where('case_id', '=', caseId).where('origin', '=', 'form').execute();
-  await insertKeys(db, caseId, 'form', formKeys(cipher, form));
+  await insertKeys(db, caseId, formKeys(cipher, form).map((k) => ({ ...k, origin: 'form' as const })));
 }

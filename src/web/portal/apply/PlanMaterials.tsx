@@ -1,6 +1,6 @@
 /** The one set of materials (to bring, and spared with the reason) and what joint handling saves. */
 import { Tag, Typography } from 'antd';
-import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
+import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT, workingDaysText } from '../../../core/planning/labels.ts';
 import { EXEMPT } from '../../shared/planLabels.ts';
 import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
 
@@ -52,7 +52,7 @@ const MEASURES: { key: keyof Plan['reductions']; label: string; unit: string }[]
   { key: 'fields', label: '填写项', unit: '项' },
   { key: 'materials', label: '提交材料', unit: '项' },
   { key: 'trips', label: '跑动次数', unit: '次' },
-  { key: 'workingDays', label: '办理时间', unit: '个工作日' },
+  { key: 'workingDays', label: '办理时间', unit: '' },
 ];
 
 export function Reductions({ plan }: { plan: Plan }) {
@@ -62,12 +62,14 @@ export function Reductions({ plan }: { plan: Plan }) {
       <dl className="apply-reductions">
         {MEASURES.map(({ key, label, unit }) => {
           const { before, after } = plan.reductions[key];
+          // Working days read 即办 when there are none; other measures are counts.
+          const [was, now] = key === 'workingDays' ? [workingDaysText(before), workingDaysText(after)] : [`${before} ${unit}`, `${after} ${unit}`];
           return (
             <div key={key}>
               <dt>{label}</dt>
               <dd>
-                <span aria-hidden><s>{before}</s> → <strong>{after}</strong> {unit}</span>
-                <span className="apply-sr-only">分别办理 {before} {unit}，一起办 {after} {unit}</span>
+                <span aria-hidden><s>{was}</s> → <strong>{now}</strong></span>
+                <span className="apply-sr-only">分别办理 {was}，一起办 {now}</span>
               </dd>
             </div>
           );

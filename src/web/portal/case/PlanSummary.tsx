@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Plan } from './types.ts';
 import { days } from '../../shared/planLabels.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { workingDaysText } from '../../../core/planning/labels.ts';
 
 export function PlanSummary({ plan, matterId }: { plan: Plan; matterId: string }) {
   const r = plan.reductions;
@@ -31,7 +32,7 @@ export function PlanSummary({ plan, matterId }: { plan: Plan; matterId: string }
       )}
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         <Typography.Text strong>一张表、一次提交，同时办理以下 {plan.items.length} 个事项</Typography.Text>
-        ，承诺 {plan.timeLimit.workingDays} 个工作日内全部办结：
+        ，{plan.timeLimit.workingDays === 0 ? '即办即结' : `承诺 ${workingDaysText(plan.timeLimit.workingDays)}内全部办结`}：
       </Typography.Paragraph>
       <ol style={{ paddingInlineStart: '1.5em', marginTop: 0 }}>
         {plan.items.map((i) => (

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeCatalogueDirectory } from '../catalog/write-fixture.ts';
+import { fixtureWith } from '../core/testing/fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-simcli-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ONETHING_') && !k.startsWith('VITEST') && k !== 'DATABASE_URL'));
+    const child = spawn(process.execPath, ['bin/onething.js', 'simulate', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('onething simulate', () => {
+  it('simulates 新生儿出生 and prints exactly { situations, completed, failed } with --json', async () => {
+    const r = await run('newborn-birth', '--json');
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual(['situations', 'completed', 'failed']);
+    expect(summary.failed).toEqual([]);
+    expect(summary.completed).toBe(summary.situations);
+    expect(summary.situations).toBeGreaterThanOrEqual(2);
+    // Progress, one line a situation, goes to stderr so that stdout stays JSON.
+    expect(r.err.trim().split('\n')).toHaveLength(summary.situations as number);
+  });
+
+  it('exits 1 listing each situation that cannot complete, by name and step', async () => {
+    const dir = path.join(root, 'broken');
+    writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', (item) => {
+      const own = (item.fields as Record<string, unknown>[]).find((f) => f.key === 'birthPlace') as Record<string, unknown>;
+      own.minLength = 20;
+      own.maxLength = 4;
+    }), dir);
+    const r = await run('--dir', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('模拟申报完成：2 个情形中 0 个办结，2 个未能完成。');
+    expect(r.err).toContain('未能完成的情形：');
+    expect(r.err).toContain('示例一件事 · 已婚但省外：申报：表单填写有误：「出生地点」至少应有 20 个字');
+    const json = await run('--dir', dir, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).failed[0]).toEqual({ matter: 'demo', situation: 'ok', step: 'submit', error: '表单填写有误：「出生地点」至少应有 20 个字' });
+  });
+
+  it('refuses an unknown matter in Chinese with exit code 2', async () => {
+    const r = await run('newborn-birth', 'no-such-matter');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('错误：没有名为「no-such-matter」的一件事；运行 onething matters 查看清单');
+    expect(r.out).toBe('');
+    const option = await run('--fast');
+    expect(option.code).toBe(2);
+    expect(option.err).toContain('未知的选项 --fast');
+  });
+});

@@ -1,0 +1,45 @@
+/** The results of a search whose words live in the URL (`/?q=生孩子`), so a result page can be shared and reloaded. */
+import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { MatterSearchAnswer } from '../../contracts/search.ts';
+import { get } from '../shared/api.ts';
+import type { MessageKey } from '../shared/messages.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { useLoad } from '../shared/useLoad.ts';
+import { PersonCard } from './assistant/PersonCard.tsx';
+
+export function SearchResults({ q }: { q: string }) {
+  const { t } = usePrefs();
+  const found = useLoad(() => get<MatterSearchAnswer>(`/api/public/search?q=${encodeURIComponent(q.slice(0, 100))}`), [q]);
+  const body = found.data;
+  return (
+    <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('searchFor').replace('{q}', q)}</h2>} style={{ marginBottom: 16 }} className="search-results">
+      {found.error && <Alert type="error" message={found.error.message} />}
+      {!body ? <Spin tip={t('loading')} /> : body.results.length === 0 ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Empty description={t('noResult')} />
+          {body.suggestions.length > 0 && (
+            <nav aria-label={t('suggestions')}>
+              <Typography.Text>{t('suggestions')}</Typography.Text>{' '}
+              {body.suggestions.map((s, i) => <span key={s.id}>{i > 0 && '、'}<Link to={`/matters/${encodeURIComponent(s.id)}`}>{s.name}</Link></span>)}
+            </nav>
+          )}
+          <Typography.Paragraph>{t('askPerson')}</Typography.Paragraph>
+          <PersonCard person={body.person} />
+        </Space>
+      ) : (
+        <List dataSource={body.results} renderItem={(h) => (
+          <List.Item>
+            <List.Item.Meta
+              title={<Link to={`/matters/${encodeURIComponent(h.id)}`}>{h.name}</Link>}
+              description={<>
+                {h.lifeStage} · {h.summary.slice(0, 60)}…{' '}
+                <span>{t('matchedIn')}：{h.matchedIn.map((f) => <Tag key={f}>{t(`field_${f}` as MessageKey)}</Tag>)}</span>
+              </>}
+            />
+          </List.Item>
+        )} />
+      )}
+    </Card>
+  );
+}
