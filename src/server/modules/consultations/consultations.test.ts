@@ -8,6 +8,7 @@ import { dueDate } from '../../../core/calendar/workdays.ts';
 import * as core from '../../../core/consultations/consultation.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { verifyAudit } from '../audit/audit.ts';
+import { ConsultationService } from './service.ts';
 import { fillForm } from '../../testing/fill.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
 
@@ -127,7 +128,7 @@ describe.each(DIALECTS)('consultations, suggestions and complaints, on %s', (dia
 
   it('is counted: answered on time, still open past the deadline, by kind; every step audited', async () => {
     h.clock.advance(30 * 24 * 3600 * 1000);
-    const f = await new (await import('./service.ts')).ConsultationService(h.deps).figures();
+    const f = await new ConsultationService(h.deps).figures();
     expect(f).toMatchObject({ total: 3, byKind: { consultation: 1, suggestion: 1, complaint: 1 }, answered: 1, closed: 1, onTimeRate: 1, overdueOpen: 2 });
     const perMatter = await h.request('GET', '/api/metrics/retirement', { cookie: await h.login('admin') });
     expect(perMatter.json().consultations).toMatchObject({ total: 2, byKind: { consultation: 1, suggestion: 0, complaint: 1 }, onTimeRate: 1, overdueOpen: 1 });

@@ -80,7 +80,7 @@ export class ConsultationService {
       }
       await appendAudit(trx, this.deps.db.dialect, at, { actor: r.actor, action: 'consultation.recorded', entity: 'consultation', entityId: id, detail: { kind: r.kind, source: r.source, department, dueDate: due } });
     });
-    return this.viewOf(await this.row(id), catalogue);
+    return this.viewOf(await this.row(id));
   }
 
   async mine(applicant: Account): Promise<Consultation[]> {
@@ -149,7 +149,7 @@ export class ConsultationService {
       const done = await apply(trx, row, at);
       await appendAudit(trx, this.deps.db.dialect, at, { ...done, entity: 'consultation', entityId: id, detail: { status: next.status } });
     });
-    return this.viewOf(await this.row(id), (await this.deps.catalogues.latest()).catalogue);
+    return this.viewOf(await this.row(id));
   }
 
   private async row(id: string): Promise<Row> {
@@ -173,8 +173,8 @@ export class ConsultationService {
     return rows.map((r) => this.view(r, catalogue, name, number));
   }
 
-  private async viewOf(row: Row, catalogue: Catalogue): Promise<Consultation> {
-    return (await this.views([row]))[0] ?? this.view(row, catalogue, new Map(), new Map());
+  private async viewOf(row: Row): Promise<Consultation> {
+    return (await this.views([row]))[0] as Consultation;
   }
 
   private view(r: Row, catalogue: Catalogue, names: Map<string, string>, numbers: Map<string, string>): Consultation {
