@@ -11,7 +11,7 @@ import type { Plan } from '../src/core/planning/types.ts';
 import { fillForm, multipart, SAMPLE_PDF } from '../src/server/testing/fill.ts';
 import { Api } from './support/api.ts';
 import { open, shot } from './support/browser.ts';
-import { card, hidden, text, url, visible } from './support/see.ts';
+import { card, hidden, printed, text, url, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
 import { onStage } from './support/stage.ts';
 import { logIn, RESTAURANT_ANSWERS, scans, shanghaiDay } from './support/staff.ts';
@@ -46,16 +46,6 @@ afterAll(() => files.cleanup());
 
 const step = journey('corrections', () => current(), () => stage.server);
 
-/** The action opens its document in a new tab: the tab must land on the PDF. */
-async function printed(page: Page, action: () => Promise<void>, document: string): Promise<void> {
-  const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 10_000 }), action()]);
-  await expect.poll(() => tab.url(), { timeout: 10_000, message: 'the new tab’s address' }).toMatch(new RegExp(`/api/cases/${caseId}/documents/${document}\\.pdf$`));
-  const pdf = await page.request.get(tab.url());
-  expect(pdf.status()).toBe(200);
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  await tab.close();
-}
-
 describe('补正 on an online application: told at once, supplied online, accepted', () => {
   it('shows the clerk the online application in the queue with the last day to tell corrections, its form and its files', async () => {
     step('check');
@@ -86,7 +76,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     await dialog.getByLabel('存在问题').fill('未标明粗加工、烹饪、清洗消毒等功能区域');
     await dialog.getByLabel('补正要求').fill('请按比例重新绘制，标注各功能区域和主要设备');
     await shot(clerk, 'corrections-02-dialog', { fullPage: false });
-    await printed(clerk, () => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), 'corrections');
+    await printed(clerk, () => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), caseId, 'corrections');
     await visible(clerk.getByRole('heading', { level: 1, name: /^待补正/ }));
     await text(card(clerk, '待补正'), LAYOUT.name, '未标明粗加工', '待补正');
     await shot(clerk, 'corrections-03-waiting');
@@ -120,7 +110,7 @@ describe('补正 on an online application: told at once, supplied online, accept
     for (const box of await check.getByRole('checkbox').all()) await box.check();
     await clerk.getByRole('button', { name: '受理', exact: true }).click();
     const dialog = clerk.getByRole('dialog', { name: '确认受理' });
-    await printed(clerk, () => dialog.getByRole('button', { name: '受理并打印受理凭证' }).click(), 'receipt');
+    await printed(clerk, () => dialog.getByRole('button', { name: '受理并打印受理凭证' }).click(), caseId, 'receipt');
     await visible(clerk.getByRole('heading', { level: 1, name: /^办理与送达/ }));
     await shot(clerk, 'corrections-05-accepted');
     const api = await Api.login(stage.server.base, 'window');

@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from './support/api.ts';
 import { open, shot } from './support/browser.ts';
-import { card, count, text, url, visible } from './support/see.ts';
+import { card, count, printed, text, url, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
 import { onStage } from './support/stage.ts';
 import { logIn, scans, shanghaiDay, VISITOR } from './support/staff.ts';
@@ -162,17 +162,6 @@ async function tickEveryPoint(): Promise<number> {
   return boxes.length;
 }
 
-/** The action opens its document in a new tab: the tab must land on the PDF, and the PDF must be one. */
-async function printed(action: () => Promise<void>, document: 'corrections' | 'commitment'): Promise<void> {
-  const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 10_000 }), action()]);
-  await expect.poll(() => tab.url(), { timeout: 10_000, message: 'the new tab’s address' }).toMatch(new RegExp(`/api/cases/${caseIdOf()}/documents/${document}\\.pdf$`));
-  const pdf = await page.request.get(tab.url());
-  expect(pdf.status()).toBe(200);
-  expect(pdf.headers()['content-type']).toContain('application/pdf');
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  await tab.close();
-}
-
 describe('开办餐饮店 at the window on a desktop: told the correction at once, then accepted on commitment', () => {
   it('logs in as the window clerk and enters the visitor 陈晓梅', async () => {
     step('new');
@@ -221,7 +210,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
     await count(rows, 1);
     await shot(page, 'window-07b-corrections-dialog', { fullPage: false });
 
-    await printed(() => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), 'corrections');
+    await printed(page, () => dialog.getByRole('button', { name: '告知补正并打印通知书' }).click(), caseIdOf(), 'corrections');
     await visible(h1(/^待补正/));
     await text(card(page, '待补正'), M.design, '未提交该材料', '待补正');
     await visible(page.getByRole('link', { name: '打印补正材料通知书（PDF）' }));
@@ -267,7 +256,7 @@ describe('开办餐饮店 at the window on a desktop: told the correction at onc
       await input.fill(day);
     }
     await shot(page, 'window-11-commitment-dialog', { fullPage: false });
-    await printed(() => dialog.getByRole('button', { name: '容缺受理并打印告知承诺书' }).click(), 'commitment');
+    await printed(page, () => dialog.getByRole('button', { name: '容缺受理并打印告知承诺书' }).click(), caseIdOf(), 'commitment');
 
     await visible(h1(/^办理与送达/));
     await text(page.locator('.ant-descriptions').first(), '已受理', '受理时间');

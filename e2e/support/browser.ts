@@ -40,6 +40,9 @@ export async function open(browser: Browser, base: string, size: 'phone' | 'desk
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: 'disabled' });
+  // Chromium draws no frame for a tab in the background (after a document opened in a new tab), so a
+  // screenshot of it would wait until its timeout.
+  await page.bringToFront();
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: 'disabled', timeout: 30_000 });
   return file;
 }

@@ -55,3 +55,18 @@ export async function url(page: Page, pattern: RegExp, timeout = WAIT_MS): Promi
 export function card(page: Page, title: string | RegExp): Locator {
   return page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: title, exact: typeof title === 'string' }) }).last();
 }
+
+/**
+ * The action opens a case document in a new tab: the tab lands on `/api/cases/ID/documents/NAME.pdf`
+ * and what it serves is a PDF. The tab is closed and the page brought back to the front.
+ */
+export async function printed(page: Page, action: () => Promise<void>, caseId: string, document: string): Promise<void> {
+  const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: WAIT_MS }), action()]);
+  await expect.poll(() => tab.url(), { timeout: WAIT_MS, message: 'the new tab’s address' }).toMatch(new RegExp(`/api/cases/${caseId}/documents/${document}\\.pdf$`));
+  const pdf = await page.request.get(tab.url());
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await tab.close();
+  await page.bringToFront();
+}

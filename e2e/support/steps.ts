@@ -1,6 +1,7 @@
 /**
  * A journey is a chain of steps: once one fails the rest are skipped (they would only fail for the
- * same reason), and the failure leaves a screenshot and the server's last output.
+ * same reason), and the failure leaves a screenshot and the server's last output. The failed step
+ * itself may run again (the runner's one retry on a loaded machine).
  */
 import type { Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
@@ -18,6 +19,7 @@ export function onFailure(file: string, page: () => Page, server: () => E2eServe
 export function journey(name: string, page: () => Page, server: () => E2eServer): (label: string) => void {
   let broken: string | null = null;
   return (label) => {
+    if (broken === label) broken = null;
     if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
     onTestFailed(() => {
       broken = label;
