@@ -50,13 +50,15 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
   it('logs in as the mother and opens the guide of 新生儿出生', async () => {
     step('login');
     await page.goto('/');
-    await page.getByRole('navigation').getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的' }).click();
     await url(page, /\/login/);
     await page.getByLabel('用户名', { exact: true }).fill('wangfang');
     await page.getByLabel('密码', { exact: true }).fill('Demo@2026');
     await page.getByRole('main').getByRole('button', { name: /登\s*录/ }).click();
     await url(page, /\/cases$/);
-    await visible(page.getByRole('navigation').getByRole('button', { name: /退出（王芳）/ }));
+    await page.getByRole('navigation', { name: '底部导航' }).getByRole('button', { name: '我的' }).click();
+    await visible(page.getByRole('dialog', { name: '我的' }).getByRole('button', { name: /退出（王芳）/ }));
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: /高效办成一件事/ }).first().click();
     await page.getByRole('link', { name: '新生儿出生“一件事”' }).click();
     await visible(page.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
@@ -129,6 +131,8 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
     await text(page.getByRole('status').filter({ hasText: /保存/ }), '已保存');
     await shot(page, 'newborn-04-form');
 
+    await page.getByRole('button', { name: '下一步：核对并提交' }).click();
+    await page.getByRole('checkbox', { name: /本人承诺所填信息真实有效/ }).check();
     await page.getByRole('button', { name: '提交申请' }).click();
     await visible(page.getByText('已提交，等待受理'));
     await visible(page.getByText('申请已提交', { exact: true }));
@@ -180,7 +184,7 @@ describe('新生儿出生 online on a phone, from the guide to the wallet', () =
 
   it('finds the e-licenses in the wallet, each with a QR code for verification', async () => {
     step('wallet');
-    await page.getByRole('navigation').getByRole('link', { name: '我的卡包' }).click();
+    await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '卡包' }).click();
     await url(page, /\/wallet$/);
     await visible(page.getByRole('heading', { level: 1, name: '我的卡包' }));
     const cards = page.getByRole('group').filter({ has: page.getByRole('img', { name: /核验二维码/ }) });

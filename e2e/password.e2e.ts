@@ -39,7 +39,9 @@ describe('an applicant changes his password and his other log-in ends', () => {
 
   it('opens 修改密码 from the header and sees the rules checked as he types', async () => {
     step('rules');
-    await nav(phone).getByRole('link', { name: '修改密码' }).click();
+    // On a phone the account's own links are under 我的 in the tab bar.
+    await phone.getByRole('navigation', { name: '底部导航' }).getByRole('button', { name: '我的' }).click();
+    await phone.getByRole('dialog', { name: '我的' }).getByRole('link', { name: '修改密码' }).click();
     await url(phone, /\/account\/password$/);
     const rules = phone.getByRole('list', { name: '密码要求' });
     await text(rules, '长度 8～128 位', '至少三类', '不包含用户名', '不是常见密码');
@@ -70,7 +72,8 @@ describe('an applicant changes his password and his other log-in ends', () => {
     await shot(phone, 'password-03-changed');
     // This session stays.
     await phone.reload();
-    await visible(nav(phone).getByRole('button', { name: /退出（张建国）/ }));
+    await phone.getByRole('navigation', { name: '底部导航' }).getByRole('button', { name: '我的' }).click();
+    await visible(phone.getByRole('dialog', { name: '我的' }).getByRole('button', { name: /退出（张建国）/ }));
   });
 
   it('finds the desktop logged out, the old password refused and the new one working', async () => {

@@ -1,10 +1,13 @@
 /** Reads the catalogue directory (YAML files) into documents and checks them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { checkCatalogue, type CheckResult } from '../core/catalog/check.ts';
 import type { CatalogueDocument, Defect, DocumentKind } from '../core/catalog/types.ts';
 import { loadPackageCalendarYears } from './holidays.ts';
+import { loadSearchHints, SEARCH_FOLDER } from './search.ts';
+import { parseYaml } from './yaml.ts';
+
+export { parseYaml };
 
 /** The catalogue's folders and the kind of document each holds. */
 export const KIND_BY_FOLDER: Readonly<Record<string, DocumentKind>> = {
@@ -23,16 +26,6 @@ export interface LoadResult extends CheckResult {
   documents: CatalogueDocument[];
 }
 
-/** Parses one YAML text; syntax errors become defects with their line and column. */
-export function parseYaml(file: string, text: string, defects: Defect[]): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  for (const e of doc.errors) {
-    const at = e.linePos?.[0];
-    defects.push({ file, path: at ? `第 ${at.line} 行第 ${at.col} 列` : '(根)', message: `YAML 语法错误：${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` });
-  }
-  return doc.errors.length > 0 ? undefined : doc.toJS();
-}
-
 /**
  * Reads the directory's YAML documents, naming each `<label>/<folder>/<file>`: by default after the
  * directory itself (so that `onething catalog check some/dir` points at the files as they lie); the
@@ -48,9 +41,11 @@ export function readCatalogueDocuments(dir: string, defects: Defect[], label = p
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = `${label}/${entry.name}`;
     if (!entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（regions、departments、fields、licenses、items、matters、calendar）' });
+      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（regions、departments、fields、licenses、items、matters、calendar、search）' });
       continue;
     }
+    // The search vocabulary is read beside the documents (loadSearchHints): it is no version's document.
+    if (entry.name === SEARCH_FOLDER) continue;
     const kind = KIND_BY_FOLDER[entry.name];
     if (!kind) {
       defects.push({ file: rel, path: '(根)', message: `未知的目录「${entry.name}」` });
@@ -70,9 +65,15 @@ export function readCatalogueDocuments(dir: string, defects: Defect[], label = p
   return docs;
 }
 
+/**
+ * The documents checked together, then the search vocabulary against the catalogue they make: only
+ * once that is sound, since a matter left out by a defect would make every phrase about it one more.
+ */
 export function loadCatalogue(dir: string = DEFAULT_CATALOGUE_DIR): LoadResult {
   const readDefects: Defect[] = [];
   const documents = readCatalogueDocuments(dir, readDefects);
   const result = checkCatalogue(documents, loadPackageCalendarYears());
-  return { ...result, defects: [...readDefects, ...result.defects], documents };
+  const sound = readDefects.length + result.defects.length === 0;
+  const search = sound ? loadSearchHints(result.catalogue, path.join(dir, SEARCH_FOLDER), `${path.basename(dir)}/${SEARCH_FOLDER}`).defects : [];
+  return { ...result, defects: [...readDefects, ...result.defects, ...search], documents };
 }

@@ -27,16 +27,17 @@ describe('the shipped jurisdictions (C4.2, C6.1)', () => {
   it('handles the food licence differently in the two counties: department, window and promised limit', () => {
     const district = licence(restaurantIn('990102'));
     const county = licence(restaurantIn('990121'));
-    expect(district).toMatchObject({ department: { code: 'sj-xz', name: '示例市示例区市场监督管理局' }, region: { name: '示例区', level: 'county' }, timeLimit: { promised: 3 } });
-    expect(county).toMatchObject({ department: { code: 'sj', name: '示例市市场监督管理局' }, region: { name: '示例市', level: 'city' }, timeLimit: { promised: 4 } });
+    expect(district).toMatchObject({ department: { code: 'sj', name: '示例市市场监督管理局' }, region: { name: '示例市', level: 'city' }, timeLimit: { promised: 5 } });
+    expect(county).toMatchObject({ department: { code: 'sj-xx', name: '示例市示例县市场监督管理局' }, region: { name: '示例县', level: 'county' }, timeLimit: { promised: 4 } });
     expect(district?.windows?.[0]?.name).toContain('示例区政务服务中心');
     expect(county?.windows?.[0]?.name).toContain('示例县政务服务中心');
   });
 
   it('combines a county item and a city item in one plan, and counts the county’s limit', () => {
-    const p = restaurantIn('990102');
+    const p = restaurantIn('990121');
+    expect(licence(p)).toMatchObject({ region: { level: 'county' } });
     expect(p.items.find((i) => i.id === 'sj-business-licence-verification')).toMatchObject({ department: { code: 'sj' }, region: { level: 'city' } });
-    expect(p.timeLimit.workingDays).toBe(3);
+    expect(p.timeLimit.workingDays).toBe(4);
     expect(restaurantIn().timeLimit.workingDays).toBe(5);
   });
 

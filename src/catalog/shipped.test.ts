@@ -46,6 +46,23 @@ describe('the shipped catalogue', () => {
     expect(unsourced.map((d) => d.file)).toEqual([]);
   });
 
+  it('keeps other provinces’ figures and policies out of what an applicant reads: they are source notes', () => {
+    const elsewhere = /上海|浙江|北京|广东|深圳|江苏|福建|山东|四川|湖北|天津|重庆|杭州|成都|广州|甘肃|兰州|广西|吉林|安徽|河南|湖南|江西|陕西|云南|贵州|辽宁|河北|山西|海南/;
+    // Names that merely contain a place: 北京证券交易所 is where a listed company trades, wherever it is.
+    const names = /北京证券交易所/g;
+    const found: string[] = [];
+    const walk = (v: unknown, at: string) => {
+      if (typeof v === 'string') {
+        if (elsewhere.test(v.replace(names, ''))) found.push(`${at}: ${v}`);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) if (k !== 'source' && k !== 'assumptions') walk(x, `${at}.${k}`);
+      }
+    };
+    for (const d of documents) walk(d.data, d.file);
+    expect(found).toEqual([]);
+  });
+
   it('organises matters by both life cycles (C4.1) and serves three levels of government (C4.2)', () => {
     const stages = new Set([...catalogue.matters.values()].map((m) => m.lifeStage));
     expect([...stages].some((s) => s.startsWith('enterprise.'))).toBe(true);

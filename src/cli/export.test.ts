@@ -16,8 +16,35 @@ const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('bi
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('onething export knowledge', () => {
-  it('says what to do when nothing is published yet, and writes nothing', () => {
+  it('refuses a data folder without a database, and creates no database and no file', () => {
     fs.mkdirSync(env.ONETHING_DATA_DIR, { recursive: true });
+    const r = run('export', 'knowledge', '--to', path.join(dir, 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('中没有数据库');
+    expect(fs.readdirSync(env.ONETHING_DATA_DIR)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('says a database error instead of hiding it, and writes nothing', () => {
+    const file = path.join(env.ONETHING_DATA_DIR, 'onething.sqlite');
+    fs.writeFileSync(file, 'not a database, but some text long enough to be read as a damaged file header…'.repeat(20));
+    const r = run('export', 'knowledge', '--to', path.join(dir, 'out'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^导出失败：.*not a database/);
+    expect(r.stderr).not.toContain('还没有已发布');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    fs.rmSync(file);
+  });
+
+  it('says what to do when the database is not set up or nothing is published yet, and writes nothing', async () => {
+    const file = path.join(env.ONETHING_DATA_DIR, 'onething.sqlite');
+    await openDatabase({ databaseUrl: null, sqliteFile: file }).close();
+    const bare = run('export', 'knowledge', '--to', path.join(dir, 'out'));
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('数据库尚未初始化');
+    const db = openDatabase({ databaseUrl: null, sqliteFile: file });
+    await migrateToLatest(db);
+    await db.close();
     const r = run('export', 'knowledge', '--to', path.join(dir, 'out'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('还没有已发布的事项目录');

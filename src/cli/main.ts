@@ -8,12 +8,15 @@ import { parseArgs, UsageError } from './args.ts';
 import { parseAnswers, parseFacts } from './answers.ts';
 import { formatDefects, formatMatterList, formatPlan, formatPlanErrors } from './format.ts';
 import { backupCommand, restoreCommand } from './ops.ts';
+import { catalogSyncCommand } from './catalog-sync.ts';
 import { exportCommand } from './export.ts';
 import { formatRegions, regionRows } from './regions.ts';
 import { simulateCommand } from './simulate.ts';
 
 const USAGE = `用法：
   onething catalog check [--json] [--dir 目录]     校验事项目录，列出全部问题
+  onething catalog sync --from 文件|URL [--as 用户名] [--json]
+                                                   同步上级事项目录：基本要素的变化成为一份目录草稿，待征求意见、审核后发布
   onething matters [--json]                        按生命周期列出“一件事”清单
   onething regions [--json]                        列出行政区划（代码、名称、层级、上级）
   onething plan <一件事> [--answer 问题=回答]… [--choose 事项]… [--fact 键=值]… [--region 区划代码] [--accepted-on YYYY-MM-DD] [--json]
@@ -24,7 +27,11 @@ const USAGE = `用法：
   onething backup --to 目录                        备份数据库、上传文件和审计检查点文件（附 SM3 摘要清单；不含字段密钥）
   onething restore --from 目录                     核对摘要后恢复到空的数据目录（PostgreSQL：空的数据库）
   onething simulate [一件事…] [--json] [--dir 目录] 模拟申报：在临时的新数据库上把每个情形从申报办到办结，列出办不成的情形
-  onething export knowledge --to 目录              导出最新发布目录的 12345 热线知识库（JSON 和 Excel）`;
+  onething export knowledge --to 目录              导出最新发布目录的 12345 热线知识库（JSON 和 Excel）
+  onething export cases|ratings --since 时刻 [--until 时刻] --to 目录
+                                                   增量导出办件信息/好差评数据（JSON），供上级平台汇聚
+  onething export report --from 日期 --to 日期 --by matter|region|department --to 目录
+                                                   期间统计（按期办结率、超期率、平均办理时长、好差评；Excel 和 CSV）`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -196,7 +203,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   try {
     switch (command) {
       case 'catalog':
-        if (rest[0] !== 'check') throw new UsageError('用法：onething catalog check [--json]');
+        if (rest[0] === 'sync') return await catalogSyncCommand(rest.slice(1), io);
+        if (rest[0] !== 'check') throw new UsageError('用法：onething catalog check [--json] 或 onething catalog sync --from 文件|URL');
         return catalogCheck(rest.slice(1), io);
       case 'matters':
         return matters(rest, io);

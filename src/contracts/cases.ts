@@ -98,6 +98,7 @@ export const CreateCaseBody = Type.Object({
   chosenItems: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
   values: Type.Optional(AnyObject),
   submit: Type.Optional(Type.Boolean()),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '办理地的行政区划代码；不给出时按共享数据中的企业住所、户籍地址或居住地址确定' })),
 }, { additionalProperties: false });
 export const FactsAnswer = Type.Object({ facts: AnyObject });
 export const CaseRow = Type.Object({

@@ -13,13 +13,6 @@ export const PlanDoc = Type.Unknown({ description: '办理方案（格式见 doc
 
 export const MatterParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 export const ItemParams = Type.Object({ code: Type.String({ maxLength: 100 }) });
-export const SearchQuery = Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
-
-export const SearchAnswer = Type.Object({
-  version: Type.Integer(),
-  results: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), subject: Type.Optional(Type.String()), lifeStage: Type.String(), summary: Type.String(), score: Type.Number() })),
-});
-
 export const CatalogueSource = Type.Object({ version: Type.Integer() }, { additionalProperties: true, description: '版本号和目录文件原文（部门、字段、证照、事项、一件事、日历）' });
 
 export const MatterSummary = Type.Object({
@@ -77,6 +70,7 @@ export const PlanBody = Type.Object({
   answers: Type.Optional(AnyObject),
   chosenItems: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })),
   licenses: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '申请人所在的行政区划代码：按属地实施清单确定各事项的实施部门、窗口和时限' })),
 }, { additionalProperties: false });
 export const PlanAnswer = Type.Object({ version: Type.Integer(), plan: PlanDoc });
 
@@ -87,6 +81,15 @@ export type ItemSummary = Static<typeof ItemSummary>;
 export const ItemsAnswer = Type.Object({ version: Type.Integer(), items: Type.Array(ItemSummary) });
 export const ItemAnswer = Type.Object({ version: Type.Integer(), item: CatalogueRecord('事项'), department: CatalogueRecord('部门') });
 export const DepartmentsAnswer = Type.Object({ version: Type.Integer(), departments: Type.Array(CatalogueRecord('部门')) });
+export const RegionsAnswer = Type.Object({
+  version: Type.Integer(),
+  regions: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(),
+    level: Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county'), Type.Literal('township')]),
+    parent: Type.Union([Type.String(), Type.Null()]),
+    fullName: Type.String({ description: '连同上级的名称，如“示例省示例市示例区”' }),
+  })),
+});
 
 export const VersionEntry = Type.Object({
   version: Type.Integer(), publishedAt: Type.String(), title: Type.String(), reason: Type.String(),

@@ -13,7 +13,8 @@ export const MOVEMENT_KINDS = ['online-push', 'handover', 'courier', 'return', '
 const Kind = OneOf(MOVEMENT_KINDS);
 /** With both seals checked; the applicant sees it without who signed and the signatures. */
 export const Movement = Type.Object({
-  id: Type.String(), caseId: Type.String(), materialId: Nullable(Type.String()), kind: Kind, from: Type.String(), to: Type.String(), waybill: Nullable(Type.String()),
+  id: Type.String(), caseId: Type.String(), materialId: Nullable(Type.String()), kind: Kind, from: Type.String(), to: Type.String(),
+  fromName: Type.String({ description: '发送方名称' }), toName: Type.String({ description: '接收方名称' }), waybill: Nullable(Type.String()),
   sentAt: Type.String(), received: Type.Boolean(), receivedAt: Nullable(Type.String()), senderVerified: Type.Boolean(), receiverVerified: Type.Boolean(),
   sentBy: Type.Optional(Type.String()), receivedBy: Type.Optional(Nullable(Type.String())), senderSignature: Type.Optional(Type.String()), receiverSignature: Type.Optional(Nullable(Type.String())),
 });

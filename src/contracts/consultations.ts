@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Day, Nullable, OneOf, Uuid } from './http.ts';
 
 export const CONSULTATION_KINDS = ['consultation', 'suggestion', 'complaint'] as const;
-export const CONSULTATION_SOURCES = ['ask', 'portal', 'window'] as const;
+export const CONSULTATION_SOURCES = ['ask', 'portal', 'window', 'walk-in'] as const;
 export const CONSULTATION_STATUSES = ['open', 'answered', 'closed'] as const;
 
 export const Consultation = Type.Object({
@@ -14,6 +14,9 @@ export const Consultation = Type.Object({
   dueDate: Day, overdue: Type.Boolean(), createdAt: Type.String(),
   answer: Nullable(Type.String()), answeredByName: Nullable(Type.String()), answeredAt: Nullable(Type.String()),
   reopens: Type.Integer(), reopenNote: Nullable(Type.String()), closedAt: Nullable(Type.String()),
+  visitor: Nullable(Type.Object({
+    name: Type.String(), mobile: Type.String({ description: '手机号（中间四位隐去）' }), smsSentAt: Nullable(Type.String({ description: '答复短信发出的时间；未发出为 null' })),
+  }, { description: '窗口来访、没有办件的群众；其余为 null' })),
 });
 export type Consultation = Static<typeof Consultation>;
 export const Consultations = Type.Object({ consultations: Type.Array(Consultation) });
@@ -36,6 +39,15 @@ export const WindowConsultationBody = Type.Object({
   caseId: Uuid,
 }, { additionalProperties: false });
 export type WindowConsultationBody = Static<typeof WindowConsultationBody>;
+
+export const WalkInConsultationBody = Type.Object({
+  kind: OneOf(CONSULTATION_KINDS),
+  text: Text,
+  visitorName: Type.String({ minLength: 1, maxLength: 50, description: '来访群众姓名' }),
+  visitorMobile: Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '11 位手机号，答复经短信告知' }),
+  matterId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+}, { additionalProperties: false });
+export type WalkInConsultationBody = Static<typeof WalkInConsultationBody>;
 
 export const ConsultationAnswerBody = Type.Object({ answer: Text }, { additionalProperties: false });
 export const ConsultationCloseBody = Type.Object({

@@ -7,7 +7,7 @@ import { Type, type Static } from 'typebox';
 
 interface Entry {
   /** The status it is answered with; a few codes are answered with either of two. */
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503 | readonly [number, number];
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | readonly [number, number];
   meaning: string;
 }
 
@@ -37,6 +37,16 @@ export const ERRORS = {
   // Accounts
   'weak-password': { status: 400, meaning: '新密码不符合密码规则' },
   'wrong-password': { status: 400, meaning: '当前密码不对' },
+  // Log-in through the unified identity service (统一身份认证, OpenID Connect)
+  'oidc-not-configured': { status: 404, meaning: '本部署未启用该统一身份认证登录' },
+  'oidc-state-invalid': { status: 400, meaning: '登录状态无效或已过期（不是本浏览器发起的登录，或已用过），请重新登录' },
+  'oidc-login-failed': { status: 401, meaning: '统一身份认证未完成登录（已取消或被拒绝）' },
+  'oidc-token-invalid': { status: 401, meaning: '统一身份认证返回的身份令牌无效（已过期、被篡改或不属于本次登录）' },
+  'oidc-claims-invalid': { status: 400, meaning: '统一身份认证提供的身份信息不完整或格式不对' },
+  'oidc-level-too-low': { status: 403, meaning: '实名等级低于本平台要求' },
+  'oidc-staff-unknown': { status: 403, meaning: '统一身份认证的工作人员在本平台没有对应账号' },
+  'oidc-provider-unavailable': { status: 502, meaning: '统一身份认证服务暂时无法访问' },
+  'act-as-not-allowed': { status: 403, meaning: '当前登录不能切换为该企业办理' },
   // Applying
   'answers-required': { status: 400, meaning: '一次提交所选事项、表单或申报时须同时提交引导问题的回答' },
   'answers-incomplete': { status: [400, 409], meaning: '还有引导问题未回答' },
@@ -153,6 +163,10 @@ export const ERRORS = {
   'consultation-not-open': { status: 409, meaning: '该咨询投诉已答复或已办结，不能再答复' },
   'consultation-not-answered': { status: 409, meaning: '该咨询投诉尚未答复，或已办结' },
   'reopen-limit': { status: 409, meaning: '答复已退回过，不能再退回' },
+  // 秒批 / 无感审批
+  'auto-decision-not-declared': { status: 409, meaning: '该事项没有声明秒批规则，不能开关秒批' },
+  // Reporting upward
+  'invalid-period': { status: 400, meaning: '导出或统计的时间范围不对：不是合法的日期或时刻，或起点不早于终点' },
   // The catalogue's life
   'no-catalogue': { status: 409, meaning: '还没有已发布的事项目录' },
   'not-matter-lead': { status: 403, meaning: '不是该一件事的牵头部门' },
@@ -172,6 +186,8 @@ export const ERRORS = {
   'comment-required': { status: 400, meaning: '不同意时须写明意见' },
   'invalid-document-path': { status: 400, meaning: '文件路径不对' },
   'invalid-files': { status: 400, meaning: '导入的文件不对' },
+  'invalid-base-catalogue': { status: 400, meaning: '上级事项目录文件不对' },
+  'unknown-region': { status: 400, meaning: '没有这个行政区划' },
   'yaml-syntax': { status: 400, meaning: 'YAML 语法错误' },
   'yaml-or-data': { status: 400, meaning: '请求体须为 { yaml } 或 { data } 之一' },
   'simulation-running': { status: 409, meaning: '另一次模拟申报正在进行，请等它结束' },

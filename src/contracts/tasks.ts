@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { Exemption, Supplement, TaskResult, TaskStatus } from './cases.ts';
 import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
+import { TaskAutoDecision } from './auto-decision.ts';
 
 export const TaskParams = Type.Object({ caseId: Uuid, item: Type.String({ maxLength: 100 }) });
 export const QUEUE_FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
@@ -65,6 +66,7 @@ export const TaskView = Type.Object({
   })),
   others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day), dueProvisional: Type.Boolean() })),
   supplements: Type.Array(SupplementRecord),
+  autoDecision: Type.Optional(TaskAutoDecision),
 });
 export type TaskView = Static<typeof TaskView>;
 

@@ -7,6 +7,7 @@ export const WindowCaseBody = Type.Object({
   matterId: Type.String({ minLength: 1, maxLength: 100 }),
   applicant: Type.Object({ idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }), phone: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
   assisted: Type.Optional(Type.Object({ by: Type.String({ minLength: 1, maxLength: 50 }), authority: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '办理地的行政区划代码；不给出时按来访者共享数据中的地址确定。不在本窗口辖区的为跨域通办（异地代收）' })),
 }, { additionalProperties: false });
 export const WINDOW_LISTS = ['submitted', 'correcting', 'accepted', 'rejected', 'withdrawn'] as const;
 export const WindowQuery = Type.Object({ status: Type.Optional(OneOf(WINDOW_LISTS)) }, { additionalProperties: false });

@@ -35,6 +35,37 @@ export interface Config {
   metrics: { token: string | null; allow: string[] };
   /** How long a SIGTERM may take to drain requests and the workers before the process exits anyway. */
   shutdownSeconds: number;
+  /** Log-in through the unified identity service (OpenID Connect), per audience; null: off (local passwords only). */
+  oidc: { applicant: OidcConfig | null; staff: OidcConfig | null };
+}
+
+/** Which claim of the identity service holds what onething needs (names of claims, not values). */
+export interface OidcClaimMap {
+  name: string;
+  /** 公民身份号码; hashed and encrypted on arrival, never stored as given. */
+  idNumber: string;
+  /** 实名等级 (a number, or text holding one, such as "L3"). */
+  level: string;
+  phone: string;
+  /** Set when the log-in is an enterprise's own (电子营业执照): its credit code and name. */
+  enterpriseUscc: string;
+  enterpriseName: string;
+  /** The enterprises the person may act for (法人切换): a list of { uscc, name }. */
+  enterprises: string;
+  /** Staff: the claim naming the existing local account. */
+  username: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  scopes: string;
+  claims: OidcClaimMap;
+  /** The lowest 实名等级 accepted (0: any). */
+  minLevel: number;
 }
 
 export type FilesConfig = { kind: 'local' } | {
@@ -129,6 +160,54 @@ function files(env: NodeJS.ProcessEnv): FilesConfig {
   };
 }
 
+const DEFAULT_CLAIMS: OidcClaimMap = {
+  name: 'name', idNumber: 'id_number', level: 'loa', phone: 'phone_number',
+  enterpriseUscc: 'uscc', enterpriseName: 'enterprise_name', enterprises: 'enterprises', username: 'preferred_username',
+};
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** ONETHING_OIDC_* (applicants) or ONETHING_STAFF_OIDC_* (staff); off unless the issuer is set. */
+function oidc(env: NodeJS.ProcessEnv, prefix: string, publicUrl: string, audience: 'applicant' | 'staff'): OidcConfig | null {
+  const get = (name: string) => (env[`${prefix}${name}`] ?? '').trim();
+  const issuer = get('ISSUER').replace(/\/$/, '');
+  if (issuer === '') return null;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`${prefix}ISSUER 应为 https:// 地址，实际为「${issuer}」`);
+  }
+  // Plain http only to a provider on this machine (tests, a local gateway); anything else must be https.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) throw new ConfigError(`${prefix}ISSUER 应为 https:// 地址，实际为「${issuer}」`);
+  const clientId = get('CLIENT_ID');
+  const clientSecret = get('CLIENT_SECRET');
+  if (!clientId || !clientSecret) throw new ConfigError(`设置了 ${prefix}ISSUER 时须同时设置 ${prefix}CLIENT_ID 与 ${prefix}CLIENT_SECRET`);
+  let claims = DEFAULT_CLAIMS;
+  const rawClaims = get('CLAIMS');
+  if (rawClaims) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawClaims);
+    } catch {
+      throw new ConfigError(`${prefix}CLAIMS 应为 JSON 对象，例如 {"idNumber":"sfzh"}`);
+    }
+    const known = Object.keys(DEFAULT_CLAIMS);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${prefix}CLAIMS 应为 JSON 对象，例如 {"idNumber":"sfzh"}`);
+    for (const [k, v] of Object.entries(parsed)) {
+      if (!known.includes(k) || typeof v !== 'string' || v === '') throw new ConfigError(`${prefix}CLAIMS 中「${k}」不对：可设置 ${known.join('、')}，值为声明名称`);
+    }
+    claims = { ...DEFAULT_CLAIMS, ...(parsed as Partial<OidcClaimMap>) };
+  }
+  return {
+    issuer, clientId, clientSecret,
+    redirectUri: get('REDIRECT_URI') || `${publicUrl}/api/auth/oidc/${audience}/callback`,
+    postLogoutRedirectUri: get('POST_LOGOUT_REDIRECT_URI') || `${publicUrl}/login`,
+    scopes: get('SCOPES') || 'openid profile',
+    claims,
+    minLevel: int(env, `${prefix}MIN_LEVEL`, 0, 0),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.ONETHING_DATA_DIR ?? path.join(root, 'data'));
@@ -137,11 +216,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 3000);
   const fieldKeyHex = fieldKey(env.ONETHING_FIELD_KEY);
   const metricsToken = (env.ONETHING_METRICS_TOKEN ?? '').trim() || null;
+  const publicUrl = (env.ONETHING_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('ONETHING_METRICS_TOKEN 至少应有 16 个字符');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    publicUrl: (env.ONETHING_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     dataDir,
     databaseUrl,
     catalogueDir: path.resolve(env.ONETHING_CATALOG_DIR ?? path.join(root, 'catalog')),
@@ -173,5 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allow: addressList(env, 'ONETHING_METRICS_ALLOW', ['127.0.0.1', '::1']),
     },
     shutdownSeconds: int(env, 'ONETHING_SHUTDOWN_SECONDS', 20, 1),
+    oidc: { applicant: oidc(env, 'ONETHING_OIDC_', publicUrl, 'applicant'), staff: oidc(env, 'ONETHING_STAFF_OIDC_', publicUrl, 'staff') },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocuments } from '../testing/fixture.ts';
 import { checkCatalogue } from './check.ts';
-import { regionChain } from './regions.ts';
+import { regionChain, regionSubtree } from './regions.ts';
 import { regionalDocuments, regionalWith } from './regions.fixture.ts';
 import type { CatalogueDocument, Defect } from './types.ts';
 
@@ -87,5 +87,14 @@ describe('regions in the catalogue', () => {
       ['catalog/departments/da.yaml', 'region'],
       [ITEM_B, 'implementations[0].region'],
     ]));
+  });
+});
+
+describe('a region with the regions below it', () => {
+  const { catalogue } = checkCatalogue(regionalDocuments());
+  it('is what a city’s staff see: the city, its counties and their townships, not the other city', () => {
+    expect(regionSubtree(catalogue.regions, '990100').sort()).toEqual(['990100', '990102', '990102001', '990121']);
+    expect(regionSubtree(catalogue.regions, '990121')).toEqual(['990121']);
+    expect(regionSubtree(catalogue.regions, '990000')).toHaveLength(6);
   });
 });

@@ -20,3 +20,8 @@ const SHARED_DIGITS: Readonly<Record<RegionLevel, number>> = { province: 2, city
 export function codeFitsParent(child: string, parent: Region): boolean {
   return child.slice(0, SHARED_DIGITS[parent.level]) === parent.code.slice(0, SHARED_DIGITS[parent.level]);
 }
+
+/** A region and every region below it: what staff of a department in `code` see (their region, rolled up). */
+export function regionSubtree(regions: ReadonlyMap<string, Region>, code: string): string[] {
+  return [...regions.values()].filter((r) => regionChain(regions, r.code).some((a) => a.code === code)).map((r) => r.code);
+}

@@ -123,6 +123,7 @@ const item = obj({
   fields: arr(itemField, { uniqueBy: (v) => (typeof v === 'string' ? v : byField('key')(v)) }),
   materials: arr(material, { uniqueBy: byField('id') }),
   result: obj({ kind: oneOf(['document', 'license']), name: str(), license: opt(code) }),
+  autoDecision: opt(obj({ rules: arr(obj({ name: str(), rule, data: arr(str(), { min: 1 }) }), { min: 1, uniqueBy: byField('name') }), basis: str() })),
   ...provenance,
 });
 

@@ -178,6 +178,22 @@ export interface Implementation extends Provenance {
   fees?: { free: boolean; note?: string };
 }
 
+/** One check of 秒批: a rule over shared-data facts, the sources it reads, and what it means in words. */
+export interface AutoDecisionRule {
+  /** The check as a sentence that holds when the rule passes (申请人户籍在本省). */
+  name: string;
+  rule: Rule;
+  /** Shared-data sources (see shared-facts.ts) the rule reads. */
+  data: string[];
+}
+
+/** 秒批 / 无感审批: every review point machine-checkable against shared data, decided by these rules. */
+export interface AutoDecision {
+  rules: AutoDecisionRule[];
+  /** The legal or policy basis for deciding without a person. */
+  basis: string;
+}
+
 export interface Item extends Provenance {
   code: string;
   name: string;
@@ -198,6 +214,7 @@ export interface Item extends Provenance {
   fields: ItemFieldRef[];
   materials: Material[];
   result: ItemResult;
+  autoDecision?: AutoDecision;
 }
 
 export interface MatterItem {

@@ -1,10 +1,11 @@
 /** Cross-reference checks of departments, the field dictionary, licenses, items and calendars. */
-import { ruleProblems } from '../rules/jsonlogic.ts';
+import { ruleProblems, ruleVariables } from '../rules/jsonlogic.ts';
 import { isDate } from '../calendar/dates.ts';
 import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidays } from '../calendar/statutory.ts';
 import type { DocumentIndex } from './index-docs.ts';
 import type { Defect, FieldDef, Item } from './types.ts';
 import { REGISTER_FIELDS, REGISTERS } from './registers.ts';
+import { isSharedSource, MACHINE_CHECKED, SHARED_SOURCE_IDS, SHARED_SOURCES, sharedFact } from './shared-facts.ts';
 
 type Report = (d: Defect) => void;
 
@@ -133,5 +134,36 @@ function checkItem(
     if (m.deferrable && (m.replacedBy ?? []).some((r) => r.kind === 'commitment' && r.when === undefined)) {
       report({ file, path, message: '材料已可由告知承诺替代，无需再标为容缺' });
     }
+  });
+  if (item.autoDecision) checkAutoDecision(item, file, report);
+}
+
+/**
+ * 秒批 only where no person is needed: each rule reads only facts of the shared-data sources it names,
+ * and every material with a substantive review point can be replaced by shared data.
+ */
+function checkAutoDecision(item: Item, file: string, report: Report): void {
+  const auto = item.autoDecision as NonNullable<Item['autoDecision']>;
+  auto.rules.forEach((r, i) => {
+    const path = `autoDecision.rules[${i}]`;
+    const problems = ruleProblems(r.rule);
+    for (const message of problems) report({ file, path: `${path}.rule`, message });
+    const sources = r.data.filter(isSharedSource);
+    r.data.forEach((d, j) => {
+      if (!isSharedSource(d)) report({ file, path: `${path}.data[${j}]`, message: `平台没有共享数据来源「${d}」，可用：${SHARED_SOURCE_IDS.map((s) => `${s}（${SHARED_SOURCES[s].name}）`).join('、')}` });
+    });
+    if (problems.length > 0) return;
+    const names = ruleVariables(r.rule);
+    if (names.length === 0) report({ file, path: `${path}.rule`, message: `秒批规则「${r.name}」没有读取任何共享数据` });
+    for (const name of names) {
+      if (sources.some((s) => sharedFact(s, name))) continue;
+      const readable = sources.flatMap((s) => Object.keys(SHARED_SOURCES[s].facts));
+      report({ file, path: `${path}.rule`, message: `秒批规则「${r.name}」读取了「${name}」，但它声明的共享数据中没有这一项${readable.length ? `；可读取：${readable.join('、')}` : ''}` });
+    }
+  });
+  item.materials.forEach((m, i) => {
+    if ((m.review.substantive ?? []).length === 0) return;
+    if ((m.replacedBy ?? []).some((r) => MACHINE_CHECKED.has(r.kind))) return;
+    report({ file, path: `materials[${i}]`, message: `材料「${m.name}」需要人工实质审查，且不能由共享数据替代，事项不能声明秒批（autoDecision）` });
   });
 }

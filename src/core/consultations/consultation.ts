@@ -5,13 +5,14 @@
  */
 export const CONSULTATION_KINDS = ['consultation', 'suggestion', 'complaint'] as const;
 export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
-export const CONSULTATION_SOURCES = ['ask', 'portal', 'window'] as const;
+/** `walk-in`: a visitor at the window without a case, answered by SMS to the mobile the clerk took down. */
+export const CONSULTATION_SOURCES = ['ask', 'portal', 'window', 'walk-in'] as const;
 export type ConsultationSource = (typeof CONSULTATION_SOURCES)[number];
 export const CONSULTATION_STATUSES = ['open', 'answered', 'closed'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 export const CONSULTATION_KIND_NAME: Readonly<Record<ConsultationKind, string>> = { consultation: '咨询', suggestion: '建议', complaint: '投诉' };
-export const CONSULTATION_SOURCE_NAME: Readonly<Record<ConsultationSource, string>> = { ask: '智能客服转人工', portal: '网上', window: '综合窗口' };
+export const CONSULTATION_SOURCE_NAME: Readonly<Record<ConsultationSource, string>> = { ask: '智能客服转人工', portal: '网上', window: '综合窗口', 'walk-in': '窗口来访' };
 export const CONSULTATION_STATUS_NAME: Readonly<Record<ConsultationStatus, string>> = { open: '待答复', answered: '已答复，待确认', closed: '已办结' };
 
 /**

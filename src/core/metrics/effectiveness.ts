@@ -26,7 +26,8 @@ export interface Effectiveness {
 }
 
 const mean = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10);
-const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+/** A share to three decimals; null when there is nothing to share (also the period reports' rates). */
+export const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCatalogue } from '../catalog/check.ts';
 import { CITY_DESK, COUNTY_WINDOW, regionalDocuments } from '../catalog/regions.fixture.ts';
+import { regionOfAddress } from './jurisdiction.ts';
 import { plan } from './plan.ts';
 import type { Plan, PlanInput } from './types.ts';
 
@@ -67,5 +68,23 @@ describe('plan by the applicant’s region (属地管辖)', () => {
       ok: false, errors: [{ code: 'unknown-region', path: 'region', message: '没有代码为「990999」的行政区划' }],
     });
     expect(plan(catalogue, 'demo', { answers, region: 990102 as never })).toMatchObject({ ok: false, errors: [{ code: 'invalid-input', path: 'region' }] });
+  });
+});
+
+describe('the region of an address', () => {
+  const regions = new Map(catalogue.regions);
+  // A second 示例区, under 示例二市: the name alone no longer tells which.
+  regions.set('990202', { code: '990202', name: '示例区', level: 'county', parent: '990200' });
+
+  it('is the deepest region the address names, told apart by the city it also names', () => {
+    expect(regionOfAddress(catalogue.regions, '示例市示例区幸福路 18 号')).toBe('990102');
+    expect(regionOfAddress(regions, '示例省示例市示例区幸福路 18 号')).toBe('990102');
+    expect(regionOfAddress(regions, '示例二市示例区长安路 1 号')).toBe('990202');
+    expect(regionOfAddress(regions, '示例市人民路 1 号')).toBe('990100');
+  });
+
+  it('is unknown when no region is named, or when two match equally', () => {
+    expect(regionOfAddress(regions, '某省某市某区某路')).toBeUndefined();
+    expect(regionOfAddress(regions, '示例区幸福路 18 号')).toBeUndefined();
   });
 });

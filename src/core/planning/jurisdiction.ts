@@ -40,3 +40,38 @@ export function resolveHandling(catalogue: Catalogue, item: CompiledItem, applic
     fees: impl?.fees ?? item.fees,
   };
 }
+
+/**
+ * The region an address lies in, from the region names it contains: the deepest region whose name
+ * and whose ancestors' names (the province may be left out, as addresses often do) best match.
+ * Undefined when no region's name occurs, or when two regions match equally (示例区 under two
+ * cities, say): the applicant then chooses.
+ */
+export function regionOfAddress(regions: ReadonlyMap<string, Region>, address: string): string | undefined {
+  let best: { code: string; score: number; depth: number } | undefined;
+  let tie = false;
+  for (const r of regions.values()) {
+    if (!address.includes(r.name)) continue;
+    const chain = regionChain(regions, r.code);
+    // Every ancestor named in the address counts; one named elsewhere never does (it is not this chain).
+    const score = chain.filter((a) => address.includes(a.name)).length;
+    const depth = chain.length;
+    if (!best || score > best.score || (score === best.score && depth > best.depth)) {
+      best = { code: r.code, score, depth };
+      tie = false;
+    } else if (score === best.score && depth === best.depth) tie = true;
+  }
+  return tie ? undefined : best?.code;
+}
+
+/**
+ * The applicant's region from shared data: an enterprise's registered address, else a person's
+ * household (户籍) address, else the residence address.
+ */
+export function regionOfFacts(regions: ReadonlyMap<string, Region>, facts: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['enterpriseAddress', 'householdAddress', 'applicantAddress']) {
+    const address = facts[key];
+    if (typeof address === 'string' && address.trim() !== '') return regionOfAddress(regions, address);
+  }
+  return undefined;
+}

@@ -16,6 +16,10 @@ import { ratingEvents } from './migrations/012_rating_events.ts';
 import { commitments } from './migrations/013_commitments.ts';
 import { urges } from './migrations/014_urges.ts';
 import { consultations } from './migrations/015_consultations.ts';
+import { autoDecisions } from './migrations/016_auto_decisions.ts';
+import { externalIdentities } from './migrations/017_external_identities.ts';
+import { walkInConsultations } from './migrations/018_walk_in_consultations.ts';
+import { caseRegion } from './migrations/019_case_region.ts';
 import { supplements } from './migrations/010_supplements.ts';
 import { progressCode } from './migrations/011_progress_code.ts';
 
@@ -37,6 +41,10 @@ function provider(db: Db): MigrationProvider {
         '013_commitments': commitments(),
         '014_urges': urges(),
         '015_consultations': consultations(),
+        '016_auto_decisions': autoDecisions(),
+        '017_external_identities': externalIdentities(),
+        '018_walk_in_consultations': walkInConsultations(),
+        '019_case_region': caseRegion(),
       };
     },
   };

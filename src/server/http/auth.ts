@@ -24,7 +24,7 @@ declare module 'fastify' {
 }
 
 /** Routes anyone may call; every other /api route wants a session or a signed request before its body is read. */
-const OPEN_ROUTES = new Set(['/api/auth/login', '/api/auth/logout']);
+const OPEN_ROUTES = new Set(['/api/auth/login', '/api/auth/logout', '/api/auth/providers', '/api/auth/oidc/:audience/start', '/api/auth/oidc/:audience/callback']);
 const isOpen = (url: string) => !url.startsWith('/api/') || url.startsWith('/api/public/') || OPEN_ROUTES.has(url);
 
 export function installAuth(app: FastifyInstance, deps: Deps, identity: IdentityService): void {

@@ -76,6 +76,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/auth/logout': { allow: EVERYONE, succeeds: true, ownSession: true },
   'GET /api/auth/me': { allow: ACCOUNTS, succeeds: true },
   'POST /api/auth/password': { allow: ACCOUNTS, body: { currentPassword: 'not-the-password', newPassword: 'Another@2027' } }, // a wrong current password: nothing changes
+  // unified identity service (off in this walk: 404 for everyone; oidc/oidc.test.ts drives a real provider)
+  'GET /api/auth/providers': { allow: EVERYONE, succeeds: true },
+  'GET /api/auth/oidc/{audience}/start': { allow: EVERYONE, params: () => ({ audience: 'applicant' }) },
+  'GET /api/auth/oidc/{audience}/callback': { allow: EVERYONE, params: () => ({ audience: 'staff' }) },
+  'POST /api/auth/act-as': { allow: [], body: { uscc: null } }, // only a session from the identity service may switch: password sessions get 403
   // public catalogue
   'GET /api/public/matters': { allow: EVERYONE, succeeds: true },
   'GET /api/public/matters/{id}': { allow: EVERYONE, params: () => ({ id: 'newborn-birth' }), succeeds: true },
@@ -83,6 +88,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/public/items': { allow: EVERYONE, succeeds: true },
   'GET /api/public/items/{code}': { allow: EVERYONE, params: () => ({ code: 'ga-birth-registration' }), succeeds: true },
   'GET /api/public/departments': { allow: EVERYONE, succeeds: true },
+  'GET /api/public/regions': { allow: EVERYONE, succeeds: true },
   'GET /api/public/search': { allow: EVERYONE },
   'GET /api/public/ask': { allow: EVERYONE }, // no query: 400 for everyone, never a 5xx
   'GET /api/public/catalogue': { allow: EVERYONE, succeeds: true },
@@ -156,10 +162,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/consultations': { allow: APPLICANTS, succeeds: true },
   'POST /api/consultations/{id}/close': { allow: APPLICANTS, params: () => ({ id: randomUUID() }), body: { resolved: true } },
   'POST /api/window/consultations': { allow: WINDOW, body: { kind: 'complaint', text: '窗口排队时间太长了。', caseId: randomUUID() } },
+  'POST /api/window/walk-in-consultations': { allow: WINDOW, body: { kind: 'consultation', text: '请问退休一件事要带什么材料？', visitorName: '李来访', visitorMobile: '13901990009' }, succeeds: true },
+  'GET /api/window/walk-in-consultations': { allow: WINDOW, succeeds: true },
+  'POST /api/window/walk-in-consultations/{id}/close': { allow: WINDOW, params: () => ({ id: randomUUID() }), body: { resolved: true } },
   'GET /api/department/consultations': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead'], succeeds: true },
   'POST /api/department/consultations/{id}/answer': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead'], params: () => ({ id: randomUUID() }), body: { answer: '请携带出生医学证明和户口簿。' } },
+  // 秒批 switches: departments' staff read them; the department's manager or the administrator sets them
+  'GET /api/department/auto-decisions': { allow: ['caseReviewer', 'otherReviewer', 'lead', 'admin'], succeeds: true },
+  'PUT /api/department/auto-decisions/{item}': { allow: ['lead', 'admin'], params: () => ({ item: 'sw-resident-insurance-premium' }), body: { enabled: true } },
   'GET /api/admin/knowledge': { allow: ['admin', 'auditor'], succeeds: true },
   'GET /api/admin/knowledge.xlsx': { allow: ['admin', 'auditor'], succeeds: true },
+  // reporting upward: no query, so the admin and the auditor get 400 and the others are turned away first
+  'GET /api/admin/reports/cases': { allow: ['admin', 'auditor'] },
+  'GET /api/admin/reports/ratings': { allow: ['admin', 'auditor'] },
+  'GET /api/admin/reports/period': { allow: ['admin', 'auditor'] },
+  'GET /api/admin/reports/period.xlsx': { allow: ['admin', 'auditor'] },
+  'GET /api/admin/reports/period.csv': { allow: ['admin', 'auditor'] },
   // ratings and rectification
   'POST /api/cases/{id}/ratings': { allow: OWNER, body: { level: 5 } },
   'GET /api/cases/{id}/ratings': { allow: OWNER_OR_WINDOW, succeeds: true },
@@ -197,6 +215,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/drafts/{id}/approve': { allow: ADMIN },
   'POST /api/admin/drafts/{id}/publish': { allow: ADMIN },
   'POST /api/admin/drafts/{id}/simulate': { allow: ADMIN, body: {} },
+  'POST /api/admin/catalogue-sync': { allow: ADMIN, body: { catalogue: {} } },
   'POST /api/admin/change-requests': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead', 'admin'], body: { matterId: 'newborn-birth', reason: '访问检查' }, succeeds: true },
   'GET /api/admin/change-requests': { allow: ['window', 'caseReviewer', 'otherReviewer', 'lead', 'admin'], succeeds: true },
   'POST /api/admin/change-requests/{id}/open-draft': { allow: ADMIN, params: () => ({ id: randomUUID() }) },
@@ -206,7 +225,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
 };
 
 /** Routes left out of OpenAPI on purpose (the rest must be documented). */
-const UNDOCUMENTED = new Set(['GET /verify/{id}', 'GET /openapi.json', 'GET /livez', 'GET /readyz']);
+const UNDOCUMENTED = new Set(['GET /verify/{id}', 'GET /openapi.json', 'GET /livez', 'GET /readyz', 'GET /api/auth/oidc/{audience}/start', 'GET /api/auth/oidc/{audience}/callback']);
 
 /** Bodies that name the walk's case. */
 function bodyFor(key: string, f: Fixture): unknown {

@@ -9,6 +9,7 @@ import { signRequest } from '../crypto/hmac-request.ts';
 import { openKeyMaterial } from '../crypto/sm4.ts';
 import type { OutboxTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { autoDecideDispatched } from '../modules/tasks/auto-decision.ts';
 
 type Entry = Selectable<OutboxTable>;
 const LEASE_MS = 30_000;
@@ -144,7 +145,11 @@ export function createWorker(deps: Deps, fetchImpl: typeof fetch = fetch): Worke
   /** Delivers one entry; on failure records the attempt with its back-off and returns false. */
   async function deliver(e: Entry, found: Awaited<ReturnType<typeof lookups>>): Promise<boolean> {
     try {
-      if (e.kind === 'dispatch') await deliverDispatch(e, found.clients.get((JSON.parse(e.payload) as { department: string }).department));
+      if (e.kind === 'dispatch') {
+        // 秒批 first: a task its rules decide needs no department to receive it.
+        const { department, taskId } = JSON.parse(e.payload) as { department: string; taskId: string };
+        if ((await autoDecideDispatched(deps, taskId)) !== 'approved') await deliverDispatch(e, found.clients.get(department));
+      }
       else if (e.kind === 'message') await deliverMessage(e, found.accounts.get((JSON.parse(e.payload) as { accountId: string }).accountId));
       return true;
     } catch (err) {

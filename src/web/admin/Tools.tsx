@@ -10,6 +10,8 @@ import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
 import type { AuditVerification, DeadLetter } from './types.ts';
 import { Knowledge } from './Knowledge.tsx';
+import { Reports } from './Reports.tsx';
+import { CatalogueSync } from './CatalogueSync.tsx';
 
 export function Tools() {
   const { account } = useAuth();
@@ -18,6 +20,8 @@ export function Tools() {
     <div className="admin-stack">
       <AuditCheck />
       <Knowledge />
+      <Reports />
+      {admin && <CatalogueSync />}
       {admin && <DeadLetters />}
       {admin && <ApiClient />}
     </div>

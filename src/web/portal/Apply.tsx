@@ -4,11 +4,11 @@
  * personalised material list to the window.
  */
 import { Alert, Button, Card, Col, Result, Row, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { CompiledMatter } from '../../core/catalog/model.ts';
 import { questionView } from '../../core/planning/questionnaire.ts';
-import type { Plan } from '../../core/planning/types.ts';
+import type { AnswerValue, Plan } from '../../core/planning/types.ts';
 import { truthy } from '../../core/rules/jsonlogic.ts';
 import { get } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
@@ -56,6 +56,27 @@ export default function Apply() {
   const shown = planner.result?.ok ? planner.result.plan.answers : [];
   const online = useOnline(id, planner.answers, planner.chosenItems, planner.setAnswers, shown);
   const [stepState, setStep] = useState<number | null>(null);
+  // ?case=ID&step=N: back from a draft case's check page to change answer N; changes go to that case.
+  const resumeCase = search.get('case');
+  const resumed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!resumeCase || !catalogue || online.account?.role !== 'applicant' || resumed.current === resumeCase) return;
+    resumed.current = resumeCase;
+    void get<{ plan: Plan | null }>(`/api/cases/${encodeURIComponent(resumeCase)}`).then(({ plan: p }) => {
+      if (!p) return;
+      const own: Record<string, AnswerValue> = Object.fromEntries(p.answers.filter((a) => a.source !== 'facts').map((a) => [a.question, a.value]));
+      planner.resume(own, p.notChosen.map((i) => i.id));
+      online.attach(resumeCase, p);
+      const at = Number(search.get('step'));
+      if (Number.isInteger(at) && at >= 0) setStep(at);
+    }, () => undefined);
+  }, [resumeCase, catalogue, online.account]);
+  // 改好了: back to the check page once the last change has reached the case.
+  const [leaving, setLeaving] = useState(false);
+  const backTo = online.server?.caseId;
+  useEffect(() => {
+    if (leaving && online.synced && backTo) online.open(backTo, true);
+  }, [leaving, online.synced, backTo]);
 
   if (published.error) return <Alert type="error" showIcon title={`办事指南数据加载失败：${published.error.message}`} action={<Button onClick={published.reload}>重试</Button>} />;
   if (!catalogue || !planner.result) return <Spin description={t('loading')} />;
@@ -95,16 +116,19 @@ export default function Apply() {
     main = <Ineligible plan={plan} onBack={toLastQuestion} />;
   } else if (final && online.server) {
     const caseId = online.server.caseId;
-    main = <OnlineContinue plan={plan} busy={online.busy} error={online.error} onOpen={() => online.open(caseId)} onBack={toLastQuestion} />;
+    main = <OnlineContinue plan={plan} busy={online.busy} error={online.error} onOpen={() => online.open(caseId, resumeCase !== null)} onBack={toLastQuestion} back={resumeCase !== null} />;
   } else if (final) {
     main = <ChannelChoice account={online.account} busy={online.busy} error={online.error} onOnline={online.start} onOffline={() => setOffline(true)} onBack={toLastQuestion} />;
   } else {
     const qid = step < asked.length ? asked[step] : plan.nextQuestion?.id;
     const compiled = qid ? matter.questionById.get(qid) : undefined;
+    // The applicant's own choice shows at once, before the server's plan (with shared data) comes back.
+    const local = planner.result.plan.answers.find((a) => a.question === compiled?.id);
+    const answerShown = online.server && local && local.source !== 'facts' ? local : plan.answers[step];
     main = compiled && (
       <QuestionStep
         question={questionView(compiled)}
-        answer={plan.answers[step]}
+        answer={answerShown}
         number={step + 1}
         left={questionsLeft(matter, plan, compiled.id)}
         last={plan.complete && step === last - 1}
@@ -139,6 +163,10 @@ export default function Apply() {
       {online.server && online.server.changed.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="以下回答已按共享数据自动填写，与您之前的选择不同："
           description={<ul style={{ margin: 0 }}>{online.server.changed.map((a) => <li key={a.question}>{a.text}：<strong>{a.label}</strong>（来自{a.prefill?.from ?? '共享数据'}）</li>)}</ul>} />
+      )}
+      {online.server && resumeCase && !final && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="修改后的回答会自动保存到您的申请中。"
+          action={<Button type="primary" loading={leaving} onClick={() => setLeaving(true)}>改好了，返回核对</Button>} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={showPlan ? 13 : 24}>

@@ -3,8 +3,8 @@
  * and submit. Afterwards: the progress of each item, supplements asked for, documents, withdraw, rating.
  */
 import { Alert, Button, Card, Collapse, Modal, Result, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorText, get, post, put, type ErrorDetail } from '../shared/api.ts';
 import { FormSummary, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
@@ -20,6 +20,8 @@ import { CaseResults } from './case/Results.tsx';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { DeferredMaterials, SupplementRequests } from './case/Supplement.tsx';
 import { Corrections } from './case/Corrections.tsx';
+import { Confirmation } from './case/Confirmation.tsx';
+import { Review } from './case/Review.tsx';
 import { CASE_STATUS_TEXT, DOCUMENT_TEXT, STATUS_COLOR, day, withdrawable, type CaseView, type Correction } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
@@ -64,9 +66,20 @@ function SubmitErrors({ message, details, onField, matterId }: { message: string
   );
 }
 
-function Draft({ view, setView, reload }: { view: CaseView; setView(v: CaseView): void; reload(): void }) {
+function Draft({ view, setView, reload, onSubmitted }: { view: CaseView; setView(v: CaseView): void; reload(): void; onSubmitted(): void }) {
   const formRef = useRef<SchemaFormHandle>(null);
   const [busy, setBusy] = useState(false);
+  // Back from changing an answer (?review=1): straight to the check page again.
+  const [search, setSearch] = useSearchParams();
+  const [reviewing, setReviewing] = useState(search.get('review') === '1');
+  useEffect(() => {
+    if (search.has('review')) setSearch({}, { replace: true });
+  }, []);
+  const toTop = (id: string) => requestAnimationFrame(() => {
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  });
   const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const save = useCallback(async (changes: Record<string, unknown>) => {
@@ -77,30 +90,65 @@ function Draft({ view, setView, reload }: { view: CaseView; setView(v: CaseView)
   const required = view.materials.filter((m) => m.status === 'required');
   const missing = required.filter((m) => !m.deferrable && m.files.length === 0);
 
-  const submit = async () => {
+  /** Saves what is typed, then shows every answer on the check page (from the server, as it will be submitted). */
+  const review = async () => {
     setBusy(true);
     setProblem(null);
     try {
       const flushed = await formRef.current?.flush();
       if (flushed && flushed.invalid.length > 0) {
         setProblem({ message: '申请表中还有填写有误的地方，请先改正：', details: flushed.errors });
+        requestAnimationFrame(() => problemRef.current?.focus());
         return;
       }
+      setView(await get<CaseView>(`/api/cases/${view.id}`));
+      setReviewing(true);
+      toTop('review-title');
+    } catch (e) {
+      setProblem({ message: errorText(e), details: [] });
+      requestAnimationFrame(() => problemRef.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
       const next = await post<CaseView>(`/api/cases/${view.id}/submit`);
+      onSubmitted();
       setView(next);
       window.scrollTo({ top: 0 });
-      document.getElementById('case-title')?.focus();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'network', '网络连接中断，请稍后重试');
       formRef.current?.showErrors(err.details);
       setProblem({ message: err.code === 'incomplete-application' ? '申请还不完整，请补充以下内容后再提交：' : err.message, details: err.details });
+      requestAnimationFrame(() => problemRef.current?.focus());
     } finally {
       setBusy(false);
-      requestAnimationFrame(() => problemRef.current?.focus());
     }
   };
+  const edit = (then: () => void) => {
+    setReviewing(false);
+    setProblem(null);
+    requestAnimationFrame(then);
+  };
+  const problemBox = (
+    <div ref={problemRef} tabIndex={-1} style={{ outline: 'none' }} aria-live="assertive">
+      {problem && <SubmitErrors message={problem.message} details={problem.details} matterId={view.matter.id} onField={(k) => edit(() => formRef.current?.focusField(k))} />}
+    </div>
+  );
 
   return (
+    <>
+    {reviewing && (
+      <Review view={{ ...view, plan }} busy={busy} problem={problemBox} onSubmit={submit}
+        onEditSection={(key) => edit(() => formRef.current?.focusField(key))}
+        onEditMaterials={() => edit(() => toTop('draft-materials'))} onBack={() => edit(() => toTop('form-title'))} />
+    )}
+    {/* Kept mounted while checking: the form holds what was typed, and 修改 comes back to it. */}
+    <div hidden={reviewing}>
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon title="只需三步：填写申请表、上传材料、提交申请。"
         description="填写内容会自动保存，您可以随时离开，之后从“我的办件”回来继续。" />
@@ -112,21 +160,21 @@ function Draft({ view, setView, reload }: { view: CaseView; setView(v: CaseView)
         </Typography.Paragraph>
         <SchemaForm ref={formRef} form={plan.form} initialValues={view.form} save={save} idPrefix="field" headingLevel={4} />
       </section>
-      <DraftMaterials view={view} onUploaded={reload} />
-      <Card title={cardTitle('第三步：提交申请')}>
+      <div id="draft-materials" tabIndex={-1} style={{ outline: 'none' }}><DraftMaterials view={view} onUploaded={reload} /></div>
+      <Card title={cardTitle('第三步：核对并提交')}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
             <li>申请表：填写内容已自动保存，提交时会再检查一遍。</li>
             <li>材料：{required.length === 0 ? '无需上传' : `需上传 ${required.length} 份，${missing.length === 0 ? '已全部上传' : `还差 ${missing.length} 份`}`}。</li>
-            <li>提交后由综合窗口统一受理，{plan.items.length} 个事项由各部门同时或依次办理，不用再跑各部门。</li>
+            <li>下一步核对全部信息、确认承诺后提交；提交后由综合窗口统一受理，{plan.items.length} 个事项由各部门同时或依次办理，不用再跑各部门。</li>
           </ul>
-          <div ref={problemRef} tabIndex={-1} style={{ outline: 'none' }} aria-live="assertive">
-            {problem && <SubmitErrors message={problem.message} details={problem.details} matterId={view.matter.id} onField={(k) => formRef.current?.focusField(k)} />}
-          </div>
-          <Button type="primary" size="large" block loading={busy} onClick={submit} disabled={!plan.complete || plan.situation?.eligible === false}>提交申请</Button>
+          {!reviewing && problemBox}
+          <Button type="primary" size="large" block loading={busy} onClick={review} disabled={!plan.complete || plan.situation?.eligible === false}>下一步：核对并提交</Button>
         </Space>
       </Card>
     </Space>
+    </div>
+    </>
   );
 }
 
@@ -166,7 +214,7 @@ function StatusNotice({ view }: { view: CaseView }) {
   }
 }
 
-function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseView): void; reload(): void }) {
+function Submitted({ view, setView, reload, justSubmitted }: { view: CaseView; setView(v: CaseView): void; reload(): void; justSubmitted: boolean }) {
   const [modal, holder] = Modal.useModal();
   const [error, setError] = useState<string | null>(null);
   const withdraw = () => modal.confirm({
@@ -188,6 +236,7 @@ function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseV
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
+      {justSubmitted && <Confirmation view={view} />}
       <StatusNotice view={view} />
       <Corrections view={view} onChange={setView} onUploaded={reload} />
       <SupplementRequests view={view} onChange={setView} onUploaded={reload} />
@@ -238,6 +287,7 @@ function Submitted({ view, setView, reload }: { view: CaseView; setView(v: CaseV
 function CasePage({ id }: { id: string }) {
   const { t } = usePrefs();
   const { data: view, error, set: setView, reload } = useLoad(() => get<CaseView>(`/api/cases/${id}`), [id]);
+  const [justSubmitted, setJustSubmitted] = useState(false);
   if (error && !view) {
     return error.status === 404 || error.status === 400
       ? <Result status="404" title="没有找到该办件" subTitle="办件不存在，或不是您本人的办件。" extra={<LinkButton to="/cases" type="primary">返回我的办件</LinkButton>} />
@@ -250,8 +300,8 @@ function CasePage({ id }: { id: string }) {
         <Link to="/cases">‹ 我的办件</Link>
         <Header view={view} />
         {view.status === 'draft'
-          ? <Draft key={view.id} view={view} setView={setView} reload={reload} />
-          : <Submitted view={view} setView={setView} reload={reload} />}
+          ? <Draft key={view.id} view={view} setView={setView} reload={reload} onSubmitted={() => setJustSubmitted(true)} />
+          : <Submitted view={view} setView={setView} reload={reload} justSubmitted={justSubmitted} />}
       </Space>
     </article>
   );

@@ -10,6 +10,10 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { FlowDiagram } from './FlowDiagram.tsx';
+import { ItemCards, MaterialCards } from './guide/GuideCards.tsx';
+import { rememberMatter } from './home/recent.ts';
+import { usePhone } from '../shared/phone/usePhone.ts';
+import '../shared/phone/phone.css';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
 interface Dept { code: string; name: string; window?: { name: string; address: string; phone: string; hours: string } }
@@ -34,6 +38,10 @@ export default function Guide() {
   const { data, error, loading } = useLoad(() => get<{ guide: GuideData }>(`/api/public/matters/${encodeURIComponent(id)}`), [id]);
   usePageTitle(data ? `${data.guide.name}办事指南` : '办事指南');
   const { hash } = useLocation();
+  const phone = usePhone();
+  useEffect(() => {
+    if (data) rememberMatter(data.guide.id);
+  }, [data]);
   // A link into a section (from 智能客服) arrives before the guide is loaded: scroll once it is there.
   useEffect(() => {
     const el = data && hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
@@ -53,7 +61,8 @@ export default function Guide() {
         <Typography.Title id="guide-title" tabIndex={-1} level={1}>{g.name}</Typography.Title>
         <Typography.Paragraph>{g.summary}</Typography.Paragraph>
         <Space wrap>
-          <LinkButton to={`/matters/${g.id}/apply`} type="primary" size="large">{t('apply')}</LinkButton>
+          {/* On a phone 在线办理 stays in reach at the foot of the screen (see the end of the page) instead. */}
+          {!phone && <LinkButton to={`/matters/${g.id}/apply`} type="primary" size="large">{t('apply')}</LinkButton>}
           <LinkButton to={`/matters/${g.id}/apply?offline=1`} size="large">到窗口办理：生成个性化材料清单</LinkButton>
         </Space>
         <Card title={t('guide')}>
@@ -70,6 +79,7 @@ export default function Guide() {
         </Card>
         <Card id="section-process" tabIndex={-1} title={t('process')}><FlowDiagram stages={g.process.stages} names={names} days={days} /></Card>
         <Card id="section-items" tabIndex={-1} title={t('items')}>
+          {phone ? <ItemCards items={g.items} elder={elder} /> : (
           <ScrollRegion label={t('items')}>
             <Table rowKey="id" size="small" pagination={false} dataSource={g.items} columns={[
               { title: '事项', dataIndex: 'name', render: (v: string, r) => <>{v} {r.required ? <Tag color="red">必办</Tag> : <Tag>可选</Tag>}</> },
@@ -84,6 +94,7 @@ export default function Guide() {
               ]),
             ]} />
           </ScrollRegion>
+          )}
         </Card>
         <Card title={t('situations')}>
           <List dataSource={g.situations} renderItem={(s) => (
@@ -91,6 +102,7 @@ export default function Guide() {
           )} />
         </Card>
         <Card id="section-materials" tabIndex={-1} title={t('materials')}>
+          {phone ? <MaterialCards materials={g.materials} /> : (
           <ScrollRegion label={t('materials')}>
             <Table rowKey="id" size="small" pagination={false} dataSource={g.materials} columns={[
               { title: '材料', dataIndex: 'name' },
@@ -100,6 +112,7 @@ export default function Guide() {
               { title: '容缺', dataIndex: 'deferrable', render: (d: boolean) => (d ? '可容缺后补' : '') },
             ]} />
           </ScrollRegion>
+          )}
         </Card>
         <div id="section-faq" tabIndex={-1}>
           <Collapse defaultActiveKey={hash === '#section-faq' ? ['faq'] : undefined} items={[
@@ -108,6 +121,11 @@ export default function Guide() {
           ]} />
         </div>
       </Space>
+      {phone && (
+        <div className="phone-action">
+          <LinkButton to={`/matters/${g.id}/apply`} type="primary" size="large" block>{t('apply')}</LinkButton>
+        </div>
+      )}
     </article>
   );
 }

@@ -2,27 +2,30 @@
 import { Alert, Card, Col, Input, List, Row, Spin, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../shared/api.ts';
+import { useAuth } from '../shared/auth.tsx';
+import '../shared/phone/phone.css';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 import { SearchResults } from './SearchResults.tsx';
-
-interface MatterCard { id: string; name: string; summary: string; lead: { name: string }; items: number }
-interface Stage { stage: string; name: string; subject: 'person' | 'enterprise'; matters: MatterCard[] }
+import { CasesInProgress, FrequentMatters, StageNavigator, stageDomId, type Stage } from './home/HomePanels.tsx';
 
 export default function Home() {
   usePageTitle('首页');
   const { t, elder } = usePrefs();
+  const { account } = useAuth();
   const list = useLoad(() => get<{ version: number; stages: Stage[] }>('/api/public/matters'), []);
   const [params, setParams] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
   const runSearch = (q: string) => setParams(q.trim() === '' ? {} : { q: q.trim() });
   const stages = (subject: 'person' | 'enterprise') => (list.data?.stages ?? []).filter((s) => s.subject === subject);
   const board = (subject: 'person' | 'enterprise') => (
+    <>
+    <StageNavigator stages={stages(subject)} />
     <Row gutter={[16, 16]} className="stage-board">
       {stages(subject).map((s) => (
         <Col xs={24} md={elder ? 24 : 12} key={s.stage}>
-          <Card title={<span><Tag color="red">{s.name}</Tag></span>} size="small">
+          <Card id={stageDomId(s)} tabIndex={-1} title={<span><Tag color="red">{s.name}</Tag></span>} size="small">
             <List
               dataSource={s.matters}
               renderItem={(m) => (
@@ -38,6 +41,7 @@ export default function Home() {
         </Col>
       ))}
     </Row>
+    </>
   );
   return (
     <>
@@ -58,6 +62,8 @@ export default function Home() {
         />
       </section>
       {query !== '' && <SearchResults q={query} />}
+      {account?.role === 'applicant' && <CasesInProgress />}
+      {list.data && <FrequentMatters stages={list.data.stages} />}
       {list.error && <Alert type="error" message={list.error.message} />}
       {list.loading && !list.data ? <Spin tip={t('loading')} /> : (
         <Tabs items={[{ key: 'person', label: t('person'), children: board('person') }, { key: 'enterprise', label: t('enterprise'), children: board('enterprise') }]} />

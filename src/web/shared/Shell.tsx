@@ -6,6 +6,8 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Assistant } from '../portal/assistant/Assistant.tsx';
 import { useAuth } from './auth.tsx';
+import { TabBar } from './phone/TabBar.tsx';
+import { usePhone } from './phone/usePhone.ts';
 import { usePrefs } from './prefs.tsx';
 
 /**
@@ -30,13 +32,31 @@ export function Shell({ children }: { children: ReactNode }) {
   const { lang, setLang, elder, setElder, t } = usePrefs();
   const { account, logout } = useAuth();
   const navigate = useNavigate();
+  // On a phone the applicant face trades the wrapping header for one row and a bottom tab bar; staff keep theirs.
+  const tabs = usePhone() && (!account || account.role === 'applicant');
+  const switches = (
+    <>
+      <label style={{ color: '#fff' }}>
+        <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
+      </label>
+      <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+    </>
+  );
   const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f', colorTextDescription: '#1f1f1f' } : {};
   return (
     // Button names stay as written (受理, not 受 理): what the user reads is what a screen reader says.
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...CONTRAST, ...elderTheme } }} button={{ autoInsertSpace: false }}>
-      <Layout style={{ minHeight: '100vh' }}>
+      <Layout style={{ minHeight: '100vh' }} className={tabs ? 'phone-face' : undefined}>
         <a href="#main" className="skip-link" onClick={skipToMain}>跳到主要内容</a>
         <Layout.Header style={{ background: '#c0392b', paddingInline: 16, height: 'auto', lineHeight: 1.4, paddingBlock: 10 }}>
+          {tabs ? (
+            <nav aria-label="主导航" className="phone-header">
+              <Link to="/" style={{ color: '#fff', fontSize: elder ? 22 : 18, fontWeight: 700 }}>{t('brand')}</Link>
+              <Space size="small">
+                {switches}
+              </Space>
+            </nav>
+          ) : (
           <nav aria-label="主导航" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
             <Link to="/" style={{ color: '#fff', fontSize: elder ? 26 : 20, fontWeight: 700 }}>{t('brand')}</Link>
             <Space wrap size="small">
@@ -45,16 +65,14 @@ export function Shell({ children }: { children: ReactNode }) {
               {account?.role === 'window' && <Link to="/window" style={{ color: '#fff' }}>综合窗口</Link>}
               {(account?.role === 'reviewer' || account?.role === 'lead') && <Link to="/workbench" style={{ color: '#fff' }}>部门工作台</Link>}
               {account && account.role !== 'applicant' && <Link to="/admin" style={{ color: '#fff' }}>{account.role === 'window' ? '变更申请' : '管理功能'}</Link>}
-              <label style={{ color: '#fff' }}>
-                <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
-              </label>
-              <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+              {switches}
               {account && <Link to="/account/password" style={{ color: '#fff' }}>修改密码</Link>}
               {account
                 ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}>{t('logout')}（{account.displayName}）</Button>
                 : <Button size="small" onClick={() => navigate('/login')}>{t('login')}</Button>}
             </Space>
           </nav>
+          )}
         </Layout.Header>
         {/* A plain main: Layout.Content is a main element too, and a page has one. */}
         <main id="main" tabIndex={-1} className="shell-main">{children}</main>
@@ -62,6 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Typography.Text type="secondary">{t('slogan')} · 咨询投诉 12345</Typography.Text>
         </Layout.Footer>
         <Assistant />
+        {tabs && <TabBar />}
       </Layout>
     </ConfigProvider>
   );

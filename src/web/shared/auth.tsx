@@ -32,8 +32,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return r.account;
   }, []);
   const logout = useCallback(async () => {
-    await post('/api/auth/logout');
+    const r = await post<{ ok: boolean; endSessionUrl?: string }>('/api/auth/logout');
     setAccount(null);
+    // Logged in through the unified identity service: log out there too, which comes back to /login.
+    if (r?.endSessionUrl) window.location.assign(r.endSessionUrl);
   }, []);
   return <AuthContext.Provider value={{ account, ready, login, logout }}>{children}</AuthContext.Provider>;
 }

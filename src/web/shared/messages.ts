@@ -65,6 +65,15 @@ const zh = {
   field_materials: '申请材料',
   field_guide: '指南内容',
   field_departments: '部门',
+  tabHome: '首页',
+  tabCases: '办件',
+  tabWallet: '卡包',
+  tabMe: '我的',
+  close: '关闭',
+  stageNav: '按人生阶段找',
+  inProgress: '我正在办的事',
+  allCases: '全部办件',
+  frequent: '常办事项',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -133,6 +142,15 @@ const en: Record<MessageKey, string> = {
   field_materials: 'materials',
   field_guide: 'guide text',
   field_departments: 'departments',
+  tabHome: 'Home',
+  tabCases: 'Cases',
+  tabWallet: 'Wallet',
+  tabMe: 'Me',
+  close: 'Close',
+  stageNav: 'Find by life stage',
+  inProgress: 'My applications in progress',
+  allCases: 'All my applications',
+  frequent: 'Frequent matters',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

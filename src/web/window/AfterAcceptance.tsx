@@ -102,7 +102,6 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
   /** The running action: 'send' for the form below, or the id of the movement being received. */
   const { busy, holder, run } = useToastAction<string>();
   const departments = [...new Map(caseView.progress.map((p) => [p.department.code, p.department.name])).entries()];
-  const party = (code: string) => (code === 'zwfw' ? '综合窗口' : code === 'applicant' ? '申请人' : departments.find(([c]) => c === code)?.[1] ?? code);
   const materialName = (id: string | null) => (id ? caseView.materials.find((m) => m.id === id)?.name ?? id : '全部材料');
   const paper = caseView.materials.filter((m) => m.status === 'required');
 
@@ -128,7 +127,7 @@ export function Circulation({ caseView, version = 0 }: { caseView: CaseView; ver
         <List.Item actions={m.to === 'zwfw' && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)}>签收</Button>] : []}>
           <div>
             <div>
-              <Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.kind.startsWith('result-') ? '办理结果' : materialName(m.materialId)}：{party(m.from)} → {party(m.to)}
+              <Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.kind.startsWith('result-') ? '办理结果' : materialName(m.materialId)}：{m.fromName} → {m.toName}
               {m.waybill ? `，运单号 ${m.waybill}` : ''}{m.kind === 'result-pickup' && m.receivedBy ? `，领取人 ${m.receivedBy}` : ''}
             </div>
             <Typography.Text type="secondary">

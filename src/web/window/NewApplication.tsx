@@ -1,10 +1,13 @@
 /** A new application for a visitor at the window: the matter, who applies, and who helps on whose authority. */
 import { Alert, Button, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import type { Static } from 'typebox';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { checkPhone, checkResidentId } from '../../core/fields/validators.ts';
-import { ApiError, post } from '../shared/api.ts';
+import type { RegionsAnswer } from '../../contracts/index.ts';
+import { ApiError, get, post } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { useAction } from '../shared/useAction.ts';
+import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import type { CaseView } from './types.ts';
 import { Section, visitors, type Visitor } from './ui.tsx';
@@ -18,6 +21,7 @@ interface Values {
   assisted: boolean;
   by?: string;
   authority?: string;
+  region?: string;
 }
 
 export function NewApplication() {
@@ -26,6 +30,7 @@ export function NewApplication() {
   const [params] = useSearchParams();
   const again = visitors.get(params.get('from') ?? '');
   const matters = useMatters();
+  const regions = useLoad(() => get<Static<typeof RegionsAnswer>>('/api/public/regions'), []);
   const [form] = Form.useForm<Values>();
   const assisted = Form.useWatch('assisted', form);
   const { busy, error, run } = useAction();
@@ -40,6 +45,7 @@ export function NewApplication() {
       matterId: v.matterId,
       applicant: { idNumber: visitor.idNumber, name: visitor.name, ...(visitor.phone ? { phone: visitor.phone } : {}) },
       ...(visitor.assisted ? { assisted: visitor.assisted } : {}),
+      ...(v.region ? { region: v.region } : {}),
     }).catch((e: unknown) => {
       // Point at the field to check against the ID card, besides the alert above the form.
       if (e instanceof ApiError && e.code === 'applicant-name-mismatch') form.setFields([{ name: 'name', errors: ['与该证件号码登记的姓名不一致'] }]);
@@ -64,6 +70,10 @@ export function NewApplication() {
           <Form.Item label="一件事" name="matterId" rules={[{ required: true, message: '请选择要办理的一件事' }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} placeholder="输入关键字搜索，如：餐饮、出生、退休" loading={matters.loading} size="large"
               options={(matters.data?.stages ?? []).map((s) => ({ label: s.name, title: s.name, options: s.matters.map((m) => ({ value: m.id, label: m.name })) }))} />
+          </Form.Item>
+          <Form.Item label="办理地" name="region" extra="选填。不选时按来访者的户籍地址或企业住所确定；选择本窗口辖区以外的地方，即为跨域通办（本窗口代收，材料流转至办理地部门）。">
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="按户籍地址或企业住所确定" loading={regions.loading}
+              options={(regions.data?.regions ?? []).filter((r) => r.level !== 'province').map((r) => ({ value: r.code, label: r.fullName }))} />
           </Form.Item>
         </Section>
         <div style={{ height: 16 }} />

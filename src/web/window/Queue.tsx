@@ -25,7 +25,10 @@ export function Queue() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography.Title level={1} style={{ margin: 0 }}>综合窗口</Typography.Title>
-        <LinkButton type="primary" size="large" to="/window/new">新建申请</LinkButton>
+        <Space wrap>
+          <LinkButton size="large" to="/window/walk-in">来访咨询登记</LinkButton>
+          <LinkButton type="primary" size="large" to="/window/new">新建申请</LinkButton>
+        </Space>
       </div>
 
       <Search />

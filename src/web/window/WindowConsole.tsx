@@ -4,6 +4,7 @@ import { CasePage } from './CasePage.tsx';
 import { NewApplication } from './NewApplication.tsx';
 import { Queue } from './Queue.tsx';
 import { RequireRole } from './ui.tsx';
+import { WalkIn } from './WalkIn.tsx';
 
 export default function WindowConsole() {
   return (
@@ -11,6 +12,7 @@ export default function WindowConsole() {
       <Routes>
         <Route index element={<Queue />} />
         <Route path="new" element={<NewApplication />} />
+        <Route path="walk-in" element={<WalkIn />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="*" element={<Queue />} />
       </Routes>

@@ -19,6 +19,8 @@ import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 import { SupplementDialog, SupplementHistory } from './Supplement.tsx';
 import { SharedRecords } from './SharedRecords.tsx';
+import { AutoDecisionNote } from './AutoDecision.tsx';
+import { AUTO_ACTOR, AUTO_ACTOR_NAME } from '../../core/case/auto-decision.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
 export function TaskPage() {
@@ -56,8 +58,10 @@ export function TaskPage() {
         { key: 'status', label: '状态', children: <Tag color={STATUS_COLOR[task.status]}>{TASK_STATUS_LABEL[task.status]}</Tag> },
         { key: 'due', label: '办理期限', children: task.dueDate ? <>{dueText(task.dueDate, task.dueProvisional)}{overdue && <Tag color="red" style={{ marginInlineStart: 8 }}>已超期</Tag>}</> : '—' },
         ...(v.data.case.acceptedAt ? [{ key: 'accepted', label: '受理时间', children: fmtTime(v.data.case.acceptedAt) }] : []),
-        ...(task.reviewer ? [{ key: 'who', label: '认领人', children: mine ? '我' : '其他审批人员' }] : []),
+        ...(task.reviewer ? [{ key: 'who', label: task.reviewer === AUTO_ACTOR ? '审批人' : '认领人', children: task.reviewer === AUTO_ACTOR ? AUTO_ACTOR_NAME : mine ? '我' : '其他审批人员' }] : []),
       ]} />
+
+      {v.data.autoDecision && <AutoDecisionNote note={v.data.autoDecision} />}
 
       <Section title="办理">
         {task.status === 'dispatched' && (
@@ -224,7 +228,7 @@ function CaseCirculation({ caseId, department, materials }: { caseId: string; de
   const { busy, holder, run } = useToastAction<string>();
   const mine = (list.data?.movements ?? []).filter((m) => m.to === department || m.from === department);
   if (list.error || mine.length === 0) return null;
-  const party = (c: string) => (c === 'zwfw' ? '综合窗口' : c === 'applicant' ? '申请人' : c === department ? '本部门' : c);
+  const party = (c: string, name: string) => (c === department ? '本部门' : name);
   const receive = async (id: string) => {
     if (await run(id, () => post(`/api/circulation/${id}/receive`), '已签收，本部门电子印章已签名')) void list.reload();
   };
@@ -234,7 +238,7 @@ function CaseCirculation({ caseId, department, materials }: { caseId: string; de
       <List size="small" dataSource={mine} renderItem={(m) => (
         <List.Item actions={m.to === department && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)} aria-label={`签收：${MOVEMENT[m.kind] ?? m.kind} ${m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? '' : '全部材料'}`}>签收</Button>] : []}>
           <div>
-            <div><Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? m.materialId : '全部材料'}：{party(m.from)} → {party(m.to)}{m.waybill ? `，运单号 ${m.waybill}` : ''}</div>
+            <div><Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? m.materialId : '全部材料'}：{party(m.from, m.fromName)} → {party(m.to, m.toName)}{m.waybill ? `，运单号 ${m.waybill}` : ''}</div>
             <Typography.Text type="secondary">{fmtTime(m.sentAt)} 发出 · {m.received ? `${fmtTime(m.receivedAt)} 已签收` : '待签收'}</Typography.Text>
           </div>
         </List.Item>

@@ -2,6 +2,7 @@
 import { Button, Empty, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { AUTO_ACTOR, AUTO_ACTOR_NAME } from '../../core/case/auto-decision.ts';
 import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
@@ -26,7 +27,7 @@ export function TaskQueue() {
   const q = useLoad(() => get<{ tasks: QueueTask[] }>(`/api/department/tasks${status ? `?status=${status}` : ''}`), [status]);
   const rows = q.data?.tasks ?? [];
   const open = (t: QueueTask) => `/workbench/tasks/${t.caseId}/${encodeURIComponent(t.item)}`;
-  const who = (t: QueueTask) => (t.claimedBy ? (t.claimedBy === account?.id ? '我' : '他人') : '—');
+  const who = (t: QueueTask) => (t.claimedBy ? (t.claimedBy === account?.id ? '我' : t.claimedBy === AUTO_ACTOR ? AUTO_ACTOR_NAME : '他人') : '—');
 
   const claim = async (t: QueueTask) => {
     if (await run(t.id, () => post(`/api/department/tasks/${t.caseId}/${encodeURIComponent(t.item)}/claim`), `已认领 ${t.caseNumber} ${t.itemName}`)) navigate(open(t));

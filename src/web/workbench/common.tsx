@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import type { ExemptionKind } from '../../core/catalog/types.ts';
 import type { Task } from '../../core/case/task.ts';
 import type { SupplementRecord } from '../../contracts/tasks.ts';
+import type { TaskAutoDecision } from '../../contracts/auto-decision.ts';
 import { dueText } from '../../core/calendar/workdays.ts';
 
 export type { SupplementRecord, Task };
@@ -35,6 +36,8 @@ export interface TaskView {
   others: { item: string; name: string; department: string; status: Task['status']; dueDate: string | null; dueProvisional: boolean }[];
   /** The task's supplement requests and what came in answer, oldest first. */
   supplements: SupplementRecord[];
+  /** What 系统自动审批 found (秒批 items only). */
+  autoDecision?: TaskAutoDecision;
 }
 
 const DEADLINE = {

@@ -36,13 +36,13 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     schema: {
       tags: TAG, summary: '开始办理一件事（网上申请）；也可一次提交回答、表单并申报', operationId: 'createCase', security: SESSION,
       body: CreateCaseBody,
-      response: { 201: CaseView, ...errors(...CHANGE_ERRORS, 'answers-required', 'answers-incomplete', 'not-eligible', 'invalid-answers', 'invalid-form', 'incomplete-application', 'materials-missing', 'no-catalogue') },
+      response: { 201: CaseView, ...errors(...CHANGE_ERRORS, 'answers-required', 'answers-incomplete', 'not-eligible', 'invalid-answers', 'invalid-form', 'incomplete-application', 'materials-missing', 'no-catalogue', 'unknown-region') },
     },
   }, async (request, reply) => {
     const account = requireAccount(request, 'applicant');
-    const { matterId, answers, chosenItems, values, submit } = request.body;
+    const { matterId, answers, chosenItems, values, submit, region } = request.body;
     if ((values !== undefined || chosenItems !== undefined || submit) && answers === undefined) throw badRequest('answers-required', '一次提交所选事项、表单或申报时须同时提交引导问题的回答', [{ path: 'answers', message: '请提交回答' }]);
-    const c = await cases.create({ matterId, applicantId: account.id, actor: account, channel: 'online', answers, chosenItems, values, submit });
+    const c = await cases.create({ matterId, applicantId: account.id, actor: account, channel: 'online', answers, chosenItems, values, submit, region });
     reply.code(201);
     return caseView(deps.db.kysely, deps.cipher, c);
   });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { newCase, transitionCase } from '../../../core/case/case.ts';
 import { withdrawCase } from '../../../core/case/orchestrate.ts';
+import { regionOfFacts } from '../../../core/planning/jurisdiction.ts';
 import { plan } from '../../../core/planning/plan.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { todayIn } from '../../clock.ts';
@@ -17,7 +18,7 @@ import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
 import { toAccount } from '../identity/service.ts';
 import { notify } from '../notifications/service.ts';
-import { recordMovement } from '../circulation/service.ts';
+import { recordMovement, WINDOW } from '../circulation/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
 import { openValues, sealValues, storedPlan } from './form-values.ts';
 import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
@@ -84,7 +85,7 @@ export class CaseService {
   /** Plans the case with its frozen catalogue version, the applicant's facts and the given answers. */
   async replan(trx: Kysely<Database>, c: Pick<LoadedCase, 'row'>, answers: Record<string, unknown>, chosenItems: string[] | undefined, facts: Record<string, unknown>, commitments?: string[]): Promise<Plan> {
     const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
-    return planOrFail(catalogue, c.row.matter_id, { answers, chosenItems, facts, commitments: commitments ?? (JSON.parse(c.row.commitments ?? '[]') as string[]) });
+    return planOrFail(catalogue, c.row.matter_id, { answers, chosenItems, facts, commitments: commitments ?? (JSON.parse(c.row.commitments ?? '[]') as string[]), ...(c.row.region ? { region: c.row.region } : {}) });
   }
 
   async nextNumber(trx: Kysely<Database>): Promise<string> {
@@ -105,12 +106,16 @@ export class CaseService {
     const id = randomUUID();
     const at = this.now();
     const { facts, applicant, account } = await this.applicantFacts(input.applicantId);
+    if (input.region !== undefined && !catalogue.regions.has(input.region)) {
+      throw badRequest('unknown-region', `没有代码为「${input.region.slice(0, 20)}」的行政区划`, [{ path: 'body.region', message: '不是本平台的行政区划' }]);
+    }
+    const region = input.region ?? regionOfFacts(catalogue.regions, facts) ?? null;
     const answers = input.answers ?? {};
-    const planned = plan(catalogue, input.matterId, { answers, chosenItems: input.chosenItems, facts });
+    const planned = plan(catalogue, input.matterId, { answers, chosenItems: input.chosenItems, facts, ...(region ? { region } : {}) });
     if (!planned.ok && input.answers !== undefined) throw invalidAnswers(planned.errors);
     const p = planned.ok ? planned.plan : null;
     const actor = `account:${input.actor.id}`;
-    const audit: AuditEntry[] = [{ actor, action: 'case.create', entity: 'case', entityId: id, detail: { matter: input.matterId, channel: input.channel, assisted: input.assisted ?? null } }];
+    const audit: AuditEntry[] = [{ actor, action: 'case.create', entity: 'case', entityId: id, detail: { matter: input.matterId, channel: input.channel, assisted: input.assisted ?? null, region, window: input.channel === 'window' ? input.actor.department ?? WINDOW : null } }];
     let form = p ? prefilled(p) : {};
     if (p && input.answers !== undefined) {
       form = formAfterAnswers(p, form);
@@ -136,7 +141,8 @@ export class CaseService {
         status: record.status, record: JSON.stringify(record), answers: JSON.stringify(answers), chosen_items: input.chosenItems ? JSON.stringify(input.chosenItems) : null,
         form: JSON.stringify(sealed), plan: p ? storedPlan(p, this.deps.cipher) : null, on_commitment: 0, deferred: '[]', corrections: '[]', commitments: '[]',
         created_at: at, updated_at: at, submitted_at: record.status === 'submitted' ? at : null, accepted_at: null, accepted_by: null, closed_at: null, row_version: 0,
-        entered_by: input.channel === 'window' ? input.actor.id : null,
+        entered_by: input.channel === 'window' ? input.actor.id : null, region,
+        window_party: input.channel === 'window' ? input.actor.department ?? WINDOW : null,
       };
       await trx.insertInto('cases').values(row).execute();
       await writeCaseKeys(trx, this.deps.cipher, id, account, typeof facts.applicantMobile === 'string' ? facts.applicantMobile : null, form);
@@ -242,7 +248,7 @@ export class CaseService {
       await saveCase(trx, c, { status: r.case.status, record: JSON.stringify(r.case), closed_at: at }, at);
       await trx.updateTable('case_files').set({ status: 'returned' }).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
       for (const task of r.tasks.filter((t) => t.status === 'stopped' && t.dispatchedOn !== undefined)) {
-        await recordMovement(trx, this.deps, { caseId, materialId: null, kind: 'return', from: task.department.code, to: 'applicant', waybill: null, sentBy: 'platform' });
+        await recordMovement(trx, this.deps, { caseId, materialId: null, kind: 'return', from: task.department.code, to: 'applicant', waybill: null, sentBy: 'platform', window: c.row.window_party });
       }
       await notify(trx, { accountId: c.row.applicant_id, kind: 'withdrawn', title: '申请已撤回', body: `办件 ${c.row.number} 已撤回，各部门停止办理，已提交的材料退回。`, caseId }, at);
       await appendAudit(trx, this.deps.db.dialect, at, { actor: `account:${actor.id}`, action: 'case.withdraw', entity: 'case', entityId: caseId, detail: { stopped: r.tasks.filter((t) => t.status === 'stopped').map((t) => t.id) } });
@@ -261,6 +267,8 @@ export interface CreateInput {
   chosenItems?: string[];
   values?: Record<string, unknown>;
   submit?: boolean;
+  /** Chosen by the applicant or the window; otherwise read from the address in shared data. */
+  region?: string;
 }
 
 /** An applicant reaches only their own cases; the window reaches every case. */

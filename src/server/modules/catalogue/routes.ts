@@ -4,8 +4,9 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { CatalogueSource, DepartmentsAnswer, GuideAnswer, ItemAnswer, ItemParams, ItemsAnswer, MatterParams, MattersAnswer, PlanAnswer, PlanBody } from '../../../contracts/catalogue.ts';
+import { CatalogueSource, DepartmentsAnswer, GuideAnswer, ItemAnswer, ItemParams, ItemsAnswer, MatterParams, MattersAnswer, PlanAnswer, PlanBody, RegionsAnswer } from '../../../contracts/catalogue.ts';
 import { BODY_ERRORS, errors, PUBLIC } from '../../../contracts/http.ts';
+import { regionChain } from '../../../core/catalog/regions.ts';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -64,7 +65,7 @@ export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const body = request.body ?? {};
-    return { version, plan: planOrFail(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] } }) };
+    return { version, plan: planOrFail(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] }, ...(body.region ? { region: body.region } : {}) }) };
   });
 
   app.get('/api/public/items', {
@@ -95,5 +96,19 @@ export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
     const { version, catalogue } = await deps.catalogues.latest();
     if (cacheable(request, reply, `v${version}-departments`)) return reply;
     return { version, departments: [...catalogue.departments.values()] };
+  });
+
+  app.get('/api/public/regions', {
+    schema: { tags: TAG, summary: '行政区划（办理地）', operationId: 'listRegions', security: PUBLIC, response: { 200: RegionsAnswer, ...NOT_MODIFIED, ...errors('no-catalogue') } },
+  }, async (request, reply) => {
+    const { version, catalogue } = await deps.catalogues.latest();
+    if (cacheable(request, reply, `v${version}-regions`)) return reply;
+    return {
+      version,
+      regions: [...catalogue.regions.values()].map((r) => ({
+        code: r.code, name: r.name, level: r.level, parent: r.parent ?? null,
+        fullName: regionChain(catalogue.regions, r.code).map((a) => a.name).reverse().join(''),
+      })),
+    };
   });
 }

@@ -43,6 +43,8 @@ export interface NewMovement {
   sentBy: string;
   /** Set when the receiving side signs at once (a result handed over at the counter). */
   receivedBy?: string;
+  /** The case's window (cases.window_party), which receives on the applicant's behalf; default the platform's. */
+  window?: string | null;
 }
 
 /** Every movement, whoever records it, is sealed the same way: the sender's seal, and the receiver's when received. */
@@ -53,7 +55,7 @@ export async function recordMovement(trx: Kysely<Database>, deps: Deps, m: NewMo
   if (m.receivedBy) {
     row.received_by = m.receivedBy;
     row.received_at = at;
-    row.receiver_signature = await circulationSignature(trx, deps, receiverParty(m.to), { ...senderRecord(row), receivedBy: m.receivedBy, receivedAt: at });
+    row.receiver_signature = await circulationSignature(trx, deps, receiverParty(m.to, m.window), { ...senderRecord(row), receivedBy: m.receivedBy, receivedAt: at });
   }
   await trx.insertInto('circulation').values(row).execute();
   return row.id;
@@ -86,17 +88,24 @@ export function sealedRecord(rows: readonly Row[]): unknown {
   return { purpose: 'onething.circulation-batch', movements: [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map(senderRecord) };
 }
 
-/** Whose seal receives: the department itself, or the window for the applicant. */
-const receiverParty = (to: string) => (to === APPLICANT ? WINDOW : to);
+/** Whose seal receives: the department itself, or for the applicant the case's window (跨域通办: the window that collected it). */
+const receiverParty = (to: string, window?: string | null) => (to === APPLICANT ? window ?? WINDOW : to);
 
-/** The party an account acts for: the window's is 'zwfw', a reviewer's or lead's their department. */
+/** The parties a case's movements may go to besides its departments: the applicant, the platform's window and the case's own. */
+const windowParties = (c: LoadedCase) => new Set([APPLICANT, WINDOW, ...(c.row.window_party ? [c.row.window_party] : [])]);
+
+/** The party an account acts for: a window clerk's is their window's department ('zwfw' by default), a reviewer's or lead's their department. */
 function partyOf(account: Account): string | null {
-  if (account.role === 'window') return WINDOW;
+  if (account.role === 'window') return account.department ?? WINDOW;
   if ((account.role === 'reviewer' || account.role === 'lead') && account.department) return account.department;
   return null;
 }
 
 const hasTask = (c: LoadedCase, department: string) => c.tasks.some((t) => t.department.code === department);
+
+async function windowOfCase(db: Kysely<Database>, caseId: string): Promise<string | null> {
+  return (await db.selectFrom('cases').select('window_party').where('id', '=', caseId).executeTakeFirst())?.window_party ?? null;
+}
 
 export class CirculationService {
   constructor(private readonly deps: Deps) {}
@@ -111,9 +120,9 @@ export class CirculationService {
     const id = randomUUID();
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, deps.db.dialect, input.caseId);
-      if (from !== WINDOW && !hasTask(c, from)) throw notFound('办件');
+      if (account.role !== 'window' && !hasTask(c, from)) throw notFound('办件');
       if (caseStatus(c) === 'draft') throw conflict('case-not-submitted', '办件尚未提交，没有可流转的材料');
-      if (input.to !== APPLICANT && input.to !== WINDOW && !hasTask(c, input.to)) {
+      if (!windowParties(c).has(input.to) && !hasTask(c, input.to)) {
         throw badRequest('not-a-party', '接收部门在该件中没有办理事项', [{ path: 'body.to', message: `「${input.to}」不是该件的办理部门` }]);
       }
       if (input.materialId !== undefined && !(c.plan?.materials ?? []).some((m) => m.id === input.materialId)) {
@@ -138,8 +147,8 @@ export class CirculationService {
       const row = await trx.selectFrom('circulation').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row || !party) throw notFound('流转记录');
       const c = await loadCase(trx, deps.db.dialect, row.case_id);
-      if (party !== WINDOW && !hasTask(c, party)) throw notFound('流转记录');
-      if (receiverParty(row.to_party) !== party) throw forbidden('只有接收方可以签收');
+      if (account.role !== 'window' && !hasTask(c, party)) throw notFound('流转记录');
+      if (receiverParty(row.to_party, c.row.window_party) !== party) throw forbidden('只有接收方可以签收');
       if (row.received_at !== null) throw conflict('already-received', '该材料已签收，不能重复签收');
       const signed = { ...senderRecord(row), receivedBy: account.id, receivedAt: at };
       const signature = await circulationSignature(trx, deps, party, signed);
@@ -167,7 +176,7 @@ export class CirculationService {
     }
     const rows = await db.selectFrom('circulation').selectAll().where('case_id', '=', caseId).orderBy('sent_at').orderBy('id').execute();
     const movements = [];
-    for (const r of rows) movements.push(await this.view(db, r, signatures, rows));
+    for (const r of rows) movements.push(await this.view(db, r, signatures, rows, c.row.window_party));
     return { movements };
   }
 
@@ -176,14 +185,16 @@ export class CirculationService {
   }
 
   /** `caseRows`, the case's movements when already read: those sealed with the same signature are verified together. */
-  private async view(db: Kysely<Database>, r: Row, signatures: boolean, caseRows?: readonly Row[]) {
+  private async view(db: Kysely<Database>, r: Row, signatures: boolean, caseRows?: readonly Row[], window?: string | null) {
     const sealedTogether = (caseRows ?? await db.selectFrom('circulation').selectAll().where('case_id', '=', r.case_id).where('sender_signature', '=', r.sender_signature).execute())
       .filter((x) => x.sender_signature === r.sender_signature && x.from_party === r.from_party);
     const senderVerified = await sealVerify(db, r.from_party, sealedRecord(sealedTogether.length > 0 ? sealedTogether : [r]), r.sender_signature);
     const receiverVerified = r.receiver_signature !== null && r.received_at !== null
-      && (await sealVerify(db, receiverParty(r.to_party), { ...senderRecord(r), receivedBy: r.received_by, receivedAt: r.received_at }, r.receiver_signature));
+      && (await sealVerify(db, receiverParty(r.to_party, window === undefined ? await windowOfCase(db, r.case_id) : window), { ...senderRecord(r), receivedBy: r.received_by, receivedAt: r.received_at }, r.receiver_signature));
+    const { catalogue } = await this.deps.catalogues.latest();
+    const name = (party: string) => (party === APPLICANT ? '申请人' : party === WINDOW ? '综合窗口' : catalogue.departments.get(party)?.name ?? party);
     return {
-      id: r.id, caseId: r.case_id, materialId: r.material_id, kind: r.kind, from: r.from_party, to: r.to_party, waybill: r.waybill,
+      id: r.id, caseId: r.case_id, materialId: r.material_id, kind: r.kind, from: r.from_party, to: r.to_party, fromName: name(r.from_party), toName: name(r.to_party), waybill: r.waybill,
       sentAt: r.sent_at, received: r.received_at !== null, receivedAt: r.received_at,
       senderVerified, receiverVerified,
       ...(signatures ? { sentBy: r.sent_by, receivedBy: r.received_by, senderSignature: r.sender_signature, receiverSignature: r.receiver_signature } : {}),

@@ -8,6 +8,7 @@ import { dueDate } from '../../../core/calendar/workdays.ts';
 import * as core from '../../../core/consultations/consultation.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { verifyAudit } from '../audit/audit.ts';
+import { DEMO_PASSWORD } from '../identity/demo.ts';
 import { ConsultationService } from './service.ts';
 import { fillForm } from '../../testing/fill.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
@@ -79,7 +80,7 @@ describe.each(DIALECTS)('consultations, suggestions and complaints, on %s', (dia
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(both.find((r) => r.statusCode === 409)?.json().code).toBe('consultation-not-open');
     const answered = both.find((r) => r.statusCode === 200)?.json();
-    expect(answered).toMatchObject({ status: 'answered', statusName: '已答复，待确认', answeredByName: 'rs 审批员' });
+    expect(answered).toMatchObject({ status: 'answered', statusName: '已答复，待确认', answeredByName: '孙丽（人社局审批员）' });
     const mine = (await inbox(me)).notifications.find((n: { title: string }) => n.title === '您的咨询已答复');
     expect(mine.body).toContain(answered.answer);
     const sms = await h.deps.db.kysely.selectFrom('outbox').select('payload').where('kind', '=', 'message').execute();
@@ -135,5 +136,57 @@ describe.each(DIALECTS)('consultations, suggestions and complaints, on %s', (dia
     const actions = await h.deps.db.kysely.selectFrom('audit_log').select('action').where('entity', '=', 'consultation').execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['consultation.answered', 'consultation.answered', 'consultation.closed', 'consultation.recorded', 'consultation.recorded', 'consultation.recorded', 'consultation.reopened']);
     expect(await verifyAudit(h.deps.db.kysely)).toMatchObject({ ok: true });
+  });
+
+  it('draws a new number when the one drawn is already taken, instead of failing', async () => {
+    const drawn = [7, 7, 7, 8];
+    const service = new ConsultationService(h.deps, () => drawn.shift() ?? 9);
+    const { account } = await h.identity.login('zhangjianguo', DEMO_PASSWORD);
+    const first = await service.record(account, { kind: 'consultation', text: '第一次咨询：退休金怎么查？' });
+    const second = await service.record(account, { kind: 'consultation', text: '第二次咨询：退休证怎么领？' });
+    expect(first.number).toMatch(/000007$/);
+    expect(second.number).toMatch(/000008$/);
+    expect(second.number.slice(0, 10)).toBe(first.number.slice(0, 10));
+    const rows = await h.deps.db.kysely.selectFrom('consultations').select('number').where('number', 'in', [first.number, second.number]).execute();
+    expect(rows).toHaveLength(2);
+  });
+
+  it('records a walk-in without a case for its department, the mobile encrypted, answers it by SMS and is closed by the window', async () => {
+    const clerk = await h.login('window');
+    const applicant = await h.login('zhangjianguo');
+    const body = { kind: 'consultation', text: '我想咨询退休一件事，需要本人来吗？', visitorName: '李来访', visitorMobile: '13901990002', matterId: 'retirement' };
+    const bad = await h.request('POST', '/api/window/walk-in-consultations', { cookie: clerk, body: { ...body, visitorMobile: '1390199' } });
+    expect([bad.statusCode, bad.json().code, bad.json().details[0].path]).toEqual([400, 'invalid-request', 'body.visitorMobile']);
+    expect((await h.request('POST', '/api/window/walk-in-consultations', { cookie: applicant, body })).statusCode).toBe(403);
+    const r = await h.request('POST', '/api/window/walk-in-consultations', { cookie: clerk, body });
+    expect(r.statusCode, r.body).toBe(201);
+    const c = r.json();
+    expect(c).toMatchObject({ sourceName: '窗口来访', caseNumber: null, matterName: expect.stringContaining('退休'), departmentName: expect.stringContaining('人力资源'), visitor: { name: '李来访', mobile: '139****0002', smsSentAt: null } });
+    const stored = await h.deps.db.kysely.selectFrom('consultations').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain('13901990002');
+    expect((await h.request('GET', '/api/consultations', { cookie: applicant })).json().consultations.map((x: { id: string }) => x.id)).not.toContain(c.id);
+
+    const rs = await h.login('rs-reviewer');
+    expect((await h.request('GET', '/api/department/consultations?status=open', { cookie: rs })).json().consultations.map((x: { id: string }) => x.id)).toContain(c.id);
+    const answered = await h.request('POST', `/api/department/consultations/${c.id}/answer`, { cookie: rs, body: { answer: '可以委托他人携带委托书办理。' } });
+    expect(answered.json()).toMatchObject({ status: 'answered', visitor: { smsSentAt: expect.any(String) } });
+    const sms = await h.deps.db.kysely.selectFrom('message_log').selectAll().where('recipient', '=', '139****0002').execute();
+    expect(sms.map((m) => m.body)).toEqual([expect.stringContaining('可以委托他人携带委托书办理。')]);
+    expect((await inbox(clerk)).notifications.map((n: { title: string }) => n.title)).toContain('窗口登记的咨询（李来访）已答复');
+
+    expect((await h.request('POST', `/api/consultations/${c.id}/close`, { cookie: applicant, body: { resolved: true } })).statusCode).toBe(404);
+    expect((await h.request('POST', `/api/window/walk-in-consultations/${consultationId}/close`, { cookie: clerk, body: { resolved: true } })).statusCode).toBe(404);
+    const closed = await h.request('POST', `/api/window/walk-in-consultations/${c.id}/close`, { cookie: clerk, body: { resolved: true } });
+    expect(closed.json()).toMatchObject({ status: 'closed', statusName: '已办结' });
+    const list = (await h.request('GET', '/api/window/walk-in-consultations', { cookie: clerk })).json().consultations;
+    expect(list.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[c.id, 'closed']]);
+  });
+  it('keeps the answer to a walk-in when the SMS cannot go out, and shows the window it was not sent', async () => {
+    const clerk = (await h.identity.login('window', DEMO_PASSWORD)).account;
+    const reviewer = (await h.identity.login('rs-reviewer', DEMO_PASSWORD)).account as typeof clerk & { department: string };
+    const down = new ConsultationService({ ...h.deps, sender: { send: async () => { throw new Error('短信网关不可用'); } } });
+    const c = await down.recordWalkIn(clerk, { kind: 'consultation', text: '退休金每月几号发放？', visitorName: '王来访', visitorMobile: '13901990003', matterId: 'retirement' });
+    const answered = await down.answer(reviewer, c.id, '每月 15 日前发放到社保卡。');
+    expect(answered).toMatchObject({ status: 'answered', answer: '每月 15 日前发放到社保卡。', visitor: { name: '王来访', mobile: '139****0003', smsSentAt: null } });
   });
 }, 180_000);

@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  Consultation, ConsultationAnswerBody, ConsultationBody, ConsultationCloseBody, Consultations, DepartmentConsultationsQuery, WindowConsultationBody,
+  Consultation, ConsultationAnswerBody, ConsultationBody, ConsultationCloseBody, Consultations, DepartmentConsultationsQuery, WalkInConsultationBody, WindowConsultationBody,
 } from '../../../contracts/consultations.ts';
 import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, SESSION } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
@@ -54,6 +54,31 @@ export function consultationRoutes(server: FastifyInstance, deps: Deps): void {
     reply.code(201);
     return c;
   });
+
+  app.post('/api/window/walk-in-consultations', {
+    schema: {
+      tags: TAG, summary: '综合窗口为没有办件的来访群众登记咨询、建议或投诉（答复经短信告知）', operationId: 'recordWalkInConsultation', security: SESSION, body: WalkInConsultationBody,
+      response: { 201: Consultation, ...errors(...BODY_ERRORS, ...AUTH_ERRORS) },
+    },
+  }, async (request, reply) => {
+    const c = await service.recordWalkIn(requireAccount(request, 'window'), request.body);
+    reply.code(201);
+    return c;
+  });
+
+  app.get('/api/window/walk-in-consultations', {
+    schema: { tags: TAG, summary: '窗口登记的来访群众咨询、建议和投诉，及其答复', operationId: 'walkInConsultations', security: SESSION, response: { 200: Consultations, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
+    requireAccount(request, 'window');
+    return { consultations: await service.walkIns() };
+  });
+
+  app.post('/api/window/walk-in-consultations/:id/close', {
+    schema: {
+      tags: TAG, summary: '记录来访群众对答复的确认，或退回再次答复（限一次）', operationId: 'closeWalkInConsultation', security: SESSION, params: IdParams, body: ConsultationCloseBody,
+      response: { 200: Consultation, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'reason-required', 'consultation-not-answered', 'reopen-limit') },
+    },
+  }, async (request) => service.close(requireAccount(request, 'window'), request.params.id, request.body, true));
 
   app.get('/api/department/consultations', {
     schema: {

@@ -3,20 +3,22 @@
  * window records one on a case; it goes to the department concerned (the matter's lead, else the
  * service centre), is due in working days, answered in the department's console, sent to the
  * applicant's inbox and by SMS, and closed when the applicant confirms or sends it back once.
- * Personal numbers typed into the text are masked before it is stored.
+ * Personal numbers typed into the text are masked before it is stored. A visitor at the window
+ * without a case (walk-in) is followed by the window: the clerk who records it holds it in place of
+ * an applicant account, the answer goes to the visitor's mobile by SMS, and the window closes it.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Consultation, ConsultationBody, ConsultationCloseBody, WindowConsultationBody } from '../../../contracts/consultations.ts';
+import type { Consultation, ConsultationBody, ConsultationCloseBody, WalkInConsultationBody, WindowConsultationBody } from '../../../contracts/consultations.ts';
 import { dueDate } from '../../../core/calendar/workdays.ts';
 import {
   ANSWER_WORKING_DAYS, CONSULTATION_KIND_NAME, CONSULTATION_SOURCE_NAME, CONSULTATION_STATUS_NAME, consultationFigures, nextConsultationStatus,
   type ConsultationAction, type ConsultationKind, type ConsultationSource, type ConsultationStatus,
 } from '../../../core/consultations/consultation.ts';
-import type { Catalogue } from '../../../core/catalog/model.ts';
+import type { Catalogue, CompiledMatter } from '../../../core/catalog/model.ts';
 import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { todayIn } from '../../clock.ts';
-import { maskNumbersIn } from '../../crypto/sm4.ts';
+import { maskNumbersIn, maskPhone } from '../../crypto/sm4.ts';
 import type { ConsultationTable, Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
@@ -29,10 +31,23 @@ const CENTRE = 'zwfw';
 const STAFF_ROLES = ['lead', 'reviewer', 'window'] as const;
 
 type Row = Selectable<ConsultationTable>;
+type NewConsultation = {
+  kind: ConsultationKind; source: ConsultationSource; accountId: string; caseId: string | null; matterId: string | null; text: string; recordedBy: string | null; actor: string;
+  visitor?: { name: string; mobileEnc: string };
+};
 const actorOf = (a: Account) => `account:${a.id}`;
 
+/** Attempts at a fresh number when the one drawn is taken (a million a day makes a second clash unlikely). */
+const NUMBER_ATTEMPTS = 5;
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export class ConsultationService {
-  constructor(private readonly deps: Deps) {}
+  /** `draw` gives the number's six random digits; a test hands in one that repeats. */
+  constructor(private readonly deps: Deps, private readonly draw: () => number = () => randomInt(0, 1_000_000)) {}
 
   private today = () => todayIn(this.deps.clock);
 
@@ -54,7 +69,23 @@ export class ConsultationService {
     return this.insert({ kind: body.kind, source: 'window', accountId: c.applicant_id, caseId: c.id, matterId: c.matter_id, text: body.text, recordedBy: clerk.id, actor: actorOf(clerk) });
   }
 
-  private async insert(r: { kind: ConsultationKind; source: ConsultationSource; accountId: string; caseId: string | null; matterId: string | null; text: string; recordedBy: string | null; actor: string }): Promise<Consultation> {
+  /** A visitor at the window without a case: name and mobile (encrypted) taken down, routed like the others. */
+  async recordWalkIn(clerk: Account, body: WalkInConsultationBody): Promise<Consultation> {
+    const name = body.visitorName.trim();
+    if (name === '') throw badRequest('invalid-request', '请填写来访群众的姓名', [{ path: 'body.visitorName', message: '不能为空' }]);
+    return this.insert({
+      kind: body.kind, source: 'walk-in', accountId: clerk.id, caseId: null, matterId: body.matterId ?? null, text: body.text, recordedBy: clerk.id, actor: actorOf(clerk),
+      visitor: { name, mobileEnc: this.deps.cipher.encrypt(body.visitorMobile) },
+    });
+  }
+
+  /** The walk-ins of the window, newest first. */
+  async walkIns(): Promise<Consultation[]> {
+    const rows = await this.deps.db.kysely.selectFrom('consultations').selectAll().where('source', '=', 'walk-in').orderBy('created_at', 'desc').limit(200).execute();
+    return this.views(rows);
+  }
+
+  private async insert(r: NewConsultation): Promise<Consultation> {
     const { catalogue } = await this.deps.catalogues.latest();
     const text = maskNumbersIn(r.text.trim());
     if (text.length < 5) throw badRequest('invalid-request', '请把问题写清楚，至少 5 个字', [{ path: 'body.text', message: '至少 5 个字' }]);
@@ -64,23 +95,37 @@ export class ConsultationService {
     const at = this.deps.clock.now().toISOString();
     const due = dueDate(catalogue.calendar, this.today(), ANSWER_WORKING_DAYS[r.kind]);
     const id = randomUUID();
-    const number = `ZX${this.today().replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    for (let attempt = 1; ; attempt++) {
+      const number = `ZX${this.today().replace(/-/g, '')}${String(this.draw()).padStart(6, '0')}`;
+      try {
+        await this.write(r, { id, number, text, matter, department, at, due });
+        break;
+      } catch (e) {
+        // The unique index settles a clash; the whole transaction is tried again under a new number.
+        if (!isUniqueViolation(e) || attempt >= NUMBER_ATTEMPTS) throw e;
+      }
+    }
+    return this.viewOf(await this.row(id));
+  }
+
+  private async write(r: NewConsultation, w: { id: string; number: string; text: string; matter: CompiledMatter | undefined; department: string; at: string; due: string }): Promise<void> {
+    const { id, number, text, matter, department, at, due } = w;
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('consultations').values({
         id, number, kind: r.kind, source: r.source, account_id: r.accountId, case_id: r.caseId, matter_id: matter?.id ?? null, department, text, status: 'open', due_date: due,
         recorded_by: r.recordedBy, created_at: at, answer: null, answered_by: null, answered_at: null, reopen_note: null, closed_at: null,
+        visitor_name: r.visitor?.name ?? null, visitor_mobile_enc: r.visitor?.mobileEnc ?? null, visitor_sms_at: null,
       }).execute();
       const staff = await trx.selectFrom('accounts').select('id').where('department', '=', department).where('role', 'in', [...STAFF_ROLES]).execute();
       const what = CONSULTATION_KIND_NAME[r.kind];
       for (const s of staff) {
         await notify(trx, { accountId: s.id, kind: 'consultation', title: `收到${what}，请答复`, body: `${what} ${number}${matter ? `（${matter.name}）` : ''}，请于 ${due} 前答复。`, ...(r.caseId ? { caseId: r.caseId } : {}) }, at);
       }
-      if (r.recordedBy !== null) {
+      if (r.recordedBy !== null && !r.visitor) {
         await notify(trx, { accountId: r.accountId, kind: 'consultation', title: `窗口已登记您的${what}`, body: `编号 ${number}，将于 ${due} 前答复，可在“我的咨询”中查看。`, ...(r.caseId ? { caseId: r.caseId } : {}) }, at);
       }
       await appendAudit(trx, this.deps.db.dialect, at, { actor: r.actor, action: 'consultation.recorded', entity: 'consultation', entityId: id, detail: { kind: r.kind, source: r.source, department, dueDate: due } });
     });
-    return this.viewOf(await this.row(id));
   }
 
   async mine(applicant: Account): Promise<Consultation[]> {
@@ -96,19 +141,43 @@ export class ConsultationService {
 
   async answer(staff: Account & { department: string }, id: string, answer: string): Promise<Consultation> {
     const text = maskNumbersIn(answer.trim());
-    return this.act(id, { kind: 'answer' }, async (trx, row, at) => {
+    let mobileEnc: string | null = null;
+    const answered = await this.act(id, { kind: 'answer' }, async (trx, row, at) => {
       if (row.department !== staff.department) throw forbidden('该件不由本部门答复');
       await trx.updateTable('consultations').set({ status: 'answered', answer: text, answered_by: staff.id, answered_at: at }).where('id', '=', id).where('status', '=', 'open').execute();
       const what = CONSULTATION_KIND_NAME[row.kind as ConsultationKind];
-      await notify(trx, { accountId: row.account_id, kind: 'consultation', title: `您的${what}已答复`, body: `编号 ${row.number}：${text.slice(0, 120)}${text.length > 120 ? '…' : ''}`, ...(row.case_id ? { caseId: row.case_id } : {}) }, at);
+      const brief = `编号 ${row.number}：${text.slice(0, 120)}${text.length > 120 ? '…' : ''}`;
+      mobileEnc = row.visitor_mobile_enc;
+      // A walk-in's window is told in its inbox; the visitor by SMS below, once the answer is committed.
+      const title = row.visitor_name !== null ? `窗口登记的${what}（${row.visitor_name}）已答复` : `您的${what}已答复`;
+      await notify(trx, { accountId: row.account_id, kind: 'consultation', title, body: brief, ...(row.case_id ? { caseId: row.case_id } : {}) }, at);
       return { actor: actorOf(staff), action: 'consultation.answered' };
     });
+    return mobileEnc === null ? answered : this.textVisitor(id, mobileEnc, answered, text);
   }
 
-  async close(applicant: Account, id: string, body: ConsultationCloseBody): Promise<Consultation> {
+  /**
+   * The answer to a walk-in by SMS through the platform's sender. A failed send leaves the answer
+   * standing and `smsSentAt` empty, which the window sees and tells the visitor by telephone instead.
+   */
+  private async textVisitor(id: string, mobileEnc: string, answered: Consultation, text: string): Promise<Consultation> {
+    try {
+      await this.deps.sender.send({ channel: 'sms', recipient: this.deps.cipher.decrypt(mobileEnc), body: `【一件事】您在窗口提出的${answered.kindName}（编号 ${answered.number}）已答复：${text}` });
+    } catch {
+      return answered;
+    }
+    await this.deps.db.kysely.updateTable('consultations').set({ visitor_sms_at: this.deps.clock.now().toISOString() }).where('id', '=', id).execute();
+    return this.viewOf(await this.row(id));
+  }
+
+  /**
+   * The applicant confirms or sends back their own; for a walk-in (`atWindow`) any window clerk
+   * records what the visitor said, in person or on the telephone.
+   */
+  async close(applicant: Account, id: string, body: ConsultationCloseBody, atWindow = false): Promise<Consultation> {
     const note = body.note !== undefined ? maskNumbersIn(body.note.trim()) : null;
     const row = await this.row(id);
-    if (row.account_id !== applicant.id) throw notFound('咨询投诉');
+    if (atWindow ? row.source !== 'walk-in' : row.account_id !== applicant.id || row.source === 'walk-in') throw notFound('咨询投诉');
     if (!body.resolved && (note === null || note.length < 5)) throw badRequest('reason-required', '退回时请写明仍未解决的问题', [{ path: 'body.note', message: '至少 5 个字' }]);
     const action: ConsultationAction = body.resolved ? { kind: 'confirm' } : { kind: 'reopen', reopens: row.reopens };
     return this.act(id, action, async (trx, current, at) => {
@@ -188,6 +257,8 @@ export class ConsultationService {
       dueDate: r.due_date, overdue: status === 'open' && this.today() > r.due_date, createdAt: r.created_at,
       answer: r.answer, answeredByName: r.answered_by ? (names.get(r.answered_by) ?? null) : null, answeredAt: r.answered_at,
       reopens: r.reopens, reopenNote: r.reopen_note, closedAt: r.closed_at,
+      visitor: r.visitor_name !== null && r.visitor_mobile_enc !== null
+        ? { name: r.visitor_name, mobile: maskPhone(this.deps.cipher.decrypt(r.visitor_mobile_enc)), smsSentAt: r.visitor_sms_at } : null,
     };
   }
 }

@@ -1,8 +1,9 @@
 /** Log-in, log-out, who am I, and changing one's own password. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { AUTH_ERRORS, BODY_ERRORS, errors, Ok, PUBLIC, SESSION } from '../../../contracts/http.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, PUBLIC, SESSION } from '../../../contracts/http.ts';
 import { LoginAnswer, LoginBody, MeAnswer, PasswordAnswer, PasswordBody, type AccountView } from '../../../contracts/identity.ts';
+import { LogoutAnswer } from '../../../contracts/oidc.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount, SESSION_COOKIE } from '../../http/auth.ts';
 import { ROLES, type Account } from './roles.ts';
@@ -12,7 +13,8 @@ const TAG = ['身份认证'];
 /** What an account shows of itself: not its enterprise's credit code, which only the forms use. */
 const accountView = (a: Account): AccountView => ({ id: a.id, username: a.username, role: a.role, roleName: ROLES[a.role], displayName: a.displayName, department: a.department, subject: a.subject });
 
-export function identityRoutes(server: FastifyInstance, deps: Deps, identity: IdentityService): void {
+/** `endSession`: for a session begun at the unified identity service, its end-session address (oidc/service.ts). */
+export function identityRoutes(server: FastifyInstance, deps: Deps, identity: IdentityService, endSession: (token: string) => Promise<string | null> = async () => null): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/api/auth/login', {
     schema: {
@@ -26,11 +28,12 @@ export function identityRoutes(server: FastifyInstance, deps: Deps, identity: Id
     return { account: accountView(account), expiresAt };
   });
 
-  app.post('/api/auth/logout', { schema: { tags: TAG, summary: '退出登录', operationId: 'logout', security: PUBLIC, response: { 200: Ok, ...errors('cross-site-request') } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: TAG, summary: '退出登录', operationId: 'logout', security: PUBLIC, response: { 200: LogoutAnswer, ...errors('cross-site-request') } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
+    const endSessionUrl = token ? await endSession(token) : null;
     if (token) await identity.logout(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true, ...(endSessionUrl ? { endSessionUrl } : {}) };
   });
 
   app.post('/api/auth/password', {

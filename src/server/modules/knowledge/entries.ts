@@ -8,6 +8,7 @@
  * elements as the issue lists them).
  */
 import type { Guide } from '../../../contracts/catalogue.ts';
+import { sectionTexts } from '../../../core/search/sections.ts';
 
 export interface KnowledgeEntry {
   id: string;
@@ -25,39 +26,17 @@ export interface KnowledgeEntry {
   validUntil: string | null;
 }
 
-type Fees = { free: boolean; note?: string };
-type Conditions = string[] | undefined;
-
-const list = (lines: string[]) => lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
-const days = (n: number) => (n === 0 ? '即办' : `${n} 个工作日`);
-
+/** The operator's questions, each answered with the guide's part in the one wording of core/search/sections.ts. */
 function sections(g: Guide): { key: string; title: string; answer: string }[] {
-  const conditions = g.items.flatMap((i) => ((i.conditions as Conditions) ?? []).map((c) => `${i.name}：${c}`));
-  const fees = g.items.map((i) => {
-    const f = i.fees as Fees;
-    return `${i.name}：${f.free ? '不收费' : '收费'}${f.note ? `（${f.note}）` : ''}`;
-  });
-  const materials = g.materials.map((m) => {
-    const exempt = m.exemptions.length > 0 ? `；可免交：${m.exemptions.map((e) => e.evidence).join('、')}` : '';
-    return `${m.name}（${m.form}，${m.copies} 份${m.when.every((w) => w === '必需') ? '' : `，${[...new Set(m.when.filter((w) => w !== '必需'))].join('或')}时提交`}${exempt}）`;
-  });
-  const name = (id: string) => g.items.find((i) => i.id === id)?.name ?? '';
-  const windows = g.windows.map((w) => [w.window?.name ?? w.name, w.window?.address].filter(Boolean).join('，'));
-  const t = g.timeLimit;
+  const s = sectionTexts(g);
   return [
-    { key: 'summary', title: `什么是${g.name}？`, answer: `${g.summary}\n包括：${g.items.map((i) => `${i.name}（${i.department}）`).join('；')}。` },
-    { key: 'conditions', title: `哪些人可以办理${g.name}？需要什么条件？`, answer: `${g.applicants}${conditions.length ? `\n${list(conditions)}` : ''}` },
-    { key: 'materials', title: `办理${g.name}需要哪些材料？`, answer: `${list(materials)}\n已有电子证照或可共享核验的，无需重复提交，以办理时系统生成的材料清单为准。` },
-    {
-      key: 'time-limit', title: `办理${g.name}需要多长时间？`,
-      answer: `承诺时限 ${days(t.promisedWorkingDays)}（法定时限 ${days(t.legalWorkingDays)}）${t.calendarDays > 0 ? `，另有公示、公告等 ${t.calendarDays} 个自然日不计入` : ''}。${t.note ?? ''}`,
-    },
-    { key: 'fees', title: `办理${g.name}收费吗？`, answer: list(fees) },
-    {
-      key: 'where', title: `在哪里办理${g.name}？办公时间是什么？`,
-      answer: `网上：${g.channels.map((c) => c.name).join('、')}。\n窗口：${windows.join('；')}。\n办公时间：${g.hours}${g.contacts.length ? `\n咨询电话：${g.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}` : ''}`,
-    },
-    { key: 'process', title: `${g.name}的办理流程是怎样的？`, answer: `一次申请，${g.process.stages.map((s, i) => `第${i + 1}步：${s.map(name).join('、')}${s.length > 1 ? '（同时办理）' : ''}`).join('；')}；全部办结后统一送达结果，${g.trips === 0 ? '全程网上办理，无需到现场' : `最多跑 ${g.trips} 次`}。` },
+    { key: 'summary', title: `什么是${g.name}？`, answer: `${s.summary}\n${s.items}` },
+    { key: 'conditions', title: `哪些人可以办理${g.name}？需要什么条件？`, answer: s.conditions },
+    { key: 'materials', title: `办理${g.name}需要哪些材料？`, answer: s.materials },
+    { key: 'time-limit', title: `办理${g.name}需要多长时间？`, answer: s.timeLimit },
+    { key: 'fees', title: `办理${g.name}收费吗？`, answer: s.fees },
+    { key: 'where', title: `在哪里办理${g.name}？办公时间是什么？`, answer: `${s.windows}\n${s.hours}` },
+    { key: 'process', title: `${g.name}的办理流程是怎样的？`, answer: s.process },
   ];
 }
 

@@ -87,8 +87,8 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
     const at = deps.clock.now().toISOString();
     const id = await deps.db.kysely.transaction().execute(async (trx) => {
       const movement = await recordMovement(trx, deps, {
-        caseId: c.row.id, materialId: null, kind: request.body.method === 'post' ? 'result-post' : 'result-pickup', from: 'zwfw', to: 'applicant',
-        waybill: request.body.waybill ?? null, sentBy: clerk.id, ...(request.body.method === 'pickup' ? { receivedBy: request.body.recipient } : {}),
+        caseId: c.row.id, materialId: null, kind: request.body.method === 'post' ? 'result-post' : 'result-pickup', from: clerk.department ?? 'zwfw', to: 'applicant',
+        waybill: request.body.waybill ?? null, sentBy: clerk.id, window: c.row.window_party ?? clerk.department ?? null, ...(request.body.method === 'pickup' ? { receivedBy: request.body.recipient } : {}),
       });
       await appendAudit(trx, deps.db.dialect, at, { actor: `account:${clerk.id}`, action: `delivery.${request.body.method}`, entity: 'case', entityId: c.row.id, detail: { waybill: request.body.waybill ?? null, recipient: request.body.recipient } });
       if (request.body.method === 'post') {

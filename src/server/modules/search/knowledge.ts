@@ -4,8 +4,10 @@
  */
 import type { Catalogue, CompiledMatter } from '../../../core/catalog/model.ts';
 import { LIFE_STAGES } from '../../../core/catalog/types.ts';
-import type { Knowledge, SearchHints, SectionKey } from '../../../core/search/ask.ts';
+import type { Guide } from '../../../contracts/catalogue.ts';
+import type { Knowledge, SearchHints } from '../../../core/search/ask.ts';
 import { buildEngine } from '../../../core/search/engine.ts';
+import { sectionTexts, type SectionTexts } from '../../../core/search/sections.ts';
 import { matterGuide } from '../catalogue/guide.ts';
 import { analyzer, learnTerms } from './analyzer.ts';
 
@@ -13,38 +15,17 @@ export interface VersionKnowledge extends Knowledge {
   version: number;
   catalogue: Catalogue;
   /** Answer text per matter and section. */
-  sections: ReadonlyMap<string, Readonly<Record<Exclude<SectionKey, 'faq'>, string>>>;
+  sections: ReadonlyMap<string, SectionTexts>;
   faqEntries: ReadonlyMap<string, { q: string; a: string }[]>;
 }
-
-const FORM: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件及复印件' };
-const days = (n: number) => (n === 0 ? '即办' : `${n} 个工作日`);
 
 /** The matter's name without the “一件事” suffix every matter carries. */
 export const bareName = (name: string) => name.replace(/[“"]?一件事[”"]?$/, '');
 
-function sectionTexts(catalogue: Catalogue, matter: CompiledMatter): Record<Exclude<SectionKey, 'faq'>, string> {
-  const g = matterGuide(catalogue, matter);
-  const names = new Map(g.items.map((i) => [i.id, i.name]));
-  const eligible = g.situations.filter((s) => s.eligible).map((s) => s.name);
-  const not = g.situations.filter((s) => !s.eligible).map((s) => s.name);
-  const paid = g.items.filter((i) => !i.fees.free);
-  // Only conditions that name an answer (「…」为「…」) are worth saying; 必需 and the like go without.
-  const when = (w: string[]) => [...new Set(w)].filter((x) => x.startsWith('「'));
-  return {
-    summary: g.summary,
-    conditions: `适用对象：${g.applicants}${eligible.length ? `可以联办的情形：${eligible.join('；')}。` : ''}${not.length ? `不能联办的情形：${not.join('；')}（请按指南提示分别办理）。` : ''}`,
-    materials: `需要准备的材料：${g.materials.map((m) => {
-      const w = when(m.when);
-      return `${m.name}（${m.copies} 份${FORM[m.form] ?? ''}${w.length ? `，${w.join('或')}时需要` : ''}${m.exemptions.length ? `，可免提交：${m.exemptions.map((e) => e.evidence).join('、')}` : ''}）`;
-    }).join('；')}。`,
-    timeLimit: `承诺 ${days(g.timeLimit.promisedWorkingDays)}办结（法定 ${days(g.timeLimit.legalWorkingDays)}）${g.timeLimit.calendarDays > 0 ? `，另加公示、公告等 ${g.timeLimit.calendarDays} 个自然日` : ''}。${g.timeLimit.note ?? ''}`,
-    fees: paid.length === 0 ? '本一件事涉及的事项均不收费。' : `收费的事项：${paid.map((i) => `${i.name}${i.fees.note ? `（${i.fees.note}）` : ''}`).join('；')}；其余事项不收费。`,
-    windows: `${g.windows.map((w) => (w.window ? `${w.window.name}，地址：${w.window.address}，电话：${w.window.phone}` : w.name)).join('；')}。也可以通过：${g.channels.map((c) => c.name).join('；')}。`,
-    hours: g.hours,
-    process: g.process.stages.map((s, i) => `第 ${i + 1} 步：${s.map((id) => names.get(id) ?? id).join('、')}${s.length > 1 ? '（同时办理）' : ''}`).join('；') + '。',
-    items: `共 ${g.items.length} 个事项：${g.items.map((i) => `${i.name}（${i.department}，${i.required ? '必办' : '可选'}）`).join('；')}。`,
-  };
+/** The guide's parts as the Q&A says them: the knowledge base's wording, the materials list under its heading. */
+function answerTexts(catalogue: Catalogue, matter: CompiledMatter): SectionTexts {
+  const s = sectionTexts(matterGuide(catalogue, matter) as Guide);
+  return { ...s, materials: `需要准备的材料：\n${s.materials}` };
 }
 
 export function buildKnowledge(version: number, catalogue: Catalogue, hints: SearchHints): VersionKnowledge {
@@ -68,7 +49,7 @@ export function buildKnowledge(version: number, catalogue: Catalogue, hints: Sea
   }))), analyzer);
   return {
     version, catalogue, hints, matters: index, faqs,
-    sections: new Map(matters.map((m) => [m.id, sectionTexts(catalogue, m)])),
+    sections: new Map(matters.map((m) => [m.id, answerTexts(catalogue, m)])),
     faqEntries: new Map(matters.map((m) => [m.id, m.guide.faq ?? []])),
   };
 }

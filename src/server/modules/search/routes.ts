@@ -2,8 +2,10 @@
  * Search (clause 6.2) and questions over the published guides (clause 7.2.2): one engine, anonymous,
  * rate-limited per address (http/guard.ts). Answers depend only on the query and the version.
  */
+import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { SEARCH_FOLDER } from '../../../catalog/search.ts';
 import { errors, PUBLIC } from '../../../contracts/http.ts';
 import { AskAnswer, AskQuery, MatterSearchAnswer, MatterSearchQuery } from '../../../contracts/search.ts';
 import type { Deps } from '../../deps.ts';
@@ -13,7 +15,8 @@ import { SearchService } from './service.ts';
 const TAG = ['公开目录'];
 const NOT_MODIFIED = { 304: { description: '未修改：客户端已有这一版本（ETag）', type: 'null' } };
 
-export function searchRoutes(server: FastifyInstance, deps: Deps, service = new SearchService(deps.catalogues, undefined, (m) => server.log.warn(m))): void {
+/** The vocabulary lies in the shipped catalogue folder (ONETHING_CATALOG_DIR), read beside its versions. */
+export function searchRoutes(server: FastifyInstance, deps: Deps, service = new SearchService(deps.catalogues, path.join(deps.config.catalogueDir, SEARCH_FOLDER), (m) => server.log.warn(m))): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/api/public/search', {

@@ -56,7 +56,7 @@ describe.each(DIALECTS)('search and questions over the published guides on %s', 
     expect(materials.answer.link).toBe(`/matters/newborn-birth?v=${materials.version}#section-materials`);
     for (const m of guide.materials) expect(materials.answer.text).toContain(m.name);
     const time = (await h.request('GET', url('/api/public/ask', '宝宝出生后多久能办好'))).json();
-    expect(time.answer.text).toContain(`承诺 ${guide.timeLimit.promisedWorkingDays} 个工作日`);
+    expect(time.answer.text).toContain(`承诺时限 ${guide.timeLimit.promisedWorkingDays} 个工作日`);
     expect(time.answer.section.name).toBe('办理时限');
     const faq = (await h.request('GET', url('/api/public/ask', '宝宝已经满1周岁了怎么办'))).json();
     expect(faq.answer).toMatchObject({ faq: guide.faq[4].q, text: guide.faq[4].a, link: expect.stringMatching(/#section-faq$/) });

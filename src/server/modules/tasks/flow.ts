@@ -92,7 +92,7 @@ export async function applyEffects(
     }
   }
   if (results.length > 0) await trx.insertInto('case_files').values(results).execute();
-  await recordMovements(trx, deps, WINDOW, pushes);
+  await recordMovements(trx, deps, c.row.window_party ?? WINDOW, pushes);
   // One entry for the whole step: every change it made, in order, chained like any other entry.
   const own: AuditEntry[] = effects.length > 0 ? [{ actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } }] : [];
   await appendAudit(trx, deps.db.dialect, at, ...own, ...more);

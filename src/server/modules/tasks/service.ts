@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
 import { findCase, loadCase, type LoadedCase } from '../cases/store.ts';
 import { applyFlow } from './flow.ts';
+import { autoDecisionNote } from './auto-notes.ts';
 import { filesSince, nameOf, recordAnswer, recordRequest, supplementHistory } from './supplements.ts';
 import { entryNames, missingFromAnswer, supplementEntries, type SupplementAsk } from '../../../core/case/supplement.ts';
 import { issueLicense } from '../results/issue.ts';
@@ -109,6 +110,7 @@ export class TaskService {
         })),
         others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true })),
         supplements,
+        autoDecision: await autoDecisionNote(trx, c.row.id, task.id),
       };
     });
   }
@@ -208,9 +210,11 @@ export class TaskService {
   }
 
   /** Approves; an item whose result is an e-license gets one, sealed by the department, in the holder's wallet. */
-  approve(taskId: string, acting: Acting, input: { number?: string; note?: string }) {
+  /** `during`: written in the decision's transaction (秒批 records its rules' evidence so). */
+  approve(taskId: string, acting: Acting, input: { number?: string; note?: string }, during?: (trx: Kysely<Database>, c: LoadedCase, task: Task) => Promise<void>) {
     return this.act(taskId, acting, async (task, c, trx) => {
       this.mustHold(task, acting);
+      await during?.(trx, c, task);
       // Ask the state machine first, so that no e-license is issued for a decision it would refuse.
       const { catalogue } = await this.deps.catalogues.get(c.row.catalogue_version, trx);
       const probe = transitionTask(task, { type: 'approve', at: this.today(), result: { name: item0(c, task.id) } }, catalogue.calendar);

@@ -119,6 +119,25 @@ export class DraftService extends VersionStore {
       // An unchanged copy of the version the catalogue store serves has no defects: the store checked it, as this would.
       defects = base === (await this.deps.catalogues.latest()).version ? [] : this.check(documents);
     }
+    return this.insertDraft(account, { ...input, base, latest, department }, documents, defects, input.files ? 'catalogue-draft.import' : 'catalogue-draft.create', {
+      title: input.title, reason: input.reason, baseVersion: base, matter: input.matterId ?? null, changeRequest: link?.changeRequestId ?? null, files: documents.length, defects: defects.length,
+    }, link);
+  }
+
+  /**
+   * A draft of whole documents the platform made itself (an administrator's synchronisation with the
+   * superior catalogue), on top of the latest version; checked like any other draft.
+   */
+  async createFromDocuments(account: Account, input: { title: string; reason: string }, documents: CatalogueDocument[], action: string, detail: Record<string, unknown>): Promise<DraftDetail> {
+    if (account.role !== 'admin') throw new AppError('import-admin-only', 403, '只有系统管理员可以导入整套目录文件');
+    const latest = await this.latestVersion();
+    const sorted = [...documents].sort(byFile);
+    const defects = this.check(sorted);
+    return this.insertDraft(account, { ...input, base: latest, latest, department: null }, sorted, defects, action, { ...detail, title: input.title, reason: input.reason, baseVersion: latest, files: sorted.length, defects: defects.length });
+  }
+
+  private async insertDraft(account: Account, input: { title: string; reason: string; matterId?: string; base: number; latest: number; department: string | null }, documents: CatalogueDocument[], defects: Defect[], action: string, detail: Record<string, unknown>, link?: { changeRequestId: string }): Promise<DraftDetail> {
+    const { base, latest, department } = input;
     const id = randomUUID();
     const at = this.now();
     const row: CatalogueDraftTable = {
@@ -133,9 +152,7 @@ export class DraftService extends VersionStore {
         if (Number(r.numUpdatedRows) === 0) throw conflict('change-request-not-open', '该变更申请已在起草或已办结');
       }
       await trx.insertInto('catalogue_drafts').values(row).execute();
-      await this.audit(raw, at, account, input.files ? 'catalogue-draft.import' : 'catalogue-draft.create', 'catalogue-draft', id, {
-        title: input.title, reason: input.reason, baseVersion: base, matter: input.matterId ?? null, changeRequest: link?.changeRequestId ?? null, files: documents.length, defects: defects.length,
-      });
+      await this.audit(raw, at, account, action, 'catalogue-draft', id, detail);
       if (link) await this.audit(raw, at, account, 'change-request.open-draft', 'change-request', link.changeRequestId, { draft: id });
     });
     return this.detail(row);

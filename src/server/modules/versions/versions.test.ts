@@ -190,7 +190,7 @@ describe.each(DIALECTS)('catalogue versions on %s', (dialect) => {
     const no = await opinion('ga-reviewer', draft, { opinion: 'disagree', comment: '承诺时限改为 1 个工作日后，请在指南的时限说明中写明。' });
     expect(no.statusCode, no.body).toBe(200);
     expect(no.json()).toMatchObject({ status: 'revision', statusName: '退回修改' });
-    expect(no.json().opinions).toMatchObject([{ round: 1, department: { code: 'ga' }, opinion: 'disagree', by: { name: 'ga 审批员' } }]);
+    expect(no.json().opinions).toMatchObject([{ round: 1, department: { code: 'ga' }, opinion: 'disagree', by: { name: '赵磊（公安局审批员）' } }]);
     expect((await opinion('rs-reviewer', draft, { opinion: 'agree' })).json().code).toBe('not-in-review');
     expect((await as('admin', 'GET', '/api/inbox')).json().notifications.some((n: Json) => n.kind === 'catalogue-revision')).toBe(true);
 

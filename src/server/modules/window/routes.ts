@@ -7,6 +7,7 @@ import { CheckResult, CommitmentBody, CorrectionsBody, RejectBody, ResubmitBody,
 import type { CaseRecord } from '../../../core/case/case.ts';
 import { correctionNoticeTerm } from '../../../core/case/corrections.ts';
 import { dayOf } from '../../../core/case/result.ts';
+import { regionSubtree } from '../../../core/catalog/regions.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
@@ -32,12 +33,12 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
     schema: {
       tags: TAG, summary: '为来访群众录入申请，或帮办代办', operationId: 'windowCreateCase', security: SESSION,
       body: WindowCaseBody,
-      response: { 201: CaseView, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'invalid-id-number', 'applicant-name-mismatch', 'name-required', 'matter-required', 'no-catalogue') },
+      response: { 201: CaseView, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'invalid-id-number', 'applicant-name-mismatch', 'name-required', 'matter-required', 'no-catalogue', 'unknown-region') },
     },
   }, async (request, reply) => {
     const clerk = requireAccount(request, 'window');
     const applicantId = await window.applicantFor(request.body.applicant);
-    const c = await cases.create({ matterId: request.body.matterId, applicantId, actor: clerk, channel: 'window', ...(request.body.assisted ? { assisted: request.body.assisted } : {}) });
+    const c = await cases.create({ matterId: request.body.matterId, applicantId, actor: clerk, channel: 'window', ...(request.body.assisted ? { assisted: request.body.assisted } : {}), ...(request.body.region ? { region: request.body.region } : {}) });
     reply.code(201);
     return caseView(deps.db.kysely, deps.cipher, c);
   });
@@ -45,10 +46,17 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
   app.get('/api/window/cases', {
     schema: { tags: TAG, summary: '申请列表：待受理（默认，含补正告知期限）、待补正、已受理、不予受理、已撤回', operationId: 'windowCases', security: SESSION, querystring: WindowQuery, response: { 200: WindowCasesAnswer, ...errors('invalid-request', ...AUTH_ERRORS) } },
   }, async (request) => {
-    requireAccount(request, 'window');
+    const clerk = requireAccount(request, 'window');
     const status = request.query.status ?? 'submitted';
+    // A window sees the applications of its own region and the regions below it (and those whose region is unknown).
+    const { catalogue: latest } = await deps.catalogues.latest();
+    const home = clerk.department ? latest.departments.get(clerk.department)?.region : undefined;
+    const served = home && latest.regions.has(home) ? regionSubtree(latest.regions, home) : null;
     const rows = await deps.db.kysely.selectFrom('cases').select(['id', 'number', 'matter_id', 'channel', 'submitted_at', 'accepted_at', 'record', 'catalogue_version'])
-      .where('status', '=', status).orderBy(status === 'submitted' ? 'submitted_at' : 'updated_at', status === 'submitted' ? 'asc' : 'desc').limit(200).execute();
+      .where('status', '=', status)
+      // …and what it took in itself for another region (跨域通办).
+      .$if(served !== null, (q) => q.where((eb) => eb.or([eb('region', 'is', null), eb('region', 'in', served as string[]), eb('entered_by', '=', clerk.id)])))
+      .orderBy(status === 'submitted' ? 'submitted_at' : 'updated_at', status === 'submitted' ? 'asc' : 'desc').limit(200).execute();
     const today = todayIn(deps.clock);
     const cases = [];
     for (const r of rows) {

@@ -15,6 +15,7 @@ import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { WINDOW } from '../circulation/service.ts';
 import type { CaseService } from '../cases/service.ts';
 import { caseFiles, loadCase, insertTasks, saveCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
@@ -121,7 +122,7 @@ export class WindowService {
       const flow = createTasks(c.plan as NonNullable<LoadedCase['plan']>, day, catalogue.calendar);
       if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
       const at = this.deps.clock.now().toISOString();
-      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), on_commitment: deferred ? 1 : 0, deferred: JSON.stringify(t.state.deferred), accepted_at: at, accepted_by: clerk.id }, at);
+      await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), on_commitment: deferred ? 1 : 0, deferred: JSON.stringify(t.state.deferred), accepted_at: at, accepted_by: clerk.id, window_party: c.row.window_party ?? clerk.department ?? WINDOW }, at);
       c.record = t.state;
       // In the order loadCase reads them, so the answer is the case as it is now stored.
       const order = flow.state.map((task, i) => i).sort((i, j) => byItem(flow.state[i]?.id, flow.state[j]?.id));

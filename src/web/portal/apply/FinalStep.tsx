@@ -25,17 +25,17 @@ export function Ineligible({ plan, onBack }: { plan: Plan; onBack(): void }) {
   );
 }
 
-export function OnlineContinue({ plan, busy, error, onOpen, onBack }: { plan: Plan; busy: boolean; error: string | null; onOpen(): void; onBack(): void }) {
+export function OnlineContinue({ plan, busy, error, onOpen, onBack, back = false }: { plan: Plan; busy: boolean; error: string | null; onOpen(): void; onBack(): void; back?: boolean }) {
   const ready = plan.complete && plan.situation?.eligible === true;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section aria-labelledby="continue-title" className="apply-step">
-      <Typography.Title level={3} id="continue-title" ref={heading} tabIndex={-1}>已为您创建网上申请（草稿）</Typography.Title>
+      <Typography.Title level={3} id="continue-title" ref={heading} tabIndex={-1}>{back ? '回答已更新到您的申请' : '已为您创建网上申请（草稿）'}</Typography.Title>
       <Typography.Paragraph>标有“来自共享数据”的回答已按政府部门登记的信息自动填写，请核对右侧（手机在下方）的办理方案。</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Space wrap>
         <Button size="large" onClick={onBack}>查看或修改回答</Button>
-        {ready && <Button size="large" type="primary" loading={busy} onClick={onOpen}>继续：填写申请表、上传材料</Button>}
+        {ready && <Button size="large" type="primary" loading={busy} onClick={onOpen}>{back ? '改好了，返回核对' : '继续：填写申请表、上传材料'}</Button>}
       </Space>
     </section>
   );

@@ -42,10 +42,13 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
   const [server, setServer] = useState<{ caseId: string; plan: Plan; changed: AnswerView[] } | null>(null);
   const { busy, error, run } = useAction();
   const lastSent = useRef('');
+  // Changes overlap when the applicant is quicker than the server: synced only once none is on its way.
+  const [inFlight, setInFlight] = useState(0);
 
-  const open = (caseId: string) => {
+  /** `review`: straight to the case's check page (the applicant came from there). */
+  const open = (caseId: string, review = false) => {
     forgetAnswers(matterId);
-    navigate(`/cases/${caseId}`);
+    navigate(`/cases/${caseId}${review ? '?review=1' : ''}`);
   };
 
   const start = async () => {
@@ -73,15 +76,21 @@ export function useOnline(matterId: string, answers: Answers, chosenItems: strin
     if (key === lastSent.current) return;
     const timer = setTimeout(() => {
       lastSent.current = key;
+      setInFlight((n) => n + 1);
       void run(async () => {
         const { plan, sent } = await sendAnswers(caseId, answers, chosenItems);
         setServer((prev) => ({ caseId, plan, changed: prev?.changed ?? [] }));
         const kept = Object.fromEntries(Object.entries(sent).filter(([k]) => !plan.dropped.includes(k)));
         if (!same(kept, answers)) setAnswers(kept);
-      });
+      }).finally(() => setInFlight((n) => n - 1));
     }, 250);
     return () => clearTimeout(timer);
   }, [caseId, answers, chosenItems]);
 
-  return { account, server, busy, error, start, open };
+  /** Goes on with a draft case that exists already (back from its check page to change an answer). */
+  const attach = (caseId: string, plan: Plan) => setServer({ caseId, plan, changed: [] });
+  // Every change has reached the server: the case page, opened now, shows it.
+  const synced = server !== null && inFlight === 0 && lastSent.current === JSON.stringify([answers, chosenItems]);
+
+  return { account, server, busy, error, start, open, attach, synced };
 }

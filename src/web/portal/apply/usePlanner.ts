@@ -100,6 +100,8 @@ export function usePlanner(catalogue: Catalogue | null, matterId: string, facts:
     setSaved((s) => ({ ...s, removed: on ? s.removed.filter((x) => x !== id) : [...new Set([...s.removed, id])] }));
   }, []);
   const reset = useCallback(() => setSaved({ answers: {}, removed: [] }), []);
+  /** Takes over a draft case's answers and the optional items it left out (to change one from its check page). */
+  const resume = useCallback((answers: Answers, removed: string[]) => setSaved({ answers, removed }), []);
 
-  return { answers: saved.answers, removed: saved.removed, result: computed?.result ?? null, chosenItems: computed?.chosenItems, setAnswer, setAnswers, toggleItem, reset };
+  return { answers: saved.answers, removed: saved.removed, result: computed?.result ?? null, chosenItems: computed?.chosenItems, setAnswer, setAnswers, toggleItem, reset, resume };
 }

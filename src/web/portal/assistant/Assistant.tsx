@@ -117,7 +117,7 @@ function Reply({ answer, onFollow, onStart }: { answer: AskAnswer; onFollow: () 
     <div className="assistant-answer">
       <Typography.Paragraph type="secondary">{t('assistantFrom').replace('{matter}', a.matter.name).replace('{section}', a.section.name)}</Typography.Paragraph>
       {a.faq && <Typography.Paragraph strong>{a.faq}</Typography.Paragraph>}
-      <Typography.Paragraph>{a.text}</Typography.Paragraph>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{a.text}</Typography.Paragraph>
       <Space wrap>
         <Link to={a.link} onClick={onFollow}>{t('assistantOpenSection')}</Link>
         {answer.start && <Button size="small" onClick={() => answer.start && onStart(answer.start)}>{t('assistantStart')}</Button>}
