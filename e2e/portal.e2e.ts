@@ -38,7 +38,7 @@ describe('service zone on a phone, anonymous', () => {
     for (const stage of ['出生', '教育', '养老']) await visible(panel.getByText(stage, { exact: true }));
     await visible(panel.getByRole('link', { name: '新生儿出生“一件事”' }));
     await visible(panel.getByRole('link', { name: '退休“一件事”' }));
-    await visible(panel.getByText(/牵头：示例市卫生健康委员会/));
+    await visible(panel.getByText(/牵头：示例市卫生健康委员会/).first());
     await shot(page, 'portal-01-home-person');
 
     await page.getByRole('tab', { name: '企业办事' }).click();

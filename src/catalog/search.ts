@@ -4,13 +4,12 @@
  * checks it, but it is read beside the versioned documents, not as one of them: these are colloquial
  * phrasings, the same for every version, and a hint about a matter a version lacks is left out of it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue } from '../core/catalog/model.ts';
 import type { Defect } from '../core/catalog/types.ts';
 import type { SearchHints } from '../core/search/ask.ts';
 import { checkSearchDocument } from '../core/search/vocabulary.ts';
-import { parseYaml } from './yaml.ts';
+import { forEachYamlFile } from './yaml.ts';
 
 /** The catalogue's folder the vocabulary lies in. */
 export const SEARCH_FOLDER = 'search';
@@ -22,17 +21,7 @@ export interface SearchHintsResult { hints: SearchHints; defects: Defect[] }
 export function loadSearchHints(catalogue: Catalogue, dir: string = DEFAULT_SEARCH_DIR, label = `catalog/${SEARCH_FOLDER}`): SearchHintsResult {
   const hints: SearchHints = { synonyms: [], hints: [], cues: {} };
   const defects: Defect[] = [];
-  if (!fs.existsSync(dir)) return { hints, defects };
-  for (const name of fs.readdirSync(dir).sort()) {
-    if (name.startsWith('.') || name === 'README.md') continue;
-    const file = `${label}/${name}`;
-    if (!/\.ya?ml$/.test(name)) {
-      defects.push({ file, path: '(根)', message: '只接受 .yaml 文件' });
-      continue;
-    }
-    const data = parseYaml(file, fs.readFileSync(path.join(dir, name), 'utf8'), defects);
-    if (data !== undefined) checkSearchDocument(data, file, catalogue, hints, defects);
-  }
+  forEachYamlFile(dir, label, defects, (data, file) => checkSearchDocument(data, file, catalogue, hints, defects));
   return { hints, defects };
 }
 

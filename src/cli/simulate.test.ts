@@ -36,6 +36,14 @@ describe('onething simulate', () => {
     expect(r.err.trim().split('\n')).toHaveLength(summary.situations as number);
   });
 
+  it('completes every eligible situation of 个人身后 and 育儿补贴申领 (issue 12)', async () => {
+    const r = await run('death-affairs', 'childcare-subsidy');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('模拟申报完成：4 个情形全部办结。');
+    expect(r.out).toContain('✓ 个人身后“一件事” · 在家中或养老机构去世，由近亲属申请：已办结 6 个事项');
+    expect(r.out).toContain('✓ 育儿补贴申领“一件事” · 未满 3 周岁、已登记户口，由父母申领：已办结 2 个事项');
+  });
+
   it('exits 1 listing each situation that cannot complete, by name and step', async () => {
     const dir = path.join(root, 'broken');
     writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', (item) => {

@@ -21,7 +21,11 @@ export const Movement = Type.Object({
 export type Movement = Static<typeof Movement>;
 export const MovementsAnswer = Type.Object({ movements: Type.Array(Movement) });
 
-export const HandoffBody = Type.Object({ department: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+export const HandoffBody = Type.Object({
+  department: Type.String({ minLength: 1, maxLength: 50 }),
+  /** 'jwt' (default): a JWS signed with the platform's SM2 key (verifiable with /.well-known/jwks.json); 'hmac': under the department system's secret. */
+  format: Type.Optional(Type.Union([Type.Literal('hmac'), Type.Literal('jwt')])),
+}, { additionalProperties: false });
 export const HandoffLink = Type.Object({ url: Type.String(), expiresAt: Type.String() });
 export const VerifyTokenBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
 export const HandoffArrival = Type.Object({

@@ -133,6 +133,8 @@ export const ERRORS = {
   'handoff-expired': { status: 410, meaning: '跳转链接已过期' },
   'handoff-used': { status: 409, meaning: '跳转令牌已使用过' },
   'handoff-wrong-department': { status: 403, meaning: '跳转令牌不是给本部门的' },
+  'presentation-invalid': { status: 400, meaning: '亮证码无效（不完整或被改动）' },
+  'presentation-expired': { status: 410, meaning: '亮证码已过期，请持证人重新亮证' },
   // Circulation of materials
   'same-party': { status: 400, meaning: '发送方与接收方相同' },
   'not-a-party': { status: 400, meaning: '接收方不参与本件办理' },

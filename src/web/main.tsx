@@ -21,6 +21,7 @@ const WindowConsole = lazy(() => import('./window/WindowConsole.tsx'));
 const Workbench = lazy(() => import('./workbench/Workbench.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
 const ChangePassword = lazy(() => import('./shared/ChangePassword.tsx'));
+const NotFound = lazy(() => import('./shared/NotFound.tsx'));
 
 // After a new release the old page may ask for code files that are gone: load the new release instead.
 window.addEventListener('vite:preloadError', () => window.location.reload());
@@ -46,6 +47,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
                 <Route path="/workbench/*" element={<Workbench />} />
                 <Route path="/admin/*" element={<Admin />} />
                 <Route path="/account/password" element={<ChangePassword />} />
+                <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>
           </Shell>

@@ -220,8 +220,9 @@ describe.each(DIALECTS)('department systems on %s', (dialect) => {
   });
 
   describe('hand-off to a department\'s own system (clause 6.3.1)', () => {
+    // The HMAC token a department system checks with its own secret (the standard JWS is the default: handoff-jwt.test.ts).
     const link = async (cookie: string, department: string, caseId = kase.id) =>
-      h.request('POST', `/api/cases/${caseId}/handoff`, { cookie, body: { department } });
+      h.request('POST', `/api/cases/${caseId}/handoff`, { cookie, body: { department, format: 'hmac' } });
     const tokenOf = (url: string) => new URL(url).searchParams.get('token') as string;
     const redeem = (client: ClientCredentials, token: string) => call(client, 'POST', '/api/integration/handoff/verify', { body: { token } });
 

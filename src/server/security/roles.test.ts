@@ -139,8 +139,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/department/tasks/{caseId}/{item}/supplement': { allow: CASE_DEPARTMENT, body: { materials: [{ id: 'parents-id-cards' }], note: '请补充' } },
   'POST /api/department/joint-reviews': { allow: LEAD, succeeds: true }, // the lead department's manager only
   'POST /api/integration/handoff/verify': { allow: CLIENT, body: { token: 'not-a-token' } },
+  'GET /.well-known/jwks.json': { allow: EVERYONE, succeeds: true },
+  'GET /.well-known/onething-configuration': { allow: EVERYONE, succeeds: true },
   // results, inbox
   'GET /api/wallet': { allow: APPLICANTS, succeeds: true },
+  // 亮证 of someone's licence: a random id is nobody's, so the applicants get 404 (presentation.test.ts shows their own).
+  'POST /api/wallet/licenses/{id}/presentation': { allow: APPLICANTS, params: () => ({ id: randomUUID() }) },
+  'GET /api/public/presentations/{token}': { allow: EVERYONE, params: () => ({ token: 'not-a-token' }) },
+  'GET /verify/p/{token}': { allow: EVERYONE, params: () => ({ token: 'not-a-token' }) },
   // The walk's case has no decision yet: the allowed get 404, the others 403/404 (results.test.ts downloads them).
   'GET /api/cases/{id}/results/{item}/{kind}': { allow: ['owner', 'window', 'caseReviewer', 'lead'], params: () => ({ kind: 'decision.pdf' }) },
   'GET /api/inbox': { allow: ACCOUNTS, succeeds: true },
@@ -160,6 +166,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // consultations, suggestions and complaints
   'POST /api/consultations': { allow: APPLICANTS, body: { kind: 'consultation', text: '请问办理新生儿出生一件事需要带哪些材料？' }, succeeds: true },
   'GET /api/consultations': { allow: APPLICANTS, succeeds: true },
+  // recommendations after life events (issue 14)
+  'GET /api/me/recommendations': { allow: APPLICANTS, succeeds: true },
   'POST /api/consultations/{id}/close': { allow: APPLICANTS, params: () => ({ id: randomUUID() }), body: { resolved: true } },
   'POST /api/window/consultations': { allow: WINDOW, body: { kind: 'complaint', text: '窗口排队时间太长了。', caseId: randomUUID() } },
   'POST /api/window/walk-in-consultations': { allow: WINDOW, body: { kind: 'consultation', text: '请问退休一件事要带什么材料？', visitorName: '李来访', visitorMobile: '13901990009' }, succeeds: true },
@@ -225,7 +233,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
 };
 
 /** Routes left out of OpenAPI on purpose (the rest must be documented). */
-const UNDOCUMENTED = new Set(['GET /verify/{id}', 'GET /openapi.json', 'GET /livez', 'GET /readyz', 'GET /api/auth/oidc/{audience}/start', 'GET /api/auth/oidc/{audience}/callback']);
+const UNDOCUMENTED = new Set(['GET /verify/{id}', 'GET /verify/p/{token}', 'GET /openapi.json', 'GET /livez', 'GET /readyz', 'GET /api/auth/oidc/{audience}/start', 'GET /api/auth/oidc/{audience}/callback']);
 
 /** Bodies that name the walk's case. */
 function bodyFor(key: string, f: Fixture): unknown {

@@ -1,5 +1,6 @@
 /** Deciding a case's tasks in tests, in the order its flow dispatches them. */
 import type { Plan } from '../../core/planning/types.ts';
+import { fillForm, multipart, SAMPLE_PDF } from './fill.ts';
 import type { Harness } from './harness.ts';
 
 /** Every task of the plan, stage by stage, with the demo reviewer of its department. */
@@ -17,4 +18,45 @@ export async function approveEveryTask(h: Harness, caseId: string, plan: Pick<Pl
       if (r.statusCode !== 200) throw new Error(`${step} ${item}: ${r.statusCode} ${r.body.slice(0, 300)}`);
     }
   }
+}
+
+async function call<T>(h: Harness, method: string, url: string, cookie: string, body?: unknown): Promise<T> {
+  const r = await h.request(method, url, { cookie, ...(body !== undefined ? { body } : {}) });
+  if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return r.json() as T;
+}
+
+/** Applies online with every required material uploaded, submits, and the window accepts; the case id. */
+export async function applyOnline(h: Harness, cookie: string, matterId: string, answers: Record<string, unknown>, given: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await call<{ id: string }>(h, 'POST', '/api/cases', cookie, { matterId });
+  const { plan } = await call<{ plan: Plan }>(h, 'PUT', `/api/cases/${id}/answers`, cookie, { answers, chosenItems: [] });
+  await call(h, 'PUT', `/api/cases/${id}/form`, cookie, { values: fillForm(plan, given) });
+  for (const m of plan.materials.filter((x) => x.status === 'required')) {
+    const { payload, headers } = multipart('file', `${m.id}.pdf`, 'application/pdf', SAMPLE_PDF);
+    const r = await h.app.inject({ method: 'POST', url: `/api/cases/${id}/materials/${m.id}/files`, headers: { ...headers, cookie }, payload });
+    if (r.statusCode !== 201) throw new Error(`upload ${m.id}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  }
+  await call(h, 'POST', `/api/cases/${id}/submit`, cookie);
+  await call(h, 'POST', `/api/window/cases/${id}/accept`, await h.login('window'));
+  return id;
+}
+
+type Progress = { status: string; progress: { item: string; status: string; department: { code: string } }[] };
+
+/** Each department decides what is dispatched to it, refusing the items given reasons, until nothing is left; the last view. */
+export async function decideDispatched<V extends Progress = Progress>(h: Harness, caseId: string, cookie: string, refuse: Record<string, string[]> = {}): Promise<V> {
+  for (let round = 0; round < 10; round++) {
+    const view = await call<V>(h, 'GET', `/api/cases/${caseId}`, cookie);
+    // A partner without a reviewer account here (the card's service bank) decides at its counter.
+    const open = view.progress.filter((p) => p.status === 'dispatched' && p.department.code !== 'ssc-bank');
+    if (open.length === 0) return view;
+    for (const t of open) {
+      const reviewer = await h.login(`${t.department.code}-reviewer`);
+      const base = `/api/department/tasks/${caseId}/${t.item}`;
+      await call(h, 'POST', `${base}/claim`, reviewer);
+      const reasons = refuse[t.item];
+      await call(h, 'POST', `${base}/${reasons ? 'refuse' : 'approve'}`, reviewer, reasons ? { reasons } : {});
+    }
+  }
+  throw new Error(`case ${caseId} still has open items`);
 }

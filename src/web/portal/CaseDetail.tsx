@@ -16,6 +16,7 @@ import { FileList, materialDomId } from './case/MaterialUpload.tsx';
 import { PlanSummary } from './case/PlanSummary.tsx';
 import { Progress } from './case/Progress.tsx';
 import { RatingPanel } from './case/RatingPanel.tsx';
+import { RecommendationsPanel } from './home/Recommendations.tsx';
 import { CaseResults } from './case/Results.tsx';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { DeferredMaterials, SupplementRequests } from './case/Supplement.tsx';
@@ -254,6 +255,7 @@ function Submitted({ view, setView, reload, justSubmitted }: { view: CaseView; s
         </Card>
       )}
       {['accepted', 'in-progress', 'completed'].includes(view.status) && <RatingPanel caseId={view.id} />}
+      {view.status === 'completed' && <RecommendationsPanel caseId={view.id} />}
       <Collapse items={[{
         key: 'application',
         label: '我提交的申请（申请表与材料）',

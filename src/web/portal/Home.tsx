@@ -8,6 +8,7 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 import { SearchResults } from './SearchResults.tsx';
+import { RecommendationsPanel } from './home/Recommendations.tsx';
 import { CasesInProgress, FrequentMatters, StageNavigator, stageDomId, type Stage } from './home/HomePanels.tsx';
 
 export default function Home() {
@@ -63,6 +64,7 @@ export default function Home() {
       </section>
       {query !== '' && <SearchResults q={query} />}
       {account?.role === 'applicant' && <CasesInProgress />}
+      {account?.role === 'applicant' && <RecommendationsPanel />}
       {list.data && <FrequentMatters stages={list.data.stages} />}
       {list.error && <Alert type="error" message={list.error.message} />}
       {list.loading && !list.data ? <Spin tip={t('loading')} /> : (

@@ -1,11 +1,11 @@
-/** Log-in for every role; afterwards each goes to its own face. */
+/** Log-in for every role; afterwards back to the page it was opened from, else each role's own face. */
 import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ProvidersAnswer } from '../../contracts/oidc.ts';
 import { get } from '../shared/api.ts';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { ApiError } from '../shared/api.ts';
-import { useAuth } from '../shared/auth.tsx';
+import { safeReturnTo, useAuth } from '../shared/auth.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
@@ -34,7 +34,8 @@ export default function Login() {
   const { t, lang } = usePrefs();
   const navigate = useNavigate();
   const query = new URLSearchParams(useLocation().search);
-  const next = query.get('next');
+  // Only a path of this site: a crafted link must not send someone elsewhere after logging in.
+  const next = safeReturnTo(query.get('next') ?? query.get('returnTo'));
   // Back from a failed unified identity log-in: the server names the reason by code, the words are ours.
   const failure = query.get('oidcError');
   const [error, setError] = useState<string | null>(failure === null ? null : OIDC_TEXT[lang][OIDC_FAILURES.has(failure) ? failure as OidcFailure : 'failed']);

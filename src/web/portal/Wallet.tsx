@@ -1,7 +1,7 @@
 /**
  * My e-licenses (电子证照卡包): each as a card with whose it is (the child's, kept by the parent as
- * guardian; the enterprise's), who issued it, how long it is valid, its printed copy as a PDF, and its
- * verification QR code.
+ * guardian; the enterprise's), who issued it, how long it is valid, its printed copy as a PDF, its
+ * verification QR code, and 亮证 (a code valid for a few minutes, wallet/ShowLicense.tsx).
  */
 import { Alert, Card, Col, Empty, Row, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { MUTED } from '../shared/form/muted.ts';
+import { ShowLicense } from './wallet/ShowLicense.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const LABEL = { color: 'rgba(0,0,0,0.65)' } as const;
@@ -31,12 +32,15 @@ function Holder({ l }: { l: WalletLicense }) {
 
 function Validity({ l }: { l: WalletLicense }) {
   if (!l.validUntil) return <>长期有效</>;
-  const expired = l.validUntil < shanghaiToday();
+  const expired = isExpired(l);
   return <>有效期至 {l.validUntil}{expired && <Tag color="error" style={{ marginInlineStart: 8 }}>已过期</Tag>}<div style={MUTED}>自 {l.validFrom} 起</div></>;
 }
 
+const isExpired = (l: WalletLicense) => l.validUntil !== null && l.validUntil < shanghaiToday();
+
 function LicenseCard({ l }: { l: WalletLicense }) {
   const titleId = `license-${l.id}`;
+  const expired = isExpired(l);
   return (
     <Card role="group" aria-labelledby={titleId} style={{ height: '100%' }} styles={{ body: { display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' } }}>
       <div style={{ flex: '1 1 180px', minWidth: 0 }}>
@@ -52,7 +56,10 @@ function LicenseCard({ l }: { l: WalletLicense }) {
           <dd style={VALUE}>{l.issuedOn}</dd>
           <dt style={LABEL}>有效期</dt>
           <dd style={VALUE}><Validity l={l} /></dd>
+          <dt style={LABEL}>状态</dt>
+          <dd style={VALUE}><Tag color={expired ? 'error' : 'success'}>{expired ? '已过期' : '有效'}</Tag></dd>
         </dl>
+        {!expired && <div style={{ margin: '8px 0' }}><ShowLicense license={l} /></div>}
         <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
           <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer">查看或下载{l.name}（PDF）<span className="visually-hidden">，新窗口打开</span></a></li>
           <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">在线核验真伪（新窗口打开）</a></li>

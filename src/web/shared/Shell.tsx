@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Assistant } from '../portal/assistant/Assistant.tsx';
-import { useAuth } from './auth.tsx';
+import { loginHref, useAuth } from './auth.tsx';
 import { TabBar } from './phone/TabBar.tsx';
 import { usePhone } from './phone/usePhone.ts';
 import { usePrefs } from './prefs.tsx';
@@ -69,7 +69,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {account && <Link to="/account/password" style={{ color: '#fff' }}>修改密码</Link>}
               {account
                 ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}>{t('logout')}（{account.displayName}）</Button>
-                : <Button size="small" onClick={() => navigate('/login')}>{t('login')}</Button>}
+                : <Button size="small" onClick={() => navigate(loginHref())}>{t('login')}</Button>}
             </Space>
           </nav>
           )}

@@ -20,6 +20,23 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Where to go back to after logging in: a path of this site only. Anything else (another site,
+ * `//host`, `/\\host`, a scheme, the log-in page itself) gives null, and the role's own home is used.
+ */
+export function safeReturnTo(raw: string | null | undefined): string | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f]/.test(raw)) return null;
+  const url = new URL(raw, 'http://same.invalid');
+  if (url.origin !== 'http://same.invalid' || url.pathname === '/login') return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** The log-in page, coming back to `here` (by default the page shown now; the home page needs no way back). */
+export function loginHref(here: string = window.location.pathname + window.location.search): string {
+  const back = safeReturnTo(here);
+  return back && back !== '/' ? `/login?next=${encodeURIComponent(back)}` : '/login';
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null>(null);
   const [ready, setReady] = useState(false);

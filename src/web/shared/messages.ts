@@ -74,6 +74,21 @@ const zh = {
   inProgress: '我正在办的事',
   allCases: '全部办件',
   frequent: '常办事项',
+  recommendTitle: '为您推荐',
+  recommendLater: '以后要办的',
+  recommendFrom: '起可以办理',
+  recommendAfter: '您已办结：',
+  expiresIn: '还有',
+  expiryDays: '天到期',
+  expiresToday: '今天到期',
+  expiresOn: '有效期至',
+  notFoundTitle: '没有找到这个页面',
+  notFoundLead: '您打开的地址可能输错了，或者页面已经移走。您可能想：',
+  notFoundSearch: '搜索办事指南，如“新生儿出生”',
+  notFoundHome: '回到首页，按人生阶段找事项',
+  notFoundCases: '查看我的办件',
+  notFoundProgress: '凭办件编号查询办理进度',
+  notFoundConsult: '在线咨询，问问工作人员',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -151,6 +166,21 @@ const en: Record<MessageKey, string> = {
   inProgress: 'My applications in progress',
   allCases: 'All my applications',
   frequent: 'Frequent matters',
+  recommendTitle: 'Recommended for you',
+  recommendLater: 'Coming later',
+  recommendFrom: ': you can apply from then',
+  recommendAfter: 'You have completed: ',
+  expiresIn: ' expires in',
+  expiryDays: 'days',
+  expiresToday: ' expires today',
+  expiresOn: 'Valid until',
+  notFoundTitle: 'Page not found',
+  notFoundLead: 'The address may be mistyped, or the page has moved. You may want to:',
+  notFoundSearch: 'Search the service guides, e.g. “新生儿出生”',
+  notFoundHome: 'Go to the home page and browse by life stage',
+  notFoundCases: 'See my applications',
+  notFoundProgress: 'Check progress with an application number',
+  notFoundConsult: 'Ask the staff online',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

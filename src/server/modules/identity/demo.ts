@@ -14,6 +14,7 @@ const REVIEWERS: Readonly<Record<string, { unit: string; person: string }>> = {
   sj: { unit: '市场监管局', person: '冯涛' }, cg: { unit: '城管局', person: '陈刚' }, xf: { unit: '消防救援支队', person: '褚明' },
   yc: { unit: '烟草专卖局', person: '卫东' }, gjj: { unit: '公积金中心', person: '蒋敏' }, zj: { unit: '住建局', person: '沈杰' },
   'sj-xx': { unit: '示例县市场监管局', person: '韩梅' },
+  mz: { unit: '民政局', person: '许文' },
 };
 const LEADS: Readonly<Record<string, string>> = { wsjk: '李娜', sj: '王强', rs: '刘洋' };
 

@@ -2,11 +2,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { HandoffArrival, HandoffBody, HandoffLink, VerifyTokenBody } from '../../../contracts/circulation.ts';
-import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, SESSION, SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
+import { Jwks, OnethingConfiguration } from '../../../contracts/handoff.ts';
+import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, PUBLIC, SESSION, SIGNED, SIGNED_ERRORS } from '../../../contracts/http.ts';
 import type { Deps } from '../../deps.ts';
+import { DEFAULT_SM2_USER_ID } from '../../crypto/sm2.ts';
 import { forbidden, unauthorized } from '../../errors.ts';
+import { SESSION_COOKIE } from '../../http/auth.ts';
 import { reachCase } from '../cases/routes.ts';
 import { HandoffService, HANDOFF_TTL_SECONDS } from './handoff.ts';
+import { JWS_ALG } from './jws.ts';
+
+/** What a hand-off JWT carries (docs/identity.md, "Department systems: verifying the hand-off"). */
+const CLAIMS = ['iss', 'aud', 'sub', 'name', 'role', 'case_id', 'case_number', 'iat', 'exp', 'jti', 'realname_level'];
 
 const TAG = ['部门系统对接'];
 
@@ -22,7 +29,35 @@ export function integrationRoutes(server: FastifyInstance, deps: Deps): void {
     },
   }, async (request) => {
     const { account, c } = await reachCase(deps, request, request.params.id);
-    return handoff.issue(c, account, request.body.department);
+    const format = request.body.format ?? 'jwt';
+    const level = format === 'jwt' ? await handoff.realNameLevel(request.cookies[SESSION_COOKIE]) : null;
+    return handoff.issue(c, account, request.body.department, { format, level });
+  });
+
+  // Published for department systems to verify hand-off JWTs offline; not under /api, so open to anyone.
+  app.get('/.well-known/jwks.json', {
+    schema: { tags: TAG, summary: '平台签名公钥集（JWKS）：部门系统据此自行验证跳转令牌', operationId: 'jwks', security: PUBLIC, response: { 200: Jwks, ...errors(...SIGNED_ERRORS) } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return handoff.jwks();
+  });
+
+  app.get('/.well-known/onething-configuration', {
+    schema: { tags: TAG, summary: '平台对接配置：签发者、公钥集地址、跳转与核验地址、签名算法', operationId: 'onethingConfiguration', security: PUBLIC, response: { 200: OnethingConfiguration, ...errors(...SIGNED_ERRORS) } },
+  }, async (_request, reply) => {
+    const base = deps.config.publicUrl;
+    reply.header('cache-control', 'public, max-age=300');
+    return {
+      issuer: base,
+      jwks_uri: `${base}/.well-known/jwks.json`,
+      handoff_endpoint: `${base}/api/cases/{id}/handoff`,
+      handoff_verification_endpoint: `${base}/api/integration/handoff/verify`,
+      id_token_signing_alg_values_supported: [JWS_ALG],
+      handoff_token_formats_supported: ['jwt', 'hmac'],
+      claims_supported: CLAIMS,
+      sm2_user_id: DEFAULT_SM2_USER_ID,
+      handoff_token_ttl_seconds: HANDOFF_TTL_SECONDS,
+    };
   });
 
   app.post('/api/integration/handoff/verify', {

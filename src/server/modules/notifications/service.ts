@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 export interface Notice {
   accountId: string;
   kind: 'accepted' | 'rejected' | 'supplement' | 'decided' | 'result' | 'stopped' | 'withdrawn' | 'rating-reply' | 'rectification' | 'commitment-due' | 'corrections' | 'resubmitted' | 'urge' | 'consultation'
-    | 'catalogue-review' | 'catalogue-revision' | 'catalogue-published';
+    | 'catalogue-review' | 'catalogue-revision' | 'catalogue-published' | 'licence-expiring';
   title: string;
   body: string;
   caseId?: string;

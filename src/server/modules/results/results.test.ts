@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../../core/fields/validators.ts';
-import type { Plan } from '../../../core/planning/types.ts';
 import type { WalletLicense } from '../../../contracts/results.ts';
-import { fillForm, multipart, SAMPLE_PDF } from '../../testing/fill.ts';
+import { applyOnline, decideDispatched } from '../../testing/decide.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
 import { NEWBORN_ANSWERS } from '../../testing/api-call.ts';
 import { DEMO_ENTERPRISES, DEMO_PEOPLE } from '../shareddata/demo.ts';
@@ -44,38 +43,8 @@ describe.each(DIALECTS)('results as people see them, on %s', (dialect) => {
     return r.json() as T;
   };
 
-  /** Applies online, uploads every required material, submits; the window accepts. */
-  const applied = async (cookie: string, matterId: string, answers: Record<string, unknown>, given: Record<string, unknown> = {}): Promise<string> => {
-    const { id } = await json<{ id: string }>('POST', '/api/cases', cookie, { matterId });
-    const { plan } = await json<{ plan: Plan }>('PUT', `/api/cases/${id}/answers`, cookie, { answers, chosenItems: [] });
-    await json('PUT', `/api/cases/${id}/form`, cookie, { values: fillForm(plan, given) });
-    for (const m of plan.materials.filter((x) => x.status === 'required')) {
-      const { payload, headers } = multipart('file', `${m.id}.pdf`, 'application/pdf', SAMPLE_PDF);
-      const r = await h.app.inject({ method: 'POST', url: `/api/cases/${id}/materials/${m.id}/files`, headers: { ...headers, cookie }, payload });
-      expect(r.statusCode, r.body).toBe(201);
-    }
-    await json('POST', `/api/cases/${id}/submit`, cookie);
-    await json('POST', `/api/window/cases/${id}/accept`, await h.login('window'));
-    return id;
-  };
-
-  /** Each department decides its dispatched items, refusing those given reasons, until none is left. */
-  const decided = async (id: string, cookie: string, refuse: Record<string, string[]> = {}): Promise<View> => {
-    for (let round = 0; round < 10; round++) {
-      const view = await json<View>('GET', `/api/cases/${id}`, cookie);
-      // A partner without a reviewer account here (the card's service bank) decides at its counter.
-      const open = view.progress.filter((p) => p.status === 'dispatched' && p.department.code !== 'ssc-bank');
-      if (open.length === 0) return view;
-      for (const t of open) {
-        const reviewer = await h.login(`${t.department.code}-reviewer`);
-        const base = `/api/department/tasks/${id}/${t.item}`;
-        await json('POST', `${base}/claim`, reviewer);
-        const reasons = refuse[t.item];
-        await json('POST', `${base}/${reasons ? 'refuse' : 'approve'}`, reviewer, reasons ? { reasons } : {});
-      }
-    }
-    throw new Error(`case ${id} still has open items`);
-  };
+  const applied = (cookie: string, matterId: string, answers: Record<string, unknown>, given: Record<string, unknown> = {}) => applyOnline(h, cookie, matterId, answers, given);
+  const decided = (id: string, cookie: string, refuse: Record<string, string[]> = {}) => decideDispatched<View>(h, id, cookie, refuse);
 
   const wallet = async (cookie: string) => (await json<{ licenses: WalletLicense[] }>('GET', '/api/wallet', cookie)).licenses;
   const stored = (id: string) => h.deps.db.kysely.selectFrom('licenses').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

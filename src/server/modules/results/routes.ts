@@ -18,9 +18,9 @@ import { notify } from '../notifications/service.ts';
 import { licenseFacts } from './wallet.ts';
 import { resultDocumentRoutes } from './documents.ts';
 import { recordMovement } from '../circulation/service.ts';
+import { licenseSection, messageSection, verifyPage } from './verifyPage.ts';
 
 const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function verifyLicense(deps: Deps, id: string) {
   const row = await deps.db.kysely.selectFrom('licenses').selectAll().where('id', '=', id).executeTakeFirst();
@@ -65,11 +65,9 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
 
   app.get('/verify/:id', { schema: { hide: true, params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
     const r = /^[0-9a-f-]{36}$/.test(request.params.id) ? await verifyLicense(deps, request.params.id) : null;
-    const body = !r
-      ? '<h1>未找到该电子证照</h1><p>请核对二维码是否完整。</p>'
-      : `<h1>${r.valid ? '✔ 电子证照有效' : '✘ 电子证照无效'}</h1><dl><dt>证照</dt><dd>${escape(r.license.name)}</dd><dt>编号</dt><dd>${escape(r.license.number)}</dd><dt>持证主体</dt><dd>${escape(r.license.holder)}</dd><dt>签发机关</dt><dd>${escape(r.license.issuer)}</dd><dt>签发日期</dt><dd>${escape(r.license.issuedAt)}</dd><dt>有效期</dt><dd>${escape(r.license.validity)}</dd></dl><p>${r.valid ? '签发机关电子印章（SM2）验证通过。' : r.revoked ? '该证照已注销。' : '签章验证未通过，证照内容可能被篡改。'}</p>`;
+    const body = r ? licenseSection(r, deps.clock.now()) : messageSection('未找到该电子证照', '请核对二维码是否完整。');
     reply.code(r ? 200 : 404).type('text/html; charset=utf-8');
-    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>电子证照核验</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#555}dd{margin:0 0 .5em}</style></head><body><main>${body}</main></body></html>`;
+    return verifyPage(body);
   });
 
   app.post('/api/window/cases/:id/deliveries', {

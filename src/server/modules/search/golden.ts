@@ -19,6 +19,7 @@ export const GOLDEN_SEARCHES: readonly (readonly [string, string])[] = [
   ['货运公司', 'transport-enterprise-opening'], ['道路运输', 'transport-enterprise-opening'],
   ['信用修复', 'credit-repair'], ['失信修复', 'credit-repair'],
   ['公司上市', 'listing-compliance-check'], ['破产', 'bankruptcy-info-check'],
+  ['人去世了', 'death-affairs'], ['办后事', 'death-affairs'], ['领育儿补贴', 'childcare-subsidy'], ['育儿补贴', 'childcare-subsidy'],
 ];
 
 export interface GoldenQuestion {
@@ -56,6 +57,8 @@ export const GOLDEN_QUESTIONS: readonly GoldenQuestion[] = [
   { q: '残疾证怎么办理', matter: 'disability-services', section: 'process' },
   { q: '开货运公司需要什么条件', matter: 'transport-enterprise-opening', section: 'conditions' },
   { q: '信用修复要多久', matter: 'credit-repair', section: 'timeLimit' },
+  { q: '家里老人去世了能一起办哪些事', matter: 'death-affairs', section: 'items' },
+  { q: '领育儿补贴要带什么材料', matter: 'childcare-subsidy', section: 'materials' },
   { q: '护照怎么办理' },
   { q: '离婚需要什么材料' },
   { q: '驾驶证到期换证去哪里' },

@@ -73,6 +73,24 @@ describe('impact of a change', () => {
     expect(license.matters.map((m) => m.id)).toEqual(['one']);
   });
 
+  it('follows a region and a county department to the items they implement (实施清单) and the matters bundling them', () => {
+    const regional = [
+      ...base.map((d) => (d.file === 'catalog/items/c.yaml' ? { ...d, data: { ...(d.data as object), implementations: [{ region: '990121', department: 'sw-xx' }] } } : d)),
+      { file: 'catalog/regions/990121.yaml', kind: 'region', data: { code: '990121', name: '示例县', level: 'county', parent: '990100' } },
+      { file: 'catalog/departments/sw-xx.yaml', kind: 'department', data: { code: 'sw-xx', name: '示例县税务局', region: '990121' } },
+    ] as CatalogueDocument[];
+    const edit = (file: string, patch: (d: Record<string, unknown>) => Record<string, unknown>) =>
+      regional.map((d) => (d.file === file ? { ...d, data: patch(d.data as Record<string, unknown>) } : d));
+    const region = impactOf(regional, edit('catalog/regions/990121.yaml', (d) => ({ ...d, name: '示例新县' })));
+    expect(region.matters).toEqual([{ id: 'two', name: 'two', why: ['行政区划「示例新县」有变化，影响其实施清单'] }]);
+    expect(region.departments).toEqual(['sj', 'sw']);
+    const county = impactOf(regional, edit('catalog/departments/sw-xx.yaml', (d) => ({ ...d, name: '示例县税务分局' })));
+    expect(county.matters).toEqual([{ id: 'two', name: 'two', why: ['实施部门「示例县税务分局」的信息有变化'] }]);
+    expect(county.departments).toEqual(['sj', 'sw', 'sw-xx']);
+    const item = impactOf(regional, edit('catalog/items/c.yaml', (d) => ({ ...d, name: 'C' })));
+    expect(item.departments).toEqual(['sj', 'sw', 'sw-xx']);
+  });
+
   it('lists added and removed documents', () => {
     const after = [...base.filter((d) => d.file !== 'catalog/items/c.yaml'), item('d', 'yb', [])];
     expect(diffDocuments(base, after)).toEqual([

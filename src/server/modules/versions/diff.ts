@@ -138,6 +138,11 @@ function itemLicenses(item: Obj): string[] {
   return out;
 }
 
+/** The departments an item's 实施清单 names, region by region. */
+function implementingDepartments(item: Obj): string[] {
+  return list(item.implementations).map((i) => (isObject(i) ? str(i.department) : undefined)).filter((d): d is string => d !== undefined);
+}
+
 /** Which matters and departments a change of documents concerns, read from both sides of the change. */
 export function impactOf(before: readonly CatalogueDocument[], after: readonly CatalogueDocument[]): Impact {
   const documents = diffDocuments(before, after);
@@ -145,7 +150,7 @@ export function impactOf(before: readonly CatalogueDocument[], after: readonly C
   const all = [...before, ...after];
   const matters = all.filter((d) => d.kind === 'matter').map((d) => d.data).filter(isObject);
   const items = all.filter((d) => d.kind === 'item').map((d) => d.data).filter(isObject);
-  const name = (code: string, kind: 'item' | 'department' | 'license') => {
+  const name = (code: string, kind: 'item' | 'department' | 'license' | 'region') => {
     const d = [...after, ...before].find((x) => x.kind === kind && isObject(x.data) && x.data.code === code)?.data;
     return (isObject(d) && str(d.name)) || code;
   };
@@ -176,6 +181,7 @@ export function impactOf(before: readonly CatalogueDocument[], after: readonly C
         case 'item':
           if (str(data.code)) itemChanged(data.code as string, `事项「${name(data.code as string, 'item')}」有变化`);
           if (str(data.department)) departments.add(data.department as string);
+          for (const d of implementingDepartments(data)) departments.add(d);
           break;
         case 'fields': {
           const keys = new Set(list(data.fields).map((f) => (isObject(f) ? str(f.key) : undefined)).filter((k): k is string => k !== undefined));
@@ -194,6 +200,17 @@ export function impactOf(before: readonly CatalogueDocument[], after: readonly C
           if (!code) break;
           departments.add(code);
           for (const m of matters) if (m.lead === code || strings(m.partners).includes(code)) concern(m, `部门「${name(code, 'department')}」的信息有变化`, false);
+          // A department that implements items in its region (实施清单) concerns the matters bundling them.
+          for (const item of items) if (str(item.code) && implementingDepartments(item).includes(code)) itemChanged(item.code as string, `实施部门「${name(code, 'department')}」的信息有变化`);
+          break;
+        }
+        case 'region': {
+          const code = str(data.code);
+          if (!code) break;
+          const regionName = name(code, 'region');
+          for (const item of items) {
+            if (str(item.code) && list(item.implementations).some((i) => isObject(i) && i.region === code)) itemChanged(item.code as string, `行政区划「${regionName}」有变化，影响其实施清单`);
+          }
           break;
         }
         case 'calendar':
