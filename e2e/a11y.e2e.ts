@@ -7,10 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import type { Plan } from '../src/core/planning/types.ts';
-import { NEWBORN_ANSWERS } from '../src/server/testing/api-call.ts';
-import { fillForm } from '../src/server/testing/fill.ts';
-import { accept, Api, approve } from './support/api.ts';
+import { Api, completedNewborn } from './support/api.ts';
 import { axeFindings, describeFindings, expectSkipLink, structure, withAxe } from './support/axe.ts';
 import { open } from './support/browser.ts';
 import { count, visible } from './support/see.ts';
@@ -23,20 +20,6 @@ let newborn: string;
 let verifyLink: string;
 let waiting: Accepted;
 let dispatched: Accepted;
-
-/** 王芳's 新生儿出生 case, applied for through the API, accepted and approved stage by stage. */
-async function completedNewborn(base: string): Promise<string> {
-  const me = await Api.login(base, 'wangfang');
-  const { id } = await me.call<{ id: string }>('POST', '/api/cases', { matterId: 'newborn-birth' });
-  const { plan } = await me.call<{ plan: Plan }>('PUT', `/api/cases/${id}/answers`, { answers: NEWBORN_ANSWERS, chosenItems: [] });
-  await me.call('PUT', `/api/cases/${id}/form`, { values: fillForm(plan, { newbornName: '李小宝' }) });
-  await me.call('POST', `/api/cases/${id}/submit`);
-  await accept(base, id);
-  for (const s of plan.stages) {
-    for (const item of s) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, id, item);
-  }
-  return id;
-}
 
 // expect.poll (in approve) works only inside a test, so the data is made by the first one.
 it('makes the cases the pages show', async () => {

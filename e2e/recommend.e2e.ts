@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { httpCall, login, newborn } from '../src/server/testing/api-call.ts';
-import { accept, approve } from './support/api.ts';
+import { completedNewborn } from './support/api.ts';
 import { axeFindings, describeFindings, withAxe } from './support/axe.ts';
 import { open, shot } from './support/browser.ts';
 import { text, url, visible } from './support/see.ts';
@@ -29,16 +28,7 @@ describe('为您推荐 after a finished newborn case', () => {
   it('recommends the social security card now and school admission later, each with its reason', async () => {
     step('home');
     const base = stage.server.base;
-    const call = httpCall(base);
-    const me = await login(call, 'wangfang');
-    caseId = await newborn.create(call, me);
-    const plan = await newborn.answer(call, me, caseId);
-    await newborn.fill(call, me, caseId, plan, '李小宝');
-    await newborn.submit(call, me, caseId);
-    await accept(base, caseId);
-    for (const s of plan.stages) {
-      for (const item of s) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, caseId, item);
-    }
+    caseId = await completedNewborn(base);
     await logIn(page, 'wangfang', '/');
     const panel = page.getByRole('region', { name: '为您推荐' });
     await visible(panel);

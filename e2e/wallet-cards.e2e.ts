@@ -8,8 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { httpCall, login, newborn } from '../src/server/testing/api-call.ts';
-import { accept, approve } from './support/api.ts';
+import { completedNewborn } from './support/api.ts';
 import { expectAccessible, expectSkipLink, structure, withAxe } from './support/axe.ts';
 import { open, shot } from './support/browser.ts';
 import { readQr } from './support/qr.ts';
@@ -30,24 +29,10 @@ beforeAll(async () => {
   page = opened.page;
 });
 
-/** 王芳's 新生儿出生 case for 李小宝, through the API: applied for, accepted, every item approved in flow order. */
-async function finishedNewborn(base: string): Promise<void> {
-  const call = httpCall(base);
-  const me = await login(call, 'wangfang');
-  const id = await newborn.create(call, me);
-  const plan = await newborn.answer(call, me, id);
-  await newborn.fill(call, me, id, plan, '李小宝');
-  await newborn.submit(call, me, id);
-  await accept(base, id);
-  for (const s of plan.stages) {
-    for (const item of s) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, id, item);
-  }
-}
-
 describe('亮证: a licence shown from the wallet and checked by a stranger', () => {
   it('shows each licence as a card with holder, issuer, dates and status, and 亮证 gives a QR code and a code', async () => {
     step('card');
-    await finishedNewborn(stage.server.base);
+    await completedNewborn(stage.server.base);
     await logIn(page, 'wangfang', '/wallet');
     const birth = page.getByRole('group').filter({ has: page.getByRole('heading', { level: 3, name: '出生医学证明' }) });
     await text(birth, '持证人', '李小宝', '签发机关', '卫生健康', '签发日期', '有效期', '长期有效', '状态', '有效');

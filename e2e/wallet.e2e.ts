@@ -12,8 +12,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/core/planning/types.ts';
 import { fillForm, multipart, SAMPLE_PDF } from '../src/server/testing/fill.ts';
-import { NEWBORN_ANSWERS } from '../src/server/testing/api-call.ts';
-import { accept, Api, approve } from './support/api.ts';
+import { accept, Api, approve, completedNewborn } from './support/api.ts';
 import { open, shot } from './support/browser.ts';
 import { card, count, text, url, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
@@ -28,20 +27,6 @@ const step = journey('wallet', () => page, () => stage.server);
 beforeAll(async () => {
   page = (await open(stage.browser, stage.server.base, 'desktop')).page;
 });
-
-/** 王芳's 新生儿出生 case for 李小宝, applied for online through the API, accepted and approved stage by stage. */
-async function completedNewborn(base: string): Promise<string> {
-  const me = await Api.login(base, 'wangfang');
-  const { id } = await me.call<{ id: string }>('POST', '/api/cases', { matterId: 'newborn-birth' });
-  const { plan } = await me.call<{ plan: Plan }>('PUT', `/api/cases/${id}/answers`, { answers: NEWBORN_ANSWERS, chosenItems: [] });
-  await me.call('PUT', `/api/cases/${id}/form`, { values: fillForm(plan, { newbornName: '李小宝' }) });
-  await me.call('POST', `/api/cases/${id}/submit`);
-  await accept(base, id);
-  for (const s of plan.stages) {
-    for (const item of s) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, id, item);
-  }
-  return id;
-}
 
 const SIGNBOARD = 'cg-outdoor-signboard';
 const REFUSAL = '招牌设置位置在禁止设置区域内';

@@ -3,6 +3,8 @@
  * the window clerk accepting a case, each department's reviewer claiming and approving its item.
  */
 import { expect } from 'vitest';
+import type { Plan } from '../../src/core/planning/types.ts';
+import { httpCall, login, newborn } from '../../src/server/testing/api-call.ts';
 
 export class Api {
   constructor(readonly base: string, readonly cookie: string, readonly who: string) {}
@@ -45,4 +47,24 @@ export async function approve(base: string, reviewer: string, caseId: string, it
   }, { timeout: 15_000, interval: 250, message: `${item} in ${reviewer}'s queue` }).toBe(true);
   await api.call('POST', `/api/department/tasks/${caseId}/${item}/claim`);
   await api.call('POST', `/api/department/tasks/${caseId}/${item}/approve`, {});
+}
+
+/** Each item of the plan, stage by stage, claimed and approved by its department's demo reviewer. */
+export async function approveInFlowOrder(base: string, caseId: string, plan: Pick<Plan, 'stages' | 'items'>): Promise<void> {
+  for (const s of plan.stages) {
+    for (const item of s) await approve(base, `${plan.items.find((i) => i.id === item)?.department.code}-reviewer`, caseId, item);
+  }
+}
+
+/** 王芳's 新生儿出生 case for 李小宝, applied for online, accepted and approved stage by stage; its id. */
+export async function completedNewborn(base: string): Promise<string> {
+  const call = httpCall(base);
+  const me = await login(call, 'wangfang');
+  const id = await newborn.create(call, me);
+  const plan = await newborn.answer(call, me, id);
+  await newborn.fill(call, me, id, plan, '李小宝');
+  await newborn.submit(call, me, id);
+  await accept(base, id);
+  await approveInFlowOrder(base, id, plan);
+  return id;
 }

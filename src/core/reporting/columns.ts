@@ -14,6 +14,8 @@ export interface Column<T> {
   value: (row: T) => string | number | null;
   /** A rate: the workbook keeps the number (0–1) and formats it as a percentage. */
   rate?: (row: T) => number | null;
+  /** Long text, wrapped in the workbook. */
+  wrap?: boolean;
 }
 
 const yesNo = (b: boolean | null) => (b === null ? '' : b ? '是' : '否');

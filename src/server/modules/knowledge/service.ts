@@ -1,6 +1,7 @@
 /** The knowledge base of the latest publication, built once per version, as JSON and as a workbook. */
-import ExcelJS from 'exceljs';
 import type { Guide } from '../../../contracts/catalogue.ts';
+import type { Column } from '../../../core/reporting/columns.ts';
+import { workbook } from '../../documents/workbook.ts';
 import { shanghaiMinute } from '../../../shared/time/shanghai.ts';
 import type { CatalogueStore } from '../catalogue/store.ts';
 import { matterGuide } from '../catalogue/guide.ts';
@@ -15,22 +16,20 @@ export async function knowledgeBase(catalogues: CatalogueStore, version?: number
   return { version: published.version, publishedAt: published.publishedAt, entries: knowledgeEntries(guides, published.version, published.publishedAt) };
 }
 
-const COLUMNS: { header: string; key: keyof KnowledgeEntry | 'partnersText' | 'keywordsText'; width: number }[] = [
-  { header: '知识编号', key: 'id', width: 28 }, { header: '标题（问题）', key: 'title', width: 36 }, { header: '答案', key: 'answer', width: 80 },
-  { header: '知识分类', key: 'category', width: 12 }, { header: '所属一件事', key: 'matterName', width: 24 }, { header: '责任部门', key: 'department', width: 24 },
-  { header: '协同部门', key: 'partnersText', width: 40 }, { header: '关键词', key: 'keywordsText', width: 40 }, { header: '来源版本', key: 'sourceVersion', width: 10 },
-  { header: '生效时间', key: 'validFrom', width: 18 }, { header: '失效时间', key: 'validUntil', width: 18 },
+const COLUMNS: Column<KnowledgeEntry>[] = [
+  { header: '知识编号', key: 'id', width: 28, value: (e) => e.id },
+  { header: '标题（问题）', key: 'title', width: 36, value: (e) => e.title },
+  { header: '答案', key: 'answer', width: 80, value: (e) => e.answer, wrap: true },
+  { header: '知识分类', key: 'category', width: 12, value: (e) => e.category },
+  { header: '所属一件事', key: 'matterName', width: 24, value: (e) => e.matterName },
+  { header: '责任部门', key: 'department', width: 24, value: (e) => e.department },
+  { header: '协同部门', key: 'partners', width: 40, value: (e) => e.partners.join('、') },
+  { header: '关键词', key: 'keywords', width: 40, value: (e) => e.keywords.join('、') },
+  { header: '来源版本', key: 'sourceVersion', width: 10, value: (e) => e.sourceVersion },
+  { header: '生效时间', key: 'validFrom', width: 18, value: (e) => shanghaiMinute(e.validFrom) },
+  { header: '失效时间', key: 'validUntil', width: 18, value: (e) => (e.validUntil ? shanghaiMinute(e.validUntil) : '长期（至下一版本发布）') },
 ];
 
-export async function knowledgeWorkbook(kb: KnowledgeBase): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'onething';
-  const sheet = book.addWorksheet('12345知识库', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const e of kb.entries) {
-    sheet.addRow({ ...e, partnersText: e.partners.join('、'), keywordsText: e.keywords.join('、'), validFrom: shanghaiMinute(e.validFrom), validUntil: e.validUntil ? shanghaiMinute(e.validUntil) : '长期（至下一版本发布）' });
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.getColumn('answer').alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function knowledgeWorkbook(kb: KnowledgeBase): Promise<Buffer> {
+  return workbook({ name: '12345知识库', columns: COLUMNS, rows: kb.entries });
 }

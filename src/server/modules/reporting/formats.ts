@@ -5,7 +5,7 @@ import { GROUPING_NAMES, type PeriodReport } from '../../../core/reporting/perio
 import { badRequest } from '../../errors.ts';
 import { parseInstant } from './instants.ts';
 import type { Window } from './service.ts';
-import { workbook } from './workbook.ts';
+import { workbook } from '../../documents/workbook.ts';
 
 const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 5000;

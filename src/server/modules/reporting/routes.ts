@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { checkPeriod, periodCsv, periodFileName, periodWorkbook, pullWindow } from './formats.ts';
 import { ReportingService } from './service.ts';
-import { XLSX } from './workbook.ts';
+import { XLSX } from '../../documents/workbook.ts';
 
 const TAG = ['数据上报'];
 const CSV = 'text/csv; charset=utf-8';

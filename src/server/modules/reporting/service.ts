@@ -11,7 +11,7 @@ import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { periodReport, type Grouping, type PeriodCase, type PeriodRating } from '../../../core/reporting/period.ts';
 import { ratingRecord, stageRecords, type CaseEvent, type CaseInfo, type RatingInfo } from '../../../core/reporting/records.ts';
-import { shanghaiDay } from '../../../core/reporting/time.ts';
+import { shanghaiDay } from '../../../shared/time/shanghai.ts';
 import { dayStart } from './instants.ts';
 import { RECTIFICATION_STATUS_NAME, type RectificationStatus } from '../../../core/ratings/rectification.ts';
 import { maskIdNumber, maskNumbersIn } from '../../crypto/sm4.ts';

@@ -6,7 +6,7 @@ export function exemptionSentence(kind: ExemptionKind, evidence: string): string
   switch (kind) {
     case 'license': return `已有${evidence}的，免提交：部门直接调取电子证照核验。`;
     case 'shared-data': return `免提交：部门通过数据共享获取（${evidence}）。`;
-    case 'result-of-item': return `免提交：由本一件事中前序事项的结果（${evidence}）代替。`;
+    case 'result-of-item': return `免提交：由本一件事中${evidence}代替。`;
     case 'commitment': return `可以告知承诺代替，免提交：${evidence}。`;
   }
 }

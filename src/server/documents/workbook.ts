@@ -1,6 +1,6 @@
-/** The exports as Excel workbooks: Chinese headers, frozen header row, widths that fit the content. */
+/** Exports as Excel workbooks (reports, the 12345 knowledge base): Chinese headers, a frozen bold header row, widths that fit. */
 import ExcelJS from 'exceljs';
-import type { Column } from '../../../core/reporting/columns.ts';
+import type { Column } from '../../core/reporting/columns.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,7 +22,10 @@ export async function workbook<T>(...sheets: Sheet<T>[]): Promise<Buffer> {
     for (const r of s.rows) add(r);
     if (s.total) add(s.total).font = { bold: true };
     sheet.getRow(1).font = { bold: true };
-    for (const c of s.columns) if (c.rate) sheet.getColumn(c.key).numFmt = '0.0%';
+    for (const c of s.columns) {
+      if (c.rate) sheet.getColumn(c.key).numFmt = '0.0%';
+      if (c.wrap) sheet.getColumn(c.key).alignment = { wrapText: true, vertical: 'top' };
+    }
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
