@@ -1,13 +1,13 @@
 /** Language (中文 first, English second) and the elder-friendly mode, remembered in the browser. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { messages, type Lang, type MessageKey } from './messages.ts';
+import { fill, messages, type Lang, type MessageKey } from './messages/index.ts';
 
 interface Prefs {
   lang: Lang;
   elder: boolean;
   setLang(lang: Lang): void;
   setElder(on: boolean): void;
-  t(key: MessageKey): string;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 const PrefsContext = createContext<Prefs | null>(null);
@@ -29,7 +29,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.dataset.elder = elder ? 'on' : 'off';
   }, [lang, elder]);
-  const t = (key: MessageKey) => messages[lang][key] ?? messages.zh[key];
+  const t = (key: MessageKey, params?: Record<string, string | number>) => fill(messages[lang][key] ?? messages.zh[key], params);
   return <PrefsContext.Provider value={{ lang, elder, setLang, setElder, t }}>{children}</PrefsContext.Provider>;
 }
 

@@ -1,6 +1,4 @@
-/** Interface words, Chinese first; English as the second language. Catalogue content stays in Chinese. */
-export type Lang = 'zh' | 'en';
-
+/** Words shared by every face (frame, search, assistant, portal home). */
 const zh = {
   brand: '高效办成一件事',
   slogan: '一次告知 · 一表申请 · 一套材料 · 一窗受理 · 一网通办',
@@ -91,9 +89,9 @@ const zh = {
   notFoundConsult: '在线咨询，问问工作人员',
 } as const;
 
-export type MessageKey = keyof typeof zh;
+type CommonKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const en: Record<CommonKey, string> = {
   brand: 'One Thing, Done Efficiently',
   slogan: 'One notice · one form · one set of materials · one window · one online process',
   home: 'Home',
@@ -183,4 +181,4 @@ const en: Record<MessageKey, string> = {
   notFoundConsult: 'Ask the staff online',
 };
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
+export const common = { zh, en };
