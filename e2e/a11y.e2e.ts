@@ -156,7 +156,8 @@ describe('长辈模式', () => {
     await page.locator('h1').waitFor();
     await count(page.getByRole('columnheader', { name: '法定时限' }), 0);
     await count(page.getByRole('button', { name: /设定依据/ }), 0);
-    await visible(page.getByRole('columnheader', { name: '承诺时限' }));
+    // The items table; the table of where to apply (#section-place) has its own 承诺时限 column.
+    await visible(page.locator('#section-items').getByRole('columnheader', { name: '承诺时限' }));
     const problems = describeFindings(await axeFindings(page));
     await page.context().close();
     expect(problems, problems.join('\n')).toEqual([]);

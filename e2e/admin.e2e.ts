@@ -94,6 +94,8 @@ describe('the administrator changes the catalogue, the departments agree, the po
     step('publish');
     await page.goto(draftUrl);
     await page.getByRole('button', { name: '批准', exact: true }).click();
+    await text(page.getByRole('dialog'), '批准后草稿不能再修改');
+    await page.getByRole('button', { name: '确认批准' }).click();
     await visible(page.locator('.ant-message').getByText('已批准，可以发布'));
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('button', { name: '确认发布' }).click();

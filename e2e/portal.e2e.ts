@@ -136,8 +136,9 @@ describe('service zone on a phone, anonymous', () => {
   it('switches the interface to English and back', async () => {
     const page = await phone('english');
     await home(page);
-    const nav = page.getByRole('navigation', { name: '主导航' });
-    const tabs = page.getByRole('navigation', { name: '底部导航' });
+    // The landmarks are named in the interface's language too.
+    const nav = page.getByRole('navigation', { name: /^(主导航|Main navigation)$/ });
+    const tabs = page.getByRole('navigation', { name: /^(底部导航|Bottom navigation)$/ });
     await text(nav, '高效办成一件事');
     await nav.getByRole('button', { name: 'English' }).click();
     await text(nav, 'One Thing, Done Efficiently');

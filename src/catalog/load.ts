@@ -5,6 +5,7 @@ import { checkCatalogue, type CheckResult } from '../core/catalog/check.ts';
 import type { CatalogueDocument, Defect, DocumentKind } from '../core/catalog/types.ts';
 import { loadPackageCalendarYears } from './holidays.ts';
 import { LIFE_EVENTS_FOLDER, loadLifeEvents } from './life-events.ts';
+import { loadPolicies, POLICIES_FOLDER } from './policies.ts';
 import { loadSearchHints, SEARCH_FOLDER } from './search.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -42,11 +43,11 @@ export function readCatalogueDocuments(dir: string, defects: Defect[], label = p
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = `${label}/${entry.name}`;
     if (!entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（regions、departments、fields、licenses、items、matters、calendar、search、life-events）' });
+      if (!entry.name.startsWith('.') && entry.name !== 'README.md') defects.push({ file: rel, path: '(根)', message: '目录顶层只应有子文件夹（regions、departments、fields、licenses、items、matters、calendar、search、life-events、policies）' });
       continue;
     }
     // The search vocabulary is read beside the documents (loadSearchHints): it is no version's document.
-    if (entry.name === SEARCH_FOLDER || entry.name === LIFE_EVENTS_FOLDER) continue;
+    if (entry.name === SEARCH_FOLDER || entry.name === LIFE_EVENTS_FOLDER || entry.name === POLICIES_FOLDER) continue;
     const kind = KIND_BY_FOLDER[entry.name];
     if (!kind) {
       defects.push({ file: rel, path: '(根)', message: `未知的目录「${entry.name}」` });
@@ -77,5 +78,6 @@ export function loadCatalogue(dir: string = DEFAULT_CATALOGUE_DIR): LoadResult {
   const sound = readDefects.length + result.defects.length === 0;
   const search = sound ? loadSearchHints(result.catalogue, path.join(dir, SEARCH_FOLDER), `${path.basename(dir)}/${SEARCH_FOLDER}`).defects : [];
   const lifeEvents = sound ? loadLifeEvents(result.catalogue, path.join(dir, LIFE_EVENTS_FOLDER), `${path.basename(dir)}/${LIFE_EVENTS_FOLDER}`).defects : [];
-  return { ...result, defects: [...readDefects, ...result.defects, ...search, ...lifeEvents], documents };
+  const policies = sound ? loadPolicies(result.catalogue, path.join(dir, POLICIES_FOLDER), `${path.basename(dir)}/${POLICIES_FOLDER}`).defects : [];
+  return { ...result, defects: [...readDefects, ...result.defects, ...search, ...lifeEvents, ...policies], documents };
 }

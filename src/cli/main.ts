@@ -12,6 +12,7 @@ import { catalogSyncCommand } from './catalog-sync.ts';
 import { exportCommand } from './export.ts';
 import { formatRegions, regionRows } from './regions.ts';
 import { simulateCommand } from './simulate.ts';
+import { keysCommand } from './keys.ts';
 
 const USAGE = `用法：
   onething catalog check [--json] [--dir 目录]     校验事项目录，列出全部问题
@@ -24,9 +25,12 @@ const USAGE = `用法：
   onething start                                   迁移数据库、导入目录、启动服务（PORT，默认 3000）
   onething db migrate                              把数据库迁移到最新版本（DATABASE_URL 为空时使用 data/ 下的 SQLite）
   onething audit verify                            校验审计日志（SM3 链、HMAC-SM3 校验码、SM2 签名检查点），发现篡改、伪造和截断
+  onething keys list|rotate [--grace-hours 小时]|retire <密钥编号>
+                                                   跳转令牌签名密钥：列出、轮换（旧密钥在宽限期内继续公布、继续有效）、提前停用
   onething backup --to 目录                        备份数据库、上传文件和审计检查点文件（附 SM3 摘要清单；不含字段密钥）
   onething restore --from 目录                     核对摘要后恢复到空的数据目录（PostgreSQL：空的数据库）
-  onething simulate [一件事…] [--json] [--dir 目录] 模拟申报：在临时的新数据库上把每个情形从申报办到办结，列出办不成的情形
+  onething simulate [一件事…] [--paths approve,supplement,refuse,withdraw] [--json] [--dir 目录]
+                                                   模拟申报：在临时的新数据库上把每个情形从申报办到办结（或补正、一项不予许可、撤回），列出办不成的情形
   onething export knowledge --to 目录              导出最新发布目录的 12345 热线知识库（JSON 和 Excel）
   onething export cases|ratings --since 时刻 [--until 时刻] --to 目录
                                                    增量导出办件信息/好差评数据（JSON），供上级平台汇聚
@@ -237,6 +241,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return await exportCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'keys':
+        return await keysCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,34 +1,23 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCatalogueDirectory } from '../catalog/write-fixture.ts';
 import { fixtureWith } from '../core/testing/fixture.ts';
+import { runCli } from '../server/testing/cli-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-simcli-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-function run(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ONETHING_') && !k.startsWith('VITEST') && k !== 'DATABASE_URL'));
-    const child = spawn(process.execPath, ['bin/onething.js', 'simulate', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, out, err }));
-  });
-}
+const run = (...args: string[]) => runCli(['simulate', ...args]);
 
 describe('onething simulate', () => {
-  it('simulates 新生儿出生 and prints exactly { situations, completed, failed } with --json', async () => {
+  it('simulates 新生儿出生 and prints exactly { paths, situations, runs, completed, failed } with --json', async () => {
     const r = await run('newborn-birth', '--json');
     expect(r.code, r.err).toBe(0);
     const summary = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual(['situations', 'completed', 'failed']);
+    expect(Object.keys(summary)).toEqual(['paths', 'situations', 'runs', 'completed', 'failed']);
+    expect(summary.paths).toEqual(['approve']);
     expect(summary.failed).toEqual([]);
     expect(summary.completed).toBe(summary.situations);
     expect(summary.situations).toBeGreaterThanOrEqual(2);
@@ -58,7 +47,22 @@ describe('onething simulate', () => {
     expect(r.err).toContain('示例一件事 · 已婚但省外：申报：表单填写有误：「出生地点」至少应有 20 个字');
     const json = await run('--dir', dir, '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.out).failed[0]).toEqual({ matter: 'demo', situation: 'ok', step: 'submit', error: '表单填写有误：「出生地点」至少应有 20 个字' });
+    expect(JSON.parse(json.out).failed[0]).toEqual({ matter: 'demo', situation: 'ok', path: 'approve', step: 'submit', error: '表单填写有误：「出生地点」至少应有 20 个字' });
+  });
+
+  it('names the path of each failure with --paths', async () => {
+    const dir = path.join(root, 'broken-paths');
+    writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', (item) => {
+      const own = (item.fields as Record<string, unknown>[]).find((f) => f.key === 'birthPlace') as Record<string, unknown>;
+      own.minLength = 20;
+      own.maxLength = 4;
+    }), dir);
+    const both = await run('--dir', dir, '--paths', 'supplement,withdraw', '--json');
+    expect(both.code).toBe(1);
+    const summary = JSON.parse(both.out) as { paths: string[]; runs: number; failed: { situation: string; path: string; step: string }[] };
+    expect(summary.paths).toEqual(['supplement', 'withdraw']);
+    expect(summary.runs).toBe(4);
+    expect(summary.failed.map((f) => [f.situation, f.path, f.step])).toEqual([['ok', 'supplement', 'submit'], ['ok', 'withdraw', 'submit'], ['out', 'supplement', 'submit'], ['out', 'withdraw', 'submit']]);
   });
 
   it('refuses an unknown matter in Chinese with exit code 2', async () => {
@@ -69,5 +73,8 @@ describe('onething simulate', () => {
     const option = await run('--fast');
     expect(option.code).toBe(2);
     expect(option.err).toContain('未知的选项 --fast');
+    const paths = await run('--paths', 'approve,reject');
+    expect(paths.code).toBe(2);
+    expect(paths.err).toContain('错误：没有名为「reject」的办理结果；可选 approve、supplement、refuse、withdraw');
   });
 });

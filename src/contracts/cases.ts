@@ -1,6 +1,7 @@
 /** A case as its applicant and the window see it, and the applicant's requests (网上申请). */
 import { Type, type Static } from 'typebox';
 import { PlanDoc } from './catalogue.ts';
+import { Intake } from './regions.ts';
 import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
 
 export const CASE_STATUSES = ['draft', 'submitted', 'correcting', 'accepted', 'rejected', 'withdrawn', 'in-progress', 'completed'] as const;
@@ -87,6 +88,7 @@ export const CaseView = Type.Object({
   outcome: Nullable(CaseOutcome),
   results: Type.Array(ItemResults, { description: '各已决定事项的决定书和证照、凭证（PDF，部门电子印章签章）' }),
   createdAt: Type.String(),
+  intake: Intake,
   submittedAt: Nullable(Type.String()),
   acceptedAt: Nullable(Type.String()),
 });
@@ -100,7 +102,7 @@ export const CreateCaseBody = Type.Object({
   submit: Type.Optional(Type.Boolean()),
   region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '办理地的行政区划代码；不给出时按共享数据中的企业住所、户籍地址或居住地址确定' })),
 }, { additionalProperties: false });
-export const FactsAnswer = Type.Object({ facts: AnyObject });
+export const FactsAnswer = Type.Object({ facts: AnyObject, region: Nullable(Type.String({ description: '按共享数据中的地址推定的申请人所在行政区划代码（办理地的默认）' })) });
 export const CaseRow = Type.Object({
   id: Type.String(), number: Type.String(), matter: Type.Object({ id: Type.String(), name: Type.String() }), status: CaseStatus, statusLabel: Type.String(), createdAt: Type.String(),
   outcome: Nullable(Type.String({ description: '办理结果概要，如“已办结：8 项办成，1 项不予办理”' })),

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { AnyObject, Named, Nullable } from './http.ts';
+import { GuidePlace } from './regions.ts';
 
 /** A record of the catalogue files as published; its fields are described in docs/catalogue.md. */
 export const CatalogueRecord = (description: string) => Type.Unknown({ description: `${description}（字段见 docs/catalogue.md）` });
@@ -55,6 +56,8 @@ export const Guide = Type.Object({
   materials: Type.Array(Type.Object({
     id: Type.String(), name: Type.String(), copies: Type.Integer(), form: Type.String(), medium: Type.String(), items: Type.Array(Type.String()), when: Type.Array(Type.String()),
     exemptions: Type.Array(Type.Object({ kind: Type.String(), evidence: Type.String() })), deferrable: Type.Boolean(), review: Type.Object({ formal: Type.Array(Type.String()), substantive: Type.Array(Type.String()) }),
+    kind: Nullable(Type.String({ description: '材料类型：form 申请表格、certificate 证件证照、proof 证明材料、document 其他材料' })), sample: Nullable(Type.String({ description: '材料样本' })),
+    proof: Nullable(Type.Object({ basis: Type.Array(Type.String(), { description: '设定依据' }), issuer: Type.String({ description: '开具证明单位' }) })),
   })),
   channels: Type.Array(Type.Object({ kind: Type.String(), name: Type.String(), address: Type.Optional(Type.String()) })),
   hours: Type.String(),
@@ -64,7 +67,7 @@ export const Guide = Type.Object({
   trips: Type.Number(),
 });
 export type Guide = Static<typeof Guide>;
-export const GuideAnswer = Type.Object({ version: Type.Integer(), guide: Guide });
+export const GuideAnswer = Type.Object({ version: Type.Integer(), guide: Guide, place: GuidePlace });
 
 export const PlanBody = Type.Object({
   answers: Type.Optional(AnyObject),
@@ -74,7 +77,10 @@ export const PlanBody = Type.Object({
 }, { additionalProperties: false });
 export const PlanAnswer = Type.Object({ version: Type.Integer(), plan: PlanDoc });
 
-export const ChecklistBody = Type.Object({ answers: AnyObject, chosenItems: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })) }, { additionalProperties: false });
+export const ChecklistBody = Type.Object({
+  answers: AnyObject, chosenItems: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: '办理地：按其实施清单列出实施部门、窗口和时限' })),
+}, { additionalProperties: false });
 
 export const ItemSummary = Type.Object({ code: Type.String(), name: Type.String(), department: Named, kind: Type.String(), timeLimit: TimeLimit });
 export type ItemSummary = Static<typeof ItemSummary>;

@@ -60,6 +60,7 @@ export const ERRORS = {
   'file-missing': { status: 404, meaning: '文件内容已不在存储中' },
   'file-corrupted': { status: 500, meaning: '文件内容与登记的摘要不符' },
   'file-store-unavailable': { status: 503, meaning: '文件存储暂时无法访问，可稍后重试' },
+  'precheck-off': { status: 409, meaning: '智能预审未启用（本机没有 OCR 引擎，或已配置关闭）' },
   'unknown-material': { status: [400, 409], meaning: '本件的材料清单中没有这项材料' },
   'material-exempt': { status: 409, meaning: '该材料已免提交' },
   'material-not-uploaded': { status: 409, meaning: '该材料还没有上传' },
@@ -165,6 +166,17 @@ export const ERRORS = {
   'consultation-not-open': { status: 409, meaning: '该咨询投诉已答复或已办结，不能再答复' },
   'consultation-not-answered': { status: 409, meaning: '该咨询投诉尚未答复，或已办结' },
   'reopen-limit': { status: 409, meaning: '答复已退回过，不能再退回' },
+  // Fees (收费)
+  'fee-not-payable': { status: 409, meaning: '该缴款通知已缴清、已撤销或已退费，不能再缴' },
+  'fee-amount-mismatch': { status: 409, meaning: '支付平台通知的金额与缴款通知的应缴金额不一致' },
+  'refund-not-pending': { status: 409, meaning: '该退费已办理' },
+  // 免申即享
+  'offer-state': { status: 409, meaning: '该政策名单当前的状态不能这样办理（已确认、已放弃或已办结）' },
+  'objection-closed': { status: 409, meaning: '该名单不在公示中，或异议期已过，不再受理异议' },
+  'objection-open': { status: 409, meaning: '还有异议没有处理，处理后才能二次确认' },
+  'objection-settled': { status: 409, meaning: '该异议已处理' },
+  'publicity-running': { status: 409, meaning: '公示期未满，期满后才能二次确认' },
+  'unknown-policy': { status: 400, meaning: '没有这项免申即享政策，或不由本部门负责' },
   // 秒批 / 无感审批
   'auto-decision-not-declared': { status: 409, meaning: '该事项没有声明秒批规则，不能开关秒批' },
   // Reporting upward
@@ -175,6 +187,7 @@ export const ERRORS = {
   'not-draft-editor': { status: 403, meaning: '无权修改该草稿' },
   'import-admin-only': { status: 403, meaning: '只有系统管理员可以导入整套文件' },
   'not-asked': { status: 403, meaning: '该草稿没有征求本部门意见' },
+  'not-opinion-officer': { status: 403, meaning: '由部门负责人出具正式意见：本部门的正式意见须由指定角色（默认牵头部门管理人员）提出' },
   'draft-changed': { status: 409, meaning: '草稿已被修改' },
   'draft-locked': { status: 409, meaning: '草稿正在审查或已发布，不能修改' },
   'draft-has-defects': { status: 409, meaning: '草稿还有问题' },

@@ -44,6 +44,12 @@ export const ActAsAnswer = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type ActAsAnswer = Static<typeof ActAsAnswer>;
+/** Who the session acts as now, and whom it may switch to: for the portal's switcher (个人 ↔ 企业). */
+export const ActingAnswer = Type.Object({
+  actingFor: Nullable(EnterpriseChoice),
+  enterprises: Type.Array(EnterpriseChoice, { description: '本次统一身份认证登录可切换的企业；密码登录或未授权任何企业时为空' }),
+});
+export type ActingAnswer = Static<typeof ActingAnswer>;
 
 export const LogoutAnswer = Type.Object({
   ok: Type.Boolean(),

@@ -9,6 +9,7 @@ export type SimulateBody = Static<typeof SimulateBody>;
 export const SimulationFailureView = Type.Object({
   matter: Type.String(), matterName: Type.String(),
   situation: Type.String({ description: '情形编码；问卷本身无法模拟时为空' }), situationName: Type.String(),
+  path: Type.String({ description: '办理结果：approve（全部准予，草稿的模拟申报只用这一种）、supplement（补正后准予）、refuse（一项不予许可）或 withdraw（申请人撤回）' }),
   step: Type.String({ description: 'plan、submit、accept、task <事项名称> 或 results' }), stepLabel: Type.String({ description: '这一步的中文名称' }),
   error: Type.String({ description: '这一步未能完成的原因（中文）' }),
 });

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Exemption, Supplement, TaskResult, TaskStatus } from './cases.ts';
 import { AnyObject, Day, Named, Nullable, Uuid, OneOf } from './http.ts';
 import { TaskAutoDecision } from './auto-decision.ts';
+import { Intake } from './regions.ts';
 
 export const TaskParams = Type.Object({ caseId: Uuid, item: Type.String({ maxLength: 100 }) });
 export const QUEUE_FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
@@ -67,6 +68,8 @@ export const TaskView = Type.Object({
   others: Type.Array(Type.Object({ item: Type.String(), name: Type.String(), department: Type.String(), status: TaskStatus, dueDate: Nullable(Day), dueProvisional: Type.Boolean() })),
   supplements: Type.Array(SupplementRecord),
   autoDecision: Type.Optional(TaskAutoDecision),
+  /** 收件窗口 (cases/intake.ts). */
+  intake: Intake,
 });
 export type TaskView = Static<typeof TaskView>;
 

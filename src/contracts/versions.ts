@@ -22,7 +22,7 @@ export const DraftView = Type.Object({
   baseVersion: Type.Integer(), replacesVersion: Type.Integer(), matterId: Nullable(Type.String()), department: Nullable(Named), changeRequestId: Nullable(Type.String()),
   createdBy: Person, createdAt: Type.String(), updatedAt: Type.String(), submittedAt: Nullable(Type.String()), approvedBy: Nullable(Person), approvedAt: Nullable(Type.String()),
   publishedVersion: Nullable(Type.Integer()), publishedAt: Nullable(Type.String()), defectCount: Type.Integer(),
-  review: Type.Object({ round: Type.Integer(), asked: Type.Array(Type.Object({ department: Named, opinion: Nullable(OpinionView) })) }, { description: '本轮征求意见的部门及其意见' }),
+  review: Type.Object({ round: Type.Integer(), asked: Type.Array(Type.Object({ department: Named, officer: Type.Object({ role: OneOf(['lead', 'reviewer'] as const), name: Type.String() }, { description: '出具本部门正式意见的角色' }), opinion: Nullable(OpinionView) })) }, { description: '本轮征求意见的部门及其意见' }),
   opinions: Type.Array(OpinionView, { description: '各轮全部意见，按时间先后' }),
 });
 export type DraftView = Static<typeof DraftView>;

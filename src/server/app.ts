@@ -20,10 +20,13 @@ import { commitmentRoutes } from './modules/commitments/routes.ts';
 import { oversightRoutes } from './modules/oversight/routes.ts';
 import { consultationRoutes } from './modules/consultations/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
+import { offerRoutes } from './modules/offers/routes.ts';
+import { feeRoutes } from './modules/fees/routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { reportingRoutes } from './modules/reporting/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { CaseService } from './modules/cases/service.ts';
+import { installCaseScope } from './modules/cases/scope.ts';
 import { checklistRoutes } from './modules/catalogue/checklist.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -33,6 +36,7 @@ import { metricRoutes } from './modules/metrics/routes.ts';
 import { AccessLog, installRequestId, requestId } from './modules/ops/logging.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
+import { precheckRoutes } from './modules/precheck/routes.ts';
 import { inboxRoutes } from './modules/notifications/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { presentationRoutes } from './modules/results/presentation.ts';
@@ -95,6 +99,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
 
   const identity = new IdentityService(deps.db.kysely, deps.config, deps.cipher, () => deps.clock.now(), deps.db.dialect);
   installAuth(app, deps, identity);
+  installCaseScope(app, deps);
   const shared = localSharedData(deps.db.kysely, deps.cipher, async () => [...(await deps.catalogues.latest()).catalogue.licenses.keys()]);
   const cases = new CaseService(deps, shared);
   const tasks = new TaskService(deps);
@@ -106,6 +111,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   searchRoutes(app, deps);
   checklistRoutes(app, deps);
   caseRoutes(app, deps, cases, tasks);
+  precheckRoutes(app, deps, cases);
   windowRoutes(app, deps, cases, window);
   documentRoutes(app, deps);
   progressRoutes(app, deps);
@@ -121,6 +127,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   oversightRoutes(app, deps);
   consultationRoutes(app, deps);
   recommendationRoutes(app, deps);
+  offerRoutes(app, deps);
+  feeRoutes(app, deps);
   knowledgeRoutes(app, deps);
   reportingRoutes(app, deps);
   circulationRoutes(app, deps);

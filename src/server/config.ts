@@ -37,6 +37,12 @@ export interface Config {
   shutdownSeconds: number;
   /** Log-in through the unified identity service (OpenID Connect), per audience; null: off (local passwords only). */
   oidc: { applicant: OidcConfig | null; staff: OidcConfig | null };
+  /** Where applicants pay fees: null, at the window (the default); or a 统一公共支付平台 (src/server/modules/fees/adapter.ts). */
+  paymentPlatform: { url: string; secret: string; name: string } | null;
+  /** 智能预审: the OCR engine run as a child process (auto: on when the binary answers), PDF pages read, time limit per call. */
+  ocr: { mode: 'on' | 'off' | 'auto'; tesseract: string; pdftoppm: string; languages: string; pages: number; timeoutSeconds: number };
+  /** Which role gives a department's official opinion on a catalogue draft: every department's, and per department. */
+  opinionRoles: { all: 'lead' | 'reviewer'; byDepartment: Record<string, 'lead' | 'reviewer'> };
 }
 
 /** Which claim of the identity service holds what onething needs (names of claims, not values). */
@@ -208,6 +214,20 @@ function oidc(env: NodeJS.ProcessEnv, prefix: string, publicUrl: string, audienc
   };
 }
 
+function ocr(env: NodeJS.ProcessEnv): Config['ocr'] {
+  const raw = (env.ONETHING_OCR ?? '').trim().toLowerCase();
+  const mode = raw === '' || raw === 'auto' ? 'auto' : TRUE.has(raw) ? 'on' : FALSE.has(raw) ? 'off' : null;
+  if (mode === null) throw new ConfigError(`环境变量 ONETHING_OCR 应为 auto、on 或 off，实际为「${env.ONETHING_OCR}」`);
+  return {
+    mode,
+    tesseract: (env.ONETHING_TESSERACT ?? '').trim() || 'tesseract',
+    pdftoppm: (env.ONETHING_PDFTOPPM ?? '').trim() || 'pdftoppm',
+    languages: (env.ONETHING_OCR_LANGUAGES ?? '').trim() || 'chi_sim+eng',
+    pages: int(env, 'ONETHING_OCR_PAGES', 3, 1),
+    timeoutSeconds: int(env, 'ONETHING_OCR_TIMEOUT_SECONDS', 60, 1),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.ONETHING_DATA_DIR ?? path.join(root, 'data'));
@@ -254,5 +274,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownSeconds: int(env, 'ONETHING_SHUTDOWN_SECONDS', 20, 1),
     oidc: { applicant: oidc(env, 'ONETHING_OIDC_', publicUrl, 'applicant'), staff: oidc(env, 'ONETHING_STAFF_OIDC_', publicUrl, 'staff') },
+    paymentPlatform: paymentPlatform(env),
+    ocr: ocr(env),
+    opinionRoles: opinionRoles(env.ONETHING_OPINION_ROLES),
   };
+}
+
+/** `lead`, or `lead,ga=reviewer`: the role for every department, then departments that differ. */
+function opinionRoles(text = 'lead'): Config['opinionRoles'] {
+  const roles = { all: 'lead' as 'lead' | 'reviewer', byDepartment: {} as Record<string, 'lead' | 'reviewer'> };
+  for (const part of text.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [a, b] = part.includes('=') ? part.split('=').map((x) => x.trim()) : [null, part];
+    if (b !== 'lead' && b !== 'reviewer') throw new ConfigError(`ONETHING_OPINION_ROLES 中的「${part}」无效：角色只能是 lead 或 reviewer`);
+    if (a) roles.byDepartment[a] = b;
+    else roles.all = b;
+  }
+  return roles;
+}
+
+function paymentPlatform(env: NodeJS.ProcessEnv): Config['paymentPlatform'] {
+  const url = (env.ONETHING_PAYMENT_URL ?? '').trim();
+  if (url === '') return null;
+  if (!/^https?:\/\//.test(url)) throw new ConfigError('ONETHING_PAYMENT_URL 应为 http(s) 地址');
+  const secret = (env.ONETHING_PAYMENT_SECRET ?? '').trim();
+  if (secret.length < 16) throw new ConfigError('设置 ONETHING_PAYMENT_URL 时须给出 ONETHING_PAYMENT_SECRET（至少 16 个字符）');
+  return { url, secret, name: (env.ONETHING_PAYMENT_NAME ?? '').trim() || '统一公共支付平台' };
 }

@@ -10,6 +10,7 @@ import { ROLES } from './modules/identity/roles.ts';
 import { seedSharedData } from './modules/shareddata/service.ts';
 import { startUp } from './start.ts';
 import { remindExpiringLicences } from './modules/recommendations/reminders.ts';
+import { findOffers } from './modules/offers/run.ts';
 import { remindCommitments } from './modules/window/reminders.ts';
 import { followCommitments } from './modules/commitments/deadlines.ts';
 import { startHousekeeping, sweep } from './worker/housekeeping.ts';
@@ -36,7 +37,7 @@ export async function serve(): Promise<void> {
   requireAnchor(deps.db.kysely).onError = (err) => app.log.error({ err }, '写审计检查点失败，下一个检查点补上');
   const worker = createWorker(deps);
   worker.start();
-  const housekeeping = startHousekeeping(deps, [sweep, remindCommitments, followCommitments, remindExpiringLicences], undefined, (job, err) => app.log.error({ err, job }, '定时任务失败，下一轮重试'));
+  const housekeeping = startHousekeeping(deps, [sweep, remindCommitments, followCommitments, remindExpiringLicences, findOffers], undefined, (job, err) => app.log.error({ err, job }, '定时任务失败，下一轮重试'));
   const stopCheckpoints = deps.db.checkpointInBackground?.();
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`\nonething 已启动：${config.publicUrl}（接口文档：${config.publicUrl}/docs）\n数据库：${deps.db.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}\n`);

@@ -17,6 +17,7 @@ const CaseDetail = lazy(() => import('./portal/CaseDetail.tsx'));
 const Wallet = lazy(() => import('./portal/Wallet.tsx'));
 const PublicProgress = lazy(() => import('./portal/PublicProgress.tsx'));
 const Consult = lazy(() => import('./portal/Consult.tsx'));
+const OfferPublicity = lazy(() => import('./portal/OfferPublicity.tsx'));
 const WindowConsole = lazy(() => import('./window/WindowConsole.tsx'));
 const Workbench = lazy(() => import('./workbench/Workbench.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
@@ -43,6 +44,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
                 <Route path="/wallet" element={<Wallet />} />
                 <Route path="/progress" element={<PublicProgress />} />
                 <Route path="/consult" element={<Consult />} />
+                <Route path="/offers/publicity" element={<OfferPublicity />} />
                 <Route path="/window/*" element={<WindowConsole />} />
                 <Route path="/workbench/*" element={<Workbench />} />
                 <Route path="/admin/*" element={<Admin />} />

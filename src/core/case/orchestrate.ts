@@ -60,15 +60,20 @@ function step(tasks: Task[], i: number, action: TaskAction, calendar: Calendar, 
   return undefined;
 }
 
-/** One task per plan item; those without predecessors are dispatched on acceptance, the rest wait. */
-export function createTasks(plan: PlanLike, acceptedOn: string, calendar: Calendar): FlowResult {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * One task per plan item; those without predecessors are dispatched on acceptance, the rest wait.
+ * `held`: items whose fee is unpaid (待缴费) wait too, until releaseHeld on payment.
+ */
+export function createTasks(plan: PlanLike, acceptedOn: string, calendar: Calendar, held: ReadonlySet<string> = NONE): FlowResult {
   const wrong = checkPlan(plan.items);
   if (wrong) return fail('invalid-plan', wrong);
   const tasks = plan.items.map(newTask);
   const effects: FlowEffect[] = [];
   const dispatch: string[] = [];
   for (let i = 0; i < tasks.length; i++) {
-    if ((tasks[i] as Task).after.length > 0) continue;
+    if ((tasks[i] as Task).after.length > 0 || held.has((tasks[i] as Task).id)) continue;
     const error = step(tasks, i, { type: 'dispatch', at: acceptedOn }, calendar, effects);
     if (error) return { ok: false, error };
     dispatch.push((tasks[i] as Task).id);
@@ -81,7 +86,7 @@ export function createTasks(plan: PlanLike, acceptedOn: string, calendar: Calend
  * whose predecessors are now all approved are dispatched; a refused (or stopped) task stops every
  * transitive successor still open.
  */
-export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at: string, calendar: Calendar): FlowResult {
+export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at: string, calendar: Calendar, held: ReadonlySet<string> = NONE): FlowResult {
   const decided = tasks.find((t) => t.id === decidedTaskId);
   if (!decided) return fail('unknown-task', `本件没有子件「${decidedTaskId}」`);
   if (!isTaskFinal(decided.status)) return fail('task-not-decided', `子件「${decided.name}」尚未办结`);
@@ -106,7 +111,7 @@ export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at:
         if (p?.status !== 'approved') ready = false;
         else if ((p.decidedOn as string) > latest) on = latest = p.decidedOn as string;
       }
-      if (!ready) continue;
+      if (!ready || held.has(t.id)) continue;
       const error = step(next, i, { type: 'dispatch', at: on }, calendar, effects);
       if (error) return { ok: false, error };
       dispatch.push(t.id);
@@ -133,6 +138,24 @@ export function afterDecision(tasks: readonly Task[], decidedTaskId: string, at:
     }
   }
   return { ok: true, state: next, effects, dispatch, stop };
+}
+
+/**
+ * A held task's fee is paid on `at`: it is dispatched if it still waits and every predecessor is
+ * approved (otherwise it goes when the last one is, as any other); the time limit runs from payment.
+ */
+export function releaseHeld(tasks: readonly Task[], taskId: string, at: string, calendar: Calendar): FlowResult {
+  const i = tasks.findIndex((t) => t.id === taskId);
+  if (i < 0) return fail('unknown-task', `本件没有子件「${taskId}」`);
+  const next = [...tasks];
+  const effects: FlowEffect[] = [];
+  const t = tasks[i] as Task;
+  const ready = t.status === 'waiting' && t.after.every((p) => tasks.find((x) => x.id === p)?.status === 'approved');
+  if (!ready) return { ok: true, state: next, effects, dispatch: [], stop: [] };
+  const latest = t.after.reduce((d, p) => { const on = tasks.find((x) => x.id === p)?.decidedOn ?? d; return on > d ? on : d; }, dayOf(at) ?? at);
+  const error = step(next, i, { type: 'dispatch', at: latest }, calendar, effects);
+  if (error) return { ok: false, error };
+  return { ok: true, state: next, effects, dispatch: [t.id], stop: [] };
 }
 
 /** completed once every task is closed, in-progress once one is claimed or closed, else the case's own status. */

@@ -28,7 +28,17 @@ const region = obj({
 });
 
 const windowShape = obj({ name: str(), address: str(), phone: str(), hours: str() });
-const fees = obj({ free: bool(), note: opt(str()) });
+const fees = obj({
+  free: bool(),
+  note: opt(str()),
+  charges: opt(arr(obj({
+    name: str(),
+    amount: int(1, 100_000_000),
+    basis: str(),
+    exemptions: opt(arr(obj({ who: str(), when: rule }))),
+    reductions: opt(arr(obj({ name: str(), when: rule, percent: opt(int(1, 100)), amount: opt(int(1, 100_000_000)) }))),
+  }), { min: 1, uniqueBy: byField('name') })),
+});
 
 const department = obj({
   code,
@@ -79,7 +89,9 @@ const material = obj({
   copies: int(0, 20),
   form: oneOf(['original', 'copy', 'original-and-copy']),
   medium: oneOf(['paper', 'electronic', 'either']),
+  kind: opt(oneOf(['form', 'certificate', 'proof', 'document'])),
   sample: opt(str()),
+  proof: opt(obj({ basis: texts, issuer: str() })),
   requiredIf: opt(rule),
   replacedBy: opt(arr(replacement)),
   deferrable: opt(bool()),

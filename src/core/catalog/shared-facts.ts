@@ -8,11 +8,18 @@ export interface SharedFact {
 }
 
 export const SHARED_SOURCES = {
-  population: { name: '公安人口库', facts: { hukouInProvince: { label: '户籍在本省', kind: 'boolean' }, householdVerified: { label: '户籍信息已核验', kind: 'boolean' } } },
+  population: { name: '公安人口库', facts: {
+    hukouInProvince: { label: '户籍在本省', kind: 'boolean' }, householdVerified: { label: '户籍信息已核验', kind: 'boolean' },
+    // 免申即享 (issue 14): read by policies as of the day of the run, so no birth date reaches a rule's evidence.
+    agedEightyOrOver: { label: '年满 80 周岁', kind: 'boolean' }, guardianOfChildUnderThree: { label: '是未满 3 周岁婴幼儿的登记监护人', kind: 'boolean' },
+  } },
   marriage: { name: '民政婚姻登记信息', facts: { parentsMarried: { label: '有婚姻登记记录', kind: 'boolean' } } },
   'housing-fund': { name: '住房公积金缴存信息', facts: { hasHousingFund: { label: '有住房公积金账户', kind: 'boolean' } } },
   licenses: { name: '电子证照库', facts: { licenses: { label: '持有的电子证照', kind: 'list' } } },
   enterprise: { name: '市场主体登记信息', facts: { enterpriseType: { label: '主体类型', kind: 'text' } } },
+  'unemployment-insurance': { name: '失业保险参保缴费信息', facts: {
+    unemploymentInsurancePaidYear: { label: '上年度按时足额缴纳失业保险费满 12 个月', kind: 'boolean' }, layoffRateWithinLimit: { label: '上年度未裁员或裁员率不高于规定比例', kind: 'boolean' },
+  } },
 } as const satisfies Record<string, { name: string; facts: Record<string, SharedFact> }>;
 
 export type SharedSource = keyof typeof SHARED_SOURCES;

@@ -129,13 +129,22 @@ export type Replacement =
 
 export type ExemptionKind = Replacement['kind'];
 
+/** 材料类型 (5.2.6 a): 申请表格, 证件证照, 证明 (with its basis and issuer), other documents. */
+export const MATERIAL_KINDS = { form: '申请表格', certificate: '证件证照', proof: '证明材料', document: '其他材料' } as const;
+export type MaterialKind = keyof typeof MATERIAL_KINDS;
+
 export interface Material {
   id: string;
   name: string;
   copies: number;
   form: 'original' | 'copy' | 'original-and-copy';
   medium: 'paper' | 'electronic' | 'either';
+  /** 材料类型 (5.2.6 a). */
+  kind?: MaterialKind;
+  /** 材料样本: a sample or blank form the applicant can follow. */
   sample?: string;
+  /** A 证明 kept in the list: its 设定依据 and 开具证明单位 (5.2.6); only with kind proof. */
+  proof?: { basis: string[]; issuer: string };
   requiredIf?: Rule;
   replacedBy?: Replacement[];
   deferrable?: boolean;
@@ -175,7 +184,37 @@ export interface Implementation extends Provenance {
   /** Absent: the implementing department's window. */
   windows?: Window[];
   timeLimit?: { promised?: number; legal?: number };
-  fees?: { free: boolean; note?: string };
+  fees?: Fees;
+}
+
+/** Who pays nothing for a charge (减免 in full): a condition over the answers, said in words. */
+export interface FeeExemption {
+  who: string;
+  when: Rule;
+}
+
+/** A part taken off a charge when its condition holds: a percentage, or an amount in fen. */
+export interface FeeReduction {
+  name: string;
+  when: Rule;
+  percent?: number;
+  amount?: number;
+}
+
+/** One charge of an item (收费项目): its standard in fen (分, integers, as finance keeps them) and its legal basis. */
+export interface FeeCharge {
+  name: string;
+  amount: number;
+  basis: string;
+  exemptions?: FeeExemption[];
+  reductions?: FeeReduction[];
+}
+
+/** 收费标准: free, or the charges; a region's implementation may replace the whole of it. */
+export interface Fees {
+  free: boolean;
+  note?: string;
+  charges?: FeeCharge[];
 }
 
 /** One check of 秒批: a rule over shared-data facts, the sources it reads, and what it means in words. */
@@ -208,7 +247,7 @@ export interface Item extends Provenance {
   timeLimit: { promised: number; legal: number };
   /** 公示, 公告 and the like: not in the working-day limits, added to the deadline in natural days */
   periods?: CalendarPeriod[];
-  fees: { free: boolean; note?: string };
+  fees: Fees;
   channels: Channel[];
   trips: number;
   fields: ItemFieldRef[];

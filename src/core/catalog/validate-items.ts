@@ -3,7 +3,7 @@ import { ruleProblems, ruleVariables } from '../rules/jsonlogic.ts';
 import { isDate } from '../calendar/dates.ts';
 import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryHolidays } from '../calendar/statutory.ts';
 import type { DocumentIndex } from './index-docs.ts';
-import type { Defect, FieldDef, Item } from './types.ts';
+import type { Defect, Fees, FieldDef, Item } from './types.ts';
 import { REGISTER_FIELDS, REGISTERS } from './registers.ts';
 import { isSharedSource, MACHINE_CHECKED, SHARED_SOURCE_IDS, SHARED_SOURCES, sharedFact } from './shared-facts.ts';
 
@@ -115,6 +115,9 @@ function checkItem(
 
   item.materials.forEach((m, i) => {
     const path = `materials[${i}]`;
+    // 5.2.6: a 证明 kept in the list names why it is asked for and who issues it.
+    if (m.kind === 'proof' && (!m.proof || m.proof.basis.length === 0 || m.proof.issuer.trim() === '')) report({ file, path: `${path}.proof`, message: `证明材料「${m.name}」须列明设定依据（basis）和开具证明单位（issuer）` });
+    if (m.proof && m.kind !== 'proof') report({ file, path: `${path}.kind`, message: `材料「${m.name}」列了证明的设定依据和开具单位，材料类型应为 proof（证明材料）` });
     if (m.requiredIf !== undefined) for (const message of ruleProblems(m.requiredIf)) report({ file, path: `${path}.requiredIf`, message });
     (m.replacedBy ?? []).forEach((r, j) => {
       const rp = `${path}.replacedBy[${j}]`;
@@ -136,6 +139,23 @@ function checkItem(
     }
   });
   if (item.autoDecision) checkAutoDecision(item, file, report);
+  checkFees(item.fees, 'fees', file, report);
+  (item.implementations ?? []).forEach((impl, i) => { if (impl.fees) checkFees(impl.fees, `implementations[${i}].fees`, file, report); });
+}
+
+/** 收费: free means no charges; each exemption and reduction a sound rule, a reduction one measure. */
+function checkFees(fees: Fees, path: string, file: string, report: Report): void {
+  const charges = fees.charges ?? [];
+  if (fees.free && charges.length > 0) report({ file, path: `${path}.charges`, message: '标为不收费（free: true）的事项不应列出收费项目' });
+  charges.forEach((c, i) => {
+    const at = `${path}.charges[${i}]`;
+    (c.exemptions ?? []).forEach((e, j) => { for (const message of ruleProblems(e.when)) report({ file, path: `${at}.exemptions[${j}].when`, message }); });
+    (c.reductions ?? []).forEach((r, j) => {
+      for (const message of ruleProblems(r.when)) report({ file, path: `${at}.reductions[${j}].when`, message });
+      if ((r.percent === undefined) === (r.amount === undefined)) report({ file, path: `${at}.reductions[${j}]`, message: `减免「${r.name}」应给出 percent（减免百分比）或 amount（减免金额，分）二者之一` });
+      else if (r.amount !== undefined && r.amount > c.amount) report({ file, path: `${at}.reductions[${j}].amount`, message: `减免「${r.name}」的金额不能大于收费标准（${c.amount} 分）` });
+    });
+  });
 }
 
 /**

@@ -127,6 +127,12 @@ function validateMatter(index: DocumentIndex, m: Matter, file: string, report: R
     item.fields.forEach((ref, j) => {
       if (typeof ref !== 'string' && ref.when !== undefined) for (const message of ruleDefects(ref.when, itemScope)) itemAt(`fields[${j}].when`)(message);
     });
+    const feeRules = (fees: typeof item.fees | undefined, at: string) => (fees?.charges ?? []).forEach((c, j) => {
+      (c.exemptions ?? []).forEach((x, k) => { for (const message of ruleDefects(x.when, itemScope)) itemAt(`${at}.charges[${j}].exemptions[${k}].when`)(message); });
+      (c.reductions ?? []).forEach((x, k) => { for (const message of ruleDefects(x.when, itemScope)) itemAt(`${at}.charges[${j}].reductions[${k}].when`)(message); });
+    });
+    feeRules(item.fees, 'fees');
+    (item.implementations ?? []).forEach((impl, j) => feeRules(impl.fees, `implementations[${j}].fees`));
     item.materials.forEach((mat, j) => {
       if (mat.requiredIf !== undefined) for (const message of ruleDefects(mat.requiredIf, itemScope)) itemAt(`materials[${j}].requiredIf`)(message);
       (mat.replacedBy ?? []).forEach((r, k) => {

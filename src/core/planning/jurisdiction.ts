@@ -2,9 +2,9 @@
  * 属地管辖: which region's implementation handles an item for an applicant. The nearest
  * implementation walking up from the applicant's region wins; without one, the item's default.
  */
-import type { Catalogue, CompiledItem } from '../catalog/model.ts';
+import type { Catalogue, CompiledItem, CompiledMatter } from '../catalog/model.ts';
 import { regionChain } from '../catalog/regions.ts';
-import type { Region, Window } from '../catalog/types.ts';
+import type { Fees, Region, Window } from '../catalog/types.ts';
 import type { RegionView } from './types.ts';
 
 export interface Handling {
@@ -13,17 +13,23 @@ export interface Handling {
   region: RegionView | null;
   windows: Window[];
   timeLimit: { promised: number; legal: number };
-  fees: { free: boolean; note?: string };
+  fees: Fees;
+  /** The region whose 实施清单 entry applied; null when the item's default did. */
+  implementedIn: RegionView | null;
 }
 
 export const regionView = (r: Region): RegionView => ({ code: r.code, name: r.name, level: r.level });
 
 export function resolveHandling(catalogue: Catalogue, item: CompiledItem, applicantRegion: string | undefined): Handling {
   let impl;
+  let implementedIn: Region | undefined;
   if (applicantRegion !== undefined && item.implementationByRegion.size > 0) {
     for (const r of regionChain(catalogue.regions, applicantRegion)) {
       impl = item.implementationByRegion.get(r.code);
-      if (impl) break;
+      if (impl) {
+        implementedIn = r;
+        break;
+      }
     }
   }
   const department = impl?.department ?? item.department;
@@ -38,8 +44,35 @@ export function resolveHandling(catalogue: Catalogue, item: CompiledItem, applic
       legal: impl?.timeLimit?.legal ?? item.timeLimit.legal,
     },
     fees: impl?.fees ?? item.fees,
+    implementedIn: implementedIn ? regionView(implementedIn) : null,
   };
 }
+
+/** What a guide shows of one item in one region (办理地): who implements it, where, and the promised limit. */
+export interface ItemHandling {
+  item: string;
+  department: { code: string; name: string };
+  region: RegionView | null;
+  windows: Window[];
+  timeLimit: { promised: number; legal: number };
+  implementedIn: RegionView | null;
+}
+
+/** Every item of a key matter as handled for an applicant of `region` (undefined: each item's default). */
+export function matterHandling(catalogue: Catalogue, matter: CompiledMatter, region: string | undefined): ItemHandling[] {
+  return matter.entries.flatMap((e) => {
+    const item = catalogue.items.get(e.item);
+    if (!item) return [];
+    const h = resolveHandling(catalogue, item, region);
+    return [{
+      item: e.item, department: { code: h.department, name: catalogue.departments.get(h.department)?.name ?? h.department },
+      region: h.region, windows: h.windows, timeLimit: h.timeLimit, implementedIn: h.implementedIn,
+    }];
+  });
+}
+
+/** A region's name with its ancestors', top first (示例省示例市示例区). */
+export const regionFullName = (regions: ReadonlyMap<string, Region>, code: string): string => regionChain(regions, code).map((r) => r.name).reverse().join('');
 
 /**
  * The region an address lies in, from the region names it contains: the deepest region whose name

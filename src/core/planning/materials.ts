@@ -91,6 +91,8 @@ function build(catalogue: Catalogue, byId: Map<string, Resolved[]>): PlannedMate
     };
     if (allExempt && exemption) planned.exemption = exemption;
     if (first.sample) planned.sample = first.sample;
+    if (first.kind) planned.kind = first.kind;
+    if (first.proof) planned.proof = first.proof;
     out.push(planned);
   }
   return out;

@@ -5,6 +5,7 @@
 import { truthy } from '../rules/jsonlogic.ts';
 import type { Catalogue } from '../catalog/model.ts';
 import { explainSituation } from './explain.ts';
+import { planFees, totalFees } from './fees.ts';
 import { mergeForm } from './form.ts';
 import { regionView, resolveHandling, type Handling } from './jurisdiction.ts';
 import { planFlow, selectItems } from './items.ts';
@@ -116,7 +117,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
         department: dept(h.department),
         region: h.region,
         windows: h.windows,
-        fees: h.fees,
+        fees: planFees(h.fees, data),
         why: w.why,
         ...(w.why === 'needed-by' ? { neededBy: w.neededBy } : {}),
         optional: !e.required,
@@ -145,5 +146,6 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
     },
     channels: matter.channels,
   };
+  result.fees = totalFees(result.items);
   return { ok: true, plan: result };
 }

@@ -3,6 +3,8 @@ import type {
   CalendarPeriod, Channel, ExemptionKind, ItemResult, LifeStage, Material, Prefill, QuestionType, RegionLevel, Window,
 } from '../catalog/types.ts';
 
+import type { PlannedFees } from './fees.ts';
+
 export type AnswerValue = boolean | string | string[];
 
 /** Facts from shared data and identity: fact key → value; `licenses` lists the e-licenses held. */
@@ -75,7 +77,8 @@ export interface PlannedItem {
   /** That department's region and level; null when the catalogue declares no regions. These three are absent from plans frozen before regions existed. */
   region?: RegionView | null;
   windows?: Window[];
-  fees?: { free: boolean; note?: string };
+  /** As implemented in the handling region, with each charge worked out for these answers (fen). */
+  fees?: PlannedFees;
   why: ItemWhy;
   neededBy?: string[];
   optional: boolean;
@@ -137,7 +140,9 @@ export interface PlannedMaterial {
   copies: number;
   form: Material['form'];
   medium: Material['medium'];
+  kind?: Material['kind'];
   sample?: string;
+  proof?: Material['proof'];
   items: string[];
   review: { formal: string[]; substantive: string[] };
 }
@@ -175,6 +180,8 @@ export interface Plan {
   /** calendarDays: natural days of 公示/公告 on the longest chain of items, added to the deadline */
   timeLimit: { workingDays: number; legalWorkingDays: number; criticalPath: string[]; calendarDays?: number };
   reductions: Reductions;
+  /** 收费合计 in fen: the standard of every charge, and what is due after exemptions and reductions. Absent in plans frozen before it. */
+  fees?: { standard: number; due: number };
   channels: Channel[];
 }
 

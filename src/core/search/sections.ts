@@ -82,7 +82,9 @@ export function sectionTexts(g: SectionGuide): SectionTexts {
     timeLimit: `承诺时限 ${days(t.promisedWorkingDays)}（法定时限 ${days(t.legalWorkingDays)}）${t.calendarDays > 0 ? `，另有公示、公告等 ${t.calendarDays} 个自然日不计入` : ''}。${t.note ?? ''}`.trim(),
     fees: `${g.items.every((i) => fee(i.fees).free === true) ? '本一件事涉及的事项均不收费。\n' : ''}${numbered(g.items.map((i) => {
       const f = fee(i.fees);
-      return `${i.name}：${f.free === true ? '不收费' : '收费'}${typeof f.note === 'string' && f.note ? `（${f.note}）` : ''}`;
+      const charges = Array.isArray((f as { charges?: unknown }).charges) ? (f as { charges: { name: string; amount: number; exemptions?: { who: string }[] }[] }).charges : [];
+      const priced = charges.map((c) => `${c.name} ${(c.amount / 100).toFixed(2)} 元${c.exemptions?.length ? `（${c.exemptions.map((e) => e.who).join('、')}免收）` : ''}`).join('；');
+      return `${i.name}：${f.free === true ? '不收费' : priced ? `收费，${priced}` : '收费'}${typeof f.note === 'string' && f.note ? `（${f.note}）` : ''}`;
     }))}`,
     windows: `窗口：${g.windows.map((w) => (w.window ? `${w.window.name}，地址：${w.window.address}，电话：${w.window.phone}` : w.name)).join('；')}。\n网上：${g.channels.map((c) => c.name).join('、')}。`,
     hours: `办公时间：${g.hours}${g.contacts.length ? `\n咨询电话：${g.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}` : ''}`,

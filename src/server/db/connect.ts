@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { registerSqliteConnection } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -48,7 +49,9 @@ export function openDatabase(options: { databaseUrl: string | null; sqliteFile?:
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const connection = withStatementCache(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  registerSqliteConnection(kysely, connection);
   const checkpointInBackground = (intervalMs = 1000) => {
     // Left as a safety net should the thread fall behind: 10,000 pages, about 40 MB of WAL.
     sqlite.pragma('wal_autocheckpoint = 10000');

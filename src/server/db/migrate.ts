@@ -20,6 +20,11 @@ import { autoDecisions } from './migrations/016_auto_decisions.ts';
 import { externalIdentities } from './migrations/017_external_identities.ts';
 import { walkInConsultations } from './migrations/018_walk_in_consultations.ts';
 import { caseRegion } from './migrations/019_case_region.ts';
+import { regionIndexes } from './migrations/023_region_indexes.ts';
+import { fees } from './migrations/022_fees.ts';
+import { signingKeys } from './migrations/024_signing_keys.ts';
+import { offers } from './migrations/021_offers.ts';
+import { prechecks } from './migrations/020_prechecks.ts';
 import { supplements } from './migrations/010_supplements.ts';
 import { progressCode } from './migrations/011_progress_code.ts';
 
@@ -45,6 +50,11 @@ function provider(db: Db): MigrationProvider {
         '017_external_identities': externalIdentities(),
         '018_walk_in_consultations': walkInConsultations(),
         '019_case_region': caseRegion(),
+        '020_prechecks': prechecks(),
+        '021_offers': offers(),
+        '022_fees': fees(),
+        '023_region_indexes': regionIndexes(),
+        '024_signing_keys': signingKeys(),
       };
     },
   };

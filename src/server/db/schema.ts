@@ -1,13 +1,21 @@
 /** Table types for Kysely. JSON is stored as text and booleans as 0/1, the same on SQLite and PostgreSQL. */
 import type { AccountTable, SessionTable, ApiClientTable, NonceTable, ExternalIdentityTable, OidcLoginTable, OidcSessionTable } from './tables/identity.ts';
 import type { CaseTable, CaseFileTable, TaskTable, CommitmentTable, CommitmentCheckTable, CommitmentBreachTable, AutoDecisionSettingTable, AutoDecisionTable, UrgeTable, CirculationTable, JointReviewTable, SupplementTable, CaseSearchKeyTable, ProgressCodeTable, LicenseTable, SealTable } from './tables/cases.ts';
+import type { FeeOrderTable, FeeRefundTable } from './tables/fees.ts';
 import type { ConsultationTable, RatingTable, RectificationTable } from './tables/feedback.ts';
+import type { OfferObjectionTable, OfferTable } from './tables/offers.ts';
+import type { PrecheckTable } from './tables/precheck.ts';
+import type { SigningKeyTable } from './tables/keys.ts';
 import type { CatalogueVersionTable, CounterTable, OutboxTable, IdempotencyTable, NotificationTable, MessageLogTable, AuditTable, AuditCheckpointTable, SharedRecordTable } from './tables/platform.ts';
 
 export * from './tables/identity.ts';
 export * from './tables/cases.ts';
 export * from './tables/feedback.ts';
 export * from './tables/platform.ts';
+export * from './tables/fees.ts';
+export * from './tables/offers.ts';
+export * from './tables/precheck.ts';
+export * from './tables/keys.ts';
 
 export interface Database {
   accounts: AccountTable;
@@ -45,4 +53,10 @@ export interface Database {
   external_identities: ExternalIdentityTable;
   oidc_logins: OidcLoginTable;
   oidc_sessions: OidcSessionTable;
+  offers: OfferTable;
+  offer_objections: OfferObjectionTable;
+  prechecks: PrecheckTable;
+  fee_orders: FeeOrderTable;
+  fee_refunds: FeeRefundTable;
+  signing_keys: SigningKeyTable;
 }

@@ -9,6 +9,7 @@ import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { refuseBadStrings } from './guard.ts';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { prepared } from '../db/prepared.ts';
 import type { IdentityService } from '../modules/identity/service.ts';
 import type { Account, Principal, Role } from '../modules/identity/roles.ts';
 
@@ -49,7 +50,7 @@ export function installAuth(app: FastifyInstance, deps: Deps, identity: Identity
   app.addHook('onRequest', async (request) => {
     const clientId = request.headers['x-onething-client'];
     if (typeof clientId === 'string') {
-      const client = await deps.db.kysely.selectFrom('api_clients').selectAll().where('id', '=', clientId).where('active', '=', 1).executeTakeFirst();
+      const client = await activeClient.first(deps.db.kysely, { id: clientId });
       if (!client) throw new AppError('unknown-client', 401, '未登记的部门系统');
       request.signedBy = client;
       return;
@@ -67,6 +68,23 @@ export function installAuth(app: FastifyInstance, deps: Deps, identity: Identity
   });
 }
 
+const activeClient = prepared((db, p) => db.selectFrom('api_clients').selectAll().where('id', '=', p('id')).where('active', '=', 1));
+const newNonce = prepared((db, p) => db.insertInto('nonces').values({ scope: p('scope'), nonce: p('nonce'), seen_at: p('seen_at') }).onConflict((oc) => oc.doNothing()));
+
+// A client's secret, opened once per sealed value: a rotated secret is a new value, a revoked client is refused before this.
+const secrets = new WeakMap<object, Map<string, string>>();
+function clientSecret(deps: Deps, sealed: string): string {
+  let opened = secrets.get(deps.cipher);
+  if (!opened) secrets.set(deps.cipher, (opened = new Map()));
+  let secret = opened.get(sealed);
+  if (secret === undefined) {
+    secret = openKeyMaterial(deps.cipher, sealed);
+    if (opened.size >= 1000) opened.clear();
+    opened.set(sealed, secret);
+  }
+  return secret;
+}
+
 async function clientPrincipal(request: FastifyRequest, deps: Deps, client: Database['api_clients']): Promise<Principal> {
   const db = deps.db.kysely;
   const clientId = client.id;
@@ -77,7 +95,7 @@ async function clientPrincipal(request: FastifyRequest, deps: Deps, client: Data
   const timestamp = Number(header('x-onething-timestamp'));
   const nonce = header('x-onething-nonce');
   const result = verifyRequest({
-    secret: openKeyMaterial(deps.cipher, client.secret_enc),
+    secret: clientSecret(deps, client.secret_enc),
     method: request.method,
     path: request.url,
     timestamp,
@@ -89,9 +107,8 @@ async function clientPrincipal(request: FastifyRequest, deps: Deps, client: Data
   });
   if (!result.ok) throw new AppError(result.code, 401, result.message);
   // The nonce is recorded only after the signature checks out, so a forger cannot burn nonces.
-  const inserted = await db.insertInto('nonces').values({ scope: clientId, nonce, seen_at: deps.clock.now().toISOString() })
-    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('replayed', 401, '请求已被使用过（重放），已拒绝');
+  const inserted = await newNonce.run(db, { scope: clientId, nonce, seen_at: deps.clock.now().toISOString() });
+  if (inserted === 0) throw new AppError('replayed', 401, '请求已被使用过（重放），已拒绝');
   return { kind: 'client', clientId, department: client.department };
 }
 

@@ -80,6 +80,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/auth/providers': { allow: EVERYONE, succeeds: true },
   'GET /api/auth/oidc/{audience}/start': { allow: EVERYONE, params: () => ({ audience: 'applicant' }) },
   'GET /api/auth/oidc/{audience}/callback': { allow: EVERYONE, params: () => ({ audience: 'staff' }) },
+  'GET /api/auth/act-as': { allow: APPLICANTS, succeeds: true }, // a password session: nothing to switch to
   'POST /api/auth/act-as': { allow: [], body: { uscc: null } }, // only a session from the identity service may switch: password sessions get 403
   // public catalogue
   'GET /api/public/matters': { allow: EVERYONE, succeeds: true },
@@ -105,6 +106,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases': { allow: APPLICANTS, body: { matterId: 'newborn-birth' }, succeeds: true },
   'GET /api/cases': { allow: APPLICANTS, succeeds: true },
   'GET /api/cases/{id}': { allow: OWNER_OR_WINDOW, succeeds: true },
+  // 智能预审 (precheck/precheck.test.ts reads real images); re-running answers 202, or 409 where no engine is installed
+  'GET /api/public/precheck': { allow: EVERYONE, succeeds: true },
+  'GET /api/cases/{id}/precheck': { allow: OWNER_OR_WINDOW, succeeds: true },
+  'POST /api/cases/{id}/precheck': { allow: OWNER_OR_WINDOW },
   'PUT /api/cases/{id}/answers': { allow: OWNER_OR_WINDOW, body: { answers: {} } },
   'PUT /api/cases/{id}/form': { allow: OWNER_OR_WINDOW, body: { values: {} } },
   'POST /api/cases/{id}/materials/{material}/files': { allow: OWNER_OR_WINDOW, upload: true },
@@ -113,6 +118,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/cases/{id}/withdraw': { allow: OWNER, params: (f) => ({ id: f.draftId }) },
   'POST /api/cases/{id}/tasks/{item}/supplement-provided': { allow: OWNER_OR_WINDOW }, // the window answers at the counter
   'GET /api/cases/{id}/documents/{kind}': { allow: OWNER_OR_WINDOW, params: () => ({ kind: 'receipt.pdf' }), succeeds: true },
+  // fees (收费): the walk's case charges nothing, so there is no receipt or order to record
+  'GET /api/cases/{id}/fees': { allow: OWNER_OR_WINDOW, succeeds: true },
+  'GET /api/cases/{id}/fees/{reference}/receipt.pdf': { allow: OWNER_OR_WINDOW, params: (f) => ({ id: f.caseId, reference: '20251001990100000001' }) },
+  'POST /api/window/fees/{reference}/received': { allow: WINDOW, params: () => ({ reference: '20251001990100000001' }), body: { method: 'cash' } },
+  'POST /api/window/fee-refunds/{id}/refunded': { allow: WINDOW, params: () => ({ id: randomUUID() }), body: { method: 'cash' } },
+  'POST /api/public/payments/notify': { allow: [], body: { type: 'payment', reference: '20251001990100000001', transactionId: 'T1', amount: 100, paidAt: '2025-10-01T02:00:00Z' } }, // signed by the payment platform only
+  'GET /api/fees/reconciliation': { allow: ['caseReviewer', 'otherReviewer', 'lead', 'admin', 'auditor'], succeeds: true },
   'POST /api/cases/{id}/handoff': { allow: OWNER_OR_WINDOW, body: { department: 'wsjk' }, succeeds: true },
   // the window
   'POST /api/window/cases': { allow: WINDOW, body: { matterId: 'newborn-birth', applicant: { idNumber: `11010519800101001${residentIdCheckChar('11010519800101001')}`, name: '路人甲' } }, succeeds: true },
@@ -121,6 +133,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/window/recent': { allow: WINDOW, succeeds: true },
   'GET /api/public/progress': { allow: EVERYONE }, // no number and code: 400 for anyone
   'GET /api/window/cases/{id}/check': { allow: WINDOW, succeeds: true },
+  'GET /api/window/cases/{id}/precheck': { allow: WINDOW, succeeds: true },
   'POST /api/window/cases/{id}/accept': { allow: WINDOW },
   'POST /api/window/cases/{id}/accept-on-commitment': { allow: WINDOW, body: { deferred: [{ material: OUTSIDE, deadline: '2025-10-20' }] } },
   'POST /api/window/cases/{id}/reject': { allow: WINDOW, body: { kind: 'not-eligible', reason: '申请人不是新生儿的父母' } },
@@ -132,6 +145,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/department/tasks': { allow: DEPARTMENTS, succeeds: true },
   'GET /api/department/tasks/{caseId}/{item}/shared-records': { allow: CASE_DEPARTMENT, succeeds: true },
   'GET /api/department/tasks/{caseId}/{item}': { allow: CASE_DEPARTMENT, succeeds: true },
+  'GET /api/department/tasks/{caseId}/{item}/precheck': { allow: CASE_DEPARTMENT, succeeds: true },
   'POST /api/department/tasks/{caseId}/{item}/claim': { allow: CASE_DEPARTMENT_PEOPLE },
   'POST /api/department/tasks/{caseId}/{item}/release': { allow: CASE_DEPARTMENT },
   'POST /api/department/tasks/{caseId}/{item}/approve': { allow: CASE_DEPARTMENT, body: {} },
@@ -168,6 +182,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/consultations': { allow: APPLICANTS, succeeds: true },
   // recommendations after life events (issue 14)
   'GET /api/me/recommendations': { allow: APPLICANTS, succeeds: true },
+  // 免申即享 (issue 14)
+  'GET /api/me/offers': { allow: APPLICANTS, succeeds: true },
+  'POST /api/me/offers/{id}/confirm': { allow: APPLICANTS, params: () => ({ id: randomUUID() }) },
+  'POST /api/me/offers/{id}/decline': { allow: APPLICANTS, params: () => ({ id: randomUUID() }) },
+  'GET /api/public/offers': { allow: EVERYONE, succeeds: true },
+  'POST /api/public/offers/{id}/objections': { allow: EVERYONE, params: () => ({ id: randomUUID() }), body: { text: '请核实该名单是否符合条件。' } },
+  'GET /api/department/offers': { allow: DEPARTMENTS, succeeds: true },
+  'POST /api/department/offers/run': { allow: DEPARTMENTS, body: {}, succeeds: true },
+  'POST /api/department/offers/{id}/decision': { allow: DEPARTMENTS, params: () => ({ id: randomUUID() }), body: { grant: true } },
+  'POST /api/department/offer-objections/{id}/resolve': { allow: DEPARTMENTS, params: () => ({ id: randomUUID() }), body: { upheld: false, note: '经核查异议不成立。' } },
+  'POST /api/admin/offers/run': { allow: ADMIN, body: {}, succeeds: true },
   'POST /api/consultations/{id}/close': { allow: APPLICANTS, params: () => ({ id: randomUUID() }), body: { resolved: true } },
   'POST /api/window/consultations': { allow: WINDOW, body: { kind: 'complaint', text: '窗口排队时间太长了。', caseId: randomUUID() } },
   'POST /api/window/walk-in-consultations': { allow: WINDOW, body: { kind: 'consultation', text: '请问退休一件事要带什么材料？', visitorName: '李来访', visitorMobile: '13901990009' }, succeeds: true },
@@ -230,6 +255,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/admin/versions/{version}/export': { allow: ADMIN, params: () => ({ version: '1' }), succeeds: true },
   'GET /api/metrics': { allow: ['lead', 'admin', 'auditor'], succeeds: true },
   'GET /api/metrics/{id}': { allow: ['lead', 'admin', 'auditor'], params: () => ({ id: 'newborn-birth' }), succeeds: true },
+  'GET /api/metrics/regions': { allow: ['lead', 'admin', 'auditor'], succeeds: true },
 };
 
 /** Routes left out of OpenAPI on purpose (the rest must be documented). */

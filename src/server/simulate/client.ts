@@ -71,8 +71,8 @@ export class SimulationClient {
     return data;
   }
 
-  /** POSTs `{}` as the department's own system, registered by the administrator on first use. */
-  async signed<T>(department: string, url: string): Promise<T> {
+  /** POSTs `body` as the department's own system, registered by the administrator on first use. */
+  async signed<T>(department: string, url: string, body: unknown = {}): Promise<T> {
     let system = this.systems.get(department);
     if (!system) {
       system = await this.json<{ id: string; secret: string }>('admin', 'POST', '/api/admin/api-clients', { department, name: `${department} 业务系统（模拟申报）` });
@@ -80,9 +80,10 @@ export class SimulationClient {
     }
     const timestamp = Math.floor(Date.now() / 1000);
     const nonce = randomBytes(12).toString('hex');
-    const signature = signRequest({ secret: system.secret, method: 'POST', path: url, timestamp, nonce, body: '{}' });
+    const text = JSON.stringify(body);
+    const signature = signRequest({ secret: system.secret, method: 'POST', path: url, timestamp, nonce, body: text });
     return this.must<T>(this.send('POST', url, {
       'content-type': 'application/json', 'x-onething-client': system.id, 'x-onething-timestamp': String(timestamp), 'x-onething-nonce': nonce, 'x-onething-signature': signature,
-    }, '{}'));
+    }, text));
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_CATALOGUE_DIR, loadCatalogue } from '../../catalog/load.ts';
 import { writeCatalogueDirectory } from '../../catalog/write-fixture.ts';
 import { enumerateSituations } from '../../core/planning/situations.ts';
 import { fixtureWith } from '../../core/testing/fixture.ts';
-import { simulate, SimulationInputError } from './run.ts';
+import { failureLine, parsePaths, simulate, SimulationInputError, summaryLine } from './run.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-simtest-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ describe('模拟申报 (simulated applications)', () => {
     const summary = await simulate(DEFAULT_CATALOGUE_DIR, ['newborn-birth', 'retirement'], (l) => lines.push(l));
     const { catalogue } = loadCatalogue();
     const expected = ['newborn-birth', 'retirement'].flatMap((m) => enumerateSituations(catalogue.matters.get(m)!).eligible);
-    expect(summary).toEqual({ situations: expected.length, completed: expected.length, failed: [] });
+    expect(summary).toEqual({ paths: ['approve'], situations: expected.length, runs: expected.length, completed: expected.length, failed: [] });
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(lines).toHaveLength(expected.length);
     expect(lines).toContain('✓ 新生儿出生“一件事” · 婚生、未满 1 周岁、父母双方均为本省户籍：已办结 8 个事项，签发 3 个电子证照');
@@ -43,7 +43,7 @@ describe('模拟申报 (simulated applications)', () => {
     expect(summary.situations).toBe(2);
     expect(summary.completed).toBe(0);
     expect(summary.failed).toEqual([['ok', '已婚且省内'], ['out', '已婚但省外']].map(([situation, situationName]) => ({
-      matter: 'demo', situation, step: 'submit', error: '表单填写有误：「出生地点」至少应有 20 个字', matterName: '示例一件事', situationName,
+      matter: 'demo', situation, path: 'approve', step: 'submit', error: '表单填写有误：「出生地点」至少应有 20 个字', matterName: '示例一件事', situationName,
     })));
     expect(lines[0]).toBe('✗ 示例一件事 · 已婚且省内：在「申报」一步未能完成：表单填写有误：「出生地点」至少应有 20 个字');
     expect(newLeftovers(before)).toEqual([]);
@@ -53,7 +53,40 @@ describe('模拟申报 (simulated applications)', () => {
     const dir = path.join(root, 'sound');
     writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', () => {}), dir);
     const summary = await simulate(dir, ['demo']);
-    expect(summary).toEqual({ situations: 2, completed: 2, failed: [] });
+    expect(summary).toEqual({ paths: ['approve'], situations: 2, runs: 2, completed: 2, failed: [] });
+  });
+
+  it('drives each situation to every outcome a department can give: 补正 answered, one item refused, withdrawn', async () => {
+    const dir = path.join(root, 'paths');
+    writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', () => {}), dir);
+    const lines: string[] = [];
+    const summary = await simulate(dir, ['demo'], (l) => lines.push(l), ['approve', 'supplement', 'refuse', 'withdraw']);
+    expect(summary).toEqual({ paths: ['approve', 'supplement', 'refuse', 'withdraw'], situations: 2, runs: 8, completed: 8, failed: [] });
+    expect(lines).toHaveLength(8);
+    expect(summaryLine(summary)).toBe('模拟申报完成：2 个情形各按全部准予、补正后准予、一项不予许可、申请人撤回办理，共 8 件，全部按预期完成。');
+    expect(lines.filter((l) => l.includes('已婚且省内'))).toEqual([
+      expect.stringMatching(/^✓ 示例一件事 · 已婚且省内（全部准予）：已办结 \d+ 个事项/),
+      expect.stringMatching(/^✓ 示例一件事 · 已婚且省内（补正后准予）：补正后已办结 \d+ 个事项/),
+      expect.stringMatching(/^✓ 示例一件事 · 已婚且省内（一项不予许可）：已办结 \d+ 个事项.*，「.+」不予许可并出具决定书$/),
+      expect.stringMatching(/^✓ 示例一件事 · 已婚且省内（申请人撤回）：已撤回，\d+ 个事项终止办理$/),
+    ]);
+  });
+
+  it('drives a shipped matter (a demo reviewer and two signed department systems) through 补正, a refusal and withdrawal, and reports the path of a failure', async () => {
+    const summary = await simulate(DEFAULT_CATALOGUE_DIR, ['credit-repair'], () => {}, ['supplement', 'refuse', 'withdraw']);
+    expect(summary).toEqual({ paths: ['supplement', 'refuse', 'withdraw'], situations: 1, runs: 3, completed: 3, failed: [] });
+    const dir = path.join(root, 'unfillable');
+    writeCatalogueDirectory(fixtureWith('catalog/items/a-cert.yaml', (item) => {
+      const own = (item.fields as Record<string, unknown>[]).find((f) => f.key === 'birthPlace') as Record<string, unknown>;
+      own.minLength = 20;
+      own.maxLength = 4;
+    }), dir);
+    const broken = await simulate(dir, ['demo'], () => {}, ['withdraw']);
+    expect(broken.failed[0]).toMatchObject({ matter: 'demo', situation: 'ok', path: 'withdraw', step: 'submit' });
+    expect(failureLine(broken, broken.failed[0]!)).toBe('示例一件事 · 已婚且省内（申请人撤回）：申报：表单填写有误：「出生地点」至少应有 20 个字');
+    expect(() => parsePaths(['approve,reject'])).toThrow(new SimulationInputError('没有名为「reject」的办理结果；可选 approve、supplement、refuse、withdraw'));
+    expect(parsePaths([])).toEqual(['approve']);
+    expect(parsePaths(['refuse,approve', 'refuse'])).toEqual(['refuse', 'approve']);
   });
 
   it('refuses a matter the catalogue lacks, and a catalogue with defects, before starting anything', async () => {

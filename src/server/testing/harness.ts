@@ -53,7 +53,7 @@ export async function freshPostgres(prefix = 'onething_t'): Promise<{ url: strin
   };
 }
 
-export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z', options: { web?: boolean; logStream?: { write(line: string): void } } = {}): Promise<Harness> {
+export async function startHarness(dialect: Dialect, env: Record<string, string> = {}, start = '2025-09-29T02:00:00Z', options: { web?: boolean; logStream?: { write(line: string): void }; checkContracts?: boolean } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-test-'));
   const pgdb = dialect === 'postgres' ? await freshPostgres() : null;
   const config = loadConfig({
@@ -66,7 +66,7 @@ export async function startHarness(dialect: Dialect, env: Record<string, string>
   });
   const clock = fixedClock(start);
   const deps = await createDeps(config, clock);
-  const { app, identity } = await buildApp(deps, { web: options.web ?? false, checkContracts: true, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const { app, identity } = await buildApp(deps, { web: options.web ?? false, checkContracts: options.checkContracts ?? true, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await seedSharedData(deps.db.kysely, deps.cipher);
   await seedDemoAccounts(deps.db.kysely, identity);
   const request: Harness['request'] = (method, url, options = {}) => app.inject({

@@ -18,21 +18,24 @@ import { Todo } from './Todo.tsx';
 import { Tools } from './Tools.tsx';
 import { Versions } from './Versions.tsx';
 import './admin.css';
+import { usePrefs } from '../shared/prefs.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
+import { ROLE_NAME } from '../window/ui.tsx';
 
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
 
 type Role = Account['role'];
 
-const SECTIONS: { path: string; label: string; roles: Role[] }[] = [
-  { path: 'todo', label: '待办', roles: ['admin', 'lead', 'reviewer'] },
-  { path: 'drafts', label: '目录草稿', roles: ['admin', 'lead', 'reviewer'] },
-  { path: 'change-requests', label: '变更申请', roles: ['admin', 'lead', 'reviewer', 'window'] },
-  { path: 'dashboard', label: '成效看板', roles: ['admin', 'lead', 'auditor'] },
-  { path: 'appeals', label: '差评申诉', roles: ['admin'] },
-  { path: 'audit', label: '审计校验', roles: ['auditor'] },
-  { path: 'versions', label: '版本记录', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
-  { path: 'catalogue', label: '事项目录', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
-  { path: 'tools', label: '系统工具', roles: ['admin'] },
+const SECTIONS: { path: string; label: MessageKey; roles: Role[] }[] = [
+  { path: 'todo', label: 'admToDo', roles: ['admin', 'lead', 'reviewer'] },
+  { path: 'drafts', label: 'admCatalogueDrafts', roles: ['admin', 'lead', 'reviewer'] },
+  { path: 'change-requests', label: 'admChangeRequests', roles: ['admin', 'lead', 'reviewer', 'window'] },
+  { path: 'dashboard', label: 'admResultsDashboard', roles: ['admin', 'lead', 'auditor'] },
+  { path: 'appeals', label: 'admRatingAppeals', roles: ['admin'] },
+  { path: 'audit', label: 'admAuditCheck', roles: ['auditor'] },
+  { path: 'versions', label: 'admVersions', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
+  { path: 'catalogue', label: 'admCatalogue', roles: ['admin', 'lead', 'reviewer', 'auditor', 'window'] },
+  { path: 'tools', label: 'admSystemTools', roles: ['admin'] },
 ];
 
 const HOME: Partial<Record<Role, string>> = { admin: 'todo', lead: 'todo', reviewer: 'todo', auditor: 'dashboard', window: 'change-requests' };
@@ -45,32 +48,33 @@ function Gate({ path, children }: { path: string; children: ReactNode }) {
 }
 
 /** Pages below a section, named in the title bar apart from the section itself. */
-const SUBPAGES: [string, string][] = [
-  ['catalogue/items', '事项清单'], ['catalogue/matters/', '一件事结构'], ['catalogue/', '目录详情'], ['drafts/', '草稿详情'],
+const SUBPAGES: [string, MessageKey][] = [
+  ['catalogue/items', 'admItemList'], ['catalogue/matters/', 'admMatterStructure'], ['catalogue/', 'admCatalogueDetails'], ['drafts/', 'admDraftDetails'],
 ];
 
 function Console() {
+  const { t } = usePrefs();
   const { account } = useAuth();
   const role = account?.role ?? 'applicant';
   const mine = SECTIONS.filter((s) => s.roles.includes(role));
   const path = useLocation().pathname.replace(/^\/admin\/?/, '');
   const section = SECTIONS.find((s) => path === s.path || path.startsWith(`${s.path}/`));
   const sub = SUBPAGES.find(([prefix]) => path.startsWith(prefix))?.[1];
-  usePageTitle(`${sub ?? section?.label ?? '管理功能'} - 目录与成效管理`);
+  usePageTitle(t('admCatalogueAndResultsAdministration', { p0: t(sub ?? section?.label ?? 'admAdministration') }));
   return (
     <div className="admin">
       <div className="admin-head">
-        <Typography.Title level={1} style={{ margin: 0 }}>目录与成效管理</Typography.Title>
-        <Typography.Text type="secondary">{account?.displayName}（{account?.roleName}）</Typography.Text>
+        <Typography.Title level={1} style={{ margin: 0 }}>{t('admCatalogueAndResultsAdministration2')}</Typography.Title>
+        <Typography.Text type="secondary"><span lang="zh-CN">{account?.displayName}</span>{t('admSep')}{account ? t(ROLE_NAME[account.role]) : ''}{t('admSep2')}</Typography.Text>
       </div>
-      <nav aria-label="管理功能" className="admin-nav">
+      <nav aria-label={t('admAdministration')} className="admin-nav">
         <ul>
           {mine.map((s) => (
-            <li key={s.path}><NavLink to={`/admin/${s.path}`}>{s.label}</NavLink></li>
+            <li key={s.path}><NavLink to={`/admin/${s.path}`}>{t(s.label)}</NavLink></li>
           ))}
         </ul>
       </nav>
-      <Suspense fallback={<Spin description="加载中…" />}>
+      <Suspense fallback={<Spin description={t('admLoading')} />}>
         <Routes>
           <Route index element={<Navigate to={`/admin/${HOME[role] ?? 'catalogue'}`} replace />} />
           <Route path="todo" element={<Gate path="todo"><Todo /></Gate>} />
@@ -91,8 +95,9 @@ function Console() {
 }
 
 export default function Admin() {
+  const { t } = usePrefs();
   return (
-    <RequireRole roles={['admin', 'lead', 'reviewer', 'auditor', 'window']} what="目录与成效管理">
+    <RequireRole roles={['admin', 'lead', 'reviewer', 'auditor', 'window']} what={t('admCatalogueAndResultsAdministration2')}>
       <Console />
     </RequireRole>
   );

@@ -11,23 +11,28 @@ import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { RatingBreakdown } from './RatingBreakdown.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 // The channel a case came in by (the catalogue's CHANNEL names the channels a matter offers).
-import { CHANNEL as USED } from '../window/ui.tsx';
+import { CHANNEL as USED, SLOT, WithData } from '../window/ui.tsx';
 import { Chart, PIE, type ChartOption } from './Chart.tsx';
-import { CHANNEL, get, LoadError, num, pct, Section } from './common.tsx';
+import { CHANNEL, get, LoadError, named, num, pct, Section } from './common.tsx';
 import type { MatterFigures } from './types.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { RegionPicker, RegionTable, useRegionFigures } from './RegionFigures.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
 
-const LEVELS: { level: string; name: string; color: string }[] = [
-  { level: '5', name: '非常满意', color: '#389e0d' },
-  { level: '4', name: '满意', color: '#95de64' },
-  { level: '3', name: '基本满意', color: '#fadb14' },
-  { level: '2', name: '不满意', color: '#fa8c16' },
-  { level: '1', name: '非常不满意', color: '#cf1322' },
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const LEVELS: { level: string; name: MessageKey; color: string }[] = [
+  { level: '5', name: 'admVerySatisfied', color: '#389e0d' },
+  { level: '4', name: 'admSatisfied', color: '#95de64' },
+  { level: '3', name: 'admFairlySatisfied', color: '#fadb14' },
+  { level: '2', name: 'admDissatisfied', color: '#fa8c16' },
+  { level: '1', name: 'admVeryDissatisfied', color: '#cf1322' },
 ];
 
 const arrow = (a: number | null, b: number | null, unit = '') => (a === null && b === null ? '—' : `${num(a)}${unit} → ${num(b)}${unit}`);
 
-function beforeAfter(m: MatterFigures): ChartOption {
-  const cats = ['承诺时限（工作日）', '提交材料（份）', '跑动（次）', '填写字段（项）'];
+function beforeAfter(m: MatterFigures, t: T): ChartOption {
+  const cats = [t('admCommittedTimeWorkingDays'), t('admMaterialsCopies'), t('admTrips2'), t('admFields')];
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -35,18 +40,18 @@ function beforeAfter(m: MatterFigures): ChartOption {
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '单独办理', type: 'bar', data: [m.process.promisedBefore, m.materials.before, m.cost.tripsBefore, m.materials.fieldsBefore], label: { show: true, position: 'top' } },
-      { name: '一件事', type: 'bar', data: [m.process.promisedAfter, m.materials.after, m.cost.tripsAfter, m.materials.fieldsAfter], label: { show: true, position: 'top' } },
+      { name: t('admHandledAlone'), type: 'bar', data: [m.process.promisedBefore, m.materials.before, m.cost.tripsBefore, m.materials.fieldsBefore], label: { show: true, position: 'top' } },
+      { name: t('admMatters'), type: 'bar', data: [m.process.promisedAfter, m.materials.after, m.cost.tripsAfter, m.materials.fieldsAfter], label: { show: true, position: 'top' } },
     ],
   };
 }
 
-function durations(m: MatterFigures): ChartOption {
+function durations(m: MatterFigures, t: T): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
-    xAxis: { type: 'category', data: ['单独办理承诺', '一件事承诺', '实际平均', '实际中位数'], axisLabel: { interval: 0, fontSize: 11 } },
-    yAxis: { type: 'value', name: '工作日', minInterval: 1 },
+    xAxis: { type: 'category', data: [t('admCommittedAlone'), t('admCommittedAsOneMatter'), t('admActualMean'), t('admActualMedian')], axisLabel: { interval: 0, fontSize: 11 } },
+    yAxis: { type: 'value', name: t('admWorkingDays'), minInterval: 1 },
     series: [{
       type: 'bar', barMaxWidth: 48, label: { show: true, position: 'top' },
       data: [
@@ -59,44 +64,45 @@ function durations(m: MatterFigures): ChartOption {
   };
 }
 
-function channelPie(m: MatterFigures): ChartOption {
+function channelPie(m: MatterFigures, t: T): ChartOption {
   return {
     color: PIE,
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    tooltip: { trigger: 'item', formatter: t('admCaseS') },
     legend: { bottom: 0 },
     series: [{
-      type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c} 件' },
-      data: Object.entries(m.channels.used).map(([k, v]) => ({ name: USED[k] ?? CHANNEL[k] ?? k, value: v })),
+      type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: t('admCaseS2') },
+      data: Object.entries(m.channels.used).map(([k, v]) => ({ name: USED[k] ? t(USED[k]) : named(t, CHANNEL, k), value: v })),
     }],
   };
 }
 
-function ratingPie(m: MatterFigures): ChartOption {
+function ratingPie(m: MatterFigures, t: T): ChartOption {
   return {
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },
+    tooltip: { trigger: 'item', formatter: t('admSep11') },
     legend: { bottom: 0 },
     series: [{
       type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' },
-      data: LEVELS.filter((l) => (m.satisfaction.byLevel[l.level] ?? 0) > 0).map((l) => ({ name: l.name, value: m.satisfaction.byLevel[l.level] ?? 0, itemStyle: { color: l.color } })),
+      data: LEVELS.filter((l) => (m.satisfaction.byLevel[l.level] ?? 0) > 0).map((l) => ({ name: t(l.name), value: m.satisfaction.byLevel[l.level] ?? 0, itemStyle: { color: l.color } })),
     }],
   };
 }
 
 /** The selected matter's five dimensions as one table: indicator, value. */
 function Figures({ m }: { m: MatterFigures }) {
-  const used = Object.entries(m.channels.used).map(([k, v]) => `${USED[k] ?? k} ${v} 件`).join('，') || '无';
+  const { t } = usePrefs();
+  const used = Object.entries(m.channels.used).map(([k, v]) => t('admCaseS3', { p0: named(t, USED, k), v })).join(t('admSep12')) || t('admNone');
   const rows: { dim: string; rows: [string, string][] }[] = [
-    { dim: '渠道', rows: [['提供的渠道', m.channels.offered.map((c) => CHANNEL[c] ?? c).join('、')], ['实际使用', used], ['网上办理占比', pct(m.channels.onlineShare)]] },
-    { dim: '流程', rows: [['承诺时限（单独办理 → 一件事）', arrow(m.process.promisedBefore, m.process.promisedAfter, ' 个工作日')], ['实际办结用时（平均 / 中位数）', m.process.completed === 0 ? '尚无办结' : `${num(m.process.actualAverage)} / ${num(m.process.actualMedian)} 个工作日`], ['已办结', `${m.process.completed} 件`]] },
-    { dim: '材料', rows: [['提交材料（单独办理 → 一件事）', arrow(m.materials.before, m.materials.after, ' 份')], ['填写字段（单独办理 → 一件事）', arrow(m.materials.fieldsBefore, m.materials.fieldsAfter, ' 项')], ['材料免提交率', pct(m.materials.exemptionRate)]] },
-    { dim: '成本', rows: [['跑动次数（单独办理 → 一件事）', arrow(m.cost.tripsBefore, m.cost.tripsAfter, ' 次')], ['帮办代办', `${m.cost.assisted} 件`]] },
-    { dim: '满意度', rows: [['评价', `${m.satisfaction.ratings} 条`], ...LEVELS.map((l): [string, string] => [`　${l.name}`, `${m.satisfaction.byLevel[l.level] ?? 0} 条`]), ['满意率（基本满意及以上）', pct(m.satisfaction.satisfactionRate)], ['差评整改答复率', pct(m.satisfaction.rectificationRate)], ['咨询、建议、投诉', `${m.consultations.total} 件（咨询 ${m.consultations.byKind.consultation}，建议 ${m.consultations.byKind.suggestion}，投诉 ${m.consultations.byKind.complaint}）`], ['按期答复率', pct(m.consultations.onTimeRate)], ['超期未答复', `${m.consultations.overdueOpen} 件`]] },
+    { dim: t('admChannels'), rows: [[t('admChannelsOffered'), m.channels.offered.map((c) => named(t, CHANNEL, c)).join(t('admSep3'))], [t('admChannelsUsed'), used], [t('admOnlineShare'), pct(m.channels.onlineShare)]] },
+    { dim: t('admProcess2'), rows: [[t('admCommittedTimeAloneAs'), arrow(m.process.promisedBefore, m.process.promisedAfter, t('admWorkingDays2'))], [t('admActualTimeToCompletion'), m.process.completed === 0 ? t('admNoneCompletedYet') : t('admWorkingDays3', { p0: num(m.process.actualAverage), p1: num(m.process.actualMedian) })], [t('admCompleted'), t('admCaseS4', { completed: m.process.completed })]] },
+    { dim: t('admMaterials'), rows: [[t('admMaterialsAloneAsOne'), arrow(m.materials.before, m.materials.after, t('admCopies'))], [t('admFieldsAloneAsOne'), arrow(m.materials.fieldsBefore, m.materials.fieldsAfter, t('admFields2'))], [t('admMaterialExemptionRate'), pct(m.materials.exemptionRate)]] },
+    { dim: t('admCost'), rows: [[t('admTripsAloneAsOne'), arrow(m.cost.tripsBefore, m.cost.tripsAfter, t('admTrips3'))], [t('admAssistedOrByProxy'), t('admCaseS5', { assisted: m.cost.assisted })]] },
+    { dim: t('admSatisfaction'), rows: [[t('admRatings'), t('admRatingS', { ratings: m.satisfaction.ratings })], ...LEVELS.map((l): [string, string] => [t('admSep13', { name: t(l.name) }), t('admRatingS2', { p0: m.satisfaction.byLevel[l.level] ?? 0 })]), [t('admSatisfactionRateFairlySatisfied'), pct(m.satisfaction.satisfactionRate)], [t('admBadRatingRectificationAnswer'), pct(m.satisfaction.rectificationRate)], [t('admEnquiriesSuggestionsComplaints'), t('admEnquiriesSuggestionsComplaints2', { total: m.consultations.total, consultation: m.consultations.byKind.consultation, suggestion: m.consultations.byKind.suggestion, complaint: m.consultations.byKind.complaint })], [t('admAnsweredOnTime'), pct(m.consultations.onTimeRate)], [t('admOverdueUnanswered'), t('admSep14', { overdueOpen: m.consultations.overdueOpen })]] },
   ];
   return (
     <div className="figures-wrap">
       <table className="figures" id="figures-one" style={{ maxWidth: 760 }}>
-        <caption>{m.matter.name}：成效五维指标（{m.cases} 件，平均值按办件计）</caption>
-        <thead><tr><th scope="col">维度</th><th scope="col">指标</th><th scope="col" style={{ textAlign: 'end' }}>数值</th></tr></thead>
+        <caption><span lang="zh-CN">{m.matter.name}</span>{t('admFiveDimensionsOfResults')}{m.cases} {t('admCaseSMeansPer')}</caption>
+        <thead><tr><th scope="col">{t('admDimension')}</th><th scope="col">{t('admIndicator')}</th><th scope="col" style={{ textAlign: 'end' }}>{t('admValue')}</th></tr></thead>
         <tbody>
           {rows.flatMap((g) => g.rows.map(([k, v], i) => (
             <tr key={`${g.dim}-${k}`}>
@@ -112,21 +118,22 @@ function Figures({ m }: { m: MatterFigures }) {
 }
 
 function AllMatters({ rows, onPick }: { rows: MatterFigures[]; onPick(id: string): void }) {
+  const { t } = usePrefs();
   return (
-    <ScrollRegion label="各一件事成效指标（可横向滚动）">
+    <ScrollRegion label={t('admResultsPerMatterScrolls')}>
       <table className="figures">
-        <caption>各一件事成效指标（“前 → 后”为单独办理与一件事办理的平均值）</caption>
+        <caption>{t('admResultsPerMatterBefore')}</caption>
         <thead>
           <tr>
-            <th scope="col">一件事</th><th scope="col">办件</th><th scope="col">网上占比</th><th scope="col">承诺时限</th><th scope="col">实际平均</th>
-            <th scope="col">材料</th><th scope="col">免提交率</th><th scope="col">字段</th><th scope="col">跑动</th><th scope="col">帮办</th>
-            <th scope="col">评价</th><th scope="col">满意率</th><th scope="col">整改率</th>
+            <th scope="col">{t('admMatters')}</th><th scope="col">{t('admCases')}</th><th scope="col">{t('admOnlineShare2')}</th><th scope="col">{t('admCommittedTime')}</th><th scope="col">{t('admActualMean')}</th>
+            <th scope="col">{t('admMaterials')}</th><th scope="col">{t('admExemptionRate')}</th><th scope="col">{t('admFields3')}</th><th scope="col">{t('admTrips4')}</th><th scope="col">{t('admAssisted')}</th>
+            <th scope="col">{t('admRatings')}</th><th scope="col">{t('admSatisfaction2')}</th><th scope="col">{t('admRectification')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((m) => (
             <tr key={m.matter.id}>
-              <th scope="row"><Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPick(m.matter.id)} aria-label={`查看 ${m.matter.name} 的图表`}>{m.matter.name}</Button></th>
+              <th scope="row"><Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPick(m.matter.id)} aria-label={t('admSeeTheChartsOf', { name: m.matter.name })}><span lang="zh-CN">{m.matter.name}</span></Button></th>
               <td>{m.cases}</td><td>{pct(m.channels.onlineShare)}</td><td>{arrow(m.process.promisedBefore, m.process.promisedAfter)}</td><td>{num(m.process.actualAverage)}</td>
               <td>{arrow(m.materials.before, m.materials.after)}</td><td>{pct(m.materials.exemptionRate)}</td><td>{arrow(m.materials.fieldsBefore, m.materials.fieldsAfter)}</td>
               <td>{arrow(m.cost.tripsBefore, m.cost.tripsAfter)}</td><td>{m.cost.assisted}</td>
@@ -140,16 +147,19 @@ function AllMatters({ rows, onPick }: { rows: MatterFigures[]; onPick(id: string
 }
 
 export default function Dashboard() {
+  const { t } = usePrefs();
   const { account } = useAuth();
-  const q = useLoad(() => get<{ matters: MatterFigures[] }>('/api/metrics'), []);
+  const [region, setRegion] = useState('');
+  const regions = useRegionFigures();
+  const q = useLoad(() => get<{ matters: MatterFigures[] }>(`/api/metrics${region ? `?region=${region}` : ''}`), [region]);
   const rows = useMemo(() => [...(q.data?.matters ?? [])].sort((a, b) => b.cases - a.cases), [q.data]);
   const [picked, setPicked] = useState<string | null>(null);
   const m = rows.find((x) => x.matter.id === picked) ?? rows[0] ?? null;
-  const options = useMemo(() => (m ? { ba: beforeAfter(m), du: durations(m), ch: channelPie(m), ra: ratingPie(m) } : null), [m]);
+  const options = useMemo(() => (m ? { ba: beforeAfter(m, t), du: durations(m, t), ch: channelPie(m, t), ra: ratingPie(m, t) } : null), [m, t]);
 
   if (q.error) return <LoadError error={q.error} retry={q.reload} />;
-  if (!q.data) return <Spin description="加载中…" />;
-  if (!m || !options) return <Empty description="没有可统计的一件事" />;
+  if (!q.data) return <Spin description={t('admLoading')} />;
+  if (!m || !options) return <Empty description={t('admNoMatterToReport')} />;
 
   const total = rows.reduce((n, x) => n + x.cases, 0);
   const none = m.cases === 0;
@@ -161,44 +171,49 @@ export default function Dashboard() {
     <div className="admin-stack">
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
-          {account?.role === 'lead' ? '本部门牵头的' : '全部'} {rows.length} 个一件事，共 {total} 件办件（不含草稿）。成效按 GB/T 45836 8.1 的渠道、流程、材料、成本、满意度五个维度统计。
+          {account?.role === 'lead' ? t('admThisDepartmentLeads') : t('admAll')} {rows.length} {t('admMatterSWith')} {total} {t('admCaseSDraftsExcluded')}
         </Typography.Text>
-        <Button onClick={q.reload} loading={q.loading}>刷新</Button>
+        <Button onClick={q.reload} loading={q.loading}>{t('admRefresh')}</Button>
       </div>
+      <RegionPicker value={region} onChange={setRegion} figures={regions.data} />
       <div className="admin-row">
-        <label htmlFor="dashboard-matter" style={{ fontWeight: 600 }}>一件事</label>
-        <Select id="dashboard-matter" value={m.matter.id} onChange={setPicked} style={{ flex: '1 1 280px', maxWidth: 420 }} showSearch={{ optionFilterProp: 'label' }}
-          options={rows.map((x) => ({ value: x.matter.id, label: `${x.matter.name}（${x.cases} 件）` }))} />
+        <label htmlFor="dashboard-matter" style={{ fontWeight: 600 }}>{t('admMatters')}</label>
+        {/* The label holds the matter's name (data, lang="zh-CN"); people search it by that name. */}
+        <Select id="dashboard-matter" value={m.matter.id} onChange={setPicked} style={{ flex: '1 1 280px', maxWidth: 420 }} showSearch={{ optionFilterProp: 'search' }}
+          options={rows.map((x) => ({ value: x.matter.id, search: x.matter.name, label: <WithData text={t('admCaseS6', { name: SLOT, cases: x.cases })} data={x.matter.name} /> }))} />
       </div>
-      {none && <Alert type="info" showIcon title={`${m.matter.name}尚无办件，暂无成效数据`} description="有办件后，这里按办件统计时限、材料、跑动、渠道和评价。" />}
+      {none && <Alert type="info" showIcon title={<WithData text={t('admHasNoCasesYet', { name: SLOT })} data={m.matter.name} />} description={t('admOnceThereAreCases')} />}
       {!none && (
         <div className="chart-grid">
-          <Section title="减时限、减材料、减跑动" level={4}>
-            <Chart option={options.ba} label={`${m.matter.name}单独办理与一件事对比柱状图：承诺时限 ${arrow(m.process.promisedBefore, m.process.promisedAfter)} 个工作日，材料 ${arrow(m.materials.before, m.materials.after)} 份，跑动 ${arrow(m.cost.tripsBefore, m.cost.tripsAfter)} 次，字段 ${arrow(m.materials.fieldsBefore, m.materials.fieldsAfter)} 项。详见下表。`} />
+          <Section title={t('admLessTimeFewerMaterials')} level={4}>
+            <Chart option={options.ba} label={t('admBarChartOfHandled', { name: m.matter.name, p1: arrow(m.process.promisedBefore, m.process.promisedAfter), p2: arrow(m.materials.before, m.materials.after), p3: arrow(m.cost.tripsBefore, m.cost.tripsAfter), p4: arrow(m.materials.fieldsBefore, m.materials.fieldsAfter) })} />
           </Section>
-          <Section title="办理时限与实际用时（工作日）" level={4}>
-            <Chart option={options.du} label={`${m.matter.name}办理时限柱状图：单独办理承诺 ${num(m.process.promisedBefore)}，一件事承诺 ${num(m.process.promisedAfter)}，实际平均 ${num(m.process.actualAverage)}，中位数 ${num(m.process.actualMedian)} 个工作日。详见下表。`} />
+          <Section title={t('admTimeLimitsAndActual')} level={4}>
+            <Chart option={options.du} label={t('admBarChartOfTime', { name: m.matter.name, p1: num(m.process.promisedBefore), p2: num(m.process.promisedAfter), p3: num(m.process.actualAverage), p4: num(m.process.actualMedian) })} />
           </Section>
-          <Section title="办理渠道" level={4}>
-            {Object.keys(m.channels.used).length === 0 ? <Empty description="暂无" /> : (
-              <Chart option={options.ch} label={`${m.matter.name}办理渠道饼图：${Object.entries(m.channels.used).map(([k, v]) => `${USED[k] ?? k} ${v} 件`).join('，')}；网上办理占比 ${pct(m.channels.onlineShare)}。`} />
+          <Section title={t('admChannels2')} level={4}>
+            {Object.keys(m.channels.used).length === 0 ? <Empty description={t('admNoneYet')} /> : (
+              <Chart option={options.ch} label={t('admPieChartOfChannels', { name: m.matter.name, p1: Object.entries(m.channels.used).map(([k, v]) => t('admCaseS3', { p0: named(t, USED, k), v })).join(t('admSep12')), p2: pct(m.channels.onlineShare) })} />
             )}
           </Section>
-          <Section title={`评价等级（满意率 ${pct(m.satisfaction.satisfactionRate)}）`} level={4}>
-            {m.satisfaction.ratings === 0 ? <Empty description="暂无评价" /> : (
-              <Chart option={options.ra} label={`${m.matter.name}评价等级饼图：${LEVELS.map((l) => `${l.name} ${m.satisfaction.byLevel[l.level] ?? 0} 条`).join('，')}；满意率 ${pct(m.satisfaction.satisfactionRate)}，整改答复率 ${pct(m.satisfaction.rectificationRate)}。`} />
+          <Section title={t('admRatingLevelsSatisfactionRate', { p0: pct(m.satisfaction.satisfactionRate) })} level={4}>
+            {m.satisfaction.ratings === 0 ? <Empty description={t('admNoRatingsYet')} /> : (
+              <Chart option={options.ra} label={t('admPieChartOfRating', { name: m.matter.name, p1: LEVELS.map((l) => `${t(l.name)} ${t('admRatingS2', { p0: m.satisfaction.byLevel[l.level] ?? 0 })}`).join(t('admSep12')), p2: pct(m.satisfaction.satisfactionRate), p3: pct(m.satisfaction.rectificationRate) })} />
             )}
           </Section>
         </div>
       )}
-      <Section title="指标明细" level={4}>
+      <Section title={t('admIndicatorsInDetail')} level={4}>
         <Figures m={m} />
       </Section>
-      <Section title="好差评：服务环节与窗口人员" level={4}>
+      <Section title={t('admRatingsServiceStagesAnd')} level={4}>
         <RatingBreakdown matter={m.matter.id} />
       </Section>
-      <Section title="各一件事对比" level={4}>
+      <Section title={t('admMattersCompared')} level={4}>
         <AllMatters rows={rows} onPick={pick} />
+      </Section>
+      <Section title={t('regionScope')} level={4}>
+        <RegionTable figures={regions.data} />
       </Section>
     </div>
   );

@@ -9,46 +9,49 @@ import { Link } from 'react-router-dom';
 import { useLoad, type Loaded } from '../shared/useLoad.ts';
 import { CHANGE, get, KIND, LoadError, Section } from './common.tsx';
 import type { DiffView as Diff, LeafChange } from './types.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
 
-/** Chinese names of the catalogue's common keys, shown under the technical path. */
-const WORDS: Record<string, string> = {
-  timeLimit: '时限', promised: '承诺', legal: '法定', name: '名称', materials: '材料', conditions: '受理条件', legalBasis: '设定依据',
-  fees: '收费', free: '免费', note: '说明', channels: '渠道', trips: '跑动次数', fields: '字段', result: '办理结果', review: '审查要点',
-  formal: '形式审查', substantive: '实质审查', replacedBy: '免提交方式', requiredIf: '需提交条件', deferrable: '可容缺', copies: '份数',
-  form: '形式', medium: '介质', department: '部门', kind: '类型', items: '事项', questions: '问题', situations: '情形', partners: '配合部门',
-  lead: '牵头部门', guide: '指南', summary: '概述', text: '文字', options: '选项', label: '标签', help: '提示', when: '条件',
-  after: '前序事项', required: '必办', reason: '理由', window: '窗口', phone: '电话', address: '地址', hours: '办公时间',
-  contacts: '咨询电话', faq: '常见问题', description: '说明', advice: '建议', eligible: '可联办', title: '标题', type: '类型',
-  timeLimitNote: '时限说明', policyBasis: '政策依据', applicants: '申请对象', windows: '综合窗口', code: '编码', group: '分组',
-  source: '来源', assumptions: '假设', holder: '持证主体', license: '电子证照', level: '层级', region: '区域', batch: '批次',
+/** Names of the catalogue's common keys, shown under the technical path. */
+const WORDS: Record<string, MessageKey> = {
+  timeLimit: 'admTimeLimit2', promised: 'admCommitted2', legal: 'admStatutory', name: 'admName', materials: 'admMaterials', conditions: 'admAcceptanceConditions', legalBasis: 'admLegalBasis',
+  fees: 'admFees', free: 'admFree', note: 'admNote', channels: 'admChannels', trips: 'admTrips', fields: 'admFields3', result: 'admResult', review: 'admReviewPoints',
+  formal: 'admFormalReview', substantive: 'admSubstantiveReview', replacedBy: 'admExemptionBy', requiredIf: 'admRequiredWhen', deferrable: 'admDeferrable', copies: 'admCopies2',
+  form: 'admForm', medium: 'admMedium', department: 'admDepartment', kind: 'admType', items: 'admItems', questions: 'admQuestion', situations: 'admSituation', partners: 'admPartnerDepartments',
+  lead: 'admLeadDepartment', guide: 'admGuide', summary: 'admOverview', text: 'admText', options: 'admOptions', label: 'admLabel', help: 'admHint', when: 'admCondition2',
+  after: 'admPrecedingItems', required: 'admRequired', reason: 'admReason', window: 'admWindow2', phone: 'admPhone', address: 'admAddress', hours: 'admOfficeHours',
+  contacts: 'admEnquiryPhone', faq: 'admFaq', description: 'admNote', advice: 'admSuggestion', eligible: 'admCanBeHandledTogether', title: 'admTitle', type: 'admType',
+  timeLimitNote: 'admTimeLimitNote', policyBasis: 'admPolicyBasis', applicants: 'admWhoMayApply', windows: 'admWindow', code: 'admCode', group: 'admGroup',
+  source: 'admSource', assumptions: 'admAssumption', holder: 'admHolder', license: 'admELicence', level: 'admLevel', region: 'admRegion', batch: 'admBatch',
 };
 
-function words(path: string): string {
-  const parts = path.split(/[.[\]=]+/).filter(Boolean).map((p) => WORDS[p]).filter((w): w is string => !!w);
+function words(path: string, t: (key: MessageKey) => string): string {
+  const parts = path.split(/[.[\]=]+/).filter(Boolean).map((p) => WORDS[p]).filter((w): w is MessageKey => !!w).map((w) => t(w));
   return parts.join(' › ');
 }
 
 function Value({ v }: { v: unknown }) {
   if (v === undefined) return null;
   if (v === null) return <span>null</span>;
-  if (typeof v === 'string') return <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span>;
+  if (typeof v === 'string') return <span lang="zh-CN" style={{ whiteSpace: 'pre-wrap' }}>{v}</span>;
   if (typeof v === 'number' || typeof v === 'boolean') return <span className="mono">{String(v)}</span>;
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return <span>[{v.map((x) => String(x)).join('，')}]</span>;
-  return <pre className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 2)}</pre>;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return <span lang="zh-CN">[{v.map((x) => String(x)).join('，')}]</span>;
+  return <pre lang="zh-CN" className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 2)}</pre>;
 }
 
 function Leaf({ c }: { c: LeafChange }) {
+  const { t } = usePrefs();
   const added = !('before' in c);
   const removed = !('after' in c);
-  const hint = words(c.path);
+  const hint = words(c.path, t);
   return (
     <tr>
-      <td data-label="位置" className="diff-path">
+      <td data-label={t('admLocation')} className="diff-path">
         <span className="mono">{c.path}</span>
         {hint && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{hint}</Typography.Text></div>}
       </td>
-      <td data-label="修改前" className={added ? undefined : 'diff-before'}>{added ? <Typography.Text type="secondary">（无，新增）</Typography.Text> : <del><Value v={c.before} /></del>}</td>
-      <td data-label="修改后" className={removed ? undefined : 'diff-after'}>{removed ? <Typography.Text type="secondary">（已删除）</Typography.Text> : <ins style={{ textDecoration: 'none' }}><Value v={c.after} /></ins>}</td>
+      <td data-label={t('admBefore')} className={added ? undefined : 'diff-before'}>{added ? <Typography.Text type="secondary">{t('admNoneAdded')}</Typography.Text> : <del><Value v={c.before} /></del>}</td>
+      <td data-label={t('admAfter')} className={removed ? undefined : 'diff-after'}>{removed ? <Typography.Text type="secondary">{t('admDeleted')}</Typography.Text> : <ins style={{ textDecoration: 'none' }}><Value v={c.after} /></ins>}</td>
     </tr>
   );
 }
@@ -63,35 +66,36 @@ export function DraftDiff({ draftId }: { draftId: string }) {
 
 /** `diff` as `useDiff` reads it: the draft's page reads it once for its file count, this tab and the published guides. */
 export function DiffView({ draftId, diff: q }: { draftId: string; diff: Loaded<Diff> }) {
+  const { t } = usePrefs();
   if (q.error) return <LoadError error={q.error} retry={q.reload} />;
-  if (!q.data) return <Spin description="加载中…" />;
+  if (!q.data) return <Spin description={t('admLoading')} />;
   const d = q.data;
   const editFile = (file: string) => `/admin/drafts/${draftId}?tab=edit&file=${encodeURIComponent(file)}`;
   return (
     <div className="admin-stack">
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
-        <Typography.Text>与第 {d.against} 版相比：{d.documents.length === 0 ? '没有变化' : `${d.documents.length} 个文件有变化`}</Typography.Text>
-        <Button onClick={q.reload} loading={q.loading}>刷新</Button>
+        <Typography.Text>{t('admComparedWithVersion')} {d.against} {t('admSep15')}{d.documents.length === 0 ? t('admNoChange') : t('admFileSChanged', { n: d.documents.length })}</Typography.Text>
+        <Button onClick={q.reload} loading={q.loading}>{t('admRefresh')}</Button>
       </div>
-      {d.documents.length === 0 ? <Empty description="草稿与现行版本相同" /> : (
-        <Alert type="info" showIcon title="本次变更涉及" description={
+      {d.documents.length === 0 ? <Empty description={t('admTheDraftIsThe')} /> : (
+        <Alert type="info" showIcon title={t('admThisChangeConcerns')} description={
           <>
-            <div>一件事：{d.matters.length === 0 ? '无' : d.matters.map((m, i) => <Fragment key={m.id}>{i > 0 && '；'}<strong>{m.name}</strong>（{m.why.join('，')}）</Fragment>)}</div>
-            <div>需征求意见的部门：{d.departments.length === 0 ? '无' : d.departments.map((x) => x.name).join('、')}</div>
+            <div>{t('admMatters2')}{d.matters.length === 0 ? t('admNone') : d.matters.map((m, i) => <Fragment key={m.id}>{i > 0 && t('admSep6')}<strong><span lang="zh-CN">{m.name}</span></strong>{t('admSep')}{m.why.join(t('admSep12'))}{t('admSep2')}</Fragment>)}</div>
+            <div>{t('admDepartmentsToConsult')}{d.departments.length === 0 ? t('admNone') : d.departments.map((x) => x.name).join(t('admSep3'))}</div>
           </>
         } />
       )}
       {d.documents.map((doc) => (
-        <Section key={doc.file} level={4} title={<span className="admin-row" style={{ gap: 6 }}><Tag color={CHANGE[doc.change].color}>{CHANGE[doc.change].text}</Tag><Tag>{KIND[doc.kind]}</Tag><span className="mono" style={{ fontWeight: 600 }}>{doc.file}</span></span>}
-          extra={doc.change !== 'removed' ? <Link to={editFile(doc.file)} aria-label={`打开文件 ${doc.file}`}>打开文件</Link> : undefined}>
+        <Section key={doc.file} level={4} title={<span className="admin-row" style={{ gap: 6 }}><Tag color={CHANGE[doc.change].color}>{t(CHANGE[doc.change].text)}</Tag><Tag>{t(KIND[doc.kind])}</Tag><span className="mono" style={{ fontWeight: 600 }}>{doc.file}</span></span>}
+          extra={doc.change !== 'removed' ? <Link to={editFile(doc.file)} aria-label={t('admOpenFile', { file: doc.file })}>{t('admOpenFile2')}</Link> : undefined}>
           {doc.change === 'changed' ? (
             <table className="diff-table">
-              <caption className="sr-only">{doc.file} 的 {doc.changes?.length ?? 0} 处变化</caption>
-              <thead><tr><th scope="col" style={{ width: '30%' }}>位置</th><th scope="col" style={{ width: '35%' }}>修改前</th><th scope="col">修改后</th></tr></thead>
+              <caption className="sr-only">{doc.file} {t('admSep16')} {doc.changes?.length ?? 0} {t('admChangeS')}</caption>
+              <thead><tr><th scope="col" style={{ width: '30%' }}>{t('admLocation')}</th><th scope="col" style={{ width: '35%' }}>{t('admBefore')}</th><th scope="col">{t('admAfter')}</th></tr></thead>
               <tbody>{(doc.changes ?? []).map((c, i) => <Leaf key={i} c={c} />)}</tbody>
             </table>
           ) : (
-            <Typography.Text>{doc.change === 'added' ? '新增的文件，全部内容为新内容。' : '该文件已从目录中删除。'}</Typography.Text>
+            <Typography.Text>{doc.change === 'added' ? t('admANewFileAll') : t('admThisFileWasRemoved')}</Typography.Text>
           )}
         </Section>
       ))}

@@ -3,7 +3,7 @@
  * a time), and see every defect of the whole draft with file, path and message; "检查" saves at once
  * and checks again. A defect of the open file moves the cursor to its line.
  */
-import { Alert, Button, Empty, Grid, Input, Modal, Popconfirm, Select, Space, Tag, Typography, type GetRef } from 'antd';
+import { Alert, Button, Empty, Grid, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Typography, type GetRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, put, type ErrorDetail } from '../shared/api.ts';
@@ -12,6 +12,8 @@ import { useLoad } from '../shared/useLoad.ts';
 import { baseName, docUrl, errorText, fmtTime, get, KIND, KIND_ORDER, Section, type Matters } from './common.tsx';
 import type { Defect, DocumentKind, DraftDetail, EditResult, ItemSummary } from './types.ts';
 import { lineOfPath } from './yamlLine.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { DocumentForm, hasForm } from './forms/DocumentForm.tsx';
 
 export interface EditorHandle {
   /** Saves what is typed now; false when it could not be saved (YAML syntax, conflict). */
@@ -58,6 +60,7 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
   onChanged(): void;
   handle: RefObject<EditorHandle | null>;
 }) {
+  const { t } = usePrefs();
   const [params, setParams] = useSearchParams();
   const narrow = !Grid.useBreakpoint().md;
   const [initial, setInitial] = useState(() => defaultFile(draft));
@@ -67,6 +70,9 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
   const [state, setState] = useState<SaveState>({ kind: 'clean' });
   const [caret, setCaret] = useState({ line: 1, col: 1 });
   const [checked, setChecked] = useState<string | null>(null);
+  /** Items and matters can be edited as a form; the form writes the same YAML text. */
+  const [mode, setMode] = useState<'form' | 'yaml'>('yaml');
+  const kind = draft.documents.find((d) => d.file === file)?.kind;
   const area = useRef<GetRef<typeof Input.TextArea>>(null);
   const defectsCallback = useRef(onDefects);
   defectsCallback.current = onDefects;
@@ -167,8 +173,8 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
     if (f === file) return;
     if (!(await saveNow())) {
       const go = await new Promise<boolean>((resolve) => Modal.confirm({
-        title: '当前文件未保存', content: '当前文件有 YAML 语法错误或保存失败，切换后未保存的修改将丢失。仍要切换吗？',
-        okText: '放弃修改并切换', cancelText: '留在当前文件', onOk: () => resolve(true), onCancel: () => resolve(false),
+        title: t('admTheCurrentFileIs'), content: t('admTheCurrentFileHas'),
+        okText: t('admDiscardAndSwitch'), cancelText: t('admStayOnThisFile'), onOk: () => resolve(true), onCancel: () => resolve(false),
       }));
       if (!go) return;
     }
@@ -178,7 +184,7 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
   const check = async () => {
     const result = await save();
     if (result === false) {
-      setChecked('检查未完成：当前文件不是合法的 YAML，未保存，请先修正语法错误。');
+      setChecked(t('admCheckNotDoneThe'));
       return;
     }
     let defects = result;
@@ -194,11 +200,17 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
     }
     const here = file ? defects.filter((d) => d.file === file).length : 0;
     const at = fmtTime(new Date().toISOString()).slice(11);
-    setChecked(defects.length === 0 ? `检查通过（${at}）：整套目录没有问题。` : `检查完成（${at}）：整套目录共 ${defects.length} 处问题${file ? `，本文件 ${here} 处` : ''}。`);
+    setChecked(defects.length === 0 ? t('admCheckPassedNoProblem', { at }) : t('admCheckDoneProblemS', { at, n: defects.length, p2: file ? t('admThisFileN', { n: here }) : '' }));
   };
 
   /** Moves the cursor to the defect's line in the open file. */
   const locate = (d: Defect) => {
+    if (hasForm(kind) && mode === 'form') {
+      // The line is in the YAML: show it first.
+      setMode('yaml');
+      setTimeout(() => locate(d), 0);
+      return;
+    }
     const el = area.current?.resizableTextArea?.textArea;
     const t = latest.current;
     if (!el || t === null) return;
@@ -228,11 +240,11 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
     const counts = new Map<string, number>();
     for (const d of draft.defects) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
     return KIND_ORDER.map((kind) => ({
-      label: KIND[kind],
-      title: KIND[kind],
+      label: t(KIND[kind]),
+      title: t(KIND[kind]),
       options: draft.documents.filter((d) => d.kind === kind).map((d) => ({
         value: d.file,
-        label: `${baseName(d.file)}${names.has(d.file) ? ` · ${names.get(d.file)}` : ''}${counts.has(d.file) ? `（${counts.get(d.file)} 处问题）` : ''}`,
+        label: <>{baseName(d.file)}{names.has(d.file) ? <> · <span lang="zh-CN">{names.get(d.file)}</span></> : ''}{counts.has(d.file) ? t('admFileProblems', { n: counts.get(d.file) ?? 0 }) : ''}</>,
         search: `${d.file} ${names.get(d.file) ?? ''}`,
       })),
     })).filter((g) => g.options.length > 0);
@@ -242,38 +254,38 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
   const elsewhere = draft.defects.filter((d) => d.file !== file);
   const status = (() => {
     switch (state.kind) {
-      case 'clean': return canEdit ? <Typography.Text type="secondary">修改后自动保存</Typography.Text> : <Typography.Text type="secondary">只读</Typography.Text>;
-      case 'dirty': return <Typography.Text type="warning">有未保存的修改（停止输入 1 秒后自动保存）</Typography.Text>;
-      case 'saving': return <Typography.Text type="secondary">正在保存并检查…</Typography.Text>;
-      case 'saved': return <Typography.Text type="success">已保存并检查 {state.at}</Typography.Text>;
-      case 'syntax': return <Typography.Text type="danger">YAML 语法错误，未保存</Typography.Text>;
-      case 'error': return <Typography.Text type="danger">保存失败：{state.text}</Typography.Text>;
+      case 'clean': return canEdit ? <Typography.Text type="secondary">{t('admSavedAutomaticallyAfterChanges')}</Typography.Text> : <Typography.Text type="secondary">{t('admReadOnly')}</Typography.Text>;
+      case 'dirty': return <Typography.Text type="warning">{t('admUnsavedChangesSaved1')}</Typography.Text>;
+      case 'saving': return <Typography.Text type="secondary">{t('admSavingAndChecking')}</Typography.Text>;
+      case 'saved': return <Typography.Text type="success">{t('admSavedAndChecked')} {state.at}</Typography.Text>;
+      case 'syntax': return <Typography.Text type="danger">{t('admYamlSyntaxErrorNot')}</Typography.Text>;
+      case 'error': return <Typography.Text type="danger">{t('admSavingFailed')}{state.text}</Typography.Text>;
     }
   })();
 
   return (
     <div className="admin-stack">
       <div className="admin-row">
-        <label htmlFor="draft-file" style={{ fontWeight: 600 }}>文件</label>
-        <Select id="draft-file" value={file ?? undefined} onChange={(f: string) => void open(f)} options={options} placeholder="选择要查看或修改的文件（一件事、事项、字段……）"
+        <label htmlFor="draft-file" style={{ fontWeight: 600 }}>{t('admFile')}</label>
+        <Select id="draft-file" value={file ?? undefined} onChange={(f: string) => void open(f)} options={options} placeholder={t('admChooseAFileTo')}
           showSearch={{ optionFilterProp: 'search' }} style={{ flex: '1 1 320px', minWidth: 0, maxWidth: 560 }} listHeight={400} />
-        <Typography.Text type="secondary">共 {draft.documents.length} 个文件</Typography.Text>
+        <Typography.Text type="secondary">{t('admSep18')} {draft.documents.length} {t('admFileS')}</Typography.Text>
         {canEdit && <NewFile draft={draft} onCreated={(f) => { onChanged(); setFile(f); }} />}
       </div>
 
       {!file ? (
-        <Empty description="请选择文件。需修改事项的承诺时限、材料等，选“事项”下的文件；修改问卷、情形、事项组成，选“一件事”下的文件。" />
+        <Empty description={t('admChooseAFileTo2')} />
       ) : loadError ? (
         <Alert type="error" showIcon title={loadError} />
       ) : (
         <div className="editor-grid">
           <div>
             <div className="admin-row" style={{ justifyContent: 'space-between', marginBottom: 6 }}>
-              <label htmlFor="yaml-editor" style={{ fontWeight: 600 }}>YAML 内容 <span className="mono" style={{ fontWeight: 400 }}>{file}</span></label>
+              <label htmlFor="yaml-editor" style={{ fontWeight: 600 }}>{t('admYamlContent')} <span className="mono" style={{ fontWeight: 400 }}>{file}</span></label>
               <Space wrap size={4}>
-                {canEdit && <Button type="primary" onClick={() => void check()} loading={state.kind === 'saving'}>检查</Button>}
+                {canEdit && <Button type="primary" onClick={() => void check()} loading={state.kind === 'saving'}>{t('admCheck')}</Button>}
                 {canEdit && (
-                  <Popconfirm title={`从草稿中删除 ${baseName(file)}？`} description="删除后保存并重新检查整套目录。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消"
+                  <Popconfirm title={t('admDeleteFromTheDraft', { p0: baseName(file) })} description={t('admItIsDeletedSaved')} okText={t('admDelete')} okButtonProps={{ danger: true }} cancelText={t('admCancel')}
                     onConfirm={async () => {
                       try {
                         const r = await api<EditResult>('DELETE', docUrl(draft.id, file));
@@ -285,12 +297,17 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
                         setState({ kind: 'error', text: errorText(e) });
                       }
                     }}>
-                    <Button danger>删除文件</Button>
+                    <Button danger>{t('admDeleteTheFile')}</Button>
                   </Popconfirm>
                 )}
               </Space>
             </div>
-            {text === null ? <Typography.Text type="secondary">加载中…</Typography.Text> : (
+            {text !== null && hasForm(kind) && (
+              <Radio.Group optionType="button" size="small" value={mode} onChange={(e) => setMode(e.target.value as 'form' | 'yaml')} aria-label={t('formEditAs')} style={{ marginBottom: 6 }}
+                options={[{ value: 'form', label: t('formModeForm') }, { value: 'yaml', label: t('formModeYaml') }]} />
+            )}
+            {text !== null && hasForm(kind) && mode === 'form' && kind && <DocumentForm kind={kind} text={text} canEdit={canEdit} draftId={draft.id} matterId={draft.matterId} onChange={change} />}
+            {text === null ? <Typography.Text type="secondary">{t('admLoading')}</Typography.Text> : hasForm(kind) && mode === 'form' ? null : (
               <Input.TextArea id="yaml-editor" ref={area} className="yaml-editor" value={text} readOnly={!canEdit} onChange={(e) => change(e.target.value)}
                 onSelect={trackCaret} onKeyUp={trackCaret} onClick={trackCaret}
                 rows={narrow ? 18 : 30} spellCheck={false} autoCapitalize="off" autoCorrect="off" wrap="off"
@@ -298,33 +315,33 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
             )}
             <div id="yaml-status" className="admin-row" style={{ justifyContent: 'space-between', marginTop: 4 }}>
               <span aria-live="polite">{status}</span>
-              <Typography.Text type="secondary" aria-hidden="true">第 {caret.line} 行，第 {caret.col} 列</Typography.Text>
+              <Typography.Text type="secondary" aria-hidden="true">{t('admLineCol', { line: caret.line, col: caret.col })}</Typography.Text>
             </div>
             {state.kind === 'syntax' && (
-              <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title="YAML 语法错误，本次修改未保存"
-                description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{state.details.map((d, i) => <li key={i}><span className="mono">{d.path}</span>：{d.message}</li>)}</ul>} />
+              <Alert type="error" showIcon role="alert" style={{ marginTop: 8 }} title={t('admYamlSyntaxErrorThis')}
+                description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{state.details.map((d, i) => <li key={i}><span className="mono">{d.path}</span>{t('admSep9')}{d.message}</li>)}</ul>} />
             )}
           </div>
-          <Section title={`检查结果（${draft.defects.length} 处问题）`} level={4}>
+          <Section title={t('admCheckResultsProblemS', { n: draft.defects.length })} level={4}>
             <div role="status" aria-live="polite" style={{ marginBottom: 8 }}>
               {checked ? <Typography.Text strong type={draft.defects.length === 0 ? 'success' : 'danger'}>{checked}</Typography.Text>
-                : draft.defects.length === 0 ? <Typography.Text type="success">整套目录没有问题{canEdit ? '，可以提交' : ''}。</Typography.Text>
-                  : <Typography.Text type="danger">整套目录有 {draft.defects.length} 处问题，须全部修正才能提交。</Typography.Text>}
+                : draft.defects.length === 0 ? <Typography.Text type="success">{t('admNoProblemInThe')}{canEdit ? t('admItCanBeSubmitted') : ''}{t('admPeriod')}</Typography.Text>
+                  : <Typography.Text type="danger">{t('admTheWholeCatalogueHas')} {draft.defects.length} {t('admProblemSAllMust')}</Typography.Text>}
             </div>
             <div className="defect-list">
-              {here.length > 0 && <Typography.Text strong>本文件（{here.length}）</Typography.Text>}
+              {here.length > 0 && <Typography.Text strong>{t('admThisFile')}{here.length}{t('admSep2')}</Typography.Text>}
               {here.map((d, i) => (
                 <div key={`h${i}`} className="defect here">
-                  <div><code>{d.path || '（整个文件）'}</code></div>
+                  <div><code>{d.path || t('admWholeFile')}</code></div>
                   <div>{d.message}</div>
-                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => locate(d)} aria-label={`在编辑框中定位：${d.path} ${d.message}`}>定位到该行</Button>
+                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => locate(d)} aria-label={t('admGoToItIn', { path: d.path, message: d.message })}>{t('admGoToTheLine')}</Button>
                 </div>
               ))}
-              {elsewhere.length > 0 && <Typography.Text strong style={{ display: 'block', marginTop: here.length ? 12 : 0 }}>其他文件（{elsewhere.length}）</Typography.Text>}
+              {elsewhere.length > 0 && <Typography.Text strong style={{ display: 'block', marginTop: here.length ? 12 : 0 }}>{t('admOtherFiles')}{elsewhere.length}{t('admSep2')}</Typography.Text>}
               {elsewhere.map((d, i) => (
                 <div key={`e${i}`} className="defect">
-                  <div><Button size="small" type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void open(d.file)} aria-label={`打开文件 ${d.file}`}><span className="mono">{d.file}</span></Button></div>
-                  <div><code>{d.path || '（整个文件）'}</code></div>
+                  <div><Button size="small" type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void open(d.file)} aria-label={t('admOpenFile', { file: d.file })}><span className="mono">{d.file}</span></Button></div>
+                  <div><code>{d.path || t('admWholeFile')}</code></div>
                   <div>{d.message}</div>
                 </div>
               ))}
@@ -337,14 +354,15 @@ export function DraftEditor({ draft, canEdit, matters, onDefects, onChanged, han
 }
 
 function NewFile({ draft, onCreated }: { draft: DraftDetail; onCreated(file: string): void }) {
+  const { t } = usePrefs();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<DocumentKind>('item');
   const [name, setName] = useState('');
   const { busy, error, setError, run } = useAction();
   const file = `catalog/${FOLDER[kind]}/${name.trim()}.yaml`;
   const create = async () => {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/.test(name.trim())) return setError('文件名只能用字母、数字、点、短横线和下划线，如 ga-birth-registration');
-    if (draft.documents.some((d) => d.file === file)) return setError('草稿中已有这个文件');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/.test(name.trim())) return setError(t('admAFileNameMay'));
+    if (draft.documents.some((d) => d.file === file)) return setError(t('admTheDraftAlreadyHas'));
     if (await run(() => put<EditResult>(docUrl(draft.id, file), { yaml: TEMPLATE[kind](name.trim()) }))) {
       setOpen(false);
       setName('');
@@ -353,16 +371,16 @@ function NewFile({ draft, onCreated }: { draft: DraftDetail; onCreated(file: str
   };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>新增文件</Button>
-      <Modal open={open} title="新增文件" onCancel={() => setOpen(false)} onOk={() => void create()} okText="新增" cancelText="取消" confirmLoading={busy}>
+      <Button onClick={() => setOpen(true)}>{t('admAddAFile')}</Button>
+      <Modal open={open} title={t('admAddAFile')} onCancel={() => setOpen(false)} onOk={() => void create()} okText={t('admAdd')} cancelText={t('admCancel')} confirmLoading={busy}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <label htmlFor="new-kind">种类</label>
-          <Select id="new-kind" value={kind} onChange={setKind} options={KIND_ORDER.map((k) => ({ value: k, label: KIND[k] }))} style={{ width: 200 }} />
-          <label htmlFor="new-name">文件名（不含 .yaml）</label>
-          <Input id="new-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="如 ga-birth-registration" autoComplete="off" />
-          <Typography.Text type="secondary">将新建 <span className="mono">{file}</span>，内容为该种类的骨架，保存后按检查结果补全。</Typography.Text>
+          <label htmlFor="new-kind">{t('admKind')}</label>
+          <Select id="new-kind" value={kind} onChange={setKind} options={KIND_ORDER.map((k) => ({ value: k, label: t(KIND[k]) }))} style={{ width: 200 }} />
+          <label htmlFor="new-name">{t('admFileNameWithoutYaml')}</label>
+          <Input id="new-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('admEGGaBirth')} autoComplete="off" />
+          <Typography.Text type="secondary">{t('admCreates')} <span className="mono">{file}</span>{t('admWithASkeletonOf')}</Typography.Text>
           {error && <Alert type="error" showIcon title={error} role="alert" />}
-          <Tag>提示</Tag><Typography.Text type="secondary">新事项须被某个一件事引用，新一件事须有牵头部门。</Typography.Text>
+          <Tag>{t('admHint')}</Tag><Typography.Text type="secondary">{t('admANewItemMust')}</Typography.Text>
         </Space>
       </Modal>
     </>

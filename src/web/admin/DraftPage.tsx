@@ -2,7 +2,7 @@
  * One draft: where it stands (起草 → 征求意见 → 批准 → 发布), what may be done now by whom, and its
  * four views: the documents with their check, the live plan preview, the diff and the opinions.
  */
-import { Alert, Button, Descriptions, Grid, Popconfirm, Space, Spin, Steps, Tabs, Typography, message } from 'antd';
+import { Alert, Button, Descriptions, Grid, Modal, Space, Spin, Steps, Tabs, Typography, message } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { post } from '../shared/api.ts';
@@ -15,6 +15,8 @@ import { OpinionForm, OpinionRecord } from './Opinions.tsx';
 import { PlanPreview } from './PlanPreview.tsx';
 import { Simulation } from './Simulation.tsx';
 import type { Defect, DiffView as Diff, DraftDetail } from './types.ts';
+import { WithData, SLOT } from '../window/ui.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
 
 const TABS = ['edit', 'preview', 'diff', 'opinions'] as const;
 type Tab = (typeof TABS)[number];
@@ -30,6 +32,7 @@ function stepOf(d: DraftDetail): { current: number; status: 'process' | 'error' 
 }
 
 export function DraftPage() {
+  const { t } = usePrefs();
   const { id = '' } = useParams();
   const { account } = useAuth();
   const [params, setParams] = useSearchParams();
@@ -50,8 +53,8 @@ export function DraftPage() {
   /** How many files the draft changed (for the editor: nothing to submit while it is none); null while unknown. */
   const changed = diff.error ? null : diff.data?.documents.length ?? null;
 
-  if (q.error) return <Space orientation="vertical"><Link to="/admin/drafts">← 返回目录草稿</Link><LoadError error={q.error} retry={q.reload} /></Space>;
-  if (!draft) return <Spin description="加载中…" />;
+  if (q.error) return <Space orientation="vertical"><Link to="/admin/drafts">{t('admBackToCatalogueDrafts')}</Link><LoadError error={q.error} retry={q.reload} /></Space>;
+  if (!draft) return <Spin description={t('admLoading')} />;
 
   const canEdit = mayEdit(account, draft) && editable(draft);
   /** Editors start at the documents; everyone else at what changed. */
@@ -78,17 +81,20 @@ export function DraftPage() {
       msg.success(text(d));
     } catch (e) {
       const details = (e as { details?: { path: string; message: string }[] }).details ?? [];
-      setNotice({ type: 'error', text: errorText(e), details: details.map((x) => `${x.path}：${x.message}`) });
+      setNotice({ type: 'error', text: errorText(e), details: details.map((x) => t('admSep20', { path: x.path, message: x.message })) });
     } finally {
       setBusy(null);
     }
   };
 
   const submit = () => act('submit', async () => {
-    if (editor.current && !(await editor.current.flush())) throw new Error('当前文件有 YAML 语法错误，尚未保存，请先修正');
+    if (editor.current && !(await editor.current.flush())) throw new Error(t('admTheCurrentFileHas2'));
     return post<DraftDetail>(`/api/admin/drafts/${draft.id}/submit`);
-  }, (d) => `已提交，征求 ${d.review.asked.map((a) => a.department.name).join('、')} 的意见`);
-  const approve = () => act('approve', () => post<DraftDetail>(`/api/admin/drafts/${draft.id}/approve`), () => '已批准，可以发布');
+  }, (d) => t('admSubmittedAskingForOpinions', { p0: d.review.asked.map((a) => a.department.name).join('、') }));
+  const approve = () => Modal.confirm({
+    title: t('formApproveTitle'), content: t('formApproveContent'), okText: t('formApproveOk'), cancelText: t('formCancel'),
+    onOk: () => act('approve', () => post<DraftDetail>(`/api/admin/drafts/${draft.id}/approve`), () => t('admApprovedReadyToPublish')),
+  });
   const publish = () => act('publish', async () => {
     const r = await post<{ version: number; publishedAt: string; draft: DraftDetail }>(`/api/admin/drafts/${draft.id}/publish`);
     // Read here, after the publication: what it changed, for the browser's copies to refresh.
@@ -96,32 +102,32 @@ export function DraftPage() {
     refreshPublic(published?.matters.map((m) => m.id) ?? []);
     void matters.reload();
     return r.draft;
-  }, (d) => `已发布为事项目录第 ${d.publishedVersion} 版，各渠道即时生效`);
+  }, (d) => t('admPublishedAsCatalogueVersion', { publishedVersion: d.publishedVersion ?? '' }));
 
   return (
     <div className="admin-stack">
       {holder}
-      <Link to="/admin/drafts">← 返回目录草稿</Link>
+      <Link to="/admin/drafts">{t('admBackToCatalogueDrafts')}</Link>
       <div className="admin-row">
-        <Typography.Title level={3} style={{ margin: 0 }}>{draft.title}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}><span lang="zh-CN">{draft.title}</span></Typography.Title>
         <StatusTag status={draft.status} />
       </div>
-      <Steps size="small" responsive={false} titlePlacement={narrow ? 'vertical' : 'horizontal'} current={step.current} status={step.status} aria-label="目录变更流程" items={[
-        { title: '起草', content: draft.status === 'revision' ? '退回修改' : undefined },
-        { title: '征求意见', content: draft.review.round > 0 ? `第 ${draft.review.round} 轮` : undefined },
-        { title: '批准', content: draft.approvedAt ? fmtTime(draft.approvedAt) : undefined },
-        { title: '发布', content: draft.publishedVersion !== null ? `第 ${draft.publishedVersion} 版` : undefined },
+      <Steps size="small" responsive={false} titlePlacement={narrow ? 'vertical' : 'horizontal'} current={step.current} status={step.status} aria-label={t('admCatalogueChangeProcess')} items={[
+        { title: t('admDraft'), content: draft.status === 'revision' ? t('admSentBackForChanges') : undefined },
+        { title: t('admConsultation'), content: draft.review.round > 0 ? t('admRound', { round: draft.review.round }) : undefined },
+        { title: t('admApproval'), content: draft.approvedAt ? fmtTime(draft.approvedAt) : undefined },
+        { title: t('admPublication'), content: draft.publishedVersion !== null ? t('admVersion', { publishedVersion: draft.publishedVersion ?? '' }) : undefined },
       ]} />
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={[
-        { key: 'reason', label: '变更理由', children: draft.reason, span: 'filled' as const },
-        { key: 'by', label: '起草', children: `${draft.createdBy.name} · ${fmtTime(draft.createdAt)}` },
-        { key: 'base', label: '基于', children: `第 ${draft.baseVersion} 版` },
-        ...(draft.matterId ? [{ key: 'matter', label: '一件事', children: `${matters.name(draft.matterId)}${draft.department ? `（牵头：${draft.department.name}）` : ''}` }] : []),
-        ...(draft.changeRequestId ? [{ key: 'cr', label: '来源', children: <Link to="/admin/change-requests">变更申请</Link> }] : []),
-        { key: 'updated', label: '最近修改', children: fmtTime(draft.updatedAt) },
+        { key: 'reason', label: t('admReasonForTheChange'), children: draft.reason, span: 'filled' as const },
+        { key: 'by', label: t('admDraft'), children: `${draft.createdBy.name} · ${fmtTime(draft.createdAt)}` },
+        { key: 'base', label: t('admBasedOn'), children: t('admVersion2', { baseVersion: draft.baseVersion }) },
+        ...(draft.matterId ? [{ key: 'matter', label: t('admMatters'), children: <><span lang="zh-CN">{matters.name(draft.matterId)}</span>{draft.department ? <WithData text={t('admMatterLead', { name: SLOT })} data={draft.department.name} /> : ''}</> }] : []),
+        ...(draft.changeRequestId ? [{ key: 'cr', label: t('admSource'), children: <Link to="/admin/change-requests">{t('admChangeRequests')}</Link> }] : []),
+        { key: 'updated', label: t('admLastChanged'), children: fmtTime(draft.updatedAt) },
       ]} />
 
-      <section className="action-bar" aria-label="办理">
+      <section className="action-bar" aria-label={t('admNextStep')}>
         <div className="admin-stack" aria-live="polite" style={{ gap: 10 }}>
           {notice && (
             <Alert type={notice.type} showIcon title={notice.text} closable={{ onClose: () => setNotice(null) }}
@@ -130,51 +136,54 @@ export function DraftPage() {
           {editable(draft) && (mayEdit(account, draft) ? (
             <div className="admin-row" style={{ justifyContent: 'space-between' }}>
               <Typography.Text>
-                {draft.status === 'revision' ? '已退回修改：请按“审查意见”修改后重新提交。' : '修改文件并检查无误后，提交征求所涉部门意见。'}
-                {changed === 0 ? <Typography.Text type="warning" strong> 尚未修改任何文件。</Typography.Text>
-                  : changed ? <Typography.Text> 已修改 {changed} 个文件；</Typography.Text> : null}
-                {draft.defectCount > 0 ? <Typography.Text type="danger" strong> 还有 {draft.defectCount} 处问题，修正后才能提交。</Typography.Text>
-                  : changed !== 0 ? <Typography.Text type="success" strong> 检查通过，没有问题。</Typography.Text> : null}
+                {draft.status === 'revision' ? t('admSentBackChangeIt') : t('admChangeTheFilesCheck')}
+                {changed === 0 ? <Typography.Text type="warning" strong> {t('admNoFileChangedYet')}</Typography.Text>
+                  : changed ? <Typography.Text> {t('admChanged')} {changed} {t('admFileS2')}</Typography.Text> : null}
+                {draft.defectCount > 0 ? <Typography.Text type="danger" strong> {t('admStill')} {draft.defectCount} {t('admProblemSToFix')}</Typography.Text>
+                  : changed !== 0 ? <Typography.Text type="success" strong> {t('admCheckPassedNoProblems')}</Typography.Text> : null}
               </Typography.Text>
               <Space wrap>
-                <Button onClick={() => setTab('diff')}>查看变更对比</Button>
-                <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={draft.defectCount > 0 || changed === 0}>提交征求意见</Button>
+                <Button onClick={() => setTab('diff')}>{t('admSeeTheChanges')}</Button>
+                <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={draft.defectCount > 0 || changed === 0}>{t('admSubmitForConsultation')}</Button>
               </Space>
             </div>
-          ) : <Typography.Text>草稿由起草方修改中，提交后征求意见。</Typography.Text>)}
+          ) : <Typography.Text>{t('admTheDrafterIsChanging')}</Typography.Text>)}
 
           {draft.status === 'in-review' && (
             <div className="admin-stack" style={{ gap: 10 }}>
               <Typography.Text>
-                正在征求意见（第 {draft.review.round} 轮）：{agreed.length}/{draft.review.asked.length} 个部门已同意
-                {missing.length > 0 && `，等待 ${missing.map((a) => a.department.name).join('、')}`}。
+                {t('admConsultationUnderWayRound')} {draft.review.round} {t('admSep22')}{agreed.length}/{draft.review.asked.length} {t('admDepartmentSAgreed')}
+                {missing.length > 0 && <>{t('admWaitingFor')}<span lang="zh-CN">{missing.map((a) => a.department.name).join('、')}</span></>}{t('admPeriod')}
               </Typography.Text>
               {admin && (
                 <Space wrap>
-                  <Button type="primary" onClick={() => void approve()} loading={busy === 'approve'} disabled={missing.length > 0}>批准</Button>
-                  {missing.length > 0 && <Typography.Text type="secondary">各部门均同意后才能批准。</Typography.Text>}
+                  <Button type="primary" onClick={() => void approve()} loading={busy === 'approve'} disabled={missing.length > 0}>{t('admApproval')}</Button>
+                  {missing.length > 0 && <Typography.Text type="secondary">{t('admApprovalNeedsEveryDepartment')}</Typography.Text>}
                 </Space>
               )}
-              {awaitsMe(account, draft) && ask && (
-                <Alert type="info" showIcon title="本部门需提出意见" description={
+              {awaitsMe(account, draft) && ask && ask.officer.role !== account?.role && (
+                <Alert type="info" showIcon title={t('formOfficerNote')} description={t('formOfficerNoteDetail', { role: t(ask.officer.role === 'lead' ? 'formOfficerLead' : 'formOfficerReviewer') })} />
+              )}
+              {awaitsMe(account, draft) && ask && ask.officer.role === account?.role && (
+                <Alert type="info" showIcon title={t('admYourDepartmentSOpinion')} description={
                   <div style={{ marginTop: 8 }}>
-                    <Typography.Paragraph>请先在下方“变更对比”“方案预览”中核对本次变更。</Typography.Paragraph>
+                    <Typography.Paragraph>{t('admFirstCheckThisChange')}</Typography.Paragraph>
                     <OpinionForm draft={draft} department={ask.department.name} onDone={(d, text) => { setDraft(d); msg.success(text); }} />
                   </div>
                 } />
               )}
-              {ask?.opinion && <Typography.Text>本部门已提出意见：{ask.opinion.opinion === 'agree' ? '同意' : '不同意'}（{ask.opinion.by.name}，{fmtTime(ask.opinion.at)}）。</Typography.Text>}
+              {ask?.opinion && <Typography.Text>{t('admYourDepartmentSOpinion2')}{ask.opinion.opinion === 'agree' ? t('admAgree') : t('admDisagree')}{t('admSep')}<span lang="zh-CN">{ask.opinion.by.name}</span>{t('admSep12')}{fmtTime(ask.opinion.at)}{t('admSep23')}</Typography.Text>}
             </div>
           )}
 
           {draft.status === 'approved' && (
             <div className="admin-row" style={{ justifyContent: 'space-between' }}>
-              <Typography.Text style={{ flex: '1 1 400px' }}>已于 {fmtTime(draft.approvedAt)} 由 {draft.approvedBy?.name} 批准。发布后成为新的目录版本，办事指南、办理方案和各渠道立即使用新版本；已受理的办件仍按原版本办理。</Typography.Text>
+              <Typography.Text style={{ flex: '1 1 400px' }}>{t('admOn')} {fmtTime(draft.approvedAt)} {t('admApprovedBy')} <span lang="zh-CN">{draft.approvedBy?.name}</span> {t('admOncePublishedItBecomes')}</Typography.Text>
               {admin && (
                 <Space>
-                  <Popconfirm title="发布为新的目录版本？" description="发布后立即对外生效，不能撤回（如需更改请再起草新版本）。" okText="确认发布" cancelText="取消" onConfirm={() => publish()}>
-                    <Button type="primary" loading={busy === 'publish'}>发布</Button>
-                  </Popconfirm>
+                  <Button type="primary" loading={busy === 'publish'} onClick={() => Modal.confirm({
+                    title: t('formPublishTitle'), content: t('formPublishContent'), okText: t('formPublishOk'), cancelText: t('formCancel'), onOk: () => publish(),
+                  })}>{t('admPublication')}</Button>
                 </Space>
               )}
             </div>
@@ -187,10 +196,10 @@ export function DraftPage() {
       {admin && draft.status !== 'published' && <Simulation key={draft.updatedAt} draft={draft} />}
 
       <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'edit', label: canEdit ? `文件与检查${draft.defectCount > 0 ? `（${draft.defectCount} 处问题）` : ''}` : '文件', children: <DraftEditor draft={draft} canEdit={canEdit} matters={matters} onDefects={checked} onChanged={() => { void q.reload(); setVersion((v) => v + 1); }} handle={editor} /> },
-        { key: 'preview', label: '方案预览', children: <PlanPreview draft={draft} version={version} matters={matters} /> },
-        { key: 'diff', label: '变更对比', children: tab === 'diff' ? <DiffView draftId={draft.id} diff={diff} /> : null },
-        { key: 'opinions', label: `审查意见${draft.opinions.length > 0 ? `（${draft.opinions.length}）` : ''}`, children: <OpinionRecord draft={draft} /> },
+        { key: 'edit', label: canEdit ? `${t('admFilesTab')}${draft.defectCount > 0 ? t('admFileProblems', { n: draft.defectCount }) : ''}` : t('admFile'), children: <DraftEditor draft={draft} canEdit={canEdit} matters={matters} onDefects={checked} onChanged={() => { void q.reload(); setVersion((v) => v + 1); }} handle={editor} /> },
+        { key: 'preview', label: t('admPlanPreview'), children: <PlanPreview draft={draft} version={version} matters={matters} /> },
+        { key: 'diff', label: t('admChanges2'), children: tab === 'diff' ? <DiffView draftId={draft.id} diff={diff} /> : null },
+        { key: 'opinions', label: `${t('admOpinionsTab')}${draft.opinions.length > 0 ? t('admCountParen', { n: draft.opinions.length }) : ''}`, children: <OpinionRecord draft={draft} /> },
       ]} />
     </div>
   );
@@ -198,11 +207,12 @@ export function DraftPage() {
 
 /** After publication: the version, and the public guides of the matters it changed, to see the change live. */
 function Published({ draft, diff }: { draft: DraftDetail; diff: Diff | null }) {
+  const { t } = usePrefs();
   const matters = diff?.matters ?? [];
   return (
-    <Alert type="success" showIcon title={`已于 ${fmtTime(draft.publishedAt)} 发布为事项目录第 ${draft.publishedVersion} 版`}
+    <Alert type="success" showIcon title={t('admPublishedOnAsCatalogue', { p0: fmtTime(draft.publishedAt), publishedVersion: draft.publishedVersion ?? '' })}
       description={matters.length > 0 ? (
-        <span>查看对外公开的办事指南：{matters.map((m, i) => <span key={m.id}>{i > 0 && '、'}<Link to={`/matters/${m.id}`}>{m.name}</Link></span>)}</span>
-      ) : <Link to="/admin/versions">查看版本记录</Link>} />
+        <span>{t('admSeeThePublicService')}{matters.map((m, i) => <span key={m.id}>{i > 0 && t('admSep3')}<Link to={`/matters/${m.id}`}><span lang="zh-CN">{m.name}</span></Link></span>)}</span>
+      ) : <Link to="/admin/versions">{t('admSeeTheVersions')}</Link>} />
   );
 }

@@ -7,10 +7,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { SimulationAnswer } from '../../contracts/simulate.ts';
 import { errorText, post } from '../shared/api.ts';
 import type { DraftDetail } from './types.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 type Failure = SimulationAnswer['failed'][number];
 
 export function Simulation({ draft }: { draft: DraftDetail }) {
+  const { t } = usePrefs();
   const [running, setRunning] = useState(false);
   const [seconds, setSeconds] = useState(0);
   const [answer, setAnswer] = useState<SimulationAnswer | null>(null);
@@ -36,39 +38,40 @@ export function Simulation({ draft }: { draft: DraftDetail }) {
   };
 
   return (
-    <section className="admin-stack" aria-label="模拟申报" aria-live="polite" style={{ gap: 10 }}>
+    <section className="admin-stack" aria-label={t('admSimulateApplications')} aria-live="polite" style={{ gap: 10 }}>
       <div className="admin-row" style={{ justifyContent: 'space-between' }}>
         <Typography.Text style={{ flex: '1 1 400px' }}>
-          模拟申报：在临时的新数据库上，把草稿改动涉及的一件事的每个情形从申报、受理、各部门审批办到办结，并核对结果和电子证照。
+          {t('admSimulatedApplicationsOnA')}
         </Typography.Text>
-        <Button onClick={() => void start()} loading={running} disabled={draft.defectCount > 0}>模拟申报</Button>
+        <Button onClick={() => void start()} loading={running} disabled={draft.defectCount > 0}>{t('admSimulateApplications')}</Button>
       </div>
-      {draft.defectCount > 0 && <Typography.Text type="secondary">草稿还有问题，修正后才能模拟申报。</Typography.Text>}
+      {draft.defectCount > 0 && <Typography.Text type="secondary">{t('admTheDraftStillHas')}</Typography.Text>}
       {running && (
         <div className="admin-row" role="status">
           <Spin size="small" />
-          <Typography.Text>正在逐个情形申报、受理、审批（每个情形约需 2 秒），已用 {seconds} 秒……</Typography.Text>
+          <Typography.Text>{t('admApplyingAcceptingAndApproving')} {seconds} {t('admS')}</Typography.Text>
         </div>
       )}
-      {error && <Alert type="error" showIcon title={`模拟申报未能进行：${error}`} />}
+      {error && <Alert type="error" showIcon title={t('admSimulationCouldNotRun', { error })} />}
       {answer && <SimulationResult answer={answer} />}
     </section>
   );
 }
 
 function SimulationResult({ answer }: { answer: SimulationAnswer }) {
-  const names = answer.matters.map((m) => m.name).join('、');
+  const { t } = usePrefs();
+  const names = answer.matters.map((m) => m.name).join(t('admSep3'));
   if (answer.failed.length === 0) {
-    return <Alert type="success" showIcon title={`模拟申报通过：${names}的 ${answer.situations} 个情形全部办结`} />;
+    return <Alert type="success" showIcon title={t('admSimulationPassedAllSituation', { names, situations: answer.situations })} />;
   }
   return (
     <div className="admin-stack" style={{ gap: 10 }}>
-      <Alert type="warning" showIcon title={`模拟申报：${answer.situations} 个情形中 ${answer.completed} 个办结，${answer.failed.length} 个未能完成`} description={`模拟的一件事：${names}`} />
-      <Table<Failure> size="small" pagination={false} rowKey={(f) => `${f.matter}|${f.situation}`} dataSource={answer.failed} aria-label="未能完成的情形" columns={[
-        { title: '一件事', dataIndex: 'matterName' },
-        { title: '情形', dataIndex: 'situationName' },
-        { title: '停在', dataIndex: 'stepLabel' },
-        { title: '原因', dataIndex: 'error' },
+      <Alert type="warning" showIcon title={t('admSimulationOfSituationS', { situations: answer.situations, completed: answer.completed, n: answer.failed.length })} description={t('admMattersSimulated', { names })} />
+      <Table<Failure> size="small" pagination={false} rowKey={(f) => `${f.matter}|${f.situation}`} dataSource={answer.failed} aria-label={t('admSituationsNotCompleted')} columns={[
+        { title: t('admMatters'), dataIndex: 'matterName' },
+        { title: t('admSituation'), dataIndex: 'situationName' },
+        { title: t('admStoppedAt'), dataIndex: 'stepLabel' },
+        { title: t('admCause'), dataIndex: 'error' },
       ]} />
     </div>
   );

@@ -7,11 +7,13 @@ import { pages } from '../shared/pager.tsx';
 import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { fmtTime, get, LoadError, Section, useDepartments } from './common.tsx';
+import { fmtTime, get, LoadError, named, Section, useDepartments } from './common.tsx';
 import type { AuditVerification, DeadLetter } from './types.ts';
 import { Knowledge } from './Knowledge.tsx';
 import { Reports } from './Reports.tsx';
 import { CatalogueSync } from './CatalogueSync.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
 
 export function Tools() {
   const { account } = useAuth();
@@ -29,6 +31,7 @@ export function Tools() {
 }
 
 function AuditCheck() {
+  const { t } = usePrefs();
   const [result, setResult] = useState<(AuditVerification & { at: string }) | null>(null);
   const { busy, error, run } = useAction();
   const verify = () => run(async () => {
@@ -36,20 +39,20 @@ function AuditCheck() {
     setResult({ ...r, at: new Date().toISOString() });
   });
   return (
-    <Section title="审计日志校验">
-      <Typography.Paragraph type="secondary">审计日志逐条以 SM3 摘要链接，每条另有以平台密钥计算的 HMAC-SM3 校验码，并定期以平台 SM2 签名记录检查点（条数与末条摘要），另存一份于数据库之外：任何一条被修改、删除、插入、调换或伪造，以及末尾被截断，校验都会发现。</Typography.Paragraph>
-      <Button type="primary" onClick={() => void verify()} loading={busy}>校验审计日志</Button>
+    <Section title={t('admAuditLogCheck')}>
+      <Typography.Paragraph type="secondary">{t('admEveryAuditLogEntry')}</Typography.Paragraph>
+      <Button type="primary" onClick={() => void verify()} loading={busy}>{t('admCheckTheAuditLog')}</Button>
       <div role="status" aria-live="polite" style={{ marginTop: 12 }}>
         {error && <Alert type="error" showIcon title={error} />}
         {result && (result.ok
-          ? <Alert type="success" showIcon title={`审计日志完整：${result.entries} 条记录全部校验通过`} description={`${result.checkpoints} 个签名检查点有效${result.anchoredTo ? `，最近一个覆盖至第 ${result.anchoredTo} 条` : ''}。校验时间 ${fmtTime(result.at)}`} />
-          : <Alert type="error" showIcon title={`审计日志校验未通过：发现 ${result.problems.length + result.more} 处问题`} description={(
+          ? <Alert type="success" showIcon title={t('admAuditLogIntactAll', { entries: result.entries })} description={t('admSignedCheckpointSValid', { checkpoints: result.checkpoints, p1: result.anchoredTo ? t('admAnchoredTo', { n: result.anchoredTo }) : '', p2: fmtTime(result.at) })} />
+          : <Alert type="error" showIcon title={t('admAuditLogCheckFailed', { p0: result.problems.length + result.more })} description={(
             <>
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {result.problems.map((p, i) => <li key={i}>{p.seq > 0 ? `第 ${p.seq} 条：` : ''}{p.reason}</li>)}
+                {result.problems.map((p, i) => <li key={i}>{p.seq > 0 ? t('admEntry', { seq: p.seq }) : ''}<span lang="zh-CN">{p.reason}</span></li>)}
               </ul>
-              {result.more > 0 && <div>另有 {result.more} 处问题未列出。</div>}
-              <div>此前 {result.entries} 条校验通过。请保全数据库与数据目录，并报告安全负责人。</div>
+              {result.more > 0 && <div>{t('admAnother')} {result.more} {t('admProblemSNotListed')}</div>}
+              <div>{t('admThe')} {result.entries} {t('admEntriesBeforeItVerified')}</div>
             </>
           )} />)}
       </div>
@@ -57,33 +60,34 @@ function AuditCheck() {
   );
 }
 
-const KINDS: Record<string, string> = { dispatch: '派发办件', message: '短信通知' };
+const KINDS: Record<string, MessageKey> = { dispatch: 'admCaseDispatch', message: 'admSmsNotices' };
 
 function DeadLetters() {
+  const { t } = usePrefs();
   const q = useLoad(() => get<{ deadLetters: DeadLetter[] }>('/api/admin/dead-letters'), []);
   const rows = q.data?.deadLetters ?? [];
   const { busy, holder, run } = useToastAction<number>();
   const retry = async (d: DeadLetter) => {
-    if (await run(d.id, () => post(`/api/admin/dead-letters/${d.id}/retry`), `已重新排队投递 #${d.id}`)) q.reload();
+    if (await run(d.id, () => post(`/api/admin/dead-letters/${d.id}/retry`), t('admDeliveryQueuedAgain', { id: d.id }))) q.reload();
   };
   return (
-    <Section title={`投递失败（死信，${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>
+    <Section title={t('admFailedDeliveriesDeadLetters', { n: rows.length })} extra={<Button onClick={q.reload} loading={q.loading}>{t('admRefresh')}</Button>}>
       {holder}
-      <Typography.Paragraph type="secondary">向部门系统推送的办件、通知多次重试仍失败的，停在这里。排除对方系统故障后可重新投递。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('admCasesAndNoticesPushed')}</Typography.Paragraph>
       {q.error && <LoadError error={q.error} retry={q.reload} />}
-      <ScrollRegion label="投递失败的消息">
+      <ScrollRegion label={t('admFailedMessages')}>
         <Table<DeadLetter> rowKey="id" size="small" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
-          locale={{ emptyText: <Empty description="没有投递失败的消息" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+          locale={{ emptyText: <Empty description={t('admNoFailedMessages')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
           columns={[
-            { title: '编号', dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },
-            { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => KINDS[k] ?? k },
-            { title: '投递标识', dataIndex: 'deliveryId', render: (v: string) => <span className="mono">{v}</span> },
-            { title: '尝试次数', dataIndex: 'attempts', width: 90 },
-            { title: '最后错误', dataIndex: 'lastError', render: (v: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{v === 'fetch failed' ? '无法连接对方系统（fetch failed）' : v ?? '—'}</span> },
-            { title: '产生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
-            { title: '操作', key: 'op', width: 110, render: (_: unknown, d) => (
-              <Popconfirm title={`重新投递 #${d.id}？`} okText="重新投递" cancelText="取消" onConfirm={() => retry(d)}>
-                <Button size="small" loading={busy === d.id} aria-label={`重新投递 #${d.id}`}>重新投递</Button>
+            { title: t('admNo'), dataIndex: 'id', width: 70, render: (n: number) => `#${n}` },
+            { title: t('admType'), dataIndex: 'kind', width: 90, render: (k: string) => named(t, KINDS, k) },
+            { title: t('admDeliveryKey'), dataIndex: 'deliveryId', render: (v: string) => <span className="mono">{v}</span> },
+            { title: t('admAttempts'), dataIndex: 'attempts', width: 90 },
+            { title: t('admLastError'), dataIndex: 'lastError', render: (v: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{v === 'fetch failed' ? t('admCannotReachTheOther') : v ?? '—'}</span> },
+            { title: t('admCreated2'), dataIndex: 'createdAt', width: 150, render: (v: string) => fmtTime(v) },
+            { title: t('admActions'), key: 'op', width: 110, render: (_: unknown, d) => (
+              <Popconfirm title={t('admDeliverAgain', { id: d.id })} okText={t('admDeliverAgain2')} cancelText={t('admCancel')} onConfirm={() => retry(d)}>
+                <Button size="small" loading={busy === d.id} aria-label={t('admDeliverAgain3', { id: d.id })}>{t('admDeliverAgain2')}</Button>
               </Popconfirm>
             ) },
           ]} />
@@ -95,6 +99,7 @@ function DeadLetters() {
 interface ClientValues { department: string; name: string; webhookUrl?: string }
 
 function ApiClient() {
+  const { t } = usePrefs();
   const departments = useDepartments();
   const [form] = Form.useForm<ClientValues>();
   const { busy, error, run } = useAction();
@@ -109,34 +114,34 @@ function ApiClient() {
     });
   };
   return (
-    <Section title="登记部门系统">
-      <Typography.Paragraph type="secondary">部门业务系统以客户端编号和密钥签名调用接口、接收推送。密钥只在登记时显示一次，系统中加密保存，无法再次查看。</Typography.Paragraph>
+    <Section title={t('admRegisterADepartmentSystem')}>
+      <Typography.Paragraph type="secondary">{t('admDepartmentSystemsCallThe')}</Typography.Paragraph>
       {created && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} closable={{ onClose: () => setCreated(null) }} title={`已登记“${created.name}”。请立即复制密钥并安全交给对方系统管理员，关闭后无法再次查看。`}
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} closable={{ onClose: () => setCreated(null) }} title={t('admRegisteredCopyTheSecret', { name: created.name })}
           description={
             <div className="admin-stack" style={{ gap: 8, marginTop: 8 }}>
-              <div>客户端编号：<span className="mono">{created.id}</span></div>
-              <div>密钥：</div>
-              <div className="secret" aria-label="密钥">{created.secret}</div>
+              <div>{t('admClientId')}<span className="mono">{created.id}</span></div>
+              <div>{t('admSecret')}</div>
+              <div className="secret" aria-label={t('admSecret2')}>{created.secret}</div>
               <Space>
-                <Button onClick={() => navigator.clipboard?.writeText(created.secret).then(() => setCopied(true), () => setCopied(false))}>复制密钥</Button>
-                <span role="status">{copied ? '已复制到剪贴板' : ''}</span>
+                <Button onClick={() => navigator.clipboard?.writeText(created.secret).then(() => setCopied(true), () => setCopied(false))}>{t('admCopyTheSecret')}</Button>
+                <span role="status">{copied ? t('admCopiedToTheClipboard') : ''}</span>
               </Space>
             </div>
           } />
       )}
       <Form form={form} layout="vertical" onFinish={register} style={{ maxWidth: 560 }} requiredMark="optional">
-        <Form.Item label="部门" name="department" rules={[{ required: true, message: '请选择部门' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} loading={departments.loading} options={departments.list.map((d) => ({ value: d.code, label: d.name }))} placeholder="选择部门" />
+        <Form.Item label={t('admDepartment')} name="department" rules={[{ required: true, message: t('admChooseADepartment') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} loading={departments.loading} options={departments.list.map((d) => ({ value: d.code, label: d.name }))} placeholder={t('admChooseADepartment2')} />
         </Form.Item>
-        <Form.Item label="系统名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写系统名称' }, { max: 100, message: '最多 100 字' }]}>
-          <Input placeholder="如：公安人口管理系统" autoComplete="off" />
+        <Form.Item label={t('admSystemName')} name="name" rules={[{ required: true, whitespace: true, message: t('admEnterTheSystemName') }, { max: 100, message: t('admAtMost100Characters') }]}>
+          <Input placeholder={t('admEG')} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="推送地址" name="webhookUrl" rules={[{ type: 'url', message: '请填写完整的网址，如 https://…' }]} extra="办件派发、状态变化时向该地址推送。">
+        <Form.Item label={t('admPushAddress')} name="webhookUrl" rules={[{ type: 'url', message: t('admEnterAFullWeb') }]} extra={t('admCasesDispatchedAndStatus')}>
           <Input placeholder="https://" autoComplete="off" inputMode="url" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" loading={busy}>登记并生成密钥</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>{t('admRegisterAndMakeA')}</Button>
       </Form>
     </Section>
   );

@@ -7,8 +7,10 @@ import { useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { fmtTime, get, LoadError, Section } from './common.tsx';
 import type { VersionEntry } from './types.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 export function Versions() {
+  const { t } = usePrefs();
   const { account } = useAuth();
   const admin = account?.role === 'admin';
   const narrow = !Grid.useBreakpoint().md;
@@ -25,24 +27,24 @@ export function Versions() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     return Object.keys(r.files).length;
-  }, (files: number) => `已导出第 ${v.version} 版（${files} 个文件）`);
+  }, (files: number) => t('admExportedVersionFiles', { version: v.version, files }));
 
-  const matters = (v: VersionEntry) => (v.matters.length === 0 ? <Typography.Text type="secondary">{v.source === 'import' ? '整套导入' : '—'}</Typography.Text>
-    : v.matters.map((m) => <Tag key={m.id}><Link to={`/matters/${m.id}`}>{m.name}</Link></Tag>));
-  const exportButton = (v: VersionEntry) => <Button size="small" onClick={() => void download(v)} loading={busy === v.version} aria-label={`导出第 ${v.version} 版 YAML`}>导出</Button>;
+  const matters = (v: VersionEntry) => (v.matters.length === 0 ? <Typography.Text type="secondary">{v.source === 'import' ? t('admWholeSetImport') : '—'}</Typography.Text>
+    : v.matters.map((m) => <Tag key={m.id}><Link to={`/matters/${m.id}`}><span lang="zh-CN">{m.name}</span></Link></Tag>));
+  const exportButton = (v: VersionEntry) => <Button size="small" onClick={() => void download(v)} loading={busy === v.version} aria-label={t('admExportVersionAsYaml', { version: v.version })}>{t('admExport')}</Button>;
 
   return (
-    <Section title={`版本记录（${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>
+    <Section title={t('admVersions2', { n: rows.length })} extra={<Button onClick={q.reload} loading={q.loading}>{t('admRefresh')}</Button>}>
       {holder}
-      <Typography.Paragraph type="secondary">每次发布形成新的目录版本，标明发布日期和变更理由，对外公开。已受理的办件按受理时的版本办理。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('admEachPublicationMakesA')}</Typography.Paragraph>
       {q.error && <LoadError error={q.error} retry={q.reload} />}
       {narrow ? (
-        <List loading={q.loading} dataSource={rows} locale={{ emptyText: <Empty description="暂无版本" /> }} renderItem={(v) => (
+        <List loading={q.loading} dataSource={rows} locale={{ emptyText: <Empty description={t('admNoVersionsYet')} /> }} renderItem={(v) => (
           <List.Item actions={admin ? [exportButton(v)] : []}>
             <div>
-              <div className="admin-row"><strong>第 {v.version} 版</strong>{v === rows[0] && <Tag color="green">现行</Tag>}<span>{fmtTime(v.publishedAt)}</span></div>
-              <div>{v.title}</div>
-              <Typography.Text type="secondary">{v.reason}</Typography.Text>
+              <div className="admin-row"><strong>{t('admVersionN', { n: v.version })}</strong>{v === rows[0] && <Tag color="green">{t('admCurrent')}</Tag>}<span>{fmtTime(v.publishedAt)}</span></div>
+              <div><span lang="zh-CN">{v.title}</span></div>
+              <Typography.Text type="secondary"><span lang="zh-CN">{v.reason}</span></Typography.Text>
               <div>{matters(v)}</div>
             </div>
           </List.Item>
@@ -50,11 +52,11 @@ export function Versions() {
       ) : (
         <Table<VersionEntry> rowKey="version" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
           columns={[
-            { title: '版本', dataIndex: 'version', width: 110, render: (n: number, v) => <>第 {n} 版{v === rows[0] && <div><Tag color="green">现行</Tag></div>}</> },
-            { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => fmtTime(t) },
-            { title: '标题与理由', key: 'title', render: (_: unknown, v) => <><div>{v.title}</div><Typography.Text type="secondary">{v.reason}</Typography.Text></> },
-            { title: '涉及的一件事', key: 'matters', render: (_: unknown, v) => matters(v) },
-            ...(admin ? [{ title: '导出', key: 'export', width: 80, render: (_: unknown, v: VersionEntry) => exportButton(v) }] : []),
+            { title: t('admVersion4'), dataIndex: 'version', width: 110, render: (n: number, v) => <>{t('admVersionN', { n })}{v === rows[0] && <div><Tag color="green">{t('admCurrent')}</Tag></div>}</> },
+            { title: t('admPublished2'), dataIndex: 'publishedAt', width: 150, render: (t: string) => fmtTime(t) },
+            { title: t('admTitleAndReason'), key: 'title', render: (_: unknown, v) => <><div><span lang="zh-CN">{v.title}</span></div><Typography.Text type="secondary"><span lang="zh-CN">{v.reason}</span></Typography.Text></> },
+            { title: t('admMatterConcerned'), key: 'matters', render: (_: unknown, v) => matters(v) },
+            ...(admin ? [{ title: t('admExport'), key: 'export', width: 80, render: (_: unknown, v: VersionEntry) => exportButton(v) }] : []),
           ]} />
       )}
     </Section>

@@ -5,8 +5,11 @@ import type { Account } from '../shared/auth.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { useMatters as useSharedMatters } from '../shared/useMatters.ts';
 import type { DocumentKind, DraftStatus, DraftView } from './types.ts';
+import type { MessageKey } from '../shared/messages/index.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { word } from '../shared/words.ts';
 
-export { errorText, fmtTime, LoadError, Section } from '../window/ui.tsx';
+export { errorText, fmtTime, LoadError, named, Section } from '../window/ui.tsx';
 
 /**
  * GET that asks the server again instead of using the browser's cached copy: the public catalogue
@@ -27,42 +30,43 @@ export function refreshPublic(matterIds: string[]): void {
   }
 }
 
-export const STATUS: Record<DraftStatus, { text: string; color: string }> = {
-  draft: { text: '起草中', color: 'blue' },
-  'in-review': { text: '征求意见中', color: 'gold' },
-  revision: { text: '退回修改', color: 'orange' },
-  approved: { text: '已批准待发布', color: 'purple' },
-  published: { text: '已发布', color: 'green' },
+export const STATUS: Record<DraftStatus, { text: MessageKey; color: string }> = {
+  draft: { text: 'admDrafting', color: 'blue' },
+  'in-review': { text: 'admInConsultation', color: 'gold' },
+  revision: { text: 'admSentBackForChanges', color: 'orange' },
+  approved: { text: 'admApprovedAwaitingPublication', color: 'purple' },
+  published: { text: 'admPublished3', color: 'green' },
 };
 
 export function StatusTag({ status }: { status: DraftStatus }) {
+  const { t } = usePrefs();
   const s = STATUS[status];
-  return <Tag color={s.color} style={{ fontWeight: 600 }}>{s.text}</Tag>;
+  return <Tag color={s.color} style={{ fontWeight: 600 }}>{t(s.text)}</Tag>;
 }
 
-export const KIND: Record<DocumentKind, string> = {
-  matter: '一件事',
-  item: '事项',
-  fields: '字段',
-  license: '电子证照',
-  department: '部门',
-  calendar: '工作日历',
-  region: '行政区划',
+export const KIND: Record<DocumentKind, MessageKey> = {
+  matter: 'admMatters',
+  item: 'admItems',
+  fields: 'admFields3',
+  license: 'admELicence',
+  department: 'admDepartment',
+  calendar: 'admWorkingCalendar',
+  region: 'admAdministrativeDivisions',
 };
 export const KIND_ORDER: DocumentKind[] = ['matter', 'item', 'fields', 'license', 'department', 'region', 'calendar'];
 
-export const ITEM_KIND: Record<string, string> = {
-  permit: '行政许可', confirmation: '行政确认', registration: '登记', payment: '行政给付', 'public-service': '公共服务', other: '其他',
+export const ITEM_KIND: Record<string, MessageKey> = {
+  permit: 'admAdministrativeLicensing', confirmation: 'admAdministrativeConfirmation', registration: 'admRegistration', payment: 'admAdministrativePayment', 'public-service': 'admPublicService', other: 'admOther',
 };
 
-export const CHANNEL: Record<string, string> = {
-  online: '网上办', window: '窗口办', mobile: '掌上办', kiosk: '自助办', post: '邮寄', hotline: '热线', 'on-site': '上门办',
+export const CHANNEL: Record<string, MessageKey> = {
+  online: 'admOnline', window: 'admAtTheWindow', mobile: 'admOnThePhoneApp', kiosk: 'admSelfService', post: 'admByPost', hotline: 'admHotline', 'on-site': 'admAtHome',
 };
 
-export const CHANGE: Record<'added' | 'removed' | 'changed', { text: string; color: string }> = {
-  added: { text: '新增', color: 'green' },
-  removed: { text: '删除', color: 'red' },
-  changed: { text: '修改', color: 'blue' },
+export const CHANGE: Record<'added' | 'removed' | 'changed', { text: MessageKey; color: string }> = {
+  added: { text: 'admAdd', color: 'green' },
+  removed: { text: 'admDelete', color: 'red' },
+  changed: { text: 'admChanged3', color: 'blue' },
 };
 
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`);
@@ -91,7 +95,7 @@ export const awaitsMe = (account: Account | null, d: DraftView) => d.status === 
 
 /** A value of the catalogue as short text: strings as they are, the rest as compact JSON. */
 export function show(v: unknown): string {
-  if (v === undefined) return '（无）';
+  if (v === undefined) return word('admNone3');
   if (typeof v === 'string') return v;
   return JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ');
 }

@@ -12,6 +12,7 @@ import type { AnswerValue, Plan } from '../../core/planning/types.ts';
 import { truthy } from '../../core/rules/jsonlogic.ts';
 import { get } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
+import { fillNodes } from '../shared/fillNodes.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { AnswerList } from './apply/AnswerList.tsx';
@@ -43,9 +44,9 @@ function questionsLeft(matter: CompiledMatter, plan: Plan, current: string): num
 }
 
 export default function Apply() {
-  usePageTitle(useSearchParams()[0].get('offline') === '1' ? '个性化材料清单' : '智能导办');
   const { id = '' } = useParams();
   const { t } = usePrefs();
+  usePageTitle(useSearchParams()[0].get('offline') === '1' ? t('apply_titleOffline') : t('apply_title'));
   const [search, setSearch] = useSearchParams();
   const offline = search.get('offline') === '1';
   const published = useLoad(loadCatalogue, []);
@@ -78,15 +79,15 @@ export default function Apply() {
     if (leaving && online.synced && backTo) online.open(backTo, true);
   }, [leaving, online.synced, backTo]);
 
-  if (published.error) return <Alert type="error" showIcon title={`办事指南数据加载失败：${published.error.message}`} action={<Button onClick={published.reload}>重试</Button>} />;
+  if (published.error) return <Alert type="error" showIcon title={t('apply_loadFailed', { message: published.error.message })} action={<Button onClick={published.reload}>{t('apply_retry')}</Button>} />;
   if (!catalogue || !planner.result) return <Spin description={t('loading')} />;
   const matter = catalogue.matters.get(id);
-  if (!matter) return <Result status="404" title="没有找到这件事" subTitle="该“一件事”不存在或已下线，请回到首页搜索，或拨打 12345 咨询。" extra={<LinkButton to="/" type="primary">回到首页</LinkButton>} />;
+  if (!matter) return <Result status="404" title={t('apply_notFound')} subTitle={t('apply_notFoundSub')} extra={<LinkButton to="/" type="primary">{t('apply_backHome')}</LinkButton>} />;
   if (!planner.result.ok) {
     return (
-      <Alert type="error" showIcon title="之前保存的回答与最新的办事指南不一致，请重新回答"
-        description={<ul>{planner.result.errors.map((e) => <li key={e.path + e.message}>{e.message}</li>)}</ul>}
-        action={<Button onClick={planner.reset}>重新开始</Button>} />
+      <Alert type="error" showIcon title={t('apply_stale')}
+        description={<ul lang="zh-CN">{planner.result.errors.map((e) => <li key={e.path + e.message}>{e.message}</li>)}</ul>}
+        action={<Button onClick={planner.reset}>{t('apply_restart')}</Button>} />
     );
   }
 
@@ -143,30 +144,30 @@ export default function Apply() {
     );
   }
 
-  const shared = matter.subject === 'enterprise' ? '企业登记等信息' : '婚姻、户籍等信息';
+  const shared = matter.subject === 'enterprise' ? t('apply_sharedEnterprise') : t('apply_sharedPerson');
   const loginNext = `/login?next=${encodeURIComponent(`/matters/${id}/apply${search.toString() ? `?${search}` : ''}`)}`;
   const showPlan = !(final && !eligible);
   return (
     <article aria-labelledby="apply-title">
-      <Link to={`/matters/${id}`} className="apply-no-print">← 返回办事指南</Link>
-      <Typography.Title level={1} id="apply-title" style={{ marginTop: 8 }}>{plan.matter.name} · 智能导办</Typography.Title>
+      <Link to={`/matters/${id}`} className="apply-no-print">{t('apply_backToGuide')}</Link>
+      <Typography.Title level={1} id="apply-title" style={{ marginTop: 8 }}><span lang="zh-CN">{plan.matter.name}</span>{t('apply_heading')}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        回答几个简单的问题，马上知道要办哪些事、带哪些材料、多久办好。{offline ? '回答完后生成您的个性化材料清单。' : ''}
+        {t('apply_lead')}{offline ? t('apply_leadOffline') : ''}
       </Typography.Paragraph>
       {!online.account && !offline && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }}
-          title={<>登录后可自动填写：{shared}来自共享数据。 <Link to={loginNext}>登录</Link></>} />
+          title={<>{t('apply_loginHint', { shared })}<Link to={loginNext}>{t('login')}</Link></>} />
       )}
       {online.account?.role === 'applicant' && !online.server && !offline && (
-        <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`您已登录，可自动填写：${shared}来自共享数据，选择网上办理后自动带入。`} />
+        <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('apply_loggedIn', { shared })} />
       )}
       {online.server && online.server.changed.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="以下回答已按共享数据自动填写，与您之前的选择不同："
-          description={<ul style={{ margin: 0 }}>{online.server.changed.map((a) => <li key={a.question}>{a.text}：<strong>{a.label}</strong>（来自{a.prefill?.from ?? '共享数据'}）</li>)}</ul>} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('apply_changed')}
+          description={<ul style={{ margin: 0 }}>{online.server.changed.map((a) => <li key={a.question}><span lang="zh-CN">{a.text}</span>{t('colon')}<strong lang="zh-CN">{a.label}</strong>{fillNodes(t('apply_changedFrom'), { from: a.prefill?.from ? <span lang="zh-CN">{a.prefill.from}</span> : t('apply_sharedData') })}</li>)}</ul>} />
       )}
       {online.server && resumeCase && !final && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="修改后的回答会自动保存到您的申请中。"
-          action={<Button type="primary" loading={leaving} onClick={() => setLeaving(true)}>改好了，返回核对</Button>} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('apply_resumeNote')}
+          action={<Button type="primary" loading={leaving} onClick={() => setLeaving(true)}>{t('apply_backToReview')}</Button>} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={showPlan ? 13 : 24}>
@@ -178,7 +179,7 @@ export default function Apply() {
         {showPlan && (
           <Col xs={24} lg={11}>
             <PlanPanel plan={plan} busy={online.busy && online.server !== null} onToggle={planner.toggleItem}
-              notice={online.server ? '这是按您的回答和共享数据生成的方案。' : undefined} />
+              notice={online.server ? t('apply_planNotice') : undefined} />
           </Col>
         )}
       </Row>

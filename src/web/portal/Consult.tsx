@@ -14,30 +14,34 @@ import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
-import { fmtTime, LoadError, RequireRole, Section } from '../window/ui.tsx';
+import { dayText, minuteText } from '../shared/dates.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { LoadError, RequireRole, Section } from '../window/ui.tsx';
 
-const KINDS = [{ value: 'consultation', label: '咨询' }, { value: 'suggestion', label: '建议' }, { value: 'complaint', label: '投诉' }] as const;
+const KINDS = [{ value: 'consultation', label: 'cs_kindConsultation' }, { value: 'suggestion', label: 'cs_kindSuggestion' }, { value: 'complaint', label: 'cs_kindComplaint' }] as const;
 type Kind = (typeof KINDS)[number]['value'];
 
 export default function Consult() {
-  usePageTitle('我的咨询');
+  const { t } = usePrefs();
+  usePageTitle(t('cs_pageTitle'));
   return (
-    <RequireRole roles={['applicant']} what="我的咨询">
-      <Typography.Title level={1}>咨询、建议和投诉</Typography.Title>
-      <Typography.Paragraph>由相关部门的工作人员答复，答复会通过站内消息和短信通知您。也可拨打 12345 政务服务便民热线。</Typography.Paragraph>
+    <RequireRole roles={['applicant']} what={t('cs_pageTitle')}>
+      <Typography.Title level={1}>{t('cs_title')}</Typography.Title>
+      <Typography.Paragraph>{t('cs_intro')}</Typography.Paragraph>
       <Page />
     </RequireRole>
   );
 }
 
 function Page() {
+  const { t } = usePrefs();
   const list = useLoad(() => get<Consultations>('/api/consultations'), []);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <NewConsultation onDone={list.reload} />
-      <Section title={`我提交的（${list.data?.consultations.length ?? 0}）`} level={2} extra={<Button onClick={list.reload} loading={list.loading}>刷新</Button>}>
+      <Section title={t('cs_mine', { n: list.data?.consultations.length ?? 0 })} level={2} extra={<Button onClick={list.reload} loading={list.loading}>{t('cs_refresh')}</Button>}>
         {list.error && <LoadError error={list.error} retry={list.reload} />}
-        <List loading={list.loading} dataSource={list.data?.consultations ?? []} locale={{ emptyText: <Empty description="还没有咨询、建议或投诉" /> }}
+        <List loading={list.loading} dataSource={list.data?.consultations ?? []} locale={{ emptyText: <Empty description={t('cs_empty')} /> }}
           renderItem={(c) => <Mine key={`${c.id}-${c.status}`} c={c} onDone={list.reload} />} />
       </Section>
     </Space>
@@ -45,6 +49,7 @@ function Page() {
 }
 
 function NewConsultation({ onDone }: { onDone(): void }) {
+  const { t, lang } = usePrefs();
   const [params] = useSearchParams();
   const { account } = useAuth();
   const matters = useMatters();
@@ -56,12 +61,12 @@ function NewConsultation({ onDone }: { onDone(): void }) {
   const [msg, holder] = message.useMessage();
   const send = async () => {
     if (text.trim().length < 5) {
-      setError('请把问题写清楚，至少 5 个字');
+      setError(t('cs_tooShort'));
       return;
     }
     const ok = await run(async () => {
       const c = await post<Consultation>('/api/consultations', { kind, text, ...(matterId ? { matterId } : {}), source: fromAsk ? 'ask' : 'portal' });
-      msg.success(`已提交，编号 ${c.number}，${c.departmentName}将于 ${c.dueDate} 前答复`);
+      msg.success(<>{t('cs_sentNumber', { number: c.number })}<span lang="zh-CN">{c.departmentName}</span>{t('cs_sentDue', { day: lang === 'zh' ? c.dueDate : dayText(c.dueDate, 'en') })}</>);
     });
     if (ok) {
       setText('');
@@ -69,33 +74,34 @@ function NewConsultation({ onDone }: { onDone(): void }) {
     }
   };
   return (
-    <Section title="我要咨询、建议或投诉" level={2}>
+    <Section title={t('cs_new')} level={2}>
       {holder}
-      {fromAsk && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="智能客服没能确切回答您的问题，已为您填好，提交后由工作人员答复。" />}
+      {fromAsk && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cs_fromAsk')} />}
       <Form layout="vertical" onFinish={send} disabled={!account}>
-        <Form.Item label="类别" htmlFor="consult-kind">
-          <Radio.Group id="consult-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} options={KINDS.map((k) => ({ ...k }))} optionType="button" />
+        <Form.Item label={t('cs_kind')} htmlFor="consult-kind">
+          <Radio.Group id="consult-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} options={KINDS.map((k) => ({ value: k.value, label: t(k.label) }))} optionType="button" />
         </Form.Item>
-        <Form.Item label="涉及的一件事（可不选）" htmlFor="consult-matter">
-          <Select id="consult-matter" allowClear value={matterId} onChange={setMatterId} placeholder="不确定可不选，由政务服务中心答复" style={{ maxWidth: 420 }}
-            options={matters.list.map((m) => ({ value: m.id, label: m.name }))} loading={matters.loading} />
+        <Form.Item label={t('cs_matter')} htmlFor="consult-matter">
+          <Select id="consult-matter" allowClear value={matterId} onChange={setMatterId} placeholder={t('cs_matterHint')} style={{ maxWidth: 420 }}
+            options={matters.list.map((m) => ({ value: m.id, label: <span lang="zh-CN">{m.name}</span> }))} loading={matters.loading} />
         </Form.Item>
-        <Form.Item label="内容" htmlFor="consult-text" extra="请勿填写身份证号、手机号等个人号码；如填写，系统会自动隐去。" validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
+        <Form.Item label={t('cs_text')} htmlFor="consult-text" extra={t('cs_textHint')} validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
           <Input.TextArea id="consult-text" rows={4} maxLength={2000} showCount value={text} onChange={(e) => { setText(e.target.value); setError(null); }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>提交</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>{t('cs_submit')}</Button>
       </Form>
     </Section>
   );
 }
 
 function Mine({ c, onDone }: { c: Consultation; onDone(): void }) {
+  const { t, lang } = usePrefs();
   const [note, setNote] = useState('');
   const [back, setBack] = useState(false);
   const { busy, error, setError, run } = useAction();
   const close = async (resolved: boolean) => {
     if (!resolved && note.trim().length < 5) {
-      setError('请写明仍未解决的问题，至少 5 个字');
+      setError(t('cs_noteTooShort'));
       return;
     }
     if (await run(() => post(`/api/consultations/${c.id}/close`, resolved ? { resolved } : { resolved, note }))) onDone();
@@ -104,21 +110,21 @@ function Mine({ c, onDone }: { c: Consultation; onDone(): void }) {
     <List.Item>
       <article style={{ width: '100%' }} aria-label={`${c.kindName} ${c.number}`}>
         <ConsultationHeading c={c} by={c.departmentName} />
-        {c.reopenNote && <Typography.Paragraph type="secondary">退回说明：{c.reopenNote}</Typography.Paragraph>}
+        {c.reopenNote && <Typography.Paragraph type="secondary">{t('cs_reopenNote')}<span lang="zh-CN">{c.reopenNote}</span></Typography.Paragraph>}
         {c.answer && (
-          <Alert type={c.status === 'closed' ? 'success' : 'info'} title={`${c.answeredByName ?? c.departmentName} 答复（${fmtTime(c.answeredAt)}）`} description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.answer}</span>} />
+          <Alert type={c.status === 'closed' ? 'success' : 'info'} title={<><span lang="zh-CN">{c.answeredByName ?? c.departmentName}</span>{t('cs_answered', { at: minuteText(c.answeredAt, lang) })}</>} description={<span lang="zh-CN" style={{ whiteSpace: 'pre-wrap' }}>{c.answer}</span>} />
         )}
         {c.status === 'answered' && (
           <Space direction="vertical" style={{ marginTop: 8, width: '100%' }}>
             {back && (
-              <Input.TextArea aria-label="仍未解决的问题" rows={2} value={note} onChange={(e) => { setNote(e.target.value); setError(null); }} placeholder="写明仍未解决的问题" />
+              <Input.TextArea aria-label={t('cs_note')} rows={2} value={note} onChange={(e) => { setNote(e.target.value); setError(null); }} placeholder={t('cs_notePlaceholder')} />
             )}
             {error && <Alert type="error" showIcon title={error} />}
             <Space wrap>
-              <Button type="primary" loading={busy} onClick={() => close(true)}>问题已解决</Button>
+              <Button type="primary" loading={busy} onClick={() => close(true)}>{t('cs_resolved')}</Button>
               {c.reopens === 0 && (back
-                ? <Button loading={busy} onClick={() => close(false)}>退回再次答复</Button>
-                : <Button onClick={() => setBack(true)}>仍未解决</Button>)}
+                ? <Button loading={busy} onClick={() => close(false)}>{t('cs_sendBack')}</Button>
+                : <Button onClick={() => setBack(true)}>{t('cs_notResolved')}</Button>)}
             </Space>
           </Space>
         )}

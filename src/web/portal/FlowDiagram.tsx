@@ -8,10 +8,10 @@ export function FlowDiagram({ stages, names, days }: { stages: string[][]; names
     <div role="list" aria-label={t('process')} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'stretch', gap: 8 }}>
       {stages.map((stage, i) => (
         <div role="listitem" key={i} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-          <Card size="small" title={`${t('stage').replace('{n}', String(i + 1))}${stage.length > 1 ? ` · ${t('parallel')}` : ''}`} style={{ minWidth: 200 }}>
+          <Card size="small" title={`${t('stage', { n: i + 1 })}${stage.length > 1 ? ` · ${t('parallel')}` : ''}`} style={{ minWidth: 200 }}>
             {stage.map((id) => (
               <div key={id} style={{ padding: '4px 0' }}>
-                {names[id] ?? id} <Tag>{days[id] === 0 ? '即办' : `${days[id]} ${t('workingDays')}`}</Tag>
+                <span lang="zh-CN">{names[id] ?? id}</span> <Tag>{days[id] === 0 ? t('flow_sameDay') : `${days[id]} ${t('workingDays')}`}</Tag>
               </div>
             ))}
           </Card>

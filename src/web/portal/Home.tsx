@@ -9,11 +9,12 @@ import { useLoad } from '../shared/useLoad.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { RecommendationsPanel } from './home/Recommendations.tsx';
+import { OffersPanel } from './home/Offers.tsx';
 import { CasesInProgress, FrequentMatters, StageNavigator, stageDomId, type Stage } from './home/HomePanels.tsx';
 
 export default function Home() {
-  usePageTitle('首页');
   const { t, elder } = usePrefs();
+  usePageTitle(t('home'));
   const { account } = useAuth();
   const list = useLoad(() => get<{ version: number; stages: Stage[] }>('/api/public/matters'), []);
   const [params, setParams] = useSearchParams();
@@ -26,14 +27,14 @@ export default function Home() {
     <Row gutter={[16, 16]} className="stage-board">
       {stages(subject).map((s) => (
         <Col xs={24} md={elder ? 24 : 12} key={s.stage}>
-          <Card id={stageDomId(s)} tabIndex={-1} title={<span><Tag color="red">{s.name}</Tag></span>} size="small">
+          <Card id={stageDomId(s)} tabIndex={-1} title={<span><Tag color="red" lang="zh-CN">{s.name}</Tag></span>} size="small">
             <List
               dataSource={s.matters}
               renderItem={(m) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={<Link to={`/matters/${m.id}`}>{m.name}</Link>}
-                    description={elder ? undefined : <Typography.Text type="secondary">{m.items} 个事项 · 牵头：{m.lead.name}</Typography.Text>}
+                    title={<Link to={`/matters/${m.id}`} lang="zh-CN">{m.name}</Link>}
+                    description={elder ? undefined : <Typography.Text type="secondary">{t('home_items', { n: m.items })}<span lang="zh-CN">{m.lead.name}</span></Typography.Text>}
                   />
                 </List.Item>
               )}
@@ -55,7 +56,7 @@ export default function Home() {
           allowClear
           defaultValue={query}
           key={query}
-          enterButton="搜索"
+          enterButton={t('searchButton')}
           size="large"
           onSearch={runSearch}
           onChange={(e) => { if (e.target.value === '') runSearch(''); }}
@@ -64,8 +65,10 @@ export default function Home() {
       </section>
       {query !== '' && <SearchResults q={query} />}
       {account?.role === 'applicant' && <CasesInProgress />}
+      {account?.role === 'applicant' && <OffersPanel />}
       {account?.role === 'applicant' && <RecommendationsPanel />}
       {list.data && <FrequentMatters stages={list.data.stages} />}
+      <Typography.Paragraph style={{ textAlign: 'right' }}><Link to="/offers/publicity">{t('offers_publicityLink')}</Link></Typography.Paragraph>
       {list.error && <Alert type="error" message={list.error.message} />}
       {list.loading && !list.data ? <Spin tip={t('loading')} /> : (
         <Tabs items={[{ key: 'person', label: t('person'), children: board('person') }, { key: 'enterprise', label: t('enterprise'), children: board('enterprise') }]} />

@@ -8,8 +8,9 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Static } from 'typebox';
 import type { PublicProgress as Answer } from '../../contracts/progress.ts';
-import { dueText } from '../../core/calendar/workdays.ts';
 import { errorText, get } from '../shared/api.ts';
+import { dueDay, plainDay } from '../shared/dates.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 import { TASK_TEXT } from './case/Progress.tsx';
 import type { TaskStatus } from './case/types.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
@@ -18,19 +19,21 @@ type Progress = Static<typeof Answer>;
 const COLOR: Record<string, string> = { waiting: 'default', dispatched: 'processing', claimed: 'processing', supplement: 'warning', approved: 'success', refused: 'error', stopped: 'default' };
 
 function Items({ p }: { p: Progress }) {
+  const { t, lang } = usePrefs();
+  const due = (d: string, provisional: boolean) => dueDay(d, provisional, lang, t('dueProvisional'));
   return (
-    <ol aria-label="各事项办理情况" style={{ padding: 0, margin: 0 }}>
+    <ol aria-label={t('progress_items')} style={{ padding: 0, margin: 0 }}>
       {p.items.map((i) => (
         <li key={i.name} style={{ listStyle: 'none', borderBottom: '1px solid #f0f0f0', paddingBlock: 12 }}>
           <Typography.Title level={3} style={{ fontSize: '1.05em', margin: 0 }}>
-            {i.name} <Tag color={COLOR[i.status]}>{TASK_TEXT[i.status as TaskStatus] ?? i.statusLabel}</Tag>
+            <span lang="zh-CN">{i.name}</span> <Tag color={COLOR[i.status]}>{TASK_TEXT[i.status as TaskStatus] ?? i.statusLabel}</Tag>
           </Typography.Title>
-          <Typography.Text type="secondary">{i.department}</Typography.Text>
+          <Typography.Text type="secondary" lang="zh-CN">{i.department}</Typography.Text>
           <ul style={{ margin: '6px 0 0', paddingInlineStart: '1.3em' }}>
-            {i.status === 'waiting' && <li>前一个事项办结后自动开始办理</li>}
-            {i.dispatchedOn && <li>{i.dispatchedOn} 已分发到{i.department}</li>}
-            {i.dueDate && !i.decidedOn && i.status !== 'stopped' && <li>应于 <Typography.Text strong>{dueText(i.dueDate, i.dueProvisional)}</Typography.Text> 前办结{i.status === 'supplement' ? '（补正期间暂停计时）' : ''}</li>}
-            {i.decidedOn && <li>{i.decidedOn} {i.status === 'approved' ? '已办结' : i.status === 'refused' ? '不予办理' : '已办理'}</li>}
+            {i.status === 'waiting' && <li>{t('progress_waiting')}</li>}
+            {i.dispatchedOn && <li>{t('progress_dispatched', { day: plainDay(i.dispatchedOn, lang) })}<span lang="zh-CN">{i.department}</span></li>}
+            {i.dueDate && !i.decidedOn && i.status !== 'stopped' && <li>{t('progress_dueBefore')}<Typography.Text strong>{due(i.dueDate, i.dueProvisional)}</Typography.Text>{t('progress_dueAfter')}{i.status === 'supplement' ? t('progress_paused') : ''}</li>}
+            {i.decidedOn && <li>{plainDay(i.decidedOn, lang)} {i.status === 'approved' ? t('progress_approved') : i.status === 'refused' ? t('progress_refused') : t('progress_done')}</li>}
           </ul>
         </li>
       ))}
@@ -39,7 +42,8 @@ function Items({ p }: { p: Progress }) {
 }
 
 export default function PublicProgress() {
-  usePageTitle('办件进度查询');
+  const { t, lang } = usePrefs();
+  usePageTitle(t('progress_title'));
   const [params, setParams] = useSearchParams();
   const number = params.get('n') ?? '';
   const code = params.get('c') ?? '';
@@ -61,25 +65,25 @@ export default function PublicProgress() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 760, marginInline: 'auto' }}>
-      <Typography.Title level={1} style={{ margin: 0 }}>办件进度查询</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0 }}>{t('progress_title')}</Typography.Title>
       <Card>
         <Form layout="vertical" initialValues={{ number, code }} key={`${number}|${code}`}
           onFinish={(v: { number: string; code: string }) => setParams({ n: v.number.trim(), c: v.code.trim() })}>
-          <Typography.Paragraph type="secondary">请输入受理凭证上的办件编号（受理编号）和查询码，无需登录。</Typography.Paragraph>
-          <Form.Item name="number" label="办件编号" rules={[{ required: true, message: '请输入办件编号' }]}><Input autoComplete="off" /></Form.Item>
-          <Form.Item name="code" label="查询码" rules={[{ required: true, message: '请输入查询码' }]}><Input autoComplete="off" maxLength={12} style={{ maxWidth: 200 }} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={loading}>查询</Button>
+          <Typography.Paragraph type="secondary">{t('progress_lead')}</Typography.Paragraph>
+          <Form.Item name="number" label={t('progress_number')} rules={[{ required: true, message: t('progress_numberRequired') }]}><Input autoComplete="off" /></Form.Item>
+          <Form.Item name="code" label={t('progress_code')} rules={[{ required: true, message: t('progress_codeRequired') }]}><Input autoComplete="off" maxLength={12} style={{ maxWidth: 200 }} /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={loading}>{t('progress_query')}</Button>
         </Form>
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
       {found && (
-        <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{found.matterName}</h3>} extra={<Tag color="blue">{found.statusLabel}</Tag>}>
+        <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }} lang="zh-CN">{found.matterName}</h3>} extra={<Tag color="blue" lang="zh-CN">{found.statusLabel}</Tag>}>
           <Space orientation="vertical" style={{ width: '100%' }} size="small">
-            <Typography.Text>办件编号：{found.number}</Typography.Text>
-            {found.acceptedOn && <Typography.Text>受理日期：{found.acceptedOn}</Typography.Text>}
-            {found.expectedBy && <Typography.Text>预计办结：<Typography.Text strong>{dueText(found.expectedBy, found.expectedProvisional)}</Typography.Text> 前</Typography.Text>}
-            {found.outcome && <Typography.Text>{found.outcome}</Typography.Text>}
-            {found.items.length === 0 ? <Typography.Paragraph>受理后，各事项的办理进度会显示在这里。</Typography.Paragraph> : <Items p={found} />}
+            <Typography.Text>{t('progress_numberLine', { number: found.number })}</Typography.Text>
+            {found.acceptedOn && <Typography.Text>{t('progress_accepted', { day: plainDay(found.acceptedOn, lang) })}</Typography.Text>}
+            {found.expectedBy && <Typography.Text>{t('progress_expected')}<Typography.Text strong>{dueDay(found.expectedBy, found.expectedProvisional, lang, t('dueProvisional'))}</Typography.Text>{t('progress_before')}</Typography.Text>}
+            {found.outcome && <Typography.Text lang="zh-CN">{found.outcome}</Typography.Text>}
+            {found.items.length === 0 ? <Typography.Paragraph>{t('progress_none')}</Typography.Paragraph> : <Items p={found} />}
           </Space>
         </Card>
       )}

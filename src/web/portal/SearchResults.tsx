@@ -3,9 +3,10 @@ import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { MatterSearchAnswer } from '../../contracts/search.ts';
 import { get } from '../shared/api.ts';
-import type { MessageKey } from '../shared/messages.ts';
+import type { MessageKey } from '../shared/messages/index.ts';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
+import { fillNodes } from '../shared/fillNodes.tsx';
 import { PersonCard } from './assistant/PersonCard.tsx';
 
 export function SearchResults({ q }: { q: string }) {
@@ -13,7 +14,7 @@ export function SearchResults({ q }: { q: string }) {
   const found = useLoad(() => get<MatterSearchAnswer>(`/api/public/search?q=${encodeURIComponent(q.slice(0, 100))}`), [q]);
   const body = found.data;
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('searchFor').replace('{q}', q)}</h2>} style={{ marginBottom: 16 }} className="search-results">
+    <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{fillNodes(t('searchFor'), { q: <span lang="zh-CN">{q}</span> })}</h2>} style={{ marginBottom: 16 }} className="search-results">
       {found.error && <Alert type="error" message={found.error.message} />}
       {!body ? <Spin tip={t('loading')} /> : body.results.length === 0 ? (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -21,7 +22,7 @@ export function SearchResults({ q }: { q: string }) {
           {body.suggestions.length > 0 && (
             <nav aria-label={t('suggestions')}>
               <Typography.Text>{t('suggestions')}</Typography.Text>{' '}
-              {body.suggestions.map((s, i) => <span key={s.id}>{i > 0 && '、'}<Link to={`/matters/${encodeURIComponent(s.id)}`}>{s.name}</Link></span>)}
+              {body.suggestions.map((s, i) => <span key={s.id}>{i > 0 && t('listSep')}<Link to={`/matters/${encodeURIComponent(s.id)}`} lang="zh-CN">{s.name}</Link></span>)}
             </nav>
           )}
           <Typography.Paragraph>{t('askPerson')}</Typography.Paragraph>
@@ -31,10 +32,10 @@ export function SearchResults({ q }: { q: string }) {
         <List dataSource={body.results} renderItem={(h) => (
           <List.Item>
             <List.Item.Meta
-              title={<Link to={`/matters/${encodeURIComponent(h.id)}`}>{h.name}</Link>}
+              title={<Link to={`/matters/${encodeURIComponent(h.id)}`} lang="zh-CN">{h.name}</Link>}
               description={<>
-                {h.lifeStage} · {h.summary.slice(0, 60)}…{' '}
-                <span>{t('matchedIn')}：{h.matchedIn.map((f) => <Tag key={f}>{t(`field_${f}` as MessageKey)}</Tag>)}</span>
+                <span lang="zh-CN">{h.lifeStage} · {h.summary.slice(0, 60)}…</span>{' '}
+                <span>{t('matchedIn')}{t('colon')}{h.matchedIn.map((f) => <Tag key={f}>{t(`field_${f}` as MessageKey)}</Tag>)}</span>
               </>}
             />
           </List.Item>

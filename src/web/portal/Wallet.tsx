@@ -9,6 +9,8 @@ import type { WalletLicense } from '../../contracts/results.ts';
 import { shanghaiToday } from '../../shared/time/shanghai.ts';
 import { get } from '../shared/api.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
+import { plainDay } from '../shared/dates.ts';
+import { Zh } from '../shared/fillNodes.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
@@ -20,55 +22,58 @@ const LABEL = { color: 'rgba(0,0,0,0.65)' } as const;
 const VALUE = { margin: '0 0 8px' } as const;
 
 function Holder({ l }: { l: WalletLicense }) {
-  const number = l.holder.creditCode ? `统一社会信用代码 ${l.holder.creditCode}` : l.holder.idNumber ? `公民身份号码 ${l.holder.idNumber}` : null;
+  const { t } = usePrefs();
+  const number = l.holder.creditCode ? `${t('wl_credit')}${l.holder.creditCode}` : l.holder.idNumber ? `${t('wl_id')}${l.holder.idNumber}` : null;
   return (
     <>
-      {l.holder.name}
-      {l.keeper !== 'self' && <Tag color="blue" style={{ marginInlineStart: 8 }}>{l.keeperLabel}</Tag>}
+      <Zh>{l.holder.name}</Zh>
+      {l.keeper !== 'self' && <Tag color="blue" style={{ marginInlineStart: 8 }} lang="zh-CN">{l.keeperLabel}</Tag>}
       {number && <div style={{ ...MUTED, overflowWrap: 'anywhere' }}>{number}</div>}
     </>
   );
 }
 
 function Validity({ l }: { l: WalletLicense }) {
-  if (!l.validUntil) return <>长期有效</>;
+  const { t, lang } = usePrefs();
+  if (!l.validUntil) return <>{t('wl_forever')}</>;
   const expired = isExpired(l);
-  return <>有效期至 {l.validUntil}{expired && <Tag color="error" style={{ marginInlineStart: 8 }}>已过期</Tag>}<div style={MUTED}>自 {l.validFrom} 起</div></>;
+  return <>{t('wl_until', { day: plainDay(l.validUntil, lang) })}{expired && <Tag color="error" style={{ marginInlineStart: 8 }}>{t('wl_expired')}</Tag>}<div style={MUTED}>{t('wl_from', { day: plainDay(l.validFrom, lang) })}</div></>;
 }
 
 const isExpired = (l: WalletLicense) => l.validUntil !== null && l.validUntil < shanghaiToday();
 
 function LicenseCard({ l }: { l: WalletLicense }) {
+  const { t, lang } = usePrefs();
   const titleId = `license-${l.id}`;
   const expired = isExpired(l);
   return (
     <Card role="group" aria-labelledby={titleId} style={{ height: '100%' }} styles={{ body: { display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' } }}>
       <div style={{ flex: '1 1 180px', minWidth: 0 }}>
-        <Typography.Title id={titleId} level={3} style={{ fontSize: '1.15em', marginTop: 0 }}>{l.name}</Typography.Title>
+        <Typography.Title id={titleId} level={3} style={{ fontSize: '1.15em', marginTop: 0 }} lang="zh-CN">{l.name}</Typography.Title>
         <dl style={{ margin: 0 }}>
-          <dt style={LABEL}>持证人</dt>
+          <dt style={LABEL}>{t('wl_holder')}</dt>
           <dd style={VALUE}><Holder l={l} /></dd>
-          <dt style={LABEL}>证照编号</dt>
+          <dt style={LABEL}>{t('wl_number')}</dt>
           <dd style={{ ...VALUE, overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{l.number}</dd>
-          <dt style={LABEL}>签发机关</dt>
-          <dd style={VALUE}>{l.departmentName}</dd>
-          <dt style={LABEL}>签发日期</dt>
-          <dd style={VALUE}>{l.issuedOn}</dd>
-          <dt style={LABEL}>有效期</dt>
+          <dt style={LABEL}>{t('wl_issuer')}</dt>
+          <dd style={VALUE} lang="zh-CN">{l.departmentName}</dd>
+          <dt style={LABEL}>{t('wl_issued')}</dt>
+          <dd style={VALUE}>{plainDay(l.issuedOn, lang)}</dd>
+          <dt style={LABEL}>{t('wl_validity')}</dt>
           <dd style={VALUE}><Validity l={l} /></dd>
-          <dt style={LABEL}>状态</dt>
-          <dd style={VALUE}><Tag color={expired ? 'error' : 'success'}>{expired ? '已过期' : '有效'}</Tag></dd>
+          <dt style={LABEL}>{t('wl_status')}</dt>
+          <dd style={VALUE}><Tag color={expired ? 'error' : 'success'}>{expired ? t('wl_expired') : t('wl_valid')}</Tag></dd>
         </dl>
         {!expired && <div style={{ margin: '8px 0' }}><ShowLicense license={l} /></div>}
         <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
-          <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer">查看或下载{l.name}（PDF）<span className="visually-hidden">，新窗口打开</span></a></li>
-          <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">在线核验真伪（新窗口打开）</a></li>
-          <li><Link to={`/cases/${l.caseId}`}>查看来源办件</Link></li>
+          <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer">{lang === 'zh' ? `查看或下载${l.name}（PDF）` : <>{t('wl_pdf')}<Zh>{l.name}</Zh></>}<span className="visually-hidden">{t('wl_newWindow')}</span></a></li>
+          <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">{t('wl_verify')}</a></li>
+          <li><Link to={`/cases/${l.caseId}`}>{t('wl_case')}</Link></li>
         </ul>
       </div>
       <figure style={{ margin: 0, textAlign: 'center', flex: '1 1 160px', display: 'flex', flexDirection: 'column', alignItems: 'center' }}>
-        <img src={l.qr} alt={`${l.name}的核验二维码`} width={160} height={160} style={{ display: 'block', maxWidth: '100%', height: 'auto' }} />
-        <figcaption><Typography.Text style={MUTED}>出示此码，对方扫码即可核验</Typography.Text></figcaption>
+        <img src={l.qr} alt={lang === 'zh' ? `${l.name}的核验二维码` : t('wl_qrAlt')} width={160} height={160} style={{ display: 'block', maxWidth: '100%', height: 'auto' }} />
+        <figcaption><Typography.Text style={MUTED}>{t('wl_show')}</Typography.Text></figcaption>
       </figure>
     </Card>
   );
@@ -82,8 +87,8 @@ function Licenses() {
   if (data.licenses.length === 0) {
     return (
       <Card>
-        <Empty description="还没有电子证照。办件办结后，部门签发的电子证照会自动放到这里。">
-          <LinkButton to="/cases" type="primary">查看我的办件</LinkButton>
+        <Empty description={t('wl_none')}>
+          <LinkButton to="/cases" type="primary">{t('wl_viewCases')}</LinkButton>
         </Empty>
       </Card>
     );
@@ -91,7 +96,7 @@ function Licenses() {
   return (
     <>
       {data.licenses.some((l) => l.keeper === 'guardian') && (
-        <Typography.Paragraph style={MUTED}>为子女办理的证照（如出生医学证明、社会保障卡），持证人是子女本人，由您作为监护人代为保管。</Typography.Paragraph>
+        <Typography.Paragraph style={MUTED}>{t('wl_guardian')}</Typography.Paragraph>
       )}
       <Row gutter={[16, 16]}>
         {data.licenses.map((l) => <Col key={l.id} xs={24} lg={12}><LicenseCard l={l} /></Col>)}
@@ -101,12 +106,12 @@ function Licenses() {
 }
 
 export default function Wallet() {
-  usePageTitle('我的卡包');
   const { t } = usePrefs();
+  usePageTitle(t('wallet'));
   return (
-    <RequireApplicant what="您的电子证照">
+    <RequireApplicant what={t('wl_what')}>
       <Typography.Title level={1}>{t('wallet')}</Typography.Title>
-      <Typography.Paragraph style={MUTED}>电子证照与纸质证照具有同等效力。办事时出示二维码，工作人员扫码核验，不用再交复印件。</Typography.Paragraph>
+      <Typography.Paragraph style={MUTED}>{t('wl_lead')}</Typography.Paragraph>
       <Licenses />
     </RequireApplicant>
   );

@@ -15,7 +15,7 @@ export default function NotFound() {
       <Input.Search
         aria-label={t('notFoundSearch')}
         placeholder={t('notFoundSearch')}
-        enterButton="搜索"
+        enterButton={t('searchButton')}
         size="large"
         onSearch={(q) => navigate(q.trim() === '' ? '/' : `/?q=${encodeURIComponent(q.trim())}`)}
         style={{ marginBottom: 16 }}

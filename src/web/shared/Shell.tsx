@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Assistant } from '../portal/assistant/Assistant.tsx';
+import { SubjectSwitcher } from '../portal/SubjectSwitcher.tsx';
 import { loginHref, useAuth } from './auth.tsx';
 import { TabBar } from './phone/TabBar.tsx';
 import { usePhone } from './phone/usePhone.ts';
@@ -39,7 +40,8 @@ export function Shell({ children }: { children: ReactNode }) {
       <label style={{ color: '#fff' }}>
         <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
       </label>
-      <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+      {/* The switch names the other language in that language, and says so. */}
+      <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
     </>
   );
   const elderTheme = elder ? { fontSize: 20, colorText: '#000000', colorPrimary: '#0b3d91', controlHeight: 48, colorTextSecondary: '#1f1f1f', colorTextDescription: '#1f1f1f' } : {};
@@ -47,28 +49,29 @@ export function Shell({ children }: { children: ReactNode }) {
     // Button names stay as written (受理, not 受 理): what the user reads is what a screen reader says.
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', ...CONTRAST, ...elderTheme } }} button={{ autoInsertSpace: false }}>
       <Layout style={{ minHeight: '100vh' }} className={tabs ? 'phone-face' : undefined}>
-        <a href="#main" className="skip-link" onClick={skipToMain}>跳到主要内容</a>
+        <a href="#main" className="skip-link" onClick={skipToMain}>{t('skipToMain')}</a>
         <Layout.Header style={{ background: '#c0392b', paddingInline: 16, height: 'auto', lineHeight: 1.4, paddingBlock: 10 }}>
           {tabs ? (
-            <nav aria-label="主导航" className="phone-header">
+            <nav aria-label={t('mainNav')} className="phone-header">
               <Link to="/" style={{ color: '#fff', fontSize: elder ? 22 : 18, fontWeight: 700 }}>{t('brand')}</Link>
               <Space size="small">
                 {switches}
               </Space>
             </nav>
           ) : (
-          <nav aria-label="主导航" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
+          <nav aria-label={t('mainNav')} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, justifyContent: 'space-between' }}>
             <Link to="/" style={{ color: '#fff', fontSize: elder ? 26 : 20, fontWeight: 700 }}>{t('brand')}</Link>
             <Space wrap size="small">
               {account?.role === 'applicant' && <Link to="/cases" style={{ color: '#fff' }}>{t('myCases')}</Link>}
               {account?.role === 'applicant' && <Link to="/wallet" style={{ color: '#fff' }}>{t('wallet')}</Link>}
-              {account?.role === 'window' && <Link to="/window" style={{ color: '#fff' }}>综合窗口</Link>}
-              {(account?.role === 'reviewer' || account?.role === 'lead') && <Link to="/workbench" style={{ color: '#fff' }}>部门工作台</Link>}
-              {account && account.role !== 'applicant' && <Link to="/admin" style={{ color: '#fff' }}>{account.role === 'window' ? '变更申请' : '管理功能'}</Link>}
+              <SubjectSwitcher />
+              {account?.role === 'window' && <Link to="/window" style={{ color: '#fff' }}>{t('navWindow')}</Link>}
+              {(account?.role === 'reviewer' || account?.role === 'lead') && <Link to="/workbench" style={{ color: '#fff' }}>{t('navWorkbench')}</Link>}
+              {account && account.role !== 'applicant' && <Link to="/admin" style={{ color: '#fff' }}>{account.role === 'window' ? t('navChangeRequests') : t('navAdmin')}</Link>}
               {switches}
-              {account && <Link to="/account/password" style={{ color: '#fff' }}>修改密码</Link>}
+              {account && <Link to="/account/password" style={{ color: '#fff' }}>{t('changePassword')}</Link>}
               {account
-                ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}>{t('logout')}（{account.displayName}）</Button>
+                ? <Button size="small" onClick={() => logout().then(() => navigate('/'))}><span>{t('logout')}{lang === 'zh' ? '（' : ' ('}<span lang="zh-CN">{account.displayName}</span>{lang === 'zh' ? '）' : ')'}</span></Button>
                 : <Button size="small" onClick={() => navigate(loginHref())}>{t('login')}</Button>}
             </Space>
           </nav>
@@ -77,7 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {/* A plain main: Layout.Content is a main element too, and a page has one. */}
         <main id="main" tabIndex={-1} className="shell-main">{children}</main>
         <Layout.Footer style={{ textAlign: 'center' }}>
-          <Typography.Text type="secondary">{t('slogan')} · 咨询投诉 12345</Typography.Text>
+          <Typography.Text type="secondary">{t('slogan')} · {t('footerHotline')}</Typography.Text>
         </Layout.Footer>
         <Assistant />
         {tabs && <TabBar />}

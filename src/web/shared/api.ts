@@ -1,4 +1,6 @@
 /** The one way the web app talks to the server: JSON in, JSON out, errors as { code, message, details }. */
+import { activeLang, messages, type MessageKey } from './messages/index.ts';
+
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -11,12 +13,28 @@ export class ApiError extends Error {
   }
 }
 
+/** English for an error code (the server's words are Chinese): the catalogue's sentence, else a plain one. */
+export function englishError(code: string | undefined): string {
+  const text = code ? messages.en[`error_${code}` as MessageKey] as string | undefined : undefined;
+  return text ?? messages.en.error_generic;
+}
+
+/** In English mode an error's message and its details read in English, by their codes; in Chinese as the server said. */
+function inLanguage(code: string, message: string, details: ErrorDetail[]): [string, ErrorDetail[]] {
+  if (activeLang() !== 'en') return [message, details];
+  return [englishError(code), details.map((d) => ({ ...d, message: d.code && `error_${d.code}` in messages.en ? englishError(d.code) : messages.en.errorDetail }))];
+}
+
 /** An error as one readable line, with the server's details where it gave some. */
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     const details = e.details.map((d) => d.message).filter((m) => m && !e.message.includes(m));
+    // In English a detail without its own sentence adds nothing to the error's: only those with one are listed.
+    const own = [...new Set(details)].filter((m) => m !== messages.en.errorDetail);
+    if (activeLang() === 'en') return own.length > 0 ? `${e.message} ${own.join(' ')}` : e.message;
     return details.length > 0 ? `${e.message}：${details.join('；')}` : e.message;
   }
+  if (activeLang() === 'en') return messages.en.error_generic;
   return e instanceof Error ? e.message : '操作失败，请重试';
 }
 
@@ -25,13 +43,15 @@ export async function request(url: string, init: RequestInit = {}): Promise<Resp
   try {
     return await fetch(url, { credentials: 'same-origin', ...init });
   } catch {
-    throw new ApiError(0, 'network', '网络连接中断，请稍后重试');
+    throw new ApiError(0, 'network', activeLang() === 'en' ? englishError('network') : '网络连接中断，请稍后重试');
   }
 }
 
 /** A failed answer as an ApiError: the server's { code, message, details }, or `fallback` when it gave none. */
 export function failure(status: number, data: { code?: string; message?: string; details?: ErrorDetail[] } | null, fallback = `请求失败（${status}）`): ApiError {
-  return new ApiError(status, data?.code ?? 'error', data?.message ?? fallback, data?.details ?? []);
+  const code = data?.code ?? 'error';
+  const [message, details] = inLanguage(code, data?.message ?? fallback, data?.details ?? []);
+  return new ApiError(status, code, message, details);
 }
 
 /** `init` adds to the request, e.g. `{ cache: 'no-cache' }` to ask the server again instead of using the browser's copy. */

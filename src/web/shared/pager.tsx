@@ -4,12 +4,14 @@
  */
 import type { PaginationProps } from 'antd';
 import { cloneElement, isValidElement, type ReactElement } from 'react';
+import { activeLang, fill, messages } from './messages/index.ts';
 
-const NAMES = { prev: '上一页', next: '下一页', 'jump-prev': '向前 5 页', 'jump-next': '向后 5 页' } as const;
+const NAMES = { prev: 'pagerPrev', next: 'pagerNext', 'jump-prev': 'pagerJumpPrev', 'jump-next': 'pagerJumpNext' } as const;
 
 export const pagerItem: NonNullable<PaginationProps['itemRender']> = (page, type, element) => {
   if (!isValidElement(element)) return element;
-  return cloneElement(element as ReactElement<{ 'aria-label'?: string }>, { 'aria-label': type === 'page' ? `第 ${page} 页` : NAMES[type] });
+  const words = messages[activeLang()];
+  return cloneElement(element as ReactElement<{ 'aria-label'?: string }>, { 'aria-label': type === 'page' ? fill(words.pagerPage, { n: page }) : words[NAMES[type]] });
 };
 
 const PAGE_SIZE = 20;

@@ -1,6 +1,6 @@
 /** Language (中文 first, English second) and the elder-friendly mode, remembered in the browser. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { fill, messages, type Lang, type MessageKey } from './messages/index.ts';
+import { fill, messages, setActiveLang, type Lang, type MessageKey } from './messages/index.ts';
 
 interface Prefs {
   lang: Lang;
@@ -23,6 +23,8 @@ function stored<T extends string>(key: string, fallback: T): T {
 export function PrefsProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useState<Lang>(() => stored<Lang>('onething.lang', 'zh'));
   const [elder, setElder] = useState(() => stored<string>('onething.elder', 'off') === 'on');
+  // Set while rendering, before any child asks the server, so an error answered in English reads in English.
+  setActiveLang(lang);
   useEffect(() => {
     localStorage.setItem('onething.lang', lang);
     localStorage.setItem('onething.elder', elder ? 'on' : 'off');

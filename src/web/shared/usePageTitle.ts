@@ -1,10 +1,11 @@
 /** Each route names itself in the browser's title bar and history: page first, then the site. */
 import { useEffect } from 'react';
-
-const SITE = '高效办成一件事';
+import { usePrefs } from './prefs.tsx';
 
 export function usePageTitle(title: string | null | undefined): void {
+  const { t } = usePrefs();
+  const full = title ? t('pageTitle', { title }) : null;
   useEffect(() => {
-    if (title) document.title = `${title} - ${SITE}`;
-  }, [title]);
+    if (full) document.title = full;
+  }, [full]);
 }

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { get } from '../shared/api.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import { Circulation, DeferredMaterials, Delivery, Documents, Progress, Rejected } from './AfterAcceptance.tsx';
+import { CaseFeesCard } from '../shared/Fees.tsx';
 import { Check } from './Check.tsx';
 import { Correcting } from './Corrections.tsx';
 import { SupplementAtCounter } from './SupplementAtCounter.tsx';
@@ -12,21 +13,27 @@ import { ConsultationAtWindow } from './ConsultationAtWindow.tsx';
 import { FormStep, MaterialsStep, ReviewStep } from './Intake.tsx';
 import { Questions } from './Questions.tsx';
 import type { CaseView, Plan } from './types.ts';
-import { CHANNEL, fmtTime, LoadError, STATUS_COLOR, visitors } from './ui.tsx';
+import { CASE_STATUS, CHANNEL, fmtTime, LoadError, named, STATUS_COLOR, visitors } from './ui.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { IntakeName } from '../shared/IntakeText.tsx';
+import { PrecheckPanel } from '../shared/precheck/Precheck.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
 
 type Intake = 'questions' | 'form' | 'materials' | 'review';
-const STEPS = ['登记申请人', '引导问答', '填写申请表', '收取材料', '核对提交', '受理审查', '办理与送达'];
+const STEPS: MessageKey[] = ['winApplicant', 'winGuidedQuestions', 'winApplicationForm', 'winMaterials2', 'winReviewAndSubmit', 'winAcceptanceCheck', 'winHandlingAndDelivery'];
 const INTAKE_STEP: Record<Intake, number> = { questions: 1, form: 2, materials: 3, review: 4 };
 
 export function CasePage() {
-  usePageTitle('综合窗口 办件');
+  const { t } = usePrefs();
+  usePageTitle(t('winWindowCase'));
   const { id = '' } = useParams();
   // Another case starts afresh: no view, no step, no plan of the case before.
   return <CaseScreen key={id} id={id} />;
 }
 
 function CaseScreen({ id }: { id: string }) {
+  const { t } = usePrefs();
   const [plan, setPlan] = useState<Plan | null>(null);
   // Each load shows the case as the server holds it, with its own plan.
   const { data: view, error, reload } = useLoad(() => get<CaseView>(`/api/cases/${id}`).then((v) => (setPlan(null), v)), [id]);
@@ -49,37 +56,38 @@ function CaseScreen({ id }: { id: string }) {
   };
 
   if (error) return <LoadError error={error} retry={reload} />;
-  if (!view) return <Spin description="加载中…" />;
+  if (!view) return <Spin description={t('winLoading')} />;
 
   const stepIndex = view.status === 'draft' ? INTAKE_STEP[intake] : view.status === 'submitted' || view.status === 'correcting' || view.status === 'rejected' ? 5 : 6;
-  const stepTitle = view.status === 'draft' ? STEPS[stepIndex] : view.status === 'submitted' ? '受理审查' : view.status === 'correcting' ? '待补正' : view.status === 'rejected' ? '不予受理' : '办理与送达';
+  const stepTitle = view.status === 'draft' ? t(STEPS[stepIndex] as MessageKey) : view.status === 'submitted' ? t('winAcceptanceCheck') : view.status === 'correcting' ? t('winAwaitingCorrections') : view.status === 'rejected' ? t('winNotAccepted2') : t('winHandlingAndDelivery');
   const visitor = visitors.get(view.id);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to="/window">← 返回综合窗口</Link>
+      <Link to="/window">{t('winBackToTheWindow')}</Link>
       <div>
         <Typography.Title level={1} style={{ margin: 0 }} ref={heading} tabIndex={-1}>
-          {stepTitle}<span style={{ fontWeight: 400, fontSize: '0.7em' }}> · {view.matter.name}</span>
+          {stepTitle}<span style={{ fontWeight: 400, fontSize: '0.7em' }}> · <span lang="zh-CN">{view.matter.name}</span></span>
         </Typography.Title>
       </div>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
-        { key: 'number', label: '办件编号', children: <Typography.Text copyable>{view.number}</Typography.Text> },
-        { key: 'status', label: '状态', children: <Tag color={STATUS_COLOR[view.status]}>{view.statusLabel}</Tag> },
-        { key: 'channel', label: '渠道', children: CHANNEL[view.channel] ?? view.channel },
-        ...(visitor ? [{ key: 'who', label: '申请人', children: visitor.name }] : []),
-        ...(view.assisted ? [{ key: 'assisted', label: '帮办代办', children: `${view.assisted.by}（依据：${view.assisted.authority}）` }] : []),
-        ...(view.submittedAt ? [{ key: 'submitted', label: '提交时间', children: fmtTime(view.submittedAt) }] : []),
-        ...(view.acceptedAt ? [{ key: 'accepted', label: '受理时间', children: fmtTime(view.acceptedAt) }] : []),
+        { key: 'number', label: t('winCaseNumber'), children: <Typography.Text copyable>{view.number}</Typography.Text> },
+        { key: 'status', label: t('winStatus'), children: <Tag color={STATUS_COLOR[view.status]}>{named(t, CASE_STATUS, view.status)}</Tag> },
+        { key: 'channel', label: t('winChannel'), children: named(t, CHANNEL, view.channel) },
+        ...(visitor ? [{ key: 'who', label: t('winApplicant2'), children: visitor.name }] : []),
+        ...(view.assisted ? [{ key: 'assisted', label: t('winAssistedOrByProxy'), children: <span lang="zh-CN">{t('winAuthority', { by: view.assisted.by, authority: view.assisted.authority ?? '' })}</span> }] : []),
+        ...(view.submittedAt ? [{ key: 'submitted', label: t('winSubmitted'), children: fmtTime(view.submittedAt) }] : []),
+        ...(view.acceptedAt ? [{ key: 'accepted', label: t('winAccepted'), children: fmtTime(view.acceptedAt) }] : []),
+        ...(view.intake ? [{ key: 'intake', label: t('regionIntake'), children: <IntakeName intake={view.intake} /> }] : []),
       ]} />
       {narrow ? (
-        <div aria-label="办理步骤">
-          <Typography.Text>第 {stepIndex + 1} 步，共 {STEPS.length} 步：{STEPS[stepIndex]}</Typography.Text>
-          <Bar percent={Math.round(((stepIndex + 1) / STEPS.length) * 100)} showInfo={false} size="small" aria-label={`第 ${stepIndex + 1} 步，共 ${STEPS.length} 步`} />
+        <div aria-label={t('winSteps')}>
+          <Typography.Text>{t('winStep')} {stepIndex + 1} {t('winOf')} {STEPS.length} {t('winSep6')}{t(STEPS[stepIndex] as MessageKey)}</Typography.Text>
+          <Bar percent={Math.round(((stepIndex + 1) / STEPS.length) * 100)} showInfo={false} size="small" aria-label={t('winStepOf', { p0: stepIndex + 1, n: STEPS.length })} />
         </div>
       ) : (
-        <nav aria-label="办理步骤">
-          <Steps size="small" current={stepIndex} status={view.status === 'rejected' ? 'error' : undefined} items={STEPS.map((t) => ({ title: t }))} />
+        <nav aria-label={t('winSteps')}>
+          <Steps size="small" current={stepIndex} status={view.status === 'rejected' ? 'error' : undefined} items={STEPS.map((key) => ({ title: t(key) }))} />
         </nav>
       )}
 
@@ -89,8 +97,11 @@ function CaseScreen({ id }: { id: string }) {
             : intake === 'materials' ? <MaterialsStep caseView={view} plan={current} reload={reload} onBack={() => void go('form')} onNext={() => void go('review')} />
               : <ReviewStep caseView={view} plan={current} onBack={() => void go('materials')} onForm={() => void go('form')} onSubmitted={() => { setStep(null); void reload(); }} />
       )}
-      {view.status === 'draft' && !current && <Alert type="error" showIcon title="该件还没有办理方案，请刷新重试。" />}
+      {view.status === 'draft' && !current && <Alert type="error" showIcon title={t('winThisCaseHasNo')} />}
       {view.status === 'submitted' && <Check caseView={view} reload={reload} />}
+      {view.status !== 'withdrawn' && (view.status !== 'draft' || intake === 'materials' || intake === 'review') && (
+        <PrecheckPanel url={`/api/window/cases/${view.id}/precheck`} rerunUrl={`/api/cases/${view.id}/precheck`} audience="staff" version={view.materials.reduce((n, m) => n + m.files.length, 0)} />
+      )}
       {view.status === 'correcting' && <><Documents caseView={view} /><Correcting caseView={view} reload={reload} /></>}
       {view.status === 'rejected' && (
         <>
@@ -98,7 +109,7 @@ function CaseScreen({ id }: { id: string }) {
           <Rejected caseView={view} />
         </>
       )}
-      {view.status === 'withdrawn' && <Alert type="info" showIcon title="申请人已撤回该申请，材料已退回。" />}
+      {view.status === 'withdrawn' && <Alert type="info" showIcon title={t('winTheApplicantWithdrewThis')} />}
       {(view.status === 'accepted' || view.status === 'in-progress' || view.status === 'completed') && (
         <>
           <Documents caseView={view} />
@@ -109,6 +120,7 @@ function CaseScreen({ id }: { id: string }) {
           <Delivery caseView={view} onDone={() => setMoved((n) => n + 1)} />
         </>
       )}
+      {view.status !== 'draft' && <CaseFeesCard key={view.status} caseId={view.id} atWindow onChange={() => void reload()} />}
       {view.status !== 'draft' && <ConsultationAtWindow caseId={view.id} />}
     </Space>
   );

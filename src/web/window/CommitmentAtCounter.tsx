@@ -7,10 +7,12 @@ import type { Plan } from '../../core/planning/types.ts';
 import { put } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import type { CaseView } from './types.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 type Planned = Plan['materials'][number];
 
 export function CommitmentAtCounter({ caseView, plan, material, onDone }: { caseView: CaseView; plan: Plan; material: Planned; onDone(): void }) {
+  const { t } = usePrefs();
   const { busy, error, run } = useAction();
   const offer = material.alternatives.find((a) => a.kind === 'commitment');
   if (!offer || material.status !== 'required') return null;
@@ -19,12 +21,12 @@ export function CommitmentAtCounter({ caseView, plan, material, onDone }: { case
   const already = plan.materials.filter((m) => m.exemption?.kind === 'commitment').map((m) => m.id);
   return (
     <div style={{ marginTop: 8 }}>
-      <Typography.Text type="secondary">可告知承诺：请申请人在书面承诺书上签字（{offer.evidence}{offer.supplyWithinDays ? `；受理后 ${offer.supplyWithinDays} 个工作日内补交原件` : ''}），扫描上传后按承诺收取。</Typography.Text>
+      <Typography.Text type="secondary">{t('winCommitmentAllowedHaveThe')}{offer.evidence}{offer.supplyWithinDays ? t('winOriginalsWithinWorkingDays', { supplyWithinDays: offer.supplyWithinDays }) : ''}{t('winScanAndUploadIt')}</Typography.Text>
       <div style={{ marginTop: 4 }}>
         <Button disabled={!letter} loading={busy} onClick={async () => {
           if (!letter) return;
           if (await run(() => put(`/api/cases/${caseView.id}/commitments`, { materials: [...already, material.id], signerName: caseView.applicant.name, declaration: true, letterFileId: letter.id }))) onDone();
-        }}>{letter ? '按签字的承诺书收取' : '先上传签字的承诺书'}</Button>
+        }}>{letter ? t('winTakeAsPerThe') : t('winUploadTheSignedCommitment')}</Button>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 4 }} />}
     </div>

@@ -5,17 +5,19 @@ import type { Consultation } from '../../contracts/index.ts';
 import { post } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import { Section } from './ui.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
 
-const KINDS = [{ value: 'consultation', label: '咨询' }, { value: 'suggestion', label: '建议' }, { value: 'complaint', label: '投诉' }];
+const KINDS = [{ value: 'consultation', label: 'winEnquiry' }, { value: 'suggestion', label: 'winSuggestion' }, { value: 'complaint', label: 'winComplaint' }];
 
 export function ConsultationAtWindow({ caseId }: { caseId: string }) {
+  const { t } = usePrefs();
   const [kind, setKind] = useState('consultation');
   const [text, setText] = useState('');
   const [done, setDone] = useState<Consultation | null>(null);
   const { busy, error, setError, run } = useAction();
   const send = async () => {
     if (text.trim().length < 5) {
-      setError('内容至少 5 个字');
+      setError(t('winAtLeast5Characters'));
       return;
     }
     await run(async () => {
@@ -24,15 +26,15 @@ export function ConsultationAtWindow({ caseId }: { caseId: string }) {
     });
   };
   return (
-    <Section title="登记咨询、建议或投诉">
+    <Section title={t('winRecordAnEnquirySuggestion')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">申请人当面提出的，登记后由相关部门答复，申请人可在网上“我的咨询”中查看。</Typography.Text>
-        <Radio.Group aria-label="类别" value={kind} onChange={(e) => setKind(e.target.value as string)} options={KINDS} optionType="button" />
-        <label htmlFor="window-consultation">内容</label>
+        <Typography.Text type="secondary">{t('winRaisedInPersonBy')}</Typography.Text>
+        <Radio.Group aria-label={t('winType')} value={kind} onChange={(e) => setKind(e.target.value as string)} options={KINDS} optionType="button" />
+        <label htmlFor="window-consultation">{t('winContent')}</label>
         <Input.TextArea id="window-consultation" rows={3} maxLength={2000} value={text} onChange={(e) => { setText(e.target.value); setError(null); }} />
         {error && <Alert type="error" showIcon title={error} />}
-        {done && <Alert type="success" showIcon title={`已登记${done.kindName}，编号 ${done.number}，${done.departmentName}将于 ${done.dueDate} 前答复`} />}
-        <Button loading={busy} onClick={send}>登记</Button>
+        {done && <Alert type="success" showIcon title={t('winRecordedNumberAnswersBy', { kindName: done.kindName, number: done.number, departmentName: done.departmentName, dueDate: done.dueDate })} />}
+        <Button loading={busy} onClick={send}>{t('winRecord')}</Button>
       </Space>
     </Section>
   );

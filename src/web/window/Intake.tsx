@@ -1,7 +1,6 @@
 /** The application taken at the window: the one form, the materials handed in, and the submission. */
 import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
-import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT, workingDaysText } from '../../core/planning/labels.ts';
+import { useRef, useState, type ReactNode } from 'react';
 import { validateFormValues } from '../../core/planning/validate-form.ts';
 import { api, ApiError, get, post, put } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
@@ -9,6 +8,8 @@ import { fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } 
 import type { CaseView, Plan } from './types.ts';
 import { CommitmentAtCounter } from './CommitmentAtCounter.tsx';
 import { Section, visitors } from './ui.tsx';
+import { days, exemptionText, formText, mediumText } from '../shared/planLabels.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 /** Required fields still empty or wrong in what the server holds (masked personal values count as filled). */
 function formProblems(plan: Plan, values: Record<string, unknown>): { key: string; message: string }[] {
@@ -20,6 +21,7 @@ function formProblems(plan: Plan, values: Record<string, unknown>): { key: strin
 }
 
 export function FormStep({ caseView, plan, onBack, onNext }: { caseView: CaseView; plan: Plan; onBack(): void; onNext(): void }) {
+  const { t } = usePrefs();
   const ref = useRef<SchemaFormHandle>(null);
   const [problems, setProblems] = useState<{ key: string; label: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,7 @@ export function FormStep({ caseView, plan, onBack, onNext }: { caseView: CaseVie
       const r = await ref.current?.flush();
       const fresh = await get<CaseView>(`/api/cases/${caseView.id}`);
       const list = formProblems(plan, fresh.form).map((p) => ({ ...p, label: specs.get(p.key)?.label ?? p.key }));
-      if (r && r.invalid.length > 0) for (const key of r.invalid) if (!list.some((p) => p.key === key)) list.push({ key, label: specs.get(key)?.label ?? key, message: '填写有误，未保存' });
+      if (r && r.invalid.length > 0) for (const key of r.invalid) if (!list.some((p) => p.key === key)) list.push({ key, label: specs.get(key)?.label ?? key, message: t('winSomeEntriesAreWrong') });
       setProblems(list);
       if (list.length === 0) onNext();
       else ref.current?.showErrors(list.map((p) => ({ path: `form.${p.key}`, message: p.message })));
@@ -43,22 +45,22 @@ export function FormStep({ caseView, plan, onBack, onNext }: { caseView: CaseVie
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        一张表汇集本件全部事项所需的信息，已从电子证照和共享数据预填的请与申请人核对。
+        {t('winOneFormGathersEverything')}
       </Typography.Paragraph>
       <SchemaForm ref={ref} idPrefix="win-field" form={plan.form} initialValues={caseView.form}
         save={async (changes) => { await put(`/api/cases/${caseView.id}/form`, { values: changes }); }} />
       {problems.length > 0 && (
-        <Alert type="error" showIcon role="alert" title={`还有 ${problems.length} 项需要填写或改正`} description={
+        <Alert type="error" showIcon role="alert" title={t('winFieldSStillTo', { n: problems.length })} description={
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {problems.map((p) => (
-              <li key={p.key}><Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => ref.current?.focusField(p.key)}>{p.label}：{p.message}</Button></li>
+              <li key={p.key}><Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => ref.current?.focusField(p.key)}>{p.label}{t('winSep4')}{p.message}</Button></li>
             ))}
           </ul>
         } />
       )}
       <Space wrap>
-        <Button size="large" onClick={onBack}>上一步：引导问答</Button>
-        <Button type="primary" size="large" onClick={next} loading={busy}>下一步：收取材料</Button>
+        <Button size="large" onClick={onBack}>{t('winBackGuidedQuestions')}</Button>
+        <Button type="primary" size="large" onClick={next} loading={busy}>{t('winNextMaterials')}</Button>
       </Space>
     </Space>
   );
@@ -66,8 +68,9 @@ export function FormStep({ caseView, plan, onBack, onNext }: { caseView: CaseVie
 
 /** A button that opens the file chooser: the file input stays out of sight and out of the tab order. */
 export function FileButton({ label, of, onFile, busy }: { label: string; of: string; onFile(f: File): void; busy: boolean }) {
+  const { t } = usePrefs();
   const input = useRef<HTMLInputElement>(null);
-  const accessibleLabel = `${label}：${of}`;
+  const accessibleLabel = t('winSep10', { label, of });
   return (
     <>
       <input ref={input} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-label={accessibleLabel} tabIndex={-1} style={{ display: 'none' }}
@@ -84,20 +87,21 @@ export async function uploadFile(caseId: string, materialId: string, file: File)
 }
 
 export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { caseView: CaseView; plan: Plan; reload(): void; onBack(): void; onNext(): void }) {
+  const { t } = usePrefs();
   const { busy, holder, run } = useToastAction<string>();
   const files = new Map(caseView.materials.map((m) => [m.id, m.files]));
   const required = plan.materials.filter((m) => m.status === 'required');
   const missing = required.filter((m) => (files.get(m.id) ?? []).length === 0);
 
   const onFile = async (materialId: string, name: string, f: File) => {
-    if (await run(materialId, () => uploadFile(caseView.id, materialId, f), `已收取「${name}」：${f.name}`)) reload();
+    if (await run(materialId, () => uploadFile(caseView.id, materialId, f), t('winReceived3', { name, name1: f.name }))) reload();
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        逐份收取材料，纸质材料扫描后上传（PDF、JPG、PNG）。缺少的材料也可以先提交，在受理审查时选择容缺受理或一次性告知补正。
+        {t('winTakeEachMaterialScan')}
       </Typography.Paragraph>
       <List bordered dataSource={plan.materials} renderItem={(m) => {
         const own = files.get(m.id) ?? [];
@@ -105,21 +109,21 @@ export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { case
           <List.Item>
             <div style={{ width: '100%' }}>
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-                <Typography.Text strong>{m.name}</Typography.Text>
-                {m.status === 'exempt' ? <Tag color="blue">免提交</Tag> : own.length > 0 ? <Tag color="green">已收取 {own.length} 份</Tag> : <Tag color="red">未收取</Tag>}
+                <Typography.Text strong><span lang="zh-CN">{m.name}</span></Typography.Text>
+                {m.status === 'exempt' ? <Tag color="blue">{t('winExempt')}</Tag> : own.length > 0 ? <Tag color="green">{t('winTaken')} {own.length} {t('winCopIes2')}</Tag> : <Tag color="red">{t('winNotTaken')}</Tag>}
               </div>
               <Typography.Text type="secondary">
-                {m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}{m.deferrable ? ' · 可容缺后补' : ''}
+                {m.copies} {t('winCopIes')} {formText(m.form)} · {mediumText(m.medium)}{m.deferrable ? t('winCanBeHandedIn2') : ''}
               </Typography.Text>
-              {m.exemption && <div><Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>{m.exemption.evidence}</div>}
+              {m.exemption && <div><Tag color="blue">{exemptionText(m.exemption.kind)}</Tag><span lang="zh-CN">{m.exemption.evidence}</span></div>}
               {own.length > 0 && (
                 <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
-                  {own.map((f) => <li key={f.id}><a href={`/api/cases/${caseView.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a></li>)}
+                  {own.map((f) => <li key={f.id}><a href={`/api/cases/${caseView.id}/files/${f.id}`} target="_blank" rel="noreferrer"><span lang="zh-CN">{f.name}</span></a></li>)}
                 </ul>
               )}
               {m.status === 'required' && (
                 <div style={{ marginTop: 8 }}>
-                  <FileButton label={own.length > 0 ? '再上传一份' : '上传扫描件'} of={m.name} busy={busy === m.id} onFile={(f) => void onFile(m.id, m.name, f)} />
+                  <FileButton label={own.length > 0 ? t('winUploadAnotherCopy') : t('winUploadAScan')} of={m.name} busy={busy === m.id} onFile={(f) => void onFile(m.id, m.name, f)} />
                 </div>
               )}
               <CommitmentAtCounter caseView={caseView} plan={plan} material={m} onDone={reload} />
@@ -128,17 +132,18 @@ export function MaterialsStep({ caseView, plan, reload, onBack, onNext }: { case
         );
       }} />
       {missing.length > 0 && (
-        <Alert type="warning" showIcon title={`还有 ${missing.length} 份材料未收取`} description={missing.map((m) => `${m.name}${m.deferrable ? '（可容缺）' : ''}`).join('、')} />
+        <Alert type="warning" showIcon title={t('winMaterialSNotTaken', { n: missing.length })} description={missing.map((m) => <span key={m.id}><span lang="zh-CN">{m.name}</span>{m.deferrable ? t('winDeferrable2') : ''}</span>).reduce<ReactNode[]>((all, x, i) => (i ? [...all, t('winSep2'), x] : [x]), [])} />
       )}
       <Space wrap>
-        <Button size="large" onClick={onBack}>上一步：填写申请表</Button>
-        <Button type="primary" size="large" onClick={onNext}>下一步：核对并提交</Button>
+        <Button size="large" onClick={onBack}>{t('winBackApplicationForm')}</Button>
+        <Button type="primary" size="large" onClick={onNext}>{t('winNextReviewAndSubmit')}</Button>
       </Space>
     </Space>
   );
 }
 
 export function ReviewStep({ caseView, plan, onBack, onForm, onSubmitted }: { caseView: CaseView; plan: Plan; onBack(): void; onForm(): void; onSubmitted(): void }) {
+  const { t } = usePrefs();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const visitor = visitors.get(caseView.id);
@@ -159,35 +164,35 @@ export function ReviewStep({ caseView, plan, onBack, onForm, onSubmitted }: { ca
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Section title="申请概要">
+      <Section title={t('winSummary')}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-          { key: 'matter', label: '一件事', children: caseView.matter.name },
-          ...(visitor ? [{ key: 'who', label: '申请人', children: visitor.name }] : []),
-          ...(caseView.assisted ? [{ key: 'assisted', label: '帮办代办', children: `${caseView.assisted.by}（${caseView.assisted.authority}）` }] : []),
-          ...(plan.situation ? [{ key: 'situation', label: '办理情形', children: plan.situation.name }] : []),
-          { key: 'items', label: '涉及事项', children: plan.items.map((i) => i.name).join('、') },
-          { key: 'days', label: '承诺时限', children: workingDaysText(plan.timeLimit.workingDays) },
+          { key: 'matter', label: t('winMatter'), children: caseView.matter.name },
+          ...(visitor ? [{ key: 'who', label: t('winApplicant2'), children: visitor.name }] : []),
+          ...(caseView.assisted ? [{ key: 'assisted', label: t('winAssistedOrByProxy'), children: <span lang="zh-CN">{t('winSep12', { by: caseView.assisted.by, authority: caseView.assisted.authority ?? '' })}</span> }] : []),
+          ...(plan.situation ? [{ key: 'situation', label: t('winSituation'), children: plan.situation.name }] : []),
+          { key: 'items', label: t('winItemsIncluded'), children: plan.items.map((i) => i.name).join(t('winSep2')) },
+          { key: 'days', label: t('winCommittedTime'), children: days(plan.timeLimit.workingDays) },
         ]} />
       </Section>
-      <Section title="申请表" extra={<Button onClick={onForm}>修改</Button>}>
+      <Section title={t('winApplicationForm2')} extra={<Button onClick={onForm}>{t('winChange')}</Button>}>
         <FormSummary form={plan.form} values={caseView.form} />
       </Section>
-      <Section title="材料" extra={<Button onClick={onBack}>修改</Button>}>
+      <Section title={t('winMaterials')} extra={<Button onClick={onBack}>{t('winChange')}</Button>}>
         <List size="small" dataSource={plan.materials} renderItem={(m) => (
           <List.Item>
-            <span>{m.name}</span>
-            {m.status === 'exempt' ? <Tag color="blue">免提交</Tag> : (files.get(m.id) ?? 0) > 0 ? <Tag color="green">已收取</Tag> : <Tag color={m.deferrable ? 'orange' : 'red'}>未收取{m.deferrable ? '（可容缺）' : ''}</Tag>}
+            <span><span lang="zh-CN">{m.name}</span></span>
+            {m.status === 'exempt' ? <Tag color="blue">{t('winExempt')}</Tag> : (files.get(m.id) ?? 0) > 0 ? <Tag color="green">{t('winTaken')}</Tag> : <Tag color={m.deferrable ? 'orange' : 'red'}>{t('winNotTaken')}{m.deferrable ? t('winDeferrable2') : ''}</Tag>}
           </List.Item>
         )} />
       </Section>
       {error && (
         <Alert type="error" showIcon role="alert" title={error.message} description={error instanceof ApiError && error.details.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>{error.details.map((d) => <li key={d.path + d.message}>{d.message}</li>)}</ul>
-        ) : undefined} action={formErrors ? <Button onClick={onForm}>去修改申请表</Button> : undefined} />
+        ) : undefined} action={formErrors ? <Button onClick={onForm}>{t('winChangeTheApplicationForm')}</Button> : undefined} />
       )}
       <Space wrap>
-        <Button size="large" onClick={onBack}>上一步：收取材料</Button>
-        <Button type="primary" size="large" onClick={submit} loading={busy}>提交申请</Button>
+        <Button size="large" onClick={onBack}>{t('winBackMaterials')}</Button>
+        <Button type="primary" size="large" onClick={submit} loading={busy}>{t('winSubmitTheApplication')}</Button>
       </Space>
     </Space>
   );

@@ -7,7 +7,8 @@ import { useLoad } from '../shared/useLoad.ts';
 import type { AnswerValue } from '../../core/planning/types.ts';
 import type { CaseView, GuideQuestion, Plan, QuestionView } from './types.ts';
 import { Section } from './ui.tsx';
-import { workingDaysText } from '../../core/planning/labels.ts';
+import { days } from '../shared/planLabels.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 interface Props {
   caseView: CaseView;
@@ -20,6 +21,7 @@ interface Props {
 const asView = (q: GuideQuestion): QuestionView => ({ id: q.id, text: q.text, type: q.type, options: q.options, ...(q.help ? { help: q.help } : {}) });
 
 export function Questions({ caseView, plan, onPlan, onNext }: Props) {
+  const { t } = usePrefs();
   const guide = useLoad(() => get<{ guide: { questions: GuideQuestion[] } }>(`/api/public/matters/${encodeURIComponent(caseView.matter.id)}`), [caseView.matter.id]);
   const [answers, setAnswers] = useState<Record<string, unknown>>(caseView.answers ?? {});
   const [chosen, setChosen] = useState<string[] | null>(caseView.chosenItems);
@@ -73,7 +75,7 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
           <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} onKeyDown={(e) => { if (e.key === 'Enter' && value !== undefined && !busy) { e.preventDefault(); answer(); } }}>
             <legend ref={legendRef} tabIndex={-1} id={`q-${current.id}`} style={{ fontSize: 20, fontWeight: 600, marginBottom: 8, outline: 'none' }}>
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 14, fontWeight: 400 }}>
-                {editing ? '修改回答' : `第 ${applicantAnswers.length + 1} 题${total ? `（本一件事最多 ${total} 题）` : ''}`}
+                {editing ? t('winChangeTheAnswer') : t('winQuestion', { p0: applicantAnswers.length + 1, p1: total ? t('winAtMostQuestions', { total }) : '' })}
               </Typography.Text>
               {current.text}
             </legend>
@@ -90,54 +92,54 @@ export function Questions({ caseView, plan, onPlan, onNext }: Props) {
           </fieldset>
           <Space wrap style={{ marginTop: 20 }}>
             <Button type="primary" size="large" onClick={answer} loading={busy} disabled={value === undefined && current.type !== 'multi'}>
-              {editing ? '确定' : '下一题'}
+              {editing ? t('winOk') : t('winNextQuestion')}
             </Button>
-            {editing ? <Button size="large" onClick={() => setEditing(null)}>取消修改</Button>
-              : applicantAnswers.length > 0 && <Button size="large" onClick={back} disabled={busy || !guide.data}>上一题</Button>}
+            {editing ? <Button size="large" onClick={() => setEditing(null)}>{t('winCancelTheChange')}</Button>
+              : applicantAnswers.length > 0 && <Button size="large" onClick={back} disabled={busy || !guide.data}>{t('winPreviousQuestion')}</Button>}
           </Space>
         </Card>
       ) : (
-        <Section title="办理方案">
+        <Section title={t('winPlan')}>
           {plan.situation && !plan.situation.eligible ? (
-            <Alert type="error" showIcon title={`本情形不能通过一件事办理：${plan.situation.name}`} description={plan.situation.advice ?? plan.situation.description} />
+            <Alert type="error" showIcon title={t('winThisSituationCannotBe', { name: plan.situation.name })} description={plan.situation.advice ?? plan.situation.description} />
           ) : (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              {plan.situation && <Alert type="success" showIcon title={`办理情形：${plan.situation.name}`} description={plan.situation.description} />}
+              {plan.situation && <Alert type="success" showIcon title={t('winSituation2', { name: plan.situation.name })} description={plan.situation.description} />}
               <Typography.Paragraph style={{ margin: 0 }}>
-                共 {plan.items.length} 个事项，{plan.materials.filter((m) => m.status === 'required').length} 份材料需要提交（{plan.materials.filter((m) => m.status === 'exempt').length} 份免提交），{plan.timeLimit.workingDays === 0 ? '即办即结' : `承诺 ${workingDaysText(plan.timeLimit.workingDays)}办结`}。
+                {t('winInAll')} {plan.items.length} {t('winItemS')}{plan.materials.filter((m) => m.status === 'required').length} {t('winMaterialSToSubmit')}{plan.materials.filter((m) => m.status === 'exempt').length} {t('winExempt2')}{plan.timeLimit.workingDays === 0 ? t('winDoneOnTheSpot') : t('winCommittedWithin', { p0: days(plan.timeLimit.workingDays) })}{t('winSep7')}
               </Typography.Paragraph>
               <List size="small" bordered dataSource={plan.items} renderItem={(i) => (
-                <List.Item><span>{i.name} <Typography.Text type="secondary">（{i.department.name}）</Typography.Text>{i.optional && <Tag color="blue" style={{ marginInlineStart: 8 }}>可选</Tag>}</span></List.Item>
+                <List.Item><span><span lang="zh-CN">{i.name}</span> <Typography.Text type="secondary">{t('winSep8')}<span lang="zh-CN">{i.department.name}</span>{t('winSep9')}</Typography.Text>{i.optional && <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('winOptional')}</Tag>}</span></List.Item>
               )} />
               {optionalItems.length > 0 && (
                 <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12 }}>
-                  <legend style={{ fontSize: 14, paddingInline: 4, width: 'auto', marginBottom: 0 }}>可选事项（请申请人自主选择）</legend>
+                  <legend style={{ fontSize: 14, paddingInline: 4, width: 'auto', marginBottom: 0 }}>{t('winOptionalItemsTheApplicant')}</legend>
                   {optionalItems.map((i) => (
                     <div key={i.id}>
                       <Checkbox checked={i.chosen} disabled={busy} onChange={(e) => {
                         const now = optionalItems.filter((x) => (x.id === i.id ? e.target.checked : x.chosen)).map((x) => x.id);
                         void send(answers, now);
-                      }}>一并办理：{i.name}（{i.department.name}）</Checkbox>
+                      }}>{t('winHandledTogether')}<span lang="zh-CN">{i.name}</span>{t('winSep8')}<span lang="zh-CN">{i.department.name}</span>{t('winSep9')}</Checkbox>
                     </div>
                   ))}
                 </fieldset>
               )}
-              <Button type="primary" size="large" onClick={onNext} disabled={busy}>下一步：填写申请表</Button>
+              <Button type="primary" size="large" onClick={onNext} disabled={busy}>{t('winNextApplicationForm')}</Button>
             </Space>
           )}
-          {chosen && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>已按申请人的选择调整可选事项。</Typography.Paragraph>}
+          {chosen && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('winOptionalItemsAdjustedTo')}</Typography.Paragraph>}
         </Section>
       )}
       {plan.answers.length > 0 && (
-        <Section title={`已回答（${plan.answers.length}）`}>
+        <Section title={t('winAnswered', { n: plan.answers.length })}>
           <List size="small" dataSource={plan.answers} renderItem={(a) => {
             const locked = a.source === 'facts' && a.prefill && !a.prefill.editable;
             return (
-              <List.Item actions={locked ? [] : [<Button key="edit" type="link" size="small" onClick={() => edit(a.question)} disabled={busy || !guide.data} aria-label={`修改：${a.text}`}>修改</Button>]}>
+              <List.Item actions={locked ? [] : [<Button key="edit" type="link" size="small" onClick={() => edit(a.question)} disabled={busy || !guide.data} aria-label={t('winChange2', { text: a.text })}>{t('winChange')}</Button>]}>
                 <div>
                   <div>{a.text}</div>
                   <Typography.Text strong>{a.label}</Typography.Text>
-                  {a.source === 'facts' && <Tag color="blue" style={{ marginInlineStart: 8 }}>{a.prefill ? `来自${a.prefill.from}` : '来自共享数据'}</Tag>}
+                  {a.source === 'facts' && <Tag color="blue" style={{ marginInlineStart: 8 }}>{a.prefill ? t('winFrom', { from: a.prefill.from }) : t('winFromSharedData')}</Tag>}
                 </div>
               </List.Item>
             );

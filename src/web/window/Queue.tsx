@@ -11,11 +11,13 @@ import { Recent } from './Recent.tsx';
 import { Answering } from '../shared/consultations/Answering.tsx';
 import { Search } from './Search.tsx';
 import type { QueueRow } from './types.ts';
-import { CHANNEL, fmtTime, LoadError, Section } from './ui.tsx';
+import { CHANNEL, fmtTime, LoadError, named, Section } from './ui.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
+import { usePrefs } from '../shared/prefs.tsx';
 
 export function Queue() {
-  usePageTitle('综合窗口 待受理');
+  const { t } = usePrefs();
+  usePageTitle(t('winWindowAwaitingAcceptance'));
   const narrow = !Grid.useBreakpoint().md;
   const matters = useMatters();
   const queue = useLoad(() => get<{ cases: QueueRow[] }>('/api/window/cases'), []);
@@ -24,34 +26,34 @@ export function Queue() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ margin: 0 }}>综合窗口</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0 }}>{t('winComprehensiveWindow')}</Typography.Title>
         <Space wrap>
-          <LinkButton size="large" to="/window/walk-in">来访咨询登记</LinkButton>
-          <LinkButton type="primary" size="large" to="/window/new">新建申请</LinkButton>
+          <LinkButton size="large" to="/window/walk-in">{t('winWalkInEnquiries')}</LinkButton>
+          <LinkButton type="primary" size="large" to="/window/new">{t('winNewApplication')}</LinkButton>
         </Space>
       </div>
 
       <Search />
 
-      <Section title={`待受理申请（${rows.length}）`} extra={<Button onClick={queue.reload} loading={queue.loading}>刷新</Button>}>
+      <Section title={t('winApplicationsAwaitingAcceptance', { n: rows.length })} extra={<Button onClick={queue.reload} loading={queue.loading}>{t('winRefresh')}</Button>}>
         {queue.error && <LoadError error={queue.error} retry={queue.reload} />}
         {narrow ? (
-          <List loading={queue.loading} dataSource={rows} locale={{ emptyText: <Empty description="暂无待受理的申请" /> }} renderItem={(r) => (
-            <List.Item actions={[<Link key="open" to={`/window/cases/${r.id}`} aria-label={`核验 ${r.number}`}>核验</Link>]}>
+          <List loading={queue.loading} dataSource={rows} locale={{ emptyText: <Empty description={t('winNoApplicationsAwaitingAcceptance')} /> }} renderItem={(r) => (
+            <List.Item actions={[<Link key="open" to={`/window/cases/${r.id}`} aria-label={t('winCheck', { number: r.number })}>{t('winCheck2')}</Link>]}>
               <List.Item.Meta title={<Link to={`/window/cases/${r.id}`}>{r.number}</Link>}
-                description={<>{matters.name(r.matter)}<br />{CHANNEL[r.channel] ?? r.channel} · 提交于 {fmtTime(r.submittedAt)}<br />补正告知期限：<CorrectionTerm row={r} /></>} />
+                description={<><span lang="zh-CN">{matters.name(r.matter)}</span><br />{named(t, CHANNEL, r.channel)} {t('winSubmitted3')} {fmtTime(r.submittedAt)}<br />{t('winCorrectionNoticeDue')}<CorrectionTerm row={r} /></>} />
             </List.Item>
           )} />
         ) : (
           <Table<QueueRow> rowKey="id" size="middle" loading={queue.loading} dataSource={rows} pagination={pages(rows.length)}
-            locale={{ emptyText: <Empty description="暂无待受理的申请" /> }}
+            locale={{ emptyText: <Empty description={t('winNoApplicationsAwaitingAcceptance')} /> }}
             columns={[
-              { title: '办件编号', dataIndex: 'number', render: (v: string, r) => <Link to={`/window/cases/${r.id}`}>{v}</Link> },
-              { title: '一件事', dataIndex: 'matter', render: (m: string) => matters.name(m) },
-              { title: '申请渠道', dataIndex: 'channel', render: (c: string) => <Tag color={c === 'online' ? 'geekblue' : 'default'}>{CHANNEL[c] ?? c}</Tag> },
-              { title: '提交时间', dataIndex: 'submittedAt', render: fmtTime },
-              { title: '补正告知期限', key: 'term', render: (_: unknown, r) => <CorrectionTerm row={r} /> },
-              { title: '操作', key: 'op', render: (_: unknown, r) => <LinkButton type="primary" ghost to={`/window/cases/${r.id}`} aria-label={`核验 ${r.number}`}>核验</LinkButton> },
+              { title: t('winCaseNumber'), dataIndex: 'number', render: (v: string, r) => <Link to={`/window/cases/${r.id}`}>{v}</Link> },
+              { title: t('winMatter'), dataIndex: 'matter', render: (m: string) => <span lang="zh-CN">{matters.name(m)}</span> },
+              { title: t('winChannel2'), dataIndex: 'channel', render: (c: string) => <Tag color={c === 'online' ? 'geekblue' : 'default'}>{named(t, CHANNEL, c)}</Tag> },
+              { title: t('winSubmitted'), dataIndex: 'submittedAt', render: fmtTime },
+              { title: t('winCorrectionNoticeDue2'), key: 'term', render: (_: unknown, r) => <CorrectionTerm row={r} /> },
+              { title: t('winActions'), key: 'op', render: (_: unknown, r) => <LinkButton type="primary" ghost to={`/window/cases/${r.id}`} aria-label={t('winCheck', { number: r.number })}>{t('winCheck2')}</LinkButton> },
             ]} />
         )}
       </Section>

@@ -9,10 +9,12 @@ import { useToastAction } from '../shared/useAction.ts';
 import { FileButton, uploadFile } from './Intake.tsx';
 import type { CaseView } from './types.ts';
 import { Section } from './ui.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
 
 type Progress = CaseView['progress'][number];
 
 function Request({ caseView, p, reload }: { caseView: CaseView; p: Progress; reload(): void }) {
+  const { t } = usePrefs();
   const { busy, holder, run } = useToastAction<string>();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const s = p.supplement;
@@ -23,41 +25,42 @@ function Request({ caseView, p, reload }: { caseView: CaseView; p: Progress; rel
   const missing = entries.filter((e) => (e.kind === 'material' ? fresh(e.key).length === 0 : !(answers[e.key] ?? '').trim()));
   const confirm = async () => {
     const facts = entries.filter((e) => e.kind !== 'material').map((e) => ({ key: e.key, value: (answers[e.key] ?? '').trim() }));
-    if (await run('confirm', () => post(`/api/cases/${caseView.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`, { facts }), `已为申请人确认补正「${p.name}」，部门恢复计时`)) reload();
+    if (await run('confirm', () => post(`/api/cases/${caseView.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`, { facts }), t('winCorrectionOfConfirmedFor', { name: p.name }))) reload();
   };
   return (
     <div style={{ width: '100%' }}>
       {holder}
-      <Typography.Text strong>{p.name}</Typography.Text><Typography.Text type="secondary">（{p.department.name}，{s.requestedOn} 要求）</Typography.Text>
+      <Typography.Text strong><span lang="zh-CN">{p.name}</span></Typography.Text><Typography.Text type="secondary">{t('winSep8')}<span lang="zh-CN">{p.department.name}</span>{t('winSep14')}{s.requestedOn} {t('winRequired')}</Typography.Text>
       <div>{s.note}</div>
       <List size="small" dataSource={entries} renderItem={(e) => (
         <List.Item>
           <div style={{ width: '100%' }}>
-            <Typography.Text>{e.name}</Typography.Text>{e.note && <Typography.Text type="secondary">（{e.note}）</Typography.Text>}
+            <Typography.Text><span lang="zh-CN">{e.name}</span></Typography.Text>{e.note && <Typography.Text type="secondary">{t('winSep8')}{e.note}{t('winSep9')}</Typography.Text>}
             {e.kind === 'material' ? (
               <Space wrap style={{ display: 'flex', marginTop: 4 }}>
-                {fresh(e.key).length > 0 ? <Tag color="green">已收取 {fresh(e.key).length} 份</Tag> : <Tag color="orange">待收取</Tag>}
-                <FileButton label="扫描上传" of={e.name} busy={busy === e.key} onFile={(f) => void run(e.key, () => uploadFile(caseView.id, e.key, f), `已上传：${f.name}`).then((ok) => ok && reload())} />
+                {fresh(e.key).length > 0 ? <Tag color="green">{t('winTaken')} {fresh(e.key).length} {t('winCopIes2')}</Tag> : <Tag color="orange">{t('winToTake')}</Tag>}
+                <FileButton label={t('winUploadAScan2')} of={e.name} busy={busy === e.key} onFile={(f) => void run(e.key, () => uploadFile(caseView.id, e.key, f), t('winUploaded', { name: f.name })).then((ok) => ok && reload())} />
               </Space>
             ) : (
-              <Input aria-label={`申请人说明：${e.name}`} value={answers[e.key] ?? ''} maxLength={1000} style={{ marginTop: 4 }}
+              <Input aria-label={t('winApplicantSNote', { name: e.name })} value={answers[e.key] ?? ''} maxLength={1000} style={{ marginTop: 4 }}
                 onChange={(ev) => setAnswers((a) => ({ ...a, [e.key]: ev.target.value }))} />
             )}
           </div>
         </List.Item>
       )} />
-      {missing.length > 0 && <Alert type="info" showIcon title={`还缺：${missing.map((e) => `「${e.name}」`).join('')}`} style={{ marginBottom: 8 }} />}
-      <Button type="primary" disabled={missing.length > 0} loading={busy === 'confirm'} onClick={() => void confirm()}>确认已补正</Button>
+      {missing.length > 0 && <Alert type="info" showIcon title={<>{t('winStillMissing', { p0: '' })}<span lang="zh-CN">{missing.map((e) => `「${e.name}」`).join('')}</span></>} style={{ marginBottom: 8 }} />}
+      <Button type="primary" disabled={missing.length > 0} loading={busy === 'confirm'} onClick={() => void confirm()}>{t('winConfirmCorrected')}</Button>
     </div>
   );
 }
 
 export function SupplementAtCounter({ caseView, reload }: { caseView: CaseView; reload(): void }) {
+  const { t } = usePrefs();
   const open = caseView.progress.filter((p) => p.status === 'supplement' && p.supplement?.entries);
   if (open.length === 0) return null;
   return (
-    <Section title="部门要求补正（窗口代收）">
-      <Typography.Paragraph type="secondary">申请人到窗口补正的，逐项收取材料、记录说明后代为确认，部门恢复计时。</Typography.Paragraph>
+    <Section title={t('winCorrectionsAskedByA')}>
+      <Typography.Paragraph type="secondary">{t('winWhenTheApplicantCorrects')}</Typography.Paragraph>
       <List dataSource={open} renderItem={(p) => <List.Item><Request caseView={caseView} p={p} reload={reload} /></List.Item>} />
     </Section>
   );

@@ -5,10 +5,12 @@ import { NewApplication } from './NewApplication.tsx';
 import { Queue } from './Queue.tsx';
 import { RequireRole } from './ui.tsx';
 import { WalkIn } from './WalkIn.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
 
 export default function WindowConsole() {
+  const { t } = usePrefs();
   return (
-    <RequireRole roles={['window']} what="综合窗口">
+    <RequireRole roles={['window']} what={t('winComprehensiveWindow')}>
       <Routes>
         <Route index element={<Queue />} />
         <Route path="new" element={<NewApplication />} />

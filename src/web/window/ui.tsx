@@ -6,15 +6,27 @@ import type { ApiError } from '../shared/api.ts';
 import { useAuth, type Account } from '../shared/auth.tsx';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { shanghaiMinute, shanghaiToday } from '../../shared/time/shanghai.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
 
 export { errorText } from '../shared/api.ts';
 
 /** How an application came in. */
-export const CHANNEL: Record<string, string> = { online: '网上申请', window: '窗口申请' };
+export const CHANNEL: Record<string, MessageKey> = { online: 'winOnline', window: 'winAtTheWindow' };
 /** A case's status tag colour. */
 export const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'gold', correcting: 'orange', accepted: 'blue', 'in-progress': 'blue', completed: 'green', rejected: 'red', withdrawn: 'default' };
-export const MOVEMENT: Record<string, string> = { 'online-push': '电子推送', handover: '当面交接', courier: '寄递', return: '退回', 'result-post': '结果邮寄', 'result-pickup': '结果窗口领取' };
-export const DOCUMENT: Record<string, string> = { receipt: '受理凭证', commitment: '告知承诺书', rejection: '不予受理通知书', corrections: '补正材料通知书' };
+export const MOVEMENT: Record<string, MessageKey> = { 'online-push': 'winElectronicPush', handover: 'winHandOverInPerson', courier: 'winCourier', return: 'winReturned', 'result-post': 'winResultByPost', 'result-pickup': 'winResultCollectedAtThe' };
+export const DOCUMENT: Record<string, MessageKey> = { receipt: 'winAcceptanceReceipt', commitment: 'winCommitmentLetter', rejection: 'winNoticeOfNonAcceptance', corrections: 'winCorrectionNotice' };
+
+/** The interface word for a code, or the code itself when the catalogue has no word for it. */
+export const named = (t: (key: MessageKey) => string, names: Record<string, MessageKey>, code: string): string => (names[code] ? t(names[code]) : code);
+
+/** Case and department-task statuses by name (the server's statusLabel is Chinese only). */
+export const CASE_STATUS: Record<string, MessageKey> = { draft: 'winCaseDraft', submitted: 'winCaseSubmitted', correcting: 'winCaseCorrecting', accepted: 'winCaseAccepted', rejected: 'winCaseRejected', withdrawn: 'winCaseWithdrawn', 'in-progress': 'winCaseInProgress', completed: 'winCaseCompleted' };
+export const TASK_STATUS: Record<string, MessageKey> = { waiting: 'winTaskWaiting', dispatched: 'winTaskDispatched', claimed: 'winTaskClaimed', supplement: 'winTaskSupplement', approved: 'winTaskApproved', refused: 'winTaskRefused', stopped: 'winTaskStopped' };
+
+/** A due date, marked （暂定） when it crosses a year without official holiday data. */
+export const dueWords = (t: (key: MessageKey) => string, date: string, provisional: boolean | undefined): string => (provisional ? `${date}${t('winProvisional')}` : date);
 
 /** 2026-11-28 09:30, in the centre's time zone (Asia/Shanghai); '—' for nothing. */
 export const fmtTime = (iso: string | null | undefined): string => (iso ? shanghaiMinute(iso) : '—');
@@ -30,22 +42,32 @@ export function addDays(day: string, n: number): string {
 
 /** Only the given roles see the page; others are told why and where to go. */
 export function RequireRole({ roles, what, children }: { roles: Account['role'][]; what: string; children: ReactNode }) {
+  const { t } = usePrefs();
   const { account, ready } = useAuth();
   const location = useLocation();
-  if (!ready) return <Spin description="加载中…" />;
+  if (!ready) return <Spin description={t('winLoading')} />;
   if (!account) {
     return (
-      <Result status="403" title="请先登录" subTitle={`${what}需要登录后使用。`}
-        extra={<LinkButton to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} type="primary">去登录</LinkButton>} />
+      <Result status="403" title={t('winPleaseLogInFirst')} subTitle={t('winNeedsYouToLog', { what })}
+        extra={<LinkButton to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} type="primary">{t('winLogIn')}</LinkButton>} />
     );
   }
   if (!roles.includes(account.role)) {
-    return <Result status="403" title="无权使用" subTitle={`${what}仅供${roles.map((r) => ROLE_NAME[r]).join('、')}使用，当前登录为${account.roleName}。`} />;
+    return <Result status="403" title={t('winNoAccess')} subTitle={t('winIsOnlyForYou', { what, p1: roles.map((r) => t(ROLE_NAME[r])).join(t('winSep2')), roleName: t(ROLE_NAME[account.role]) })} />;
   }
   return <>{children}</>;
 }
 
-const ROLE_NAME: Record<Account['role'], string> = { applicant: '申请人', window: '综合窗口工作人员', reviewer: '部门审批人员', lead: '牵头部门管理人员', admin: '系统管理员', auditor: '审计人员' };
+export const ROLE_NAME: Record<Account['role'], MessageKey> = { applicant: 'winApplicant2', window: 'winWindowStaff', reviewer: 'winDepartmentReviewer', lead: 'winLeadDepartmentManager', admin: 'winSystemAdministrator', auditor: 'winAuditor' };
+
+/** Where catalogue data goes in an interface sentence: `t(key, { name: SLOT })`, then <WithData>. */
+export const SLOT = '\u0001';
+
+/** An interface sentence around catalogue data, the data marked lang="zh-CN" (the sentence is the interface's). */
+export function WithData({ text, data }: { text: string; data: ReactNode }) {
+  const [before, after] = text.split(SLOT);
+  return <>{before}<span lang="zh-CN">{data}</span>{after}</>;
+}
 
 /** A card whose title is a real heading, so screen-reader users can jump between sections. */
 export function Section({ title, level = 3, extra, children, id }: { title: ReactNode; level?: 2 | 3 | 4; extra?: ReactNode; children: ReactNode; id?: string }) {
@@ -58,7 +80,8 @@ export function Section({ title, level = 3, extra, children, id }: { title: Reac
 }
 
 export function LoadError({ error, retry }: { error: ApiError; retry?: () => void }) {
-  return <Alert type="error" showIcon title={error.message} action={retry ? <Button size="small" onClick={retry}>重试</Button> : undefined} />;
+  const { t } = usePrefs();
+  return <Alert type="error" showIcon title={error.message} action={retry ? <Button size="small" onClick={retry}>{t('winRetry')}</Button> : undefined} />;
 }
 
 /**

@@ -5,26 +5,28 @@
 import { Alert, Button, Checkbox, Descriptions, Form, Input, List, Modal, Popconfirm, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { EXEMPTION_TEXT } from '../../core/planning/labels.ts';
-import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
-import { dueText } from '../../core/calendar/workdays.ts';
 import { shanghaiDay } from '../../shared/time/shanghai.ts';
 import { get, post } from '../shared/api.ts';
 import { useAuth } from '../shared/auth.tsx';
+import { PrecheckPanel } from '../shared/precheck/Precheck.tsx';
 import { displayValue } from '../shared/form/index.ts';
 import { useAction, useToastAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Movement } from '../window/types.ts';
-import { fmtTime, LoadError, MOVEMENT, Section, today } from '../window/ui.tsx';
+import { dueWords, fmtTime, LoadError, MOVEMENT, named, Section, TASK_STATUS, today } from '../window/ui.tsx';
 import { isOpen, STATUS_COLOR, type TaskView } from './common.tsx';
 import { SupplementDialog, SupplementHistory } from './Supplement.tsx';
 import { SharedRecords } from './SharedRecords.tsx';
 import { AutoDecisionNote } from './AutoDecision.tsx';
 import { AUTO_ACTOR, AUTO_ACTOR_NAME } from '../../core/case/auto-decision.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
+import { exemptionText } from '../shared/planLabels.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { IntakeName } from '../shared/IntakeText.tsx';
 
 export function TaskPage() {
-  usePageTitle('部门工作台 审批事项');
+  const { t } = usePrefs();
+  usePageTitle(t('wbWorkbenchItem'));
   const { caseId = '', item = '' } = useParams();
   const { account } = useAuth();
   const base = `/api/department/tasks/${caseId}/${encodeURIComponent(item)}`;
@@ -34,8 +36,8 @@ export function TaskPage() {
   const [dialog, setDialog] = useState<'approve' | 'refuse' | 'supplement' | null>(null);
   const { busy, msg, holder, run } = useToastAction();
 
-  if (v.error) return <Space orientation="vertical"><Link to="/workbench">← 返回办件队列</Link><LoadError error={v.error} retry={v.reload} /></Space>;
-  if (!v.data) return <Spin description="加载中…" />;
+  if (v.error) return <Space orientation="vertical"><Link to="/workbench">{t('wbBackToTheQueue')}</Link><LoadError error={v.error} retry={v.reload} /></Space>;
+  if (!v.data) return <Spin description={t('wbLoading')} />;
   const { task, materials, others, form } = v.data;
   const mine = task.reviewer === account?.id;
   const points = materials.flatMap((m) => m.review.substantive.map((_, i) => `${m.id}#${i}`));
@@ -50,87 +52,88 @@ export function TaskPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
-      <Link to="/workbench">← 返回办件队列</Link>
-      <Typography.Title level={1} style={{ margin: 0 }}>{task.name}</Typography.Title>
+      <Link to="/workbench">{t('wbBackToTheQueue')}</Link>
+      <Typography.Title level={1} style={{ margin: 0 }}><span lang="zh-CN">{task.name}</span></Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
-        { key: 'number', label: '办件编号', children: v.data.case.number },
-        { key: 'matter', label: '一件事', children: guide.data?.guide.name ?? v.data.case.matter },
-        { key: 'status', label: '状态', children: <Tag color={STATUS_COLOR[task.status]}>{TASK_STATUS_LABEL[task.status]}</Tag> },
-        { key: 'due', label: '办理期限', children: task.dueDate ? <>{dueText(task.dueDate, task.dueProvisional)}{overdue && <Tag color="red" style={{ marginInlineStart: 8 }}>已超期</Tag>}</> : '—' },
-        ...(v.data.case.acceptedAt ? [{ key: 'accepted', label: '受理时间', children: fmtTime(v.data.case.acceptedAt) }] : []),
-        ...(task.reviewer ? [{ key: 'who', label: task.reviewer === AUTO_ACTOR ? '审批人' : '认领人', children: task.reviewer === AUTO_ACTOR ? AUTO_ACTOR_NAME : mine ? '我' : '其他审批人员' }] : []),
+        { key: 'number', label: t('wbCaseNumber'), children: v.data.case.number },
+        { key: 'matter', label: t('wbMatter'), children: <span lang="zh-CN">{guide.data?.guide.name ?? v.data.case.matter}</span> },
+        { key: 'status', label: t('wbStatus'), children: <Tag color={STATUS_COLOR[task.status]}>{named(t, TASK_STATUS, task.status)}</Tag> },
+        { key: 'due', label: t('wbDue4'), children: task.dueDate ? <>{dueWords(t, task.dueDate, task.dueProvisional)}{overdue && <Tag color="red" style={{ marginInlineStart: 8 }}>{t('wbOverdue3')}</Tag>}</> : '—' },
+        ...(v.data.case.acceptedAt ? [{ key: 'accepted', label: t('wbAccepted'), children: fmtTime(v.data.case.acceptedAt) }] : []),
+        ...(v.data.intake ? [{ key: 'intake', label: t('regionIntake'), children: <IntakeName intake={v.data.intake} /> }] : []),
+        ...(task.reviewer ? [{ key: 'who', label: task.reviewer === AUTO_ACTOR ? t('wbReviewer') : t('wbClaimedBy'), children: task.reviewer === AUTO_ACTOR ? AUTO_ACTOR_NAME : mine ? t('wbMe') : t('wbAnotherReviewer') }] : []),
       ]} />
 
       {v.data.autoDecision && <AutoDecisionNote note={v.data.autoDecision} />}
 
-      <Section title="办理">
+      <Section title={t('wbHandling')}>
         {task.status === 'dispatched' && (
           <Space orientation="vertical">
-            <Typography.Text>该子件待认领。认领后由您负责审查和决定。</Typography.Text>
-            <Button type="primary" size="large" loading={busy !== null} onClick={() => void act('已认领', () => post(`${base}/claim`))}>认领</Button>
+            <Typography.Text>{t('wbThisPartIsWaiting')}</Typography.Text>
+            <Button type="primary" size="large" loading={busy !== null} onClick={() => void act(t('wbClaimed'), () => post(`${base}/claim`))}>{t('wbClaim')}</Button>
           </Space>
         )}
         {task.status === 'claimed' && mine && (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {left > 0 && <Typography.Text type="warning">还有 {left} 项实质审查要点未勾选，全部核对后方可准予办理。</Typography.Text>}
+            {left > 0 && <Typography.Text type="warning">{t('wbStill')} {left} {t('wbSubstantiveReviewPointS')}</Typography.Text>}
             <Space wrap>
-              <Button type="primary" size="large" disabled={left > 0} onClick={() => setDialog('approve')}>准予办理</Button>
-              <Button danger size="large" onClick={() => setDialog('refuse')}>不予办理</Button>
-              <Button size="large" onClick={() => setDialog('supplement')}>要求补充材料</Button>
-              <Popconfirm title="退回队列后其他审批人员可以认领，确定吗？" okText="退回" cancelText="取消" onConfirm={() => act('已退回队列', () => post(`${base}/release`))}>
-                <Button size="large" disabled={busy !== null}>退回队列</Button>
+              <Button type="primary" size="large" disabled={left > 0} onClick={() => setDialog('approve')}>{t('wbApprove')}</Button>
+              <Button danger size="large" onClick={() => setDialog('refuse')}>{t('wbRefuse')}</Button>
+              <Button size="large" onClick={() => setDialog('supplement')}>{t('wbAskForMoreMaterials')}</Button>
+              <Popconfirm title={t('wbAfterReturningItTo')} okText={t('wbReturn')} cancelText={t('wbCancel')} onConfirm={() => act(t('wbReturnedToTheQueue'), () => post(`${base}/release`))}>
+                <Button size="large" disabled={busy !== null}>{t('wbReturnToTheQueue')}</Button>
               </Popconfirm>
             </Space>
           </Space>
         )}
         {task.status === 'claimed' && !mine && (
           <Space orientation="vertical">
-            <Typography.Text>该子件由其他审批人员认领办理。</Typography.Text>
+            <Typography.Text>{t('wbAnotherReviewerHasClaimed')}</Typography.Text>
             {account?.role === 'lead' && (
-              <Popconfirm title="将该子件退回队列，由他人重新认领？" okText="退回" cancelText="取消" onConfirm={() => act('已退回队列', () => post(`${base}/release`))}>
-                <Button>退回队列</Button>
+              <Popconfirm title={t('wbReturnThisPartTo')} okText={t('wbReturn')} cancelText={t('wbCancel')} onConfirm={() => act(t('wbReturnedToTheQueue'), () => post(`${base}/release`))}>
+                <Button>{t('wbReturnToTheQueue')}</Button>
               </Popconfirm>
             )}
           </Space>
         )}
         {task.status === 'supplement' && task.supplement && (
-          <Alert type="warning" showIcon title={`${task.supplement.requestedOn} 要求补充材料，计时暂停，等待申请人补充`} description={`${(task.supplement.entries?.map((e) => e.name) ?? task.supplement.materials).join('、')}${task.supplement.note ? `。${task.supplement.note}` : ''}`} />
+          <Alert type="warning" showIcon title={t('wbMoreMaterialsAskedOn', { requestedOn: task.supplement.requestedOn })} description={<span lang="zh-CN">{`${(task.supplement.entries?.map((e) => e.name) ?? task.supplement.materials).join('、')}${task.supplement.note ? `。${task.supplement.note}` : ''}`}</span>} />
         )}
-        {task.status === 'approved' && <Alert type="success" showIcon title={`${task.decidedOn ?? ''} 准予办理`} description={task.result ? `${task.result.name}${task.result.ref ? `，编号 ${task.result.ref}` : ''}${task.result.license ? '（已签发电子证照）' : ''}` : undefined} />}
-        {task.status === 'refused' && <Alert type="error" showIcon title={`${task.decidedOn ?? ''} 不予办理`} description={task.reasons?.join('；')} />}
-        {task.status === 'stopped' && <Alert type="info" showIcon title="该子件已终止" description={task.stopReason} />}
-        {task.status === 'waiting' && <Alert type="info" showIcon title="等待前置事项办结后派发" />}
+        {task.status === 'approved' && <Alert type="success" showIcon title={t('wbApprovedOn', { p0: task.decidedOn ?? '' })} description={task.result ? <><span lang="zh-CN">{task.result.name}</span>{task.result.ref ? t('wbResultNumber', { ref: task.result.ref }) : ''}{task.result.license ? t('wbLicenceIssued') : ''}</> : undefined} />}
+        {task.status === 'refused' && <Alert type="error" showIcon title={t('wbRefusedOn', { p0: task.decidedOn ?? '' })} description={task.reasons && <span lang="zh-CN">{task.reasons.join(t('wbSep15'))}</span>} />}
+        {task.status === 'stopped' && <Alert type="info" showIcon title={t('wbThisPartWasEnded')} description={task.stopReason && <span lang="zh-CN">{task.stopReason}</span>} />}
+        {task.status === 'waiting' && <Alert type="info" showIcon title={t('wbSentOnceThePreceding')} />}
       </Section>
 
-      <Section title="申请表（本事项所需）">
-        {form.fields.length === 0 ? <Typography.Text type="secondary">本事项不需要申请表信息。</Typography.Text> : (
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: f.label, children: <span style={{ overflowWrap: 'anywhere' }}>{displayValue({ choices: f.options ?? [] }, form.values[f.key])}</span> }))} />
+      <Section title={t('wbApplicationFormWhatThis')}>
+        {form.fields.length === 0 ? <Typography.Text type="secondary">{t('wbThisItemNeedsNo')}</Typography.Text> : (
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={form.fields.map((f) => ({ key: f.key, label: <span lang="zh-CN">{f.label}</span>, children: <span lang="zh-CN" style={{ overflowWrap: 'anywhere' }}>{displayValue({ choices: f.options ?? [] }, form.values[f.key])}</span> }))} />
         )}
       </Section>
 
-      <Section title="材料与实质审查要点" extra={points.length > 0 ? <Typography.Text aria-live="polite">已核对 {points.length - left}/{points.length}</Typography.Text> : undefined}>
+      <Section title={t('wbMaterialsAndSubstantiveReview')} extra={points.length > 0 ? <Typography.Text aria-live="polite">{t('wbChecked')} {points.length - left}/{points.length}</Typography.Text> : undefined}>
         <List dataSource={materials} renderItem={(m) => (
           <List.Item>
             <div style={{ width: '100%' }}>
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between' }}>
-                <Typography.Title level={4} style={{ fontSize: 15, margin: 0 }}>{m.name}</Typography.Title>
-                {m.status === 'exempt' ? <Tag color="blue">免提交</Tag> : m.files.length > 0 ? <Tag color="green">已提交</Tag> : <Tag color="orange">未提交（容缺）</Tag>}
+                <Typography.Title level={4} style={{ fontSize: 15, margin: 0 }}><span lang="zh-CN">{m.name}</span></Typography.Title>
+                {m.status === 'exempt' ? <Tag color="blue">{t('wbExempt')}</Tag> : m.files.length > 0 ? <Tag color="green">{t('wbSubmitted')}</Tag> : <Tag color="orange">{t('wbNotSubmittedDeferred')}</Tag>}
               </div>
-              {m.exemption && <div><Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>{m.exemption.evidence}</div>}
+              {m.exemption && <div><Tag color="blue">{exemptionText(m.exemption.kind)}</Tag><span lang="zh-CN">{m.exemption.evidence}</span></div>}
               {m.files.filter((f) => f.source !== 'exemption').length > 0 && (
                 <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
-                  {m.files.filter((f) => f.source !== 'exemption').map((f) => <li key={f.id}><a href={`/api/cases/${caseId}/files/${f.id}`} target="_blank" rel="noreferrer">下载：{f.name}</a></li>)}
+                  {m.files.filter((f) => f.source !== 'exemption').map((f) => <li key={f.id}><a href={`/api/cases/${caseId}/files/${f.id}`} target="_blank" rel="noreferrer">{t('wbDownload')}<span lang="zh-CN">{f.name}</span></a></li>)}
                 </ul>
               )}
               {m.review.substantive.length > 0 && (
                 <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
-                  <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>实质审查要点</legend>
+                  <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>{t('wbSubstantiveReviewPoints')}</legend>
                   {m.review.substantive.map((p, i) => {
                     const key = `${m.id}#${i}`;
                     return (
                       <div key={key} style={{ paddingBlock: 4 }}>
                         <Checkbox checked={ticked.has(key)} disabled={!(task.status === 'claimed' && mine)}
-                          onChange={(e) => setTicked((prev) => { const n = new Set(prev); if (e.target.checked) n.add(key); else n.delete(key); return n; })}>{p}</Checkbox>
+                          onChange={(e) => setTicked((prev) => { const n = new Set(prev); if (e.target.checked) n.add(key); else n.delete(key); return n; })}><span lang="zh-CN">{p}</span></Checkbox>
                       </div>
                     );
                   })}
@@ -142,13 +145,14 @@ export function TaskPage() {
       </Section>
 
       <SharedRecords base={base} materials={materials} />
+      <PrecheckPanel url={`${base}/precheck`} audience="staff" />
 
-      <Section title="本件其他事项进度">
-        {others.length === 0 ? <Typography.Text type="secondary">本件只有这一个事项。</Typography.Text> : (
+      <Section title={t('wbProgressOfTheOther')}>
+        {others.length === 0 ? <Typography.Text type="secondary">{t('wbThisCaseHasOnly')}</Typography.Text> : (
           <List size="small" dataSource={others} renderItem={(o) => (
             <List.Item>
-              <span>{o.name}<Typography.Text type="secondary">（{o.department}）</Typography.Text></span>
-              <span><Tag color={STATUS_COLOR[o.status]}>{TASK_STATUS_LABEL[o.status]}</Tag>{o.dueDate && <Typography.Text type="secondary">期限 {dueText(o.dueDate, o.dueProvisional)}</Typography.Text>}</span>
+              <span><span lang="zh-CN">{o.name}</span><Typography.Text type="secondary">{t('wbSep')}<span lang="zh-CN">{o.department}</span>{t('wbSep2')}</Typography.Text></span>
+              <span><Tag color={STATUS_COLOR[o.status]}>{named(t, TASK_STATUS, o.status)}</Tag>{o.dueDate && <Typography.Text type="secondary">{t('wbDueDate')} {dueWords(t, o.dueDate, o.dueProvisional)}</Typography.Text>}</span>
             </List.Item>
           )} />
         )}
@@ -168,22 +172,23 @@ export function TaskPage() {
 }
 
 function ApproveDialog({ base, onClose, onDone }: { base: string; onClose(): void; onDone(text: string): void }) {
+  const { t } = usePrefs();
   const [number, setNumber] = useState('');
   const [note, setNote] = useState('');
   const { busy, error, run } = useAction();
   const ok = async () => {
     if (await run(() => post(`${base}/approve`, { ...(number.trim() ? { number: number.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) }))) {
       onClose();
-      onDone('已准予办理');
+      onDone(t('wbApproved'));
     }
   };
   return (
-    <Modal open title="准予办理" onCancel={onClose} onOk={ok} okText="确认准予办理" cancelText="取消" confirmLoading={busy}>
+    <Modal open title={t('wbApprove')} onCancel={onClose} onOk={ok} okText={t('wbConfirmApproval')} cancelText={t('wbCancel')} confirmLoading={busy}>
       <Form layout="vertical" component="div">
-        <Form.Item label="证照或文书编号" htmlFor="approve-number" extra="选填；不填由系统按部门自动编号。颁发电子证照的，以此编号签发。">
+        <Form.Item label={t('wbLicenceOrDocumentNumber')} htmlFor="approve-number" extra={t('wbOptionalIfEmptyThe')}>
           <Input id="approve-number" value={number} maxLength={64} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="办理意见" htmlFor="approve-note" extra="选填。">
+        <Form.Item label={t('wbOpinion')} htmlFor="approve-note" extra={t('wbOptional')}>
           <Input.TextArea id="approve-note" value={note} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} onChange={(e) => setNote(e.target.value)} />
         </Form.Item>
       </Form>
@@ -193,53 +198,56 @@ function ApproveDialog({ base, onClose, onDone }: { base: string; onClose(): voi
 }
 
 function RefuseDialog({ base, onClose, onDone }: { base: string; onClose(): void; onDone(text: string): void }) {
+  const { t } = usePrefs();
   const [reasons, setReasons] = useState<string[]>(['']);
   const { busy, error, setError, run } = useAction();
   const ok = async () => {
     const list = reasons.map((r) => r.trim()).filter(Boolean);
     if (list.length === 0) {
-      setError('请写明不予办理的理由（至少一条），理由将告知申请人');
+      setError(t('wbGiveTheReasonsFor'));
       return;
     }
     if (await run(() => post(`${base}/refuse`, { reasons: list }))) {
       onClose();
-      onDone('已作出不予办理决定');
+      onDone(t('wbRefusalDecided'));
     }
   };
   return (
-    <Modal open title="不予办理" onCancel={onClose} onOk={ok} okText="确认不予办理" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} width={640}>
-      <Typography.Paragraph>写明不予办理的理由和依据，理由将告知申请人。</Typography.Paragraph>
+    <Modal open title={t('wbRefuse')} onCancel={onClose} onOk={ok} okText={t('wbConfirmRefusal')} okButtonProps={{ danger: true }} cancelText={t('wbCancel')} confirmLoading={busy} width={640}>
+      <Typography.Paragraph>{t('wbGiveTheReasonsAnd')}</Typography.Paragraph>
       {reasons.map((r, i) => (
         <div key={i} style={{ marginBottom: 12 }}>
-          <label htmlFor={`reason-${i}`} style={{ display: 'block', marginBottom: 4 }}>理由 {i + 1}{i === 0 ? '（必填）' : ''}</label>
+          <label htmlFor={`reason-${i}`} style={{ display: 'block', marginBottom: 4 }}>{t('wbReason')} {i + 1}{i === 0 ? t('wbRequired2') : ''}</label>
           <Input.TextArea id={`reason-${i}`} value={r} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} aria-required={i === 0}
             onChange={(e) => setReasons((x) => x.map((y, j) => (j === i ? e.target.value : y)))} />
-          {reasons.length > 1 && <Button size="small" type="link" danger onClick={() => setReasons((x) => x.filter((_, j) => j !== i))} aria-label={`删除理由 ${i + 1}`}>删除</Button>}
+          {reasons.length > 1 && <Button size="small" type="link" danger onClick={() => setReasons((x) => x.filter((_, j) => j !== i))} aria-label={t('wbRemoveReason', { p0: i + 1 })}>{t('wbRemove')}</Button>}
         </div>
       ))}
-      <Button onClick={() => setReasons((x) => [...x, ''])} disabled={reasons.length >= 20}>再加一条理由</Button>
+      <Button onClick={() => setReasons((x) => [...x, ''])} disabled={reasons.length >= 20}>{t('wbAddAnotherReason')}</Button>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
     </Modal>
   );
 }
 
 function CaseCirculation({ caseId, department, materials }: { caseId: string; department: string; materials: TaskView['materials'] }) {
+  const { t } = usePrefs();
   const list = useLoad(() => get<{ movements: Movement[] }>(`/api/cases/${caseId}/circulation`), [caseId]);
   const { busy, holder, run } = useToastAction<string>();
   const mine = (list.data?.movements ?? []).filter((m) => m.to === department || m.from === department);
   if (list.error || mine.length === 0) return null;
-  const party = (c: string, name: string) => (c === department ? '本部门' : name);
+  const party = (c: string, name: string) => (c === department ? t('wbThisDepartment') : <span lang="zh-CN">{name}</span>);
   const receive = async (id: string) => {
-    if (await run(id, () => post(`/api/circulation/${id}/receive`), '已签收，本部门电子印章已签名')) void list.reload();
+    if (await run(id, () => post(`/api/circulation/${id}/receive`), t('wbReceivedSignedWithThis'))) void list.reload();
   };
   return (
-    <Section title="材料流转与签收">
+    <Section title={t('wbMaterialTransfersAndReceipt')}>
       {holder}
       <List size="small" dataSource={mine} renderItem={(m) => (
-        <List.Item actions={m.to === department && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)} aria-label={`签收：${MOVEMENT[m.kind] ?? m.kind} ${m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? '' : '全部材料'}`}>签收</Button>] : []}>
+        <List.Item actions={m.to === department && !m.received ? [<Button key="r" type="primary" loading={busy === m.id} onClick={() => void receive(m.id)} id={`receive-${m.id}`} aria-labelledby={`receive-${m.id} movement-${m.id}`}>{t('wbReceive2')}</Button>] : []}>
           <div>
-            <div><Tag>{MOVEMENT[m.kind] ?? m.kind}</Tag>{m.materialId ? materials.find((x) => x.id === m.materialId)?.name ?? m.materialId : '全部材料'}：{party(m.from, m.fromName)} → {party(m.to, m.toName)}{m.waybill ? `，运单号 ${m.waybill}` : ''}</div>
-            <Typography.Text type="secondary">{fmtTime(m.sentAt)} 发出 · {m.received ? `${fmtTime(m.receivedAt)} 已签收` : '待签收'}</Typography.Text>
+            {/* The button is named by this line: the material name inside is data (lang="zh-CN"). */}
+            <div id={`movement-${m.id}`}><Tag>{named(t, MOVEMENT, m.kind)}</Tag>{m.materialId ? <span lang="zh-CN">{materials.find((x) => x.id === m.materialId)?.name ?? m.materialId}</span> : t('wbAllMaterials')}{t('wbSep16')}{party(m.from, m.fromName)} → {party(m.to, m.toName)}{m.waybill ? t('wbWaybill', { waybill: m.waybill }) : ''}</div>
+            <Typography.Text type="secondary">{fmtTime(m.sentAt)} {t('wbSent')} {m.received ? t('wbReceived', { p0: fmtTime(m.receivedAt) }) : t('wbAwaitingReceipt')}</Typography.Text>
           </div>
         </List.Item>
       )} />
@@ -256,35 +264,36 @@ interface JointValues {
 
 
 function JointReview({ caseId, acceptedOn, tasks }: { caseId: string; acceptedOn: string; tasks: { item: string; name: string }[] }) {
+  const { t } = usePrefs();
   const [form] = Form.useForm<JointValues>();
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const send = async (v: JointValues) => {
     if (await run(() => post('/api/department/joint-reviews', { caseId, kind: v.kind, tasks: v.tasks, heldOn: v.heldOn, outcome: v.outcome.trim() }))) {
-      setDone(`已记录 ${v.heldOn} 的${{ review: '联合评审', inspection: '联合勘验', acceptance: '联合验收' }[v.kind]}`);
+      setDone(t('wbRecordedTheOf', { heldOn: v.heldOn, p1: t(({ review: 'wbJointReview', inspection: 'wbJointInspection', acceptance: 'wbJointAcceptance' } as const)[v.kind]) }));
       form.resetFields();
     }
   };
   return (
-    <Section title="联合评审、勘验、验收（牵头部门）">
-      <Typography.Paragraph type="secondary">牵头部门组织相关部门对本件的多个子件一次联合评审、现场勘验或验收，记录在案。</Typography.Paragraph>
+    <Section title={t('wbJointReviewInspectionAcceptance')}>
+      <Typography.Paragraph type="secondary">{t('wbTheLeadDepartmentHas')}</Typography.Paragraph>
       {done && <Alert type="success" showIcon title={done} role="status" style={{ marginBottom: 12 }} />}
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form<JointValues> form={form} layout="vertical" onFinish={send} initialValues={{ kind: 'inspection', tasks: [], heldOn: today() }} style={{ maxWidth: 640 }}>
-        <Form.Item label="类型" name="kind">
-          <Radio.Group aria-label="类型" options={[{ value: 'review', label: '联合评审' }, { value: 'inspection', label: '联合勘验' }, { value: 'acceptance', label: '联合验收' }]} />
+        <Form.Item label={t('wbType')} name="kind">
+          <Radio.Group aria-label={t('wbType')} options={[{ value: 'review', label: t('wbJointReview') }, { value: 'inspection', label: t('wbJointInspection') }, { value: 'acceptance', label: t('wbJointAcceptance') }]} />
         </Form.Item>
-        <Form.Item label="涉及的子件" name="tasks" rules={[{ validator: (_, v: string[]) => (v && v.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请至少选择两个子件'))) }]}>
-          <Checkbox.Group aria-label="涉及的子件" style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={tasks.map((t) => ({ value: t.item, label: t.name }))} />
+        <Form.Item label={t('wbPartsConcerned')} name="tasks" rules={[{ validator: (_, v: string[]) => (v && v.length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('wbChooseAtLeastTwo')))) }]}>
+          <Checkbox.Group aria-label={t('wbPartsConcerned')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={tasks.map((t) => ({ value: t.item, label: t.name }))} />
         </Form.Item>
-        <Form.Item label="日期" name="heldOn" extra={`受理日（${acceptedOn}）至今天之间。`} rules={[{ required: true, message: '请填写日期' },
-          { validator: (_, d: string) => (!d || (d >= acceptedOn && d <= today()) ? Promise.resolve() : Promise.reject(new Error(`请填写 ${acceptedOn} 至 ${today()} 之间的日期`))) }]}>
+        <Form.Item label={t('wbDate')} name="heldOn" extra={t('wbBetweenTheAcceptanceDay', { acceptedOn })} rules={[{ required: true, message: t('wbEnterTheDate') },
+          { validator: (_, d: string) => (!d || (d >= acceptedOn && d <= today()) ? Promise.resolve() : Promise.reject(new Error(t('wbEnterADateBetween', { acceptedOn, p1: today() })))) }]}>
           <Input type="date" min={acceptedOn} max={today()} style={{ maxWidth: 200 }} />
         </Form.Item>
-        <Form.Item label="结论" name="outcome" rules={[{ required: true, whitespace: true, message: '请填写结论' }, { max: 2000, message: '最多 2000 字' }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder="如：现场布局与申报一致，消防通道畅通，同意各子件按程序办理。" />
+        <Form.Item label={t('wbConclusion')} name="outcome" rules={[{ required: true, whitespace: true, message: t('wbEnterTheConclusion') }, { max: 2000, message: t('wbAtMost2000Characters') }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('wbEGTheSite')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>记录</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>{t('wbRecord')}</Button>
       </Form>
     </Section>
   );

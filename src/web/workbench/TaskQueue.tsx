@@ -3,7 +3,6 @@ import { Button, Empty, Grid, List, Select, Space, Table, Tag, Typography } from
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { AUTO_ACTOR, AUTO_ACTOR_NAME } from '../../core/case/auto-decision.ts';
-import { TASK_STATUS_LABEL } from '../../core/case/task.ts';
 import { get, post } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
 import { useAuth } from '../shared/auth.tsx';
@@ -11,13 +10,15 @@ import { LinkButton } from '../shared/LinkButton.tsx';
 import { pages } from '../shared/pager.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { useMatters } from '../shared/useMatters.ts';
-import { LoadError, Section } from '../window/ui.tsx';
+import { LoadError, named, Section, TASK_STATUS } from '../window/ui.tsx';
 import { DeadlineTag, isOpen, STATUS_COLOR, type QueueTask } from './common.tsx';
 import { DepartmentUrges } from './Oversight.tsx';
+import { usePrefs } from '../shared/prefs.tsx';
 
 const FILTERS = ['dispatched', 'claimed', 'supplement', 'approved', 'refused', 'stopped'] as const;
 
 export function TaskQueue() {
+  const { t } = usePrefs();
   const { account } = useAuth();
   const navigate = useNavigate();
   const narrow = !Grid.useBreakpoint().md;
@@ -26,61 +27,61 @@ export function TaskQueue() {
   const { busy, holder, run } = useToastAction<string>();
   const q = useLoad(() => get<{ tasks: QueueTask[] }>(`/api/department/tasks${status ? `?status=${status}` : ''}`), [status]);
   const rows = q.data?.tasks ?? [];
-  const open = (t: QueueTask) => `/workbench/tasks/${t.caseId}/${encodeURIComponent(t.item)}`;
-  const who = (t: QueueTask) => (t.claimedBy ? (t.claimedBy === account?.id ? '我' : t.claimedBy === AUTO_ACTOR ? AUTO_ACTOR_NAME : '他人') : '—');
+  const open = (task: QueueTask) => `/workbench/tasks/${task.caseId}/${encodeURIComponent(task.item)}`;
+  const who = (task: QueueTask) => (task.claimedBy ? (task.claimedBy === account?.id ? t('wbMe') : task.claimedBy === AUTO_ACTOR ? AUTO_ACTOR_NAME : t('wbSomeoneElse')) : '—');
 
-  const claim = async (t: QueueTask) => {
-    if (await run(t.id, () => post(`/api/department/tasks/${t.caseId}/${encodeURIComponent(t.item)}/claim`), `已认领 ${t.caseNumber} ${t.itemName}`)) navigate(open(t));
+  const claim = async (task: QueueTask) => {
+    if (await run(task.id, () => post(`/api/department/tasks/${task.caseId}/${encodeURIComponent(task.item)}/claim`), t('wbClaimed2', { caseNumber: task.caseNumber, itemName: task.itemName }))) navigate(open(task));
     else q.reload();
   };
 
-  const action = (t: QueueTask) => t.status === 'dispatched'
-    ? <Button type="primary" loading={busy === t.id} onClick={() => void claim(t)} aria-label={`认领 ${t.caseNumber} ${t.itemName}`}>认领</Button>
-    : <LinkButton to={open(t)} aria-label={`${t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'} ${t.caseNumber} ${t.itemName}`}>{t.status === 'claimed' && t.claimedBy === account?.id ? '办理' : '查看'}</LinkButton>;
+  const action = (task: QueueTask) => task.status === 'dispatched'
+    ? <Button type="primary" loading={busy === task.id} onClick={() => void claim(task)} aria-label={t('wbClaim2', { caseNumber: task.caseNumber, itemName: task.itemName })}>{t('wbClaim')}</Button>
+    : <LinkButton to={open(task)} aria-label={t('wbSep17', { p0: task.status === 'claimed' && task.claimedBy === account?.id ? t('wbHandling') : t('wbView'), caseNumber: task.caseNumber, itemName: task.itemName })}>{task.status === 'claimed' && task.claimedBy === account?.id ? t('wbHandling') : t('wbView')}</LinkButton>;
 
-  const counts = { overdue: rows.filter((t) => isOpen(t.status) && t.deadline === 'overdue').length, soon: rows.filter((t) => isOpen(t.status) && t.deadline === 'due-soon').length };
+  const counts = { overdue: rows.filter((task) => isOpen(task.status) && task.deadline === 'overdue').length, soon: rows.filter((task) => isOpen(task.status) && task.deadline === 'due-soon').length };
 
   return (
-    <Section title={`办件队列（${rows.length}）`} extra={<Button onClick={q.reload} loading={q.loading}>刷新</Button>}>
+    <Section title={t('wbCaseQueue', { n: rows.length })} extra={<Button onClick={q.reload} loading={q.loading}>{t('wbRefresh')}</Button>}>
       {holder}
       <DepartmentUrges />
       <Space wrap style={{ marginBottom: 12 }} align="center">
-        <label htmlFor="task-status">状态</label>
+        <label htmlFor="task-status">{t('wbStatus')}</label>
         <Select id="task-status" value={status} onChange={setStatus} style={{ width: 160 }}
-          options={[{ value: '', label: '全部' }, ...FILTERS.map((s) => ({ value: s, label: TASK_STATUS_LABEL[s] }))]} />
+          options={[{ value: '', label: t('wbAll') }, ...FILTERS.map((s) => ({ value: s, label: named(t, TASK_STATUS, s) }))]} />
         {(counts.overdue > 0 || counts.soon > 0) && (
           <Typography.Text role="status">
-            {counts.overdue > 0 && <Tag color="red">已超期 {counts.overdue} 件</Tag>}
-            {counts.soon > 0 && <Tag color="orange">即将到期 {counts.soon} 件</Tag>}
+            {counts.overdue > 0 && <Tag color="red">{t('wbOverdue3')} {counts.overdue} {t('wbCaseS')}</Tag>}
+            {counts.soon > 0 && <Tag color="orange">{t('wbDueSoon')} {counts.soon} {t('wbCaseS')}</Tag>}
           </Typography.Text>
         )}
       </Space>
-      {!status && <Typography.Paragraph type="secondary">待办的子件按期限排在前面，已办结的子件显示最近 200 件。</Typography.Paragraph>}
+      {!status && <Typography.Paragraph type="secondary">{t('wbOpenPartsAreSorted')}</Typography.Paragraph>}
       {q.error && <LoadError error={q.error} retry={q.reload} />}
       {narrow ? (
-        <List loading={q.loading} dataSource={rows} locale={{ emptyText: <Empty description="暂无办件" /> }} renderItem={(t) => (
-          <List.Item actions={[action(t)]}>
+        <List loading={q.loading} dataSource={rows} locale={{ emptyText: <Empty description={t('wbNoCases')} /> }} renderItem={(task) => (
+          <List.Item actions={[action(task)]}>
             <List.Item.Meta
-              title={<Link to={open(t)}>{t.itemName}</Link>}
+              title={<Link to={open(task)} lang="zh-CN">{task.itemName}</Link>}
               description={
                 <Space orientation="vertical" size={2}>
-                  <span>{t.caseNumber} · {matters.name(t.matter)}</span>
-                  <Space size={4} wrap><Tag color={STATUS_COLOR[t.status]}>{TASK_STATUS_LABEL[t.status]}</Tag><DeadlineTag deadline={t.deadline} dueDate={t.dueDate} provisional={t.dueProvisional} open={isOpen(t.status)} /></Space>
+                  <span>{task.caseNumber} · <span lang="zh-CN">{matters.name(task.matter)}</span></span>
+                  <Space size={4} wrap><Tag color={STATUS_COLOR[task.status]}>{named(t, TASK_STATUS, task.status)}</Tag><DeadlineTag deadline={task.deadline} dueDate={task.dueDate} provisional={task.dueProvisional} open={isOpen(task.status)} /></Space>
                 </Space>
               } />
           </List.Item>
         )} />
       ) : (
         <Table<QueueTask> rowKey="id" loading={q.loading} dataSource={rows} pagination={pages(rows.length)}
-          locale={{ emptyText: <Empty description="暂无办件" /> }}
+          locale={{ emptyText: <Empty description={t('wbNoCases')} /> }}
           columns={[
-            { title: '期限', key: 'deadline', render: (_: unknown, t) => <DeadlineTag deadline={t.deadline} dueDate={t.dueDate} provisional={t.dueProvisional} open={isOpen(t.status)} /> },
-            { title: '办件编号', dataIndex: 'caseNumber', render: (v: string, t) => <Link to={open(t)}>{v}</Link> },
-            { title: '事项', dataIndex: 'itemName' },
-            { title: '一件事', dataIndex: 'matter', render: (m: string) => matters.name(m) },
-            { title: '状态', dataIndex: 'status', render: (s: QueueTask['status']) => <Tag color={STATUS_COLOR[s]}>{TASK_STATUS_LABEL[s]}</Tag> },
-            { title: '认领人', key: 'who', render: (_: unknown, t) => who(t) },
-            { title: '操作', key: 'op', render: (_: unknown, t) => action(t) },
+            { title: t('wbDueDate'), key: 'deadline', render: (_: unknown, task) => <DeadlineTag deadline={task.deadline} dueDate={task.dueDate} provisional={task.dueProvisional} open={isOpen(task.status)} /> },
+            { title: t('wbCaseNumber'), dataIndex: 'caseNumber', render: (v: string, task) => <Link to={open(task)}>{v}</Link> },
+            { title: t('wbItems'), dataIndex: 'itemName', render: (n: string) => <span lang="zh-CN">{n}</span> },
+            { title: t('wbMatter'), dataIndex: 'matter', render: (m: string) => <span lang="zh-CN">{matters.name(m)}</span> },
+            { title: t('wbStatus'), dataIndex: 'status', render: (s: QueueTask['status']) => <Tag color={STATUS_COLOR[s]}>{named(t, TASK_STATUS, s)}</Tag> },
+            { title: t('wbClaimedBy'), key: 'who', render: (_: unknown, task) => who(task) },
+            { title: t('wbActions'), key: 'op', render: (_: unknown, task) => action(task) },
           ]} />
       )}
     </Section>

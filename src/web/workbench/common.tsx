@@ -1,10 +1,13 @@
 /** What the workbench reads from the server, and the deadline mark (colour and words, never colour alone). */
 import { Tag } from 'antd';
+import type { Intake } from '../../contracts/regions.ts';
 import type { ExemptionKind } from '../../core/catalog/types.ts';
 import type { Task } from '../../core/case/task.ts';
 import type { SupplementRecord } from '../../contracts/tasks.ts';
 import type { TaskAutoDecision } from '../../contracts/auto-decision.ts';
-import { dueText } from '../../core/calendar/workdays.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import type { MessageKey } from '../shared/messages/index.ts';
+import { dueWords } from '../window/ui.tsx';
 
 export type { SupplementRecord, Task };
 
@@ -38,22 +41,25 @@ export interface TaskView {
   supplements: SupplementRecord[];
   /** What 系统自动审批 found (秒批 items only). */
   autoDecision?: TaskAutoDecision;
+  /** 收件窗口: the window that took the application in. */
+  intake: Intake;
 }
 
-const DEADLINE = {
-  'on-time': { color: 'green', text: '正常' },
-  'due-soon': { color: 'orange', text: '即将到期' },
-  overdue: { color: 'red', text: '已超期' },
-  paused: { color: 'blue', text: '补正中，计时暂停' },
-} as const;
+const DEADLINE: Record<QueueTask['deadline'], { color: string; text: MessageKey }> = {
+  'on-time': { color: 'green', text: 'wbOnTime' },
+  'due-soon': { color: 'orange', text: 'wbDueSoon' },
+  overdue: { color: 'red', text: 'wbOverdue3' },
+  paused: { color: 'blue', text: 'wbAwaitingCorrectionsClockPaused' },
+};
 
 /** 正常 / 即将到期 / 已超期, with the due date; a decided task shows no mark. */
 export function DeadlineTag({ deadline, dueDate, provisional, open }: { deadline: QueueTask['deadline']; dueDate: string | null; provisional?: boolean; open: boolean }) {
-  if (!open) return <span>{dueDate ? `期限 ${dueText(dueDate, provisional)}` : '—'}</span>;
+  const { t } = usePrefs();
+  if (!open) return <span>{dueDate ? t('wbDue5', { p0: dueWords(t, dueDate, provisional) }) : '—'}</span>;
   const d = DEADLINE[deadline];
   return (
     <Tag color={d.color} style={{ fontWeight: 600 }}>
-      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : deadline === 'paused' ? '‖ ' : '✓ '}</span>{d.text}{dueDate && deadline !== 'paused' ? ` · ${dueText(dueDate, provisional)}` : ''}
+      <span aria-hidden="true">{deadline === 'overdue' ? '!! ' : deadline === 'due-soon' ? '! ' : deadline === 'paused' ? '‖ ' : '✓ '}</span>{t(d.text)}{dueDate && deadline !== 'paused' ? ` · ${dueWords(t, dueDate, provisional)}` : ''}
     </Tag>
   );
 }

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canonicalJson } from '../../crypto/canonical.ts';
 import type { Dialect } from '../../db/connect.ts';
+import { insertRows, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { APPEND_LOCK, entryMac, requireAnchor } from './anchor.ts';
 import { entryHash, GENESIS } from './chain.ts';
@@ -21,12 +22,14 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+const head = prepared((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+
 /** Appends inside the caller's transaction, so the entries land if and only if the change does. */
 export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, at: string, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const anchor = requireAnchor(trx);
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(APPEND_LOCK)})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await head.first(trx);
   let prev = last?.hash ?? GENESIS;
   // The sequence is set here, not by the database, because the MAC covers it; the lock (PostgreSQL)
   // or the single writer (SQLite) keeps it unique.
@@ -38,7 +41,7 @@ export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, at: s
     prev = hash;
     return chained;
   });
-  await trx.insertInto('audit_log').values(rows).execute();
-  const head = first + entries.length - 1;
-  if (Math.floor(head / anchor.every) > Math.floor((first - 1) / anchor.every)) anchor.schedule();
+  await insertRows(trx, 'audit_log', rows);
+  const newHead = first + entries.length - 1;
+  if (Math.floor(newHead / anchor.every) > Math.floor((first - 1) / anchor.every)) anchor.schedule();
 }

@@ -15,6 +15,7 @@ import { caseStatus, groupByCase, loadCase, type LoadedCase } from './store.ts';
 import { CASE_STATUS_LABEL, type CaseRecord, type CaseStatus } from '../../../core/case/case.ts';
 import { TASK_STATUS_LABEL, type Task } from '../../../core/case/task.ts';
 import { caseView, maskPlan } from './view.ts';
+import { regionOfFacts } from '../../../core/planning/jurisdiction.ts';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 
@@ -54,7 +55,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     const { catalogue } = await deps.catalogues.latest();
     const asked = new Set([...catalogue.matters.values()].flatMap((m) => m.questionList.flatMap((q) => (q.prefill ? [q.prefill.fact] : []))));
     const all = await cases.factsFor(account.id);
-    return { facts: Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k) || k === 'licenses')) };
+    return { facts: Object.fromEntries(Object.entries(all).filter(([k]) => asked.has(k) || k === 'licenses')), region: regionOfFacts(catalogue.regions, all) ?? null };
   });
 
   app.get('/api/cases', { schema: { tags: TAG, summary: '我的办件', operationId: 'myCases', security: SESSION, response: { 200: MyCasesAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {

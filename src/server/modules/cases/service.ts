@@ -24,6 +24,8 @@ import { openValues, sealValues, storedPlan } from './form-values.ts';
 import { checkSubmittable, formAfterAnswers, formWithValues, prefilled } from './steps.ts';
 import { loadCase, saveCase, saveTasks, type CaseFileRow, type LoadedCase } from './store.ts';
 import { rewriteFormKeys, writeCaseKeys } from '../window/search-keys.ts';
+import { settleOnWithdrawal } from '../fees/orders.ts';
+import { insertRows, prepared } from '../../db/prepared.ts';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
@@ -31,11 +33,18 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
 };
 
+const bumpCounter = prepared((db, p) => db.insertInto('counters').values({ name: p('name'), value: 1 })
+  .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + 1` })).returning('value'));
+const accountById = prepared((db, p) => db.selectFrom('accounts').selectAll().where('id', '=', p('id')));
+
 export class CaseService {
   constructor(
     private readonly deps: Deps,
     private readonly shared: SharedData,
   ) {}
+
+  /** Told of each file stored for a material, once committed, before the upload answers (智能预审 queues it). */
+  readonly fileAdded: ((caseId: string, fileId: string) => Promise<void>)[] = [];
 
   get db(): Kysely<Database> {
     return this.deps.db.kysely;
@@ -55,7 +64,8 @@ export class CaseService {
 
   /** The facts, and the account's name and sealed ID number, which the case's view shows. */
   private async applicantFacts(applicantId: string) {
-    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
+    const row = await accountById.first(this.db, { id: applicantId });
+    if (!row) throw notFound('申请人');
     const open = (enc: string | null) => (enc ? this.deps.cipher.decrypt(enc) : null);
     const phone = open(row.phone_enc);
     const shared = await this.shared.factsFor(toAccount(row), open(row.id_number_enc));
@@ -90,9 +100,8 @@ export class CaseService {
 
   async nextNumber(trx: Kysely<Database>): Promise<string> {
     const year = this.today().slice(0, 4);
-    const row = await trx.insertInto('counters').values({ name: `case-${year}`, value: 1 })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + 1` }))
-      .returning('value').executeTakeFirstOrThrow();
+    const row = await bumpCounter.first(trx, { name: `case-${year}` });
+    if (!row) throw new Error('counter not bumped');
     return `YJS${year}${String(row.value).padStart(7, '0')}`;
   }
 
@@ -184,7 +193,7 @@ export class CaseService {
       id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption' as const, file_hash: null, name: m.name, mime: null, size: null,
       evidence: JSON.stringify(m.exemption), status: 'attached' as const, created_by: actor.id, created_at: at,
     }));
-    if (rows.length > 0) await trx.insertInto('case_files').values(rows).execute();
+    await insertRows(trx, 'case_files', rows);
     return rows.map(({ id, material_id, name, source, status, evidence, created_at }) => ({ id, material_id, name, source, status, evidence, created_at }));
   }
 
@@ -214,6 +223,7 @@ export class CaseService {
       await trx.insertInto('case_files').values({ id, case_id: caseId, material_id: materialId, source, file_hash: stored.hash, name: file.name.slice(0, 200), mime: file.mime, size: stored.size, evidence: null, status: 'attached', created_by: actor.id, created_at: this.now() }).execute();
       await appendAudit(trx, this.deps.db.dialect, this.now(), { actor: `account:${actor.id}`, action: 'case.file', entity: 'case', entityId: caseId, detail: { material: materialId, hash: stored.hash, size: stored.size } });
     });
+    for (const told of this.fileAdded) await told(caseId, id);
     return id;
   }
 
@@ -247,6 +257,7 @@ export class CaseService {
       await saveTasks(trx, c, r.tasks, at);
       await saveCase(trx, c, { status: r.case.status, record: JSON.stringify(r.case), closed_at: at }, at);
       await trx.updateTable('case_files').set({ status: 'returned' }).where('case_id', '=', caseId).where('status', '=', 'attached').execute();
+      await settleOnWithdrawal(trx, this.deps, { row: c.row, tasks: r.tasks }, `account:${actor.id}`);
       for (const task of r.tasks.filter((t) => t.status === 'stopped' && t.dispatchedOn !== undefined)) {
         await recordMovement(trx, this.deps, { caseId, materialId: null, kind: 'return', from: task.department.code, to: 'applicant', waybill: null, sentBy: 'platform', window: c.row.window_party });
       }

@@ -7,6 +7,7 @@ import { deepFreeze } from '../../../core/planning/freeze.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import type { Dialect } from '../../db/connect.ts';
 import type { CaseFileTable, CaseTable, Database, TaskTable } from '../../db/schema.ts';
+import { prepared, type Prepared } from '../../db/prepared.ts';
 import { conflict, notFound } from '../../errors.ts';
 
 export type CaseRow = Selectable<CaseTable>;
@@ -32,9 +33,15 @@ export interface LoadedCase {
 /** The columns of a case's files that its view and the window's check read. */
 export type CaseFileRow = Pick<Selectable<CaseFileTable>, 'id' | 'material_id' | 'name' | 'source' | 'status' | 'evidence' | 'created_at'>;
 
+const filesOfCase = prepared((db, p) => db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', p('caseId')));
+
 export function caseFiles(db: Kysely<Database>, caseId: string): Promise<CaseFileRow[]> {
-  return db.selectFrom('case_files').select(['id', 'material_id', 'name', 'source', 'status', 'evidence', 'created_at']).where('case_id', '=', caseId).execute();
+  return filesOfCase.all(db, { caseId });
 }
+
+const caseById = prepared((db, p) => db.selectFrom('cases').selectAll().where('id', '=', p('id')));
+const caseByIdForUpdate = prepared((db, p) => db.selectFrom('cases').selectAll().where('id', '=', p('id')).forUpdate());
+const tasksOfCase = prepared((db, p) => db.selectFrom('tasks').selectAll().where('case_id', '=', p('id')).orderBy('item_id'));
 
 /** Loads a case; with `lock` (PostgreSQL) the case row is locked, so decisions on one case queue up. */
 export async function loadCase(trx: Kysely<Database>, dialect: Dialect, id: string, lock = false): Promise<LoadedCase> {
@@ -45,11 +52,9 @@ export async function loadCase(trx: Kysely<Database>, dialect: Dialect, id: stri
 
 /** As `loadCase`, but a case that is not there is null. */
 export async function findCase(trx: Kysely<Database>, dialect: Dialect, id: string, lock = false): Promise<LoadedCase | null> {
-  let q = trx.selectFrom('cases').selectAll().where('id', '=', id);
-  if (lock && dialect === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await (lock && dialect === 'postgres' ? caseByIdForUpdate : caseById).first(trx, { id });
   if (!row) return null;
-  const taskRows = await trx.selectFrom('tasks').selectAll().where('case_id', '=', id).orderBy('item_id').execute();
+  const taskRows = await tasksOfCase.all(trx, { id });
   return {
     row,
     record: JSON.parse(row.record) as CaseRecord,
@@ -84,11 +89,21 @@ export function caseStatus(c: Pick<LoadedCase, 'record' | 'tasks'>): string {
   return deriveCaseStatus(c.record, c.tasks);
 }
 
+// One prepared update per set of columns written (a handful of steps write cases).
+const caseUpdates = new Map<string, Prepared<unknown>>();
+
 /** Writes the case's own columns, refusing if someone else changed it meanwhile. */
 export async function saveCase(trx: Kysely<Database>, c: LoadedCase, changes: Partial<Omit<CaseRow, 'id' | 'row_version'>>, at: string): Promise<void> {
-  const r = await trx.updateTable('cases').set({ ...changes, updated_at: at, row_version: c.row.row_version + 1 })
-    .where('id', '=', c.row.id).where('row_version', '=', c.row.row_version).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw conflict('concurrent-update', '该件刚被他人修改，请刷新后重试');
+  const set: Record<string, unknown> = { ...changes, updated_at: at, row_version: c.row.row_version + 1 };
+  const columns = Object.keys(set).filter((k) => set[k] !== undefined).sort();
+  const key = columns.join(',');
+  let update = caseUpdates.get(key);
+  if (!update) {
+    update = prepared((db, p) => db.updateTable('cases').set(Object.fromEntries(columns.map((k) => [k, p(`set.${k}`)]))).where('id', '=', p('id')).where('row_version', '=', p('version')));
+    caseUpdates.set(key, update);
+  }
+  const changed = await update.run(trx, { ...Object.fromEntries(columns.map((k) => [`set.${k}`, set[k]])), id: c.row.id, version: c.row.row_version });
+  if (changed !== 1) throw conflict('concurrent-update', '该件刚被他人修改，请刷新后重试');
   c.row = { ...c.row, ...changes, updated_at: at, row_version: c.row.row_version + 1 };
 }
 
@@ -113,6 +128,10 @@ export async function insertTasks(trx: Kysely<Database>, caseId: string, tasks: 
   return rows;
 }
 
+const updateTask = prepared((db, p) => db.updateTable('tasks')
+  .set({ status: p('status'), claimed_by: p('claimed_by'), dispatched_on: p('dispatched_on'), due_date: p('due_date'), decided_at: p('decided_at'), state: p('state'), updated_at: p('updated_at'), row_version: p('next_version') })
+  .where('id', '=', p('id')).where('row_version', '=', p('row_version')));
+
 /** Writes the tasks that changed, each guarded by its row version. */
 export async function saveTasks(trx: Kysely<Database>, c: LoadedCase, next: readonly Task[], at: string): Promise<Task[]> {
   const changed: Task[] = [];
@@ -121,9 +140,8 @@ export async function saveTasks(trx: Kysely<Database>, c: LoadedCase, next: read
     const before = c.tasks[i];
     const row = c.taskRows[i];
     if (!row || JSON.stringify(before) === JSON.stringify(t)) continue;
-    const r = await trx.updateTable('tasks').set({ ...taskColumns(t), updated_at: at, row_version: row.row_version + 1 })
-      .where('id', '=', row.id).where('row_version', '=', row.row_version).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw conflict('concurrent-update', '该子件刚被他人处理，请刷新后重试');
+    const changes = await updateTask.run(trx, { ...taskColumns(t), updated_at: at, next_version: row.row_version + 1, id: row.id, row_version: row.row_version });
+    if (changes !== 1) throw conflict('concurrent-update', '该子件刚被他人处理，请刷新后重试');
     changed.push(t);
   }
   return changed;

@@ -11,9 +11,13 @@ import { caseFiles, caseStatus, type LoadedCase } from './store.ts';
 import { caseOutcome } from '../../../core/case/outcome.ts';
 import { resultDocuments } from '../results/listing.ts';
 import { correctionView, rejectionView } from '../window/corrections.ts';
+import { intakeFor } from './intake.ts';
+import { prepared } from '../../db/prepared.ts';
+
+const applicantOf = prepared((db, p) => db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', p('id')));
 
 export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
-  const applicant = c.known?.applicant ?? await db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirst();
+  const applicant = c.known?.applicant ?? await applicantOf.first(db, { id: c.row.applicant_id });
   const files = c.known?.files ?? await caseFiles(db, c.row.id);
   const status = caseStatus(c) as CaseStatus;
   const documents = [
@@ -55,6 +59,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     createdAt: c.row.created_at,
     submittedAt: c.row.submitted_at,
     acceptedAt: c.row.accepted_at,
+    intake: await intakeFor(db, c.row),
   };
 }
 

@@ -14,7 +14,9 @@ import type { Deps } from '../../deps.ts';
 import { renderChecklist, type ChecklistData, type WindowInfo } from '../../documents/index.ts';
 import { badRequest } from '../../errors.ts';
 import { planOrFail } from './planning.ts';
+import { knownRegion } from './place.ts';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
+import { MATERIAL_KINDS } from '../../../core/catalog/types.ts';
 
 /** What the PDF shows, from a complete, eligible plan. */
 export function checklistData(catalogue: Catalogue, p: Plan, version: number, issuedOn: string): ChecklistData {
@@ -41,9 +43,11 @@ export function checklistData(catalogue: Catalogue, p: Plan, version: number, is
     required: p.materials.filter((m) => m.status === 'required').map((m) => ({
       name: m.name,
       copies: m.copies,
-      form: `${MATERIAL_FORM_TEXT[m.form]}（${MATERIAL_MEDIUM_TEXT[m.medium]}）`,
+      form: `${m.kind ? `${MATERIAL_KINDS[m.kind]}·` : ''}${MATERIAL_FORM_TEXT[m.form]}（${MATERIAL_MEDIUM_TEXT[m.medium]}）`,
       review: m.review.formal,
       notes: [
+        ...(m.proof ? [`设定依据：${m.proof.basis.join('；')}`, `开具单位：${m.proof.issuer}`] : []),
+        ...(m.sample ? [`样本：${m.sample}`] : []),
         ...(m.deferrable ? ['可容缺后补'] : []),
         ...m.alternatives.map((a) => `已领取${a.evidence}的，可用电子证照代替`),
       ],
@@ -70,12 +74,13 @@ export function checklistRoutes(server: FastifyInstance, deps: Deps): void {
       summary: '按回答生成个性化材料清单（PDF，到窗口办理时携带；匿名，不含个人数据）', operationId: 'matterChecklist', security: PUBLIC,
       params: MatterParams,
       body: ChecklistBody,
-      response: { 200: binary('application/pdf', '个性化材料清单'), ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'answers-incomplete', 'not-eligible', 'rate-limited') },
+      response: { 200: binary('application/pdf', '个性化材料清单'), ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'answers-incomplete', 'not-eligible', 'unknown-region', 'rate-limited') },
     },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const { answers, chosenItems } = request.body;
-    const p = planOrFail(catalogue, request.params.id, { answers, chosenItems, facts: {} });
+    const region = knownRegion(catalogue, request.body.region, 'body.region');
+    const p = planOrFail(catalogue, request.params.id, { answers, chosenItems, facts: {}, ...(region ? { region } : {}) });
     if (!p.complete || !p.situation) {
       const q = p.nextQuestion;
       throw badRequest('answers-incomplete', `还有问题未回答${q ? `：${q.text}` : ''}`, q ? [{ path: `answers.${q.id}`, message: `请回答：${q.text}`, code: 'unanswered' }] : []);

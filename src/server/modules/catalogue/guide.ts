@@ -10,12 +10,12 @@ export function matterGuide(catalogue: Catalogue, matter: CompiledMatter) {
     return { code, name: d?.name ?? code, level: d?.level, window: d?.window };
   };
   const flow = planFlow(matter, matter.entries);
-  const materials = new Map<string, { id: string; name: string; copies: number; form: string; medium: string; items: string[]; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean; review: { formal: string[]; substantive: string[] } }>();
+  const materials = new Map<string, { id: string; name: string; copies: number; form: string; medium: string; items: string[]; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean; review: { formal: string[]; substantive: string[] }; kind: string | null; sample: string | null; proof: { basis: string[]; issuer: string } | null }>();
   for (const e of matter.entries) {
     for (const m of e.def.materials) {
       let g = materials.get(m.id);
       if (!g) {
-        g = { id: m.id, name: m.name, copies: m.copies, form: m.form, medium: m.medium, items: [], when: [], exemptions: [], deferrable: m.deferrable ?? false, review: { formal: [], substantive: [] } };
+        g = { id: m.id, name: m.name, copies: m.copies, form: m.form, medium: m.medium, items: [], when: [], exemptions: [], deferrable: m.deferrable ?? false, review: { formal: [], substantive: [] }, kind: m.kind ?? null, sample: m.sample ?? null, proof: m.proof ?? null };
         materials.set(m.id, g);
       }
       g.items.push(e.item);

@@ -13,6 +13,8 @@ import { notFound } from '../../errors.ts';
 import { cacheable, sendPublished } from '../../http/cache.ts';
 import { matterGuide } from './guide.ts';
 import { planOrFail } from './planning.ts';
+import { guidePlace, knownRegion } from './place.ts';
+import { RegionQuery } from '../../../contracts/regions.ts';
 
 const TAG = ['公开目录'];
 
@@ -47,12 +49,14 @@ export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/public/matters/:id', {
-    schema: { tags: TAG, summary: '“一件事”办事指南', operationId: 'matterGuide', security: PUBLIC, params: MatterParams, response: { 200: GuideAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'not-found') } },
+    schema: { tags: TAG, summary: '“一件事”办事指南；region（办理地）给出各事项在该地的实施部门、窗口和承诺时限', operationId: 'matterGuide', security: PUBLIC, params: MatterParams, querystring: RegionQuery, response: { 200: GuideAnswer, ...NOT_MODIFIED, ...errors('invalid-request', 'not-found', 'unknown-region') } },
   }, async (request, reply) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const matter = catalogue.matters.get(request.params.id);
     if (!matter) throw notFound(`一件事「${request.params.id}」`);
-    return sendPublished(request, reply, `v${version}-matter-${matter.id}`, () => deps.catalogues.answer(version, `matter-${matter.id}`, () => ({ version, guide: matterGuide(catalogue, matter) })));
+    const region = knownRegion(catalogue, request.query.region, 'querystring.region');
+    const key = `matter-${matter.id}${region ? `@${region}` : ''}`;
+    return sendPublished(request, reply, `v${version}-${key}`, () => deps.catalogues.answer(version, key, () => ({ version, guide: matterGuide(catalogue, matter), place: guidePlace(catalogue, matter, region) })));
   });
 
   app.post('/api/public/matters/:id/plan', {
@@ -60,11 +64,12 @@ export function catalogueRoutes(server: FastifyInstance, deps: Deps): void {
       tags: TAG, summary: '按回答生成个性化办理方案（匿名，不含个人数据）', operationId: 'planMatter', security: PUBLIC,
       params: MatterParams,
       body: PlanBody,
-      response: { 200: PlanAnswer, ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'rate-limited') },
+      response: { 200: PlanAnswer, ...errors(...BODY_ERRORS, 'not-found', 'invalid-answers', 'unknown-region', 'rate-limited') },
     },
   }, async (request) => {
     const { version, catalogue } = await deps.catalogues.latest();
     const body = request.body ?? {};
+    knownRegion(catalogue, body.region, 'body.region');
     return { version, plan: planOrFail(catalogue, request.params.id, { answers: body.answers ?? {}, chosenItems: body.chosenItems, facts: { licenses: body.licenses ?? [] }, ...(body.region ? { region: body.region } : {}) }) };
   });
 

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { caseStatus, loadCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { circulationSignature, sealVerify } from '../tasks/seals.ts';
+import { insertRows } from '../../db/prepared.ts';
 
 type Row = Selectable<CirculationTable>;
 export type MovementKind = 'handover' | 'courier' | 'return';
@@ -57,7 +58,7 @@ export async function recordMovement(trx: Kysely<Database>, deps: Deps, m: NewMo
     row.received_at = at;
     row.receiver_signature = await circulationSignature(trx, deps, receiverParty(m.to, m.window), { ...senderRecord(row), receivedBy: m.receivedBy, receivedAt: at });
   }
-  await trx.insertInto('circulation').values(row).execute();
+  await insertRows(trx, 'circulation', [row]);
   return row.id;
 }
 
@@ -72,7 +73,7 @@ export async function recordMovements(trx: Kysely<Database>, deps: Deps, from: s
   const rows = moves.map((m) => newRow({ ...m, from }, at));
   const signature = await circulationSignature(trx, deps, from, sealedRecord(rows));
   for (const r of rows) r.sender_signature = signature;
-  await trx.insertInto('circulation').values(rows).execute();
+  await insertRows(trx, 'circulation', rows);
 }
 
 function newRow(m: NewMovement, at: string): Row {

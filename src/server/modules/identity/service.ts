@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { passwordProblems } from '../../../core/accounts/password.ts';
 import type { Config } from '../../config.ts';
 import type { Dialect } from '../../db/connect.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import type { FieldCipher } from '../../deps.ts';
@@ -41,6 +42,10 @@ export const unguessablePassword = (): string => `${randomBytes(18).toString('ba
 export function toAccount(r: Pick<Row, 'id' | 'username' | 'role' | 'display_name' | 'department' | 'subject' | 'enterprise_uscc'>): Account {
   return { id: r.id, username: r.username, role: r.role, displayName: r.display_name, department: r.department, subject: r.subject, enterpriseUscc: r.enterprise_uscc };
 }
+
+const sessionAccount = prepared((db, p) => db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+  .select(['accounts.id', 'accounts.username', 'accounts.role', 'accounts.display_name', 'accounts.department', 'accounts.subject', 'accounts.enterprise_uscc', 'sessions.expires_at'])
+  .where('sessions.token_hash', '=', p('tokenHash')));
 
 export class IdentityService {
   constructor(
@@ -123,9 +128,7 @@ export class IdentityService {
   }
 
   async accountForSession(token: string): Promise<Account | null> {
-    const row = await this.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-      .select(['accounts.id', 'accounts.username', 'accounts.role', 'accounts.display_name', 'accounts.department', 'accounts.subject', 'accounts.enterprise_uscc', 'sessions.expires_at'])
-      .where('sessions.token_hash', '=', tokenDigest(token)).executeTakeFirst();
+    const row = await sessionAccount.first(this.db, { tokenHash: tokenDigest(token) });
     if (!row || new Date(row.expires_at) <= this.now()) return null;
     return toAccount(row);
   }

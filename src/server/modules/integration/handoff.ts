@@ -11,10 +11,11 @@ import { maskName, openKeyMaterial } from '../../crypto/sm4.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
-import { requireAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { LoadedCase } from '../cases/store.ts';
 import { ROLES, type Account, type Role } from '../identity/roles.ts';
+import type { SigningKeyStore } from '../../crypto/signing-keys.ts';
+import { handoffKeyStore } from './keys.ts';
 import { looksLikeJws, peekJwsClaims, signHandoffJws, sm2Jwk, verifyHandoffJws, type HandoffJwtClaims, type Sm2Jwk } from './jws.ts';
 
 /** How long a hand-off link stays usable. */
@@ -86,14 +87,22 @@ export class HandoffService {
     return null;
   }
 
-  /** The platform's signing key (the one that signs audit checkpoints, kept SM4-encrypted in `seals`). */
-  private platformKey(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
-    return requireAnchor(this.db).platformSeal();
+  /**
+   * The hand-off signing keys: rotatable (`onething keys rotate`), starting from the platform's seal
+   * (the key that signs audit checkpoints, which itself is not rotated here).
+   */
+  private get keys(): SigningKeyStore {
+    return handoffKeyStore(this.deps);
   }
 
-  /** The published key set: one JWK per key, named by its kid, so a rotated-in key can sit beside the old one. */
+  /** The newest hand-off key, which signs. */
+  private platformKey(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+    return this.keys.signing();
+  }
+
+  /** The published key set: one JWK per key not yet retired, named by its kid; the newest first. */
   async jwks(): Promise<{ keys: Sm2Jwk[] }> {
-    return { keys: [sm2Jwk((await this.platformKey()).publicKeyPem)] };
+    return { keys: (await this.keys.published()).map((k) => sm2Jwk(k.publicKeyPem)) };
   }
 
   /** The subject a department sees: stable for one person and department, unlinkable across departments. */

@@ -13,11 +13,13 @@ import { notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { groupByCase } from '../cases/store.ts';
 import { ConsultationService } from '../consultations/service.ts';
+import { RegionMetricsAnswer, RegionQuery } from '../../../contracts/regions.ts';
+import { regionFigures, servedBy } from './regions.ts';
 
 /** Cases are read a batch at a time: a matter may have more cases than a query may have parameters. */
 const BATCH = 500;
 
-async function matterFigures(deps: Deps, matterId: string) {
+async function matterFigures(deps: Deps, matterId: string, served: string[] | null = null) {
   const db = deps.db.kysely;
   const { catalogue } = await deps.catalogues.latest();
   const matter = catalogue.matters.get(matterId);
@@ -25,7 +27,8 @@ async function matterFigures(deps: Deps, matterId: string) {
   const facts: CaseFacts[] = [];
   for (let after = '';;) {
     const rows = await db.selectFrom('cases').select(['id', 'channel', 'assisted_by', 'record', 'plan'])
-      .where('matter_id', '=', matterId).where('status', '!=', 'draft').where('id', '>', after).orderBy('id').limit(BATCH).execute();
+      .where('matter_id', '=', matterId).where('status', '!=', 'draft').where('id', '>', after)
+      .$if(served !== null, (q) => q.where('region', 'in', served as string[])).orderBy('id').limit(BATCH).execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id as string;
     const ids = rows.map((r) => r.id);
@@ -57,21 +60,31 @@ async function matterFigures(deps: Deps, matterId: string) {
 
 export function metricRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/metrics', { schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标', operationId: 'listMetrics', security: SESSION, response: { 200: MetricsAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
+  app.get('/api/metrics', {
+    schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标；region 只计该辖区及其下级辖区的办件', operationId: 'listMetrics', security: SESSION, querystring: RegionQuery, response: { 200: MetricsAnswer, ...errors('invalid-request', ...AUTH_ERRORS, 'unknown-region') } },
+  }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();
+    const served = servedBy(catalogue, request.query.region);
     const ids = [...catalogue.matters.values()].filter((m) => account.role !== 'lead' || m.lead === account.department).map((m) => m.id);
     const matters = [];
-    for (const id of ids) matters.push(await matterFigures(deps, id));
+    for (const id of ids) matters.push(await matterFigures(deps, id, served));
     return { matters };
   });
 
+  app.get('/api/metrics/regions', {
+    schema: { tags: ['成效验证'], summary: '各辖区办件数，逐级汇总到上级辖区', operationId: 'regionMetrics', security: SESSION, response: { 200: RegionMetricsAnswer, ...errors(...AUTH_ERRORS) } },
+  }, async (request) => {
+    requireAccount(request, 'admin', 'lead', 'auditor');
+    return regionFigures(deps);
+  });
+
   app.get('/api/metrics/:id', {
-    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标', operationId: 'getMetrics', security: SESSION, params: MatterIdParams, response: { 200: MatterFigures, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
+    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标；region 只计该辖区及其下级辖区的办件', operationId: 'getMetrics', security: SESSION, params: MatterIdParams, querystring: RegionQuery, response: { 200: MatterFigures, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found', 'unknown-region') } },
   }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();
     if (account.role === 'lead' && catalogue.matters.get(request.params.id)?.lead !== account.department) throw notFound(`一件事「${request.params.id}」`);
-    return matterFigures(deps, request.params.id);
+    return matterFigures(deps, request.params.id, servedBy(catalogue, request.query.region));
   });
 }

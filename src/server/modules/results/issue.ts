@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.ts';
 import type { LoadedCase } from '../cases/store.ts';
 import { sealSign } from '../tasks/seals.ts';
 import { licenseHolder, validity, type HolderIdNumber } from './holder.ts';
+import { prepared } from '../../db/prepared.ts';
 
 export interface IssueInput {
   c: LoadedCase;
@@ -24,10 +25,13 @@ export interface IssueInput {
   number: string;
 }
 
+const holderAccount = prepared((db, p) => db.selectFrom('accounts').select(['id', 'display_name', 'subject', 'enterprise_uscc', 'id_number_enc']).where('id', '=', p('id')));
+
 export async function issueLicense(trx: Kysely<Database>, deps: Deps, input: IssueInput): Promise<string> {
   const { c, task, catalogue } = input;
   const id = randomUUID();
-  const account = await trx.selectFrom('accounts').select(['id', 'display_name', 'subject', 'enterprise_uscc', 'id_number_enc']).where('id', '=', c.row.applicant_id).executeTakeFirstOrThrow();
+  const account = await holderAccount.first(trx, { id: c.row.applicant_id });
+  if (!account) throw new Error(`no account ${c.row.applicant_id}`);
   const type = catalogue.licenses.get(input.license);
   const { holder, keeper, idNumber } = licenseHolder(type, c.form, { displayName: account.display_name, subject: account.subject, enterpriseUscc: account.enterprise_uscc }, c.answers);
   const issuedAt = deps.clock.now().toISOString();

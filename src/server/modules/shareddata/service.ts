@@ -9,6 +9,7 @@ import type { Account } from '../identity/roles.ts';
 import { REGISTER_FIELDS, type Register } from '../../../core/catalog/registers.ts';
 import { mask } from '../cases/form-values.ts';
 import { DEMO_ENTERPRISES, DEMO_LICENSES, DEMO_PEOPLE, type EnterpriseRecord, type PersonRecord } from './demo.ts';
+import { prepared } from '../../db/prepared.ts';
 
 export interface SharedData {
   /** Facts for the planner and form pre-fill, about the applicant (a person or an enterprise). */
@@ -30,13 +31,15 @@ export async function seedSharedData(db: Kysely<Database>, cipher: FieldCipher):
   for (const row of rows) await db.insertInto('shared_records').values(row).onConflict((oc) => oc.columns(['kind', 'key']).doNothing()).execute();
 }
 
+const sharedRecord = prepared((db, p) => db.selectFrom('shared_records').select('data').where('kind', '=', p('kind')).where('key', '=', p('key')));
+
 /**
  * `licenseTypes` are the e-license types the catalogue knows: held licenses are looked up by their
  * exact keys, so the look-up stays a few index probes however large the shared register grows.
  */
 export function localSharedData(db: Kysely<Database>, cipher: FieldCipher, licenseTypes: () => Promise<readonly string[]>): SharedData {
   const record = async <T>(kind: string, key: string): Promise<T | null> => {
-    const row = await db.selectFrom('shared_records').select('data').where('kind', '=', kind).where('key', '=', cipher.blindIndex(key)).executeTakeFirst();
+    const row = await sharedRecord.first(db, { kind, key: cipher.blindIndex(key) });
     return row ? (JSON.parse(cipher.decrypt(row.data)) as T) : null;
   };
   /**

@@ -12,6 +12,9 @@ import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import { enqueue, notify } from '../notifications/service.ts';
 import { saveTasks, type LoadedCase } from '../cases/store.ts';
 import { recordMovements, WINDOW, type NewMovement } from '../circulation/service.ts';
+import { insertRows, prepared } from '../../db/prepared.ts';
+
+const attachedOf = prepared((db, p) => db.selectFrom('case_files').select(['material_id']).where('case_id', '=', p('caseId')).where('status', '=', 'attached'));
 
 export async function applyFlow(
   trx: Kysely<Database>, deps: Deps, c: LoadedCase, next: readonly Task[], effects: readonly FlowEffect[], actor: string,
@@ -42,7 +45,7 @@ export async function applyEffects(
     if (!attached) {
       const known = c.known?.files;
       attached = new Set(known ? known.filter((f) => f.status === 'attached').map((f) => f.material_id)
-        : (await trx.selectFrom('case_files').select(['material_id']).where('case_id', '=', c.row.id).where('status', '=', 'attached').execute()).map((f) => f.material_id));
+        : (await attachedOf.all(trx, { caseId: c.row.id })).map((f) => f.material_id));
     }
     return attached;
   };
@@ -91,7 +94,7 @@ export async function applyEffects(
         break;
     }
   }
-  if (results.length > 0) await trx.insertInto('case_files').values(results).execute();
+  await insertRows(trx, 'case_files', results);
   await recordMovements(trx, deps, c.row.window_party ?? WINDOW, pushes);
   // One entry for the whole step: every change it made, in order, chained like any other entry.
   const own: AuditEntry[] = effects.length > 0 ? [{ actor, action: `task.${effects.map((e) => e.kind).join('+')}`, entity: 'case', entityId: c.row.id, detail: { effects: effects.map((e) => ({ ...e })) } }] : [];

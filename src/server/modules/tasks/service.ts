@@ -17,12 +17,15 @@ import { appendAudit } from '../audit/audit.ts';
 import { hasSealed, maskedValues, openValues } from '../cases/form-values.ts';
 import { findCase, loadCase, type LoadedCase } from '../cases/store.ts';
 import { applyFlow } from './flow.ts';
+import { unpaidItems } from '../fees/orders.ts';
 import { autoDecisionNote } from './auto-notes.ts';
+import { intakeOf } from '../cases/intake.ts';
 import { filesSince, nameOf, recordAnswer, recordRequest, supplementHistory } from './supplements.ts';
 import { entryNames, missingFromAnswer, supplementEntries, type SupplementAsk } from '../../../core/case/supplement.ts';
 import { issueLicense } from '../results/issue.ts';
 import { toAccount } from '../identity/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
+import { prepared } from '../../db/prepared.ts';
 
 export interface Acting {
   department: string;
@@ -38,6 +41,8 @@ const DECIDED_LIMIT = 200;
 function provisionalDue(cal: Calendar, from: string | null, due: string | null): boolean {
   return due !== null && isProvisional(cal, from ?? due, due);
 }
+
+const licenseNumbered = prepared((db, p) => db.selectFrom('licenses').select('id').where('number', '=', p('number')));
 
 export class TaskService {
   constructor(private readonly deps: Deps) {}
@@ -111,6 +116,7 @@ export class TaskService {
         others: c.tasks.filter((t) => t.id !== task.id).map((t) => ({ item: t.id, name: t.name, department: t.department.name, status: t.status, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true })),
         supplements,
         autoDecision: await autoDecisionNote(trx, c.row.id, task.id),
+        intake: await intakeOf(this.deps.catalogues, c.row),
       };
     });
   }
@@ -159,7 +165,7 @@ export class TaskService {
       let next = c.tasks.map((t) => (t.id === task.id ? r.state : t));
       let effects: FlowEffect[] = [...preEffects, ...r.effects];
       if (r.state.status === 'approved' || r.state.status === 'refused') {
-        const flow = afterDecision(next, task.id, a.at, catalogue.calendar);
+        const flow = afterDecision(next, task.id, a.at, catalogue.calendar, await unpaidItems(trx, this.deps, c));
         if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
         next = flow.state;
         effects = [...effects, ...flow.effects];
@@ -224,7 +230,7 @@ export class TaskService {
       const number = input.number ?? `${task.department.code.toUpperCase()}${this.today().replace(/-/g, '')}${randomUUID().slice(0, 6).toUpperCase()}`;
       const issuesLicense = item.result.kind === 'license' && item.result.license !== undefined;
       // Only a number the caller chose, or one an e-license will carry, can clash with a license's.
-      if ((input.number !== undefined || issuesLicense) && await trx.selectFrom('licenses').select('id').where('number', '=', number).executeTakeFirst()) {
+      if ((input.number !== undefined || issuesLicense) && await licenseNumbered.first(trx, { number })) {
         throw conflict('duplicate-number', `证照编号「${number}」已被使用`);
       }
       let result: TaskResult = { name: item.result.name, ref: number };

@@ -137,9 +137,9 @@ export function versionRoutes(server: FastifyInstance, deps: Deps): VersionServi
 
   app.post('/api/admin/drafts/:id/opinions', {
     schema: {
-      tags: TAG, summary: '部门对草稿提出意见（每轮每部门一次；不同意则退回修改）', operationId: 'giveOpinion', security: SESSION, params: IdParams,
+      tags: TAG, summary: '部门对草稿提出正式意见（每轮每部门一次，由部门指定角色提出；不同意则退回修改）', operationId: 'giveOpinion', security: SESSION, params: IdParams,
       body: OpinionBody,
-      response: { 200: DraftDetail, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'not-asked', 'not-in-review', 'opinion-given', 'comment-required') },
+      response: { 200: DraftDetail, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found', 'not-asked', 'not-opinion-officer', 'not-in-review', 'opinion-given', 'comment-required') },
     },
   }, async (request) => {
     const account = requireAccount(request, 'lead', 'reviewer');

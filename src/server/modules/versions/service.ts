@@ -14,6 +14,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify, type Notice } from '../notifications/service.ts';
 import { impactOf, type AffectedMatter } from './diff.ts';
+import { officerRoles, requireOfficer } from './officers.ts';
 import { DraftService } from './drafts.ts';
 import { EDITABLE, parseJson, STATUS_NAMES, type DraftDetail, type Person } from './store.ts';
 import type { ChangeRequestTable, CatalogueDraftTable, Opinion, VersionsDb } from './tables.ts';
@@ -137,6 +138,7 @@ export class VersionService extends DraftService {
       throw new AppError('not-asked', 403, '本部门未被征求意见，不能对该草稿提出意见');
     }
     if (row.status !== 'in-review') throw conflict('not-in-review', `草稿当前为「${STATUS_NAMES[row.status]}」，不在征求意见阶段`);
+    requireOfficer(account, (await officerRoles(this.db, this.deps.config.opinionRoles, [department])).get(department) ?? 'lead');
     const comment = (input.comment ?? '').trim();
     if (input.opinion === 'disagree' && comment === '') throw badRequest('comment-required', '不同意时请写明理由和修改意见', [{ path: 'body.comment', message: '不能为空' }]);
     const round = Number(row.round);

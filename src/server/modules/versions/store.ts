@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
+import { OFFICER_NAMES, officerRoles, type OfficerRole } from './officers.ts';
 import { withVersionTables, type CatalogueDraftTable, type DraftStatus, type Opinion, type VersionsDb, type VersionTables } from './tables.ts';
 
 export const STATUS_NAMES: Record<DraftStatus, string> = {
@@ -22,6 +23,8 @@ export const STATUS_NAMES: Record<DraftStatus, string> = {
 export const EDITABLE: DraftStatus[] = ['draft', 'revision'];
 
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+const officerOf = (role: OfficerRole) => ({ role, name: OFFICER_NAMES[role] });
 
 /** The columns a draft's view reads: everything but the documents (some 190 KB a draft) and what only publication keeps. */
 export const VIEW_COLUMNS = [
@@ -68,7 +71,7 @@ export interface DraftView {
   publishedAt: string | null;
   defectCount: number;
   /** The current review round: every department asked and the opinion it gave, if any. */
-  review: { round: number; asked: { department: { code: string; name: string }; opinion: OpinionView | null }[] };
+  review: { round: number; asked: { department: { code: string; name: string }; officer: { role: OfficerRole; name: string }; opinion: OpinionView | null }[] };
   /** Every opinion of every round, oldest first (the record of the review, clause 5.2.1). */
   opinions: OpinionView[];
 }
@@ -176,6 +179,7 @@ export class VersionStore {
     const dept = await this.departmentNames();
     const person = await this.people([...rows.flatMap((r) => [r.created_by, r.approved_by]), ...opinions.map((o) => o.given_by)]);
     const d = (code: string) => ({ code, name: dept(code) });
+    const officers = await officerRoles(this.db, this.deps.config.opinionRoles, rows.flatMap((r) => this.asked(r)));
     return rows.map((r) => {
       const mine = opinions.filter((o) => o.draft_id === r.id).sort((a, b) => a.round - b.round || (a.given_at < b.given_at ? -1 : 1))
         .map((o): OpinionView => ({ round: Number(o.round), department: d(o.department), opinion: o.opinion, comment: o.comment, by: person(o.given_by), at: o.given_at }));
@@ -188,7 +192,7 @@ export class VersionStore {
         approvedBy: r.approved_by ? person(r.approved_by) : null, approvedAt: r.approved_at,
         publishedVersion: r.published_version === null ? null : Number(r.published_version), publishedAt: r.published_at,
         defectCount: parseJson<Defect[]>(r.defects).length,
-        review: { round, asked: this.asked(r).map((code) => ({ department: d(code), opinion: mine.find((o) => o.round === round && o.department.code === code) ?? null })) },
+        review: { round, asked: this.asked(r).map((code) => ({ department: d(code), officer: officerOf(officers.get(code) ?? 'lead'), opinion: mine.find((o) => o.round === round && o.department.code === code) ?? null })) },
         opinions: mine,
       };
     });

@@ -23,8 +23,8 @@ const OLD_TEXT = '宝宝现在是否未满 1 周岁？';
 const NEW_TEXT = '宝宝现在是否未满 1 周岁（按出生医学证明上的出生日期计算）？';
 const NOTE = '出生登记承诺 1 个工作日办结；承诺办结时限最短 4 个工作日（不含制证及邮寄时间）。';
 const ASKED = ['ga', 'jk', 'rs', 'sw', 'wsjk', 'yb'];
-/** Who answers for each asked department. */
-const OPINION_BY: Record<string, string> = { ga: 'ga-reviewer', jk: 'jk-reviewer', rs: 'rs-reviewer', sw: 'sw-reviewer', wsjk: 'wsjk-lead', yb: 'yb-reviewer' };
+/** Who answers for each asked department: its lead, or its reviewers where it has no lead (officers.test.ts). */
+const OPINION_BY: Record<string, string> = { ga: 'ga-reviewer', jk: 'jk-reviewer', rs: 'rs-lead', sw: 'sw-reviewer', wsjk: 'wsjk-lead', yb: 'yb-reviewer' };
 
 /** Both parents of the province: the applicant's own answers (parentsMarried comes from shared data). */
 const CASE_ANSWERS = {

@@ -7,12 +7,12 @@ import { CheckResult, CommitmentBody, CorrectionsBody, RejectBody, ResubmitBody,
 import type { CaseRecord } from '../../../core/case/case.ts';
 import { correctionNoticeTerm } from '../../../core/case/corrections.ts';
 import { dayOf } from '../../../core/case/result.ts';
-import { regionSubtree } from '../../../core/catalog/regions.ts';
 import { todayIn } from '../../clock.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
 import type { CaseService } from '../cases/service.ts';
 import { loadCase } from '../cases/store.ts';
+import { scopeCondition, windowScope } from '../cases/scope.ts';
 import { caseView } from '../cases/view.ts';
 import { askCorrections, resubmit } from './corrections.ts';
 import type { WindowService } from './service.ts';
@@ -49,13 +49,11 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
     const clerk = requireAccount(request, 'window');
     const status = request.query.status ?? 'submitted';
     // A window sees the applications of its own region and the regions below it (and those whose region is unknown).
-    const { catalogue: latest } = await deps.catalogues.latest();
-    const home = clerk.department ? latest.departments.get(clerk.department)?.region : undefined;
-    const served = home && latest.regions.has(home) ? regionSubtree(latest.regions, home) : null;
+    const scope = await windowScope(deps, clerk);
     const rows = await deps.db.kysely.selectFrom('cases').select(['id', 'number', 'matter_id', 'channel', 'submitted_at', 'accepted_at', 'record', 'catalogue_version'])
       .where('status', '=', status)
       // …and what it took in itself for another region (跨域通办).
-      .$if(served !== null, (q) => q.where((eb) => eb.or([eb('region', 'is', null), eb('region', 'in', served as string[]), eb('entered_by', '=', clerk.id)])))
+      .where(scopeCondition(scope))
       .orderBy(status === 'submitted' ? 'submitted_at' : 'updated_at', status === 'submitted' ? 'asc' : 'desc').limit(200).execute();
     const today = todayIn(deps.clock);
     const cases = [];

@@ -13,6 +13,7 @@ import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { caseStatus, groupByCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
+import { scopeCondition, windowScope } from '../cases/scope.ts';
 import { normalise, searchKey, type SearchKind } from './search-keys.ts';
 
 /** At most this many cases per answer: a name shared by many is narrowed by another key. */
@@ -64,7 +65,9 @@ export async function searchCases(deps: Deps, clerk: Account, by: SearchBy, q: s
   } else {
     query = query.innerJoin('case_search_keys as k', 'k.case_id', 'cases.id').where('k.kind', '=', kind).where('k.key', '=', searchKey(deps.cipher, kind, q));
   }
-  const rows = await query.orderBy('cases.created_at', 'desc').limit(SEARCH_LIMIT + 1).execute();
+  // 属地: a case of a region this window does not serve is not found, as if it were not there.
+  const scope = await windowScope(deps, clerk);
+  const rows = await query.where(scopeCondition(scope)).orderBy('cases.created_at', 'desc').limit(SEARCH_LIMIT + 1).execute();
   const visible = rows.filter((r) => r.submitted_at !== null || r.entered_by !== null);
   const found = await summaries(deps, visible.slice(0, SEARCH_LIMIT));
   await db.transaction().execute((trx) => appendAudit(trx, deps.db.dialect, deps.clock.now().toISOString(), {

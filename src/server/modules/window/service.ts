@@ -23,6 +23,7 @@ import { unguessablePassword, type IdentityService } from '../identity/service.t
 import type { SharedData } from '../shareddata/service.ts';
 import { notify } from '../notifications/service.ts';
 import { applyEffects } from '../tasks/flow.ts';
+import { unpaidItems } from '../fees/orders.ts';
 import { resubmitLoaded } from './corrections.ts';
 
 export interface MaterialCheck {
@@ -119,7 +120,8 @@ export class WindowService {
           missing.map((m) => ({ path: `materials.${m.id}`, message: `缺少「${m.name}」`, code: m.deferrable ? 'deferrable' : 'required' })));
       }
       if (!t.ok) throw conflict(t.error.code, t.error.message);
-      const flow = createTasks(c.plan as NonNullable<LoadedCase['plan']>, day, catalogue.calendar);
+      // An item whose fee is unpaid waits (待缴费) until it is paid (fees/orders.ts).
+      const flow = createTasks(c.plan as NonNullable<LoadedCase['plan']>, day, catalogue.calendar, await unpaidItems(trx, this.deps, c));
       if (!flow.ok) throw conflict(flow.error.code, flow.error.message);
       const at = this.deps.clock.now().toISOString();
       await saveCase(trx, c, { status: t.state.status, record: JSON.stringify(t.state), on_commitment: deferred ? 1 : 0, deferred: JSON.stringify(t.state.deferred), accepted_at: at, accepted_by: clerk.id, window_party: c.row.window_party ?? clerk.department ?? WINDOW }, at);

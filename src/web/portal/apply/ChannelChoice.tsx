@@ -1,6 +1,8 @@
 /** The last step of an eligible plan: apply online (one form, uploads) or go to the window with a list. */
 import { Alert, Button, Card, Col, Row, Typography } from 'antd';
 import type { Account } from '../../shared/auth.tsx';
+import { fillNodes } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
 export interface ChannelProps {
@@ -13,37 +15,38 @@ export interface ChannelProps {
 }
 
 export function ChannelChoice({ account, busy, error, onOnline, onOffline, onBack }: ChannelProps) {
+  const { t } = usePrefs();
   const notApplicant = account !== null && account.role !== 'applicant';
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section aria-labelledby="channel-title" className="apply-step">
-      <Typography.Title level={3} id="channel-title" ref={heading} tabIndex={-1}>问题都回答完了，请选择办理方式</Typography.Title>
+      <Typography.Title level={3} id="channel-title" ref={heading} tabIndex={-1}>{t('apply_channelTitle')}</Typography.Title>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12}>
           <Card style={{ height: '100%' }}>
-            <Typography.Title level={4}>网上办理</Typography.Title>
-            <Typography.Paragraph>在网上填写一张申请表、上传需要的材料，提交后各部门协同办理，不用跑窗口。</Typography.Paragraph>
+            <Typography.Title level={4}>{t('apply_online')}</Typography.Title>
+            <Typography.Paragraph>{t('apply_onlineText')}</Typography.Paragraph>
             <Typography.Paragraph type="secondary">
-              {account === null ? '需要先登录；登录后回到这里继续，回答会保留。'
-                : notApplicant ? '请使用申请人账号登录后网上办理。'
-                : `您已登录（${account.displayName}），婚姻、户籍等信息将从共享数据自动填写。`}
+              {account === null ? t('apply_needLogin')
+                : notApplicant ? t('apply_notApplicant')
+                : fillNodes(t('apply_loggedInAs'), { name: <span lang="zh-CN">{account.displayName}</span> })}
             </Typography.Paragraph>
             <Button type="primary" size="large" block loading={busy} disabled={notApplicant} onClick={onOnline}>
-              {account === null ? '登录后网上办理' : '开始网上办理'}
+              {account === null ? t('apply_loginToApply') : t('apply_startOnline')}
             </Button>
           </Card>
         </Col>
         <Col xs={24} sm={12}>
           <Card style={{ height: '100%' }}>
-            <Typography.Title level={4}>到窗口办理</Typography.Title>
-            <Typography.Paragraph>生成您的个性化材料清单（可打印、可下载 PDF），带齐材料到综合窗口，一次办好。</Typography.Paragraph>
-            <Typography.Paragraph type="secondary">不需要登录。</Typography.Paragraph>
-            <Button size="large" block onClick={onOffline}>生成材料清单</Button>
+            <Typography.Title level={4}>{t('apply_window')}</Typography.Title>
+            <Typography.Paragraph>{t('apply_windowText')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('apply_noLogin')}</Typography.Paragraph>
+            <Button size="large" block onClick={onOffline}>{t('apply_makeList')}</Button>
           </Card>
         </Col>
       </Row>
-      <Button size="large" style={{ marginTop: 16 }} onClick={onBack}>返回修改回答</Button>
+      <Button size="large" style={{ marginTop: 16 }} onClick={onBack}>{t('apply_backToAnswers')}</Button>
     </section>
   );
 }

@@ -1,11 +1,14 @@
 /** 到窗口办理: the personalised material list to print or download, with where and when to go. */
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
-import { MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
 import { failure, request } from '../../shared/api.ts';
-import { days } from '../../shared/planLabels.ts';
+import { dayText } from '../../shared/dates.ts';
+import { fillNodes, Zh } from '../../shared/fillNodes.tsx';
+import { days, formText, mediumText } from '../../shared/planLabels.ts';
+import { usePrefs } from '../../shared/prefs.tsx';
+import { word } from '../../shared/words.ts';
 import { useAction } from '../../shared/useAction.ts';
 import type { Plan } from '../../../core/planning/types.ts';
-import { chineseDay, shanghaiToday } from '../../../shared/time/shanghai.ts';
+import { shanghaiToday } from '../../../shared/time/shanghai.ts';
 import type { Answers } from './usePlanner.ts';
 import type { GuideInfo } from './labels.ts';
 import { ExemptLine } from './PlanMaterials.tsx';
@@ -24,11 +27,11 @@ async function downloadPdf(matterId: string, name: string, body: unknown): Promi
   const res = await request(`/api/public/matters/${encodeURIComponent(matterId)}/checklist.pdf`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
-  if (!res.ok) throw failure(res.status, await res.json().catch(() => null), `下载失败（${res.status}）`);
+  if (!res.ok) throw failure(res.status, await res.json().catch(() => null), word('apply_downloadFailed', { status: res.status }));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${name}个性化材料清单.pdf`;
+  a.download = word('apply_pdfName', { name });
   document.body.append(a);
   a.click();
   a.remove();
@@ -36,6 +39,7 @@ async function downloadPdf(matterId: string, name: string, body: unknown): Promi
 }
 
 export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, onOnline }: ChecklistProps) {
+  const { t, lang } = usePrefs();
   const { busy, error, run } = useAction();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const required = plan.materials.filter((m) => m.status === 'required');
@@ -45,35 +49,35 @@ export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, on
   const list = { listStyle: 'none', margin: 0, padding: 0 } as const;
   return (
     <article aria-labelledby="checklist-title" className="apply-checklist">
-      <Typography.Title level={2} id="checklist-title" ref={heading} tabIndex={-1}>「{plan.matter.name}」个性化材料清单</Typography.Title>
+      <Typography.Title level={2} id="checklist-title" ref={heading} tabIndex={-1}>{fillNodes(t('apply_checklistTitle'), { name: <Zh>{plan.matter.name}</Zh> })}</Typography.Title>
       <Space wrap className="apply-no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" size="large" onClick={() => window.print()}>打印</Button>
-        <Button size="large" loading={busy} onClick={download}>下载 PDF</Button>
-        <Button size="large" onClick={onBack}>返回修改回答</Button>
-        <Button size="large" type="link" onClick={onOnline}>改为网上办理</Button>
+        <Button type="primary" size="large" onClick={() => window.print()}>{t('apply_print')}</Button>
+        <Button size="large" loading={busy} onClick={download}>{t('apply_downloadPdf')}</Button>
+        <Button size="large" onClick={onBack}>{t('apply_backToAnswers')}</Button>
+        <Button size="large" type="link" onClick={onOnline}>{t('apply_switchOnline')}</Button>
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>办理情形：<strong>{plan.situation?.name}</strong></Typography.Paragraph>
-        {plan.situation?.description && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{plan.situation.description}</Typography.Paragraph>}
+        <Typography.Paragraph style={{ marginBottom: 4 }}>{t('apply_situationLine')}<strong lang="zh-CN">{plan.situation?.name}</strong></Typography.Paragraph>
+        {plan.situation?.description && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }} lang="zh-CN">{plan.situation.description}</Typography.Paragraph>}
         <Typography.Paragraph style={{ marginBottom: 0 }}>
-          一次办理 {plan.items.length} 个事项：{plan.items.map((i) => i.name).join('、')}。承诺 <strong>{days(plan.timeLimit.workingDays)}</strong>办结。
+          {t('apply_itemsLine', { n: plan.items.length })}<Zh>{plan.items.map((i) => i.name).join('、')}</Zh>{t('apply_promisedLine')}<strong>{days(plan.timeLimit.workingDays)}</strong>{t('apply_promisedEnd')}
         </Typography.Paragraph>
       </Card>
 
       <section aria-labelledby="bring-title">
-        <Typography.Title level={3} id="bring-title">请带上这些材料（{required.length} 项）</Typography.Title>
-        {required.length === 0 ? <Typography.Paragraph>按您的回答，不需要提交材料，带上本人有效身份证件即可。</Typography.Paragraph> : (
+        <Typography.Title level={3} id="bring-title">{t('apply_bring', { n: required.length })}</Typography.Title>
+        {required.length === 0 ? <Typography.Paragraph>{t('apply_bringNone')}</Typography.Paragraph> : (
           <ol className="apply-bring">
             {required.map((m) => (
               <li key={m.id}>
-                <Typography.Text strong>{m.name}</Typography.Text> {m.deferrable && <Tag color="orange">可容缺后补</Tag>}
-                <div>{m.copies} 份 · {MATERIAL_FORM_TEXT[m.form]} · {MATERIAL_MEDIUM_TEXT[m.medium]}</div>
-                {m.alternatives.map((a) => <div key={a.evidence}><Typography.Text type="secondary">已领取{a.evidence}的，可出示电子证照代替</Typography.Text></div>)}
+                <Typography.Text strong lang="zh-CN">{m.name}</Typography.Text> {m.deferrable && <Tag color="orange">{t('apply_deferrable')}</Tag>}
+                <div>{t('apply_copies', { n: m.copies })} · {formText(m.form)} · {mediumText(m.medium)}</div>
+                {m.alternatives.map((a) => <div key={a.evidence}><Typography.Text type="secondary">{fillNodes(t('apply_alternativeShow'), { evidence: <Zh>{a.evidence}</Zh> })}</Typography.Text></div>)}
                 {m.review.formal.length > 0 && (
                   <>
-                    <Typography.Text type="secondary">窗口会核对：</Typography.Text>
-                    <ul>{m.review.formal.map((r) => <li key={r}>{r}</li>)}</ul>
+                    <Typography.Text type="secondary">{t('apply_windowChecks')}</Typography.Text>
+                    <ul lang="zh-CN">{m.review.formal.map((r) => <li key={r}>{r}</li>)}</ul>
                   </>
                 )}
               </li>
@@ -84,28 +88,28 @@ export function OfflineChecklist({ plan, guide, answers, chosenItems, onBack, on
 
       {exempt.length > 0 && (
         <section aria-labelledby="spared-title">
-          <Typography.Title level={3} id="spared-title">不用带的材料（{exempt.length} 项）</Typography.Title>
-          <Typography.Paragraph type="secondary">窗口通过电子证照、数据共享或前一个事项的办理结果核验，您不需要提交：</Typography.Paragraph>
+          <Typography.Title level={3} id="spared-title">{t('apply_notBring', { n: exempt.length })}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('apply_notBringText')}</Typography.Paragraph>
           <ul style={list}>{exempt.map((m) => <ExemptLine key={m.id} m={m} />)}</ul>
         </section>
       )}
 
       <section aria-labelledby="where-title">
-        <Typography.Title level={3} id="where-title">到哪里办</Typography.Title>
-        {windows.length === 0 && <Typography.Paragraph>请拨打 12345 咨询办理地点。</Typography.Paragraph>}
+        <Typography.Title level={3} id="where-title">{t('apply_where')}</Typography.Title>
+        {windows.length === 0 && <Typography.Paragraph>{t('apply_whereNone')}</Typography.Paragraph>}
         {windows.map((w) => (
           <dl key={w.name} className="apply-window">
-            <dt>窗口</dt><dd>{w.name}</dd>
-            <dt>地址</dt><dd>{w.address}</dd>
-            <dt>电话</dt><dd><a href={`tel:${w.phone}`}>{w.phone}</a></dd>
-            <dt>办公时间</dt><dd>{w.hours}</dd>
+            <dt>{t('apply_w_window')}</dt><dd lang="zh-CN">{w.name}</dd>
+            <dt>{t('apply_w_address')}</dt><dd lang="zh-CN">{w.address}</dd>
+            <dt>{t('apply_w_phone')}</dt><dd><a href={`tel:${w.phone}`}>{w.phone}</a></dd>
+            <dt>{t('apply_w_hours')}</dt><dd lang="zh-CN">{w.hours}</dd>
           </dl>
         ))}
-        {guide && guide.contacts.length > 0 && <Typography.Paragraph>咨询电话：{guide.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}</Typography.Paragraph>}
-        {guide?.timeLimit.note && <Typography.Paragraph type="secondary">{guide.timeLimit.note}</Typography.Paragraph>}
+        {guide && guide.contacts.length > 0 && <Typography.Paragraph>{t('apply_phones')}<Zh>{guide.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}</Zh></Typography.Paragraph>}
+        {guide?.timeLimit.note && <Typography.Paragraph type="secondary" lang="zh-CN">{guide.timeLimit.note}</Typography.Paragraph>}
       </section>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        本清单根据您的回答生成（{chineseDay(shanghaiToday())}），材料以窗口受理时的审查为准。
+        {t('apply_madeOn', { day: dayText(shanghaiToday(), lang) })}
       </Typography.Paragraph>
     </article>
   );

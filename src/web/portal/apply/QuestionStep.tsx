@@ -2,6 +2,7 @@
 import { Alert, Button, Checkbox, Progress, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue, AnswerView, QuestionView } from '../../../core/planning/types.ts';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 const keyOf = (v: string | boolean) => `${typeof v}:${String(v)}`;
 
@@ -21,6 +22,7 @@ export interface StepProps {
 }
 
 export function QuestionStep({ question, answer, number, left, onChange, onBack, onNext, last, focus }: StepProps) {
+  const { t } = usePrefs();
   const heading = useRef<HTMLHeadingElement>(null);
   const [warn, setWarn] = useState(false);
   const mayFocus = useRef(focus);
@@ -45,17 +47,17 @@ export function QuestionStep({ question, answer, number, left, onChange, onBack,
   return (
     <section aria-labelledby={titleId} className="apply-step">
       <div style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">第 {number} 题{left > 0 ? `，后面最多还有 ${left} 题` : '，这是最后一题'}</Typography.Text>
-        <Progress percent={percent} showInfo={false} aria-label={`已回答 ${done} 题`} />
+        <Typography.Text type="secondary">{t('apply_questionN', { n: number })}{left > 0 ? t('apply_moreLeft', { n: left }) : t('apply_lastQuestion')}</Typography.Text>
+        <Progress percent={percent} showInfo={false} aria-label={t('apply_answered', { n: done })} />
       </div>
-      <Typography.Title level={3} id={titleId} ref={heading} tabIndex={-1}>{question.text}</Typography.Title>
+      <Typography.Title level={3} id={titleId} ref={heading} tabIndex={-1} lang="zh-CN">{question.text}</Typography.Title>
       {answer?.source === 'facts' && (
         <p>
-          <Tag color="geekblue">来自共享数据</Tag>
-          <Typography.Text type="secondary">{answer.prefill?.from}{locked ? '，不能修改；如有误请联系登记部门更正' : '，如有变化可以修改'}</Typography.Text>
+          <Tag color="geekblue">{t('apply_fromShared')}</Tag>
+          <Typography.Text type="secondary"><span lang="zh-CN">{answer.prefill?.from}</span>{locked ? t('apply_locked') : t('apply_changeable')}</Typography.Text>
         </p>
       )}
-      {question.help && <Typography.Paragraph id={helpId} type="secondary">{question.help}</Typography.Paragraph>}
+      {question.help && <Typography.Paragraph id={helpId} type="secondary" lang="zh-CN">{question.help}</Typography.Paragraph>}
       {question.type === 'multi' ? (
         <Checkbox.Group
           aria-labelledby={titleId}
@@ -65,7 +67,7 @@ export function QuestionStep({ question, answer, number, left, onChange, onBack,
           style={{ width: '100%' }}
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {question.options.map((o) => <Checkbox key={keyOf(o.value)} value={o.value} {...option}>{o.label}</Checkbox>)}
+            {question.options.map((o) => <Checkbox key={keyOf(o.value)} value={o.value} {...option}><span lang="zh-CN">{o.label}</span></Checkbox>)}
           </Space>
         </Checkbox.Group>
       ) : (
@@ -82,14 +84,14 @@ export function QuestionStep({ question, answer, number, left, onChange, onBack,
           style={{ width: '100%' }}
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {question.options.map((o) => <Radio key={keyOf(o.value)} value={keyOf(o.value)} {...option}>{o.label}</Radio>)}
+            {question.options.map((o) => <Radio key={keyOf(o.value)} value={keyOf(o.value)} {...option}><span lang="zh-CN">{o.label}</span></Radio>)}
           </Space>
         </Radio.Group>
       )}
-      <div aria-live="polite">{warn && <Alert type="warning" showIcon title="请先选择一项，再点“下一题”" style={{ marginTop: 12 }} />}</div>
+      <div aria-live="polite">{warn && <Alert type="warning" showIcon title={t('apply_chooseFirst')} style={{ marginTop: 12 }} />}</div>
       <Space wrap style={{ marginTop: 20 }}>
-        {onBack && <Button size="large" onClick={onBack}>上一题</Button>}
-        <Button size="large" type="primary" onClick={next}>{last ? '查看办理方案' : '下一题'}</Button>
+        {onBack && <Button size="large" onClick={onBack}>{t('apply_prev')}</Button>}
+        <Button size="large" type="primary" onClick={next}>{last ? t('apply_seePlan') : t('apply_next')}</Button>
       </Space>
     </section>
   );

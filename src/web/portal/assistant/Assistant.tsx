@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AskAnswer } from '../../../contracts/search.ts';
 import { errorText, get } from '../../shared/api.ts';
+import { fillNodes } from '../../shared/fillNodes.tsx';
 import { usePrefs } from '../../shared/prefs.tsx';
 import { PersonCard } from './PersonCard.tsx';
 import { startWithAnswers } from './start.ts';
@@ -74,7 +75,7 @@ export function Assistant() {
           <div ref={log} role="log" aria-live="polite" aria-label={t('assistant')}>
             {turns.map((turn, i) => (
               <section key={i} className="assistant-turn" style={{ marginBottom: 16 }}>
-                <Typography.Paragraph strong>{turn.question}</Typography.Paragraph>
+                <Typography.Paragraph strong lang="zh-CN">{turn.question}</Typography.Paragraph>
                 {turn.error && <Typography.Paragraph type="danger">{turn.error}</Typography.Paragraph>}
                 {turn.answer && <Reply answer={turn.answer} onFollow={follow} onStart={start} />}
               </section>
@@ -106,7 +107,7 @@ function Reply({ answer, onFollow, onStart }: { answer: AskAnswer; onFollow: () 
         {answer.alternatives.length > 0 && (
           <Typography.Paragraph>
             {t('assistantMaybe')}{' '}
-            {answer.alternatives.map((m, i) => <span key={m.id}>{i > 0 && '、'}<Link to={`/matters/${encodeURIComponent(m.id)}`} onClick={onFollow}>{m.name}</Link></span>)}
+            {answer.alternatives.map((m, i) => <span key={m.id}>{i > 0 && t('listSep')}<Link to={`/matters/${encodeURIComponent(m.id)}`} onClick={onFollow} lang="zh-CN">{m.name}</Link></span>)}
           </Typography.Paragraph>
         )}
       </div>
@@ -115,15 +116,15 @@ function Reply({ answer, onFollow, onStart }: { answer: AskAnswer; onFollow: () 
   const a = answer.answer;
   return (
     <div className="assistant-answer">
-      <Typography.Paragraph type="secondary">{t('assistantFrom').replace('{matter}', a.matter.name).replace('{section}', a.section.name)}</Typography.Paragraph>
-      {a.faq && <Typography.Paragraph strong>{a.faq}</Typography.Paragraph>}
-      <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{a.text}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{fillNodes(t('assistantFrom'), { matter: <span lang="zh-CN">{a.matter.name}</span>, section: <span lang="zh-CN">{a.section.name}</span> })}</Typography.Paragraph>
+      {a.faq && <Typography.Paragraph strong lang="zh-CN">{a.faq}</Typography.Paragraph>}
+      <Typography.Paragraph style={{ whiteSpace: 'pre-line' }} lang="zh-CN">{a.text}</Typography.Paragraph>
       <Space wrap>
         <Link to={a.link} onClick={onFollow}>{t('assistantOpenSection')}</Link>
         {answer.start && <Button size="small" onClick={() => answer.start && onStart(answer.start)}>{t('assistantStart')}</Button>}
       </Space>
       {answer.start && answer.start.described.length > 0 && (
-        <ul style={{ marginTop: 8 }}>
+        <ul style={{ marginTop: 8 }} lang="zh-CN">
           {answer.start.described.map((d) => <li key={d.question}>{d.question} {d.answer}</li>)}
         </ul>
       )}

@@ -10,9 +10,9 @@ export function PersonCard({ person }: { person: AskAnswer['person'] }) {
       <Typography.Paragraph strong>{t('assistantPerson')}</Typography.Paragraph>
       <ul>
         <li><a href={`tel:${person.hotline}`}>{t('assistantHotline')}</a></li>
-        {person.window && <li>{person.window.name}，{person.window.address}，{person.window.phone}，{person.window.hours}</li>}
+        {person.window && <li lang="zh-CN">{person.window.name}，{person.window.address}，{person.window.phone}，{person.window.hours}</li>}
       </ul>
-      <Typography.Paragraph type="secondary">{person.note}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" lang="zh-CN">{person.note}</Typography.Paragraph>
     </div>
   );
 }

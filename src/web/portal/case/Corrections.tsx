@@ -9,8 +9,12 @@ import { errorText, post } from '../../shared/api.ts';
 import { MUTED } from '../../shared/form/muted.ts';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import type { CaseView } from './types.ts';
+import { plainDay } from '../../shared/dates.ts';
+import { fillNodes, Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 export function Corrections({ view, onChange, onUploaded }: { view: CaseView; onChange(v: CaseView): void; onUploaded(): void }) {
+  const { t, lang } = usePrefs();
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,11 +36,11 @@ export function Corrections({ view, onChange, onUploaded }: { view: CaseView; on
   };
 
   return (
-    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>请补正申请材料</h3>}>
+    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t('cr_title')}</h3>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Alert type="warning" showIcon title={`综合窗口于 ${told.requestedOn} 一次性告知了 ${told.items.length} 项需补正的内容${told.deadline ? `，请于 ${told.deadline} 前补正` : ''}`}
-          description="请逐项上传补正后的材料或更正填写的内容，全部补正后点击“已补正”。已提交的申请表和其他材料继续有效，无需重新申请；也可以携带材料到综合窗口补正。" />
-        {notice && <Button href={notice.url} target="_blank" rel="noopener noreferrer" style={{ alignSelf: 'flex-start' }}>查看补正材料通知书（PDF，新窗口打开）</Button>}
+        <Alert type="warning" showIcon title={`${t('cr_told', { day: plainDay(told.requestedOn, lang), n: told.items.length })}${told.deadline ? t('cr_deadline', { day: plainDay(told.deadline, lang) }) : ''}`}
+          description={t('cr_text')} />
+        {notice && <Button href={notice.url} target="_blank" rel="noopener noreferrer" style={{ alignSelf: 'flex-start' }}>{t('cr_notice')}</Button>}
         <ol style={{ margin: 0, paddingInlineStart: '1.4em' }}>
           {told.items.map((x) => {
             const material = x.material !== undefined ? view.materials.find((m) => m.id === x.material) : undefined;
@@ -44,14 +48,14 @@ export function Corrections({ view, onChange, onUploaded }: { view: CaseView; on
             return (
               <li key={x.material ?? x.field} style={{ marginBottom: 16 }}>
                 <Typography.Paragraph style={{ marginBottom: 8 }}>
-                  <b>{x.name}</b>{x.field !== undefined && <Typography.Text style={MUTED}>（申请表填写事项）</Typography.Text>}{' '}
-                  {x.supplied ? <Tag color="green">已补正</Tag> : <Tag color="orange">待补正</Tag>}
-                  <br />存在问题：{x.problem}
-                  <br />补正要求：{x.correction}
+                  <b lang="zh-CN">{x.name}</b>{x.field !== undefined && <Typography.Text style={MUTED}>{t('cr_field')}</Typography.Text>}{' '}
+                  {x.supplied ? <Tag color="green">{t('cr_done')}</Tag> : <Tag color="orange">{t('cr_pending')}</Tag>}
+                  <br />{t('cr_problem')}<Zh>{x.problem}</Zh>
+                  <br />{t('cr_fix')}<Zh>{x.correction}</Zh>
                 </Typography.Paragraph>
-                {material && <MaterialUpload caseId={view.id} material={material} planned={planned} onUploaded={onUploaded} note={`请上传补正后的${x.name}`} />}
+                {material && <MaterialUpload caseId={view.id} material={material} planned={planned} onUploaded={onUploaded} note={<>{t('cr_upload')}<Zh>{x.name}</Zh></>} />}
                 {x.field !== undefined && (
-                  <label style={{ display: 'block' }}>更正后的“{x.name}”
+                  <label style={{ display: 'block' }}>{fillNodes(t('cr_corrected'), { name: <Zh>{x.name}</Zh> })}
                     <Input value={values[x.field] ?? ''} maxLength={200} onChange={(e) => setValues((v) => ({ ...v, [x.field as string]: e.target.value }))} />
                   </label>
                 )}
@@ -60,7 +64,7 @@ export function Corrections({ view, onChange, onUploaded }: { view: CaseView; on
           })}
         </ol>
         {error && <Alert type="error" showIcon title={error} role="alert" />}
-        <Button type="primary" size="large" loading={busy} onClick={resubmit}>已补正，提交给综合窗口</Button>
+        <Button type="primary" size="large" loading={busy} onClick={resubmit}>{t('cr_submit')}</Button>
       </Space>
     </Card>
   );

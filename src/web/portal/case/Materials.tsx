@@ -4,21 +4,23 @@ import { CommitmentChoice } from './Commitments.tsx';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
-import { EXEMPTION_TEXT } from '../../../core/planning/labels.ts';
+import { exemptionText } from '../../shared/planLabels.ts';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 export function ExemptMaterials({ view, open = false }: { view: CaseView; open?: boolean }) {
+  const { t } = usePrefs();
   const exempt = view.materials.filter((m) => m.status === 'exempt');
   if (exempt.length === 0) return null;
   return (
     <Collapse defaultActiveKey={open ? ['exempt'] : []} items={[{
       key: 'exempt',
-      label: <span>无需提交的材料（{exempt.length} 份）<Typography.Text style={MUTED}>：部门通过电子证照、数据共享或前一个事项的结果直接获取</Typography.Text></span>,
+      label: <span>{t('mat_exemptTitle', { n: exempt.length })}<Typography.Text style={MUTED}>{t('mat_exemptWhy')}</Typography.Text></span>,
       children: (
         <ul style={{ paddingInlineStart: '1.3em', margin: 0 }}>
           {exempt.map((m) => (
             <li key={m.id} style={{ marginBottom: 8 }}>
-              <div>{m.name} <Tag color="green">无需提交</Tag>{m.exemption && <Tag color="blue">{EXEMPTION_TEXT[m.exemption.kind]}</Tag>}</div>
-              {m.exemption && <Typography.Text style={MUTED}>{m.exemption.evidence}</Typography.Text>}
+              <div><span lang="zh-CN">{m.name}</span> <Tag color="green">{t('mat_notNeeded')}</Tag>{m.exemption && <Tag color="blue">{exemptionText(m.exemption.kind)}</Tag>}</div>
+              {m.exemption && <Typography.Text style={MUTED} lang="zh-CN">{m.exemption.evidence}</Typography.Text>}
             </li>
           ))}
         </ul>
@@ -28,16 +30,17 @@ export function ExemptMaterials({ view, open = false }: { view: CaseView; open?:
 }
 
 export function DraftMaterials({ view, onUploaded }: { view: CaseView; onUploaded(): void }) {
+  const { t } = usePrefs();
   const required = view.materials.filter((m) => m.status === 'required');
   const planned = new Map((view.plan?.materials ?? []).map((m) => [m.id, m]));
   return (
-    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>第二步：上传材料</h3>}>
+    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('mat_step2')}</h3>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {required.length === 0
-          ? <Typography.Paragraph style={{ margin: 0 }}><Typography.Text strong>本次不需要上传任何材料。</Typography.Text></Typography.Paragraph>
+          ? <Typography.Paragraph style={{ margin: 0 }}><Typography.Text strong>{t('mat_none')}</Typography.Text></Typography.Paragraph>
           : (
             <>
-              <Typography.Paragraph style={{ margin: 0 }}>需要上传 {required.length} 份材料{required.some((m) => m.deferrable) ? '；标有“可容缺”的可以先提交申请，之后再补交' : ''}。</Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: 0 }}>{t('mat_toUpload', { n: required.length })}{required.some((m) => m.deferrable) ? t('mat_deferrable') : ''}{t('case_period')}</Typography.Paragraph>
               {required.map((m) => <MaterialUpload key={m.id} caseId={view.id} material={m} planned={planned.get(m.id)} onUploaded={onUploaded} />)}
             </>
           )}

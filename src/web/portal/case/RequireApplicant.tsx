@@ -4,22 +4,25 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth.tsx';
 import { LinkButton } from '../../shared/LinkButton.tsx';
+import { fillNodes, Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 export function RequireApplicant({ children, what }: { children: ReactNode; what: string }) {
+  const { t } = usePrefs();
   const { account, ready } = useAuth();
   const location = useLocation();
-  if (!ready) return <Spin description="加载中…" />;
+  if (!ready) return <Spin description={t('loading')} />;
   const next = encodeURIComponent(location.pathname + location.search);
   if (!account) {
     return (
-      <Result status="info" title="请先登录" subTitle={`登录后即可查看${what}。`}
-        extra={<LinkButton to={`/login?next=${next}`} type="primary" size="large">登录</LinkButton>} />
+      <Result status="info" title={t('loginFirst')} subTitle={t('req_loginSub', { what })}
+        extra={<LinkButton to={`/login?next=${next}`} type="primary" size="large">{t('login')}</LinkButton>} />
     );
   }
   if (account.role !== 'applicant') {
     return (
-      <Result status="warning" title="此页面供申请人使用" subTitle={`您当前以「${account.roleName}」身份登录，请使用申请人账号查看${what}。`}
-        extra={<LinkButton to={`/login?next=${next}`}>切换账号</LinkButton>} />
+      <Result status="warning" title={t('req_notApplicant')} subTitle={fillNodes(t('req_notApplicantSub', { what }), { role: <Zh>{account.roleName}</Zh> })}
+        extra={<LinkButton to={`/login?next=${next}`}>{t('req_switch')}</LinkButton>} />
     );
   }
   return <>{children}</>;

@@ -8,27 +8,31 @@ import { Link } from 'react-router-dom';
 import { LinkButton } from '../../shared/LinkButton.tsx';
 import { MUTED } from '../../shared/form/muted.ts';
 import type { CaseView } from './types.ts';
+import { plainDay } from '../../shared/dates.ts';
+import { Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 type ItemResults = CaseView['results'][number];
 
 function ItemDocuments({ r, view }: { r: ItemResults; view: CaseView }) {
+  const { t, lang } = usePrefs();
   const p = view.progress.find((x) => x.item === r.item);
   const approved = r.decision === 'approved';
   return (
     <li style={{ listStyle: 'none', borderBottom: '1px solid #f0f0f0', paddingBlock: 10 }}>
-      <Typography.Text strong>{r.name}</Typography.Text>{' '}
-      <Tag color={approved ? 'success' : 'error'}>{approved ? '准予办理' : '不予办理'}</Tag>
-      {p?.decidedOn && <Typography.Text style={MUTED}>{p.decidedOn} 作出决定</Typography.Text>}
+      <Typography.Text strong lang="zh-CN">{r.name}</Typography.Text>{' '}
+      <Tag color={approved ? 'success' : 'error'}>{approved ? t('rs_approved') : t('rs_refused')}</Tag>
+      {p?.decidedOn && <Typography.Text style={MUTED}>{t('rs_decided', { day: plainDay(p.decidedOn, lang) })}</Typography.Text>}
       {approved && p?.result && (
         <Typography.Paragraph style={{ margin: '4px 0 0' }}>
-          {p.result.name}{p.result.ref ? `（编号 ${p.result.ref}）` : ''}
-          {p.result.license && <>，电子证照已放入<Link to="/wallet">我的卡包</Link></>}
+          <Zh>{p.result.name}</Zh>{p.result.ref ? t('rs_ref', { ref: p.result.ref }) : ''}
+          {p.result.license && <>{t('prog_inWallet')}<Link to="/wallet">{t('prog_myWallet')}</Link></>}
         </Typography.Paragraph>
       )}
       <Space wrap size={[16, 4]} style={{ display: 'flex', marginTop: 4 }}>
         {r.documents.map((d) => (
-          <a key={d.kind} href={d.url} target="_blank" rel="noopener noreferrer" aria-label={`${r.name}：${d.title}（PDF，新窗口打开）`}>
-            {d.title}（PDF）
+          <a key={d.kind} href={d.url} target="_blank" rel="noopener noreferrer" aria-label={lang === 'zh' ? `${r.name}：${d.title}（PDF，新窗口打开）` : undefined}>
+            {lang === 'zh' ? `${d.title}（PDF）` : <><Zh>{d.title}</Zh>{t('rs_pdf')}<span className="visually-hidden">{t('case_pdfNewWindow')}</span></>}
           </a>
         ))}
       </Space>
@@ -37,6 +41,7 @@ function ItemDocuments({ r, view }: { r: ItemResults; view: CaseView }) {
 }
 
 export function CaseResults({ view }: { view: CaseView }) {
+  const { t } = usePrefs();
   const outcome = view.outcome;
   if (!outcome && view.results.length === 0) return null;
   // In the plan's order, as the progress above lists the items.
@@ -46,23 +51,23 @@ export function CaseResults({ view }: { view: CaseView }) {
   // A completed case says its outcome at the top of the page already; here only what comes next.
   const showSummary = outcome && (view.status !== 'completed' || outcome.nextSteps.length > 0);
   return (
-    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>办理结果</h3>}>
+    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('rs_title')}</h3>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {outcome && showSummary && (
-          <Alert type={troubled ? 'warning' : outcome.open > 0 ? 'info' : 'success'} showIcon title={view.status === 'completed' ? '未办成的事项，下一步可以这样办' : outcome.summary}
+          <Alert type={troubled ? 'warning' : outcome.open > 0 ? 'info' : 'success'} showIcon title={view.status === 'completed' ? t('rs_notDone') : <Zh>{outcome.summary}</Zh>}
             description={outcome.nextSteps.length > 0 && (
               <>
-                <Typography.Paragraph style={{ margin: '4px 0' }}>下一步：</Typography.Paragraph>
-                <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+                <Typography.Paragraph style={{ margin: '4px 0' }}>{t('rs_next')}</Typography.Paragraph>
+                <ul style={{ margin: 0, paddingInlineStart: '1.2em' }} lang="zh-CN">
                   {outcome.nextSteps.map((s) => <li key={s.item}>{s.text}</li>)}
                 </ul>
-                <LinkButton to={`/matters/${view.matter.id}/apply`} size="small" style={{ marginTop: 8 }}>符合条件后重新申请</LinkButton>
+                <LinkButton to={`/matters/${view.matter.id}/apply`} size="small" style={{ marginTop: 8 }}>{t('rs_again')}</LinkButton>
               </>
             )} />
         )}
         {results.length > 0 && (
-          <section aria-label="各事项的结果文书">
-            <Typography.Paragraph style={{ ...MUTED, margin: 0 }}>决定书和证照打印件均加盖部门电子印章，可在线查看、下载和打印。</Typography.Paragraph>
+          <section aria-label={t('rs_docs')}>
+            <Typography.Paragraph style={{ ...MUTED, margin: 0 }}>{t('rs_sealed')}</Typography.Paragraph>
             <ul style={{ padding: 0, margin: 0 }}>
               {results.map((r) => <ItemDocuments key={r.item} r={r} view={view} />)}
             </ul>

@@ -8,6 +8,8 @@ import { Link } from 'react-router-dom';
 import { displayValue, fieldSpecs, isEmpty } from '../../shared/form/schema.ts';
 import { MUTED } from '../../shared/form/muted.ts';
 import { days } from '../../shared/planLabels.ts';
+import { Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 import type { CaseView, Plan } from './types.ts';
 
 export const DECLARATION = '本人承诺所填信息真实有效，提交的材料真实、合法、有效；如有虚假，愿意承担相应的法律责任。';
@@ -22,9 +24,11 @@ export interface ReviewProps {
   onEditSection(firstField: string): void;
   onEditMaterials(): void;
   onBack(): void;
+  /** 智能预审's draft 一次性告知, shown after the materials. */
+  precheck?: ReactNode;
 }
 
-function Block({ title, edit, children }: { title: string; edit: ReactNode; children: ReactNode }) {
+function Block({ title, edit, children }: { title: ReactNode; edit: ReactNode; children: ReactNode }) {
   return (
     <Card size="small" title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{title}</h3>} extra={edit}>
       {children}
@@ -32,7 +36,12 @@ function Block({ title, edit, children }: { title: string; edit: ReactNode; chil
   );
 }
 
-export function Review({ view, busy, problem, onSubmit, onEditSection, onEditMaterials, onBack }: ReviewProps) {
+export function Review({ view, busy, problem, onSubmit, onEditSection, onEditMaterials, onBack, precheck }: ReviewProps) {
+  const { t, lang } = usePrefs();
+  // The hidden part of a 修改 button is positioned out of the flow, which puts a space into its accessible
+  // name ("修改 ：…"); in Chinese the name is given whole, as before English mode. In English the
+  // hidden text names it (an aria-label there would carry Chinese data outside lang="zh-CN").
+  const editName = (what: string): string | undefined => (lang === 'zh' ? `${t('apply_edit')}${t('colon')}${what}` : undefined);
   const plan = view.plan;
   const specs = useMemo(() => fieldSpecs(plan.form), [plan.form]);
   const [agreed, setAgreed] = useState(false);
@@ -53,61 +62,62 @@ export function Review({ view, busy, problem, onSubmit, onEditSection, onEditMat
     <section aria-labelledby="review-title">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <div>
-          <Typography.Title level={2} id="review-title" tabIndex={-1} style={{ fontSize: '1.3em' }}>核对提交：请检查以下信息</Typography.Title>
-          <Typography.Paragraph style={MUTED}>提交后就不能再修改了。哪一项不对，点它旁边的“修改”，改好后回到这里。</Typography.Paragraph>
+          <Typography.Title level={2} id="review-title" tabIndex={-1} style={{ fontSize: '1.3em' }}>{t('rv_title')}</Typography.Title>
+          <Typography.Paragraph style={MUTED}>{t('rv_lead')}</Typography.Paragraph>
         </div>
-        <Block title="您的情况" edit={null}>
+        <Block title={t('rv_you')} edit={null}>
           <Typography.Paragraph>
-            {plan.situation ? <>办理情形：<strong>{plan.situation.name}</strong>。</> : null}
-            一次办理 {plan.items.length} 个事项，承诺 {days(plan.timeLimit.workingDays)}办结。
+            {plan.situation ? <>{t('rv_situation')}<strong lang="zh-CN">{plan.situation.name}</strong>{t('case_period')}</> : null}
+            {t('rv_items', { n: plan.items.length, days: days(plan.timeLimit.workingDays) })}
           </Typography.Paragraph>
           <Descriptions size="small" column={1} bordered items={plan.answers.map((a, i) => ({
             key: a.question,
-            label: a.text,
+            label: <Zh>{a.text}</Zh>,
             children: (
               <Space wrap size={[8, 0]}>
-                <span>{a.label}</span>
-                {a.source === 'facts' && <Tag color="geekblue">来自共享数据</Tag>}
-                {(a.source !== 'facts' || a.prefill?.editable !== false) && <Link to={answerEdit(i)} aria-label={`修改：${a.text}`}>修改</Link>}
+                <span lang="zh-CN">{a.label}</span>
+                {a.source === 'facts' && <Tag color="geekblue">{t('apply_fromShared')}</Tag>}
+                {(a.source !== 'facts' || a.prefill?.editable !== false) && <Link to={answerEdit(i)} aria-label={editName(a.text)}>{t('apply_edit')}<span className="visually-hidden">{t('colon')}<Zh>{a.text}</Zh></span></Link>}
               </Space>
             ),
           }))} />
         </Block>
         {plan.form.sections.map((section) => (
-          <Block key={section.id} title={section.title}
-            edit={section.fields[0] && <Button type="link" onClick={() => onEditSection(section.fields[0] ?? '')} aria-label={`修改：${section.title}`}>修改</Button>}>
+          <Block key={section.id} title={<Zh>{section.title}</Zh>}
+            edit={section.fields[0] && <Button type="link" onClick={() => onEditSection(section.fields[0] ?? '')} aria-label={editName(section.title)}><span>{t('apply_edit')}<span className="visually-hidden">{t('colon')}<Zh>{section.title}</Zh></span></span></Button>}>
             <Descriptions size="small" column={1} items={section.fields.map((key) => {
               const spec = specs.get(key);
               const v = view.form[key];
-              return { key, label: spec?.label ?? key, children: isEmpty(v) ? <Typography.Text style={MUTED}>未填写</Typography.Text> : <span style={{ overflowWrap: 'anywhere' }}>{displayValue(spec, v)}</span> };
+              return { key, label: <Zh>{spec?.label ?? key}</Zh>, children: isEmpty(v) ? <Typography.Text style={MUTED}>{t('rv_notFilled')}</Typography.Text> : <span style={{ overflowWrap: 'anywhere' }} lang="zh-CN">{displayValue(spec, v)}</span> };
             })} />
           </Block>
         ))}
-        <Block title="材料" edit={<Button type="link" onClick={onEditMaterials} aria-label="修改：材料">修改</Button>}>
-          {required.length === 0 ? <Typography.Paragraph>本次不需要上传材料。</Typography.Paragraph> : (
+        <Block title={t('rv_materials')} edit={<Button type="link" onClick={onEditMaterials} aria-label={editName(t('rv_materials'))}><span>{t('apply_edit')}<span className="visually-hidden">{t('colon')}{t('rv_materials')}</span></span></Button>}>
+          {required.length === 0 ? <Typography.Paragraph>{t('rv_noUpload')}</Typography.Paragraph> : (
             <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
               {required.map((m) => (
                 <li key={m.id}>
-                  {m.name}：{m.files.length > 0 ? `已上传 ${m.files.length} 份` : m.deferrable ? '未上传，容缺后补' : <Typography.Text type="danger">未上传</Typography.Text>}
+                  <Zh>{m.name}</Zh>{t('colon')}{m.files.length > 0 ? t('rv_uploadedN', { n: m.files.length }) : m.deferrable ? t('rv_later') : <Typography.Text type="danger">{t('rv_missing')}</Typography.Text>}
                 </li>
               ))}
             </ul>
           )}
-          {exempt.length > 0 && <Typography.Paragraph style={{ ...MUTED, marginTop: 8, marginBottom: 0 }}>无需提交：{exempt.map((m) => m.name).join('、')}（部门直接获取）。</Typography.Paragraph>}
+          {exempt.length > 0 && <Typography.Paragraph style={{ ...MUTED, marginTop: 8, marginBottom: 0 }}>{t('rv_spared')}<Zh>{exempt.map((m) => m.name).join('、')}</Zh>{t('rv_sparedWhy')}</Typography.Paragraph>}
         </Block>
-        <Card size="small" title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>承诺</h3>}>
+        {precheck}
+        <Card size="small" title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('rv_declaration')}</h3>}>
           <Checkbox ref={box} checked={agreed} aria-invalid={warn && !agreed} aria-describedby={warn && !agreed ? 'declaration-error' : undefined}
             onChange={(e) => { setAgreed(e.target.checked); setWarn(false); }}>
-            {DECLARATION}
+            {t('rv_declarationText')}
           </Checkbox>
           <div aria-live="assertive">
-            {warn && !agreed && <Alert id="declaration-error" type="error" showIcon title="请先阅读并勾选承诺，再提交申请" style={{ marginTop: 8 }} />}
+            {warn && !agreed && <Alert id="declaration-error" type="error" showIcon title={t('rv_tickFirst')} style={{ marginTop: 8 }} />}
           </div>
         </Card>
         {problem}
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Button type="primary" size="large" block loading={busy} onClick={submit}>提交申请</Button>
-          <Button size="large" block onClick={onBack}>返回修改</Button>
+          <Button type="primary" size="large" block loading={busy} onClick={submit}>{t('rv_submit')}</Button>
+          <Button size="large" block onClick={onBack}>{t('rv_back')}</Button>
         </Space>
       </Space>
     </section>

@@ -9,12 +9,16 @@ import { useAction } from '../../shared/useAction.ts';
 import { MaterialUpload } from './MaterialUpload.tsx';
 import type { CaseView } from './types.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { plainDay } from '../../shared/dates.ts';
+import { Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
 
 export function SupplementRequests({ view, onChange, onUploaded }: { view: CaseView; onChange(v: CaseView): void; onUploaded(): void }) {
+  const { t } = usePrefs();
   const open = view.progress.filter((p) => p.status === 'supplement' && p.supplement);
   if (open.length === 0) return null;
   return (
-    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal', color: '#ad4e00' }}>需要您补正材料</h3>} style={{ borderColor: '#faad14' }}>
+    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal', color: '#ad4e00' }}>{t('sp_title')}</h3>} style={{ borderColor: '#faad14' }}>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         {open.map((p) => <Request key={p.item} view={view} p={p} onChange={onChange} onUploaded={onUploaded} />)}
       </Space>
@@ -26,6 +30,7 @@ type Progress = CaseView['progress'][number];
 
 /** One department's request: an upload for each material, an input for each fact, and “我已补正”. */
 function Request({ view, p, onChange, onUploaded }: { view: CaseView; p: Progress; onChange(v: CaseView): void; onUploaded(): void }) {
+  const { t, lang } = usePrefs();
   const { busy, error, setError, run } = useAction();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const s = p.supplement;
@@ -40,36 +45,36 @@ function Request({ view, p, onChange, onUploaded }: { view: CaseView; p: Progres
   const confirm = () => {
     const missing = entries.filter((e) => (e.kind === 'material' ? !fresh(e.key) : !(answers[e.key] ?? '').trim()));
     if (missing.length > 0) {
-      setError(`还缺：${missing.map((e) => `「${e.name}」`).join('')}。请逐项上传或填写后再确认。`);
+      setError(t('sp_missing', { names: missing.map((e) => `「${e.name}」`).join('') }));
       return;
     }
     const body = { facts: facts.map((e) => ({ key: e.key, value: (answers[e.key] ?? '').trim() })) };
     void run(async () => onChange(await post<CaseView>(`/api/cases/${view.id}/tasks/${encodeURIComponent(p.item)}/supplement-provided`, body)));
   };
   return (
-    <section aria-label={`${p.name}的补正要求`}>
+    <section aria-label={t('sp_request')}>
       <Typography.Paragraph>
-        <Typography.Text strong>{p.department.name}</Typography.Text>（{p.name}）于 {s.requestedOn} 要求补正：{s.note}
+        <Typography.Text strong lang="zh-CN">{p.department.name}</Typography.Text>（<Zh>{p.name}</Zh>{t('sp_askedOn', { day: plainDay(s.requestedOn, lang) })}<Zh>{s.note}</Zh>
       </Typography.Paragraph>
-      <Typography.Paragraph style={MUTED}>补正期间该事项暂停计时。请逐项上传或填写后点击“我已补正”，部门会继续办理。也可以带上材料到综合窗口补正。</Typography.Paragraph>
+      <Typography.Paragraph style={MUTED}>{t('sp_text')}</Typography.Paragraph>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {entries.length === 0 && s.materials.map((name) => <Typography.Text key={name}>{name}</Typography.Text>)}
+        {entries.length === 0 && s.materials.map((name) => <Typography.Text key={name} lang="zh-CN">{name}</Typography.Text>)}
         {entries.filter((e) => e.kind === 'material').map((e) => {
           const m = materials.get(e.key);
-          const text = `${e.note ? `部门说明：${e.note}。` : ''}${fresh(e.key) ? '已上传补正文件。' : '请上传补正后的文件。'}`;
+          const text = <>{e.note ? <>{t('sp_note')}<Zh>{e.note}。</Zh></> : ''}{fresh(e.key) ? t('sp_uploaded') : t('sp_uploadPlease')}</>;
           return m
             ? <MaterialUpload key={e.key} caseId={view.id} material={m} planned={planned.get(e.key)} onUploaded={() => { setError(null); onUploaded(); }} note={text} />
-            : <Typography.Text key={e.key}>{e.name}：{text}</Typography.Text>;
+            : <Typography.Text key={e.key}><Zh>{e.name}</Zh>{t('colon')}{text}</Typography.Text>;
         })}
         {facts.map((e) => (
           <div key={e.key}>
-            <label htmlFor={`supplement-${p.item}-${e.key}`} style={{ display: 'block', fontWeight: 600, marginBottom: 4 }}>{e.name}</label>
-            {e.note && <Typography.Paragraph style={{ ...MUTED, margin: '0 0 4px' }}>部门说明：{e.note}</Typography.Paragraph>}
+            <label htmlFor={`supplement-${p.item}-${e.key}`} style={{ display: 'block', fontWeight: 600, marginBottom: 4 }} lang="zh-CN">{e.name}</label>
+            {e.note && <Typography.Paragraph style={{ ...MUTED, margin: '0 0 4px' }}>{t('sp_note')}<Zh>{e.note}</Zh></Typography.Paragraph>}
             <Input.TextArea id={`supplement-${p.item}-${e.key}`} value={answers[e.key] ?? ''} maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} aria-required
               onChange={(ev) => { setAnswers((a) => ({ ...a, [e.key]: ev.target.value })); setError(null); }} />
           </div>
         ))}
-        <Button type="primary" size="large" loading={busy} onClick={confirm}>我已补正，请继续办理</Button>
+        <Button type="primary" size="large" loading={busy} onClick={confirm}>{t('sp_confirm')}</Button>
         {error && <Alert type="error" showIcon role="alert" title={error} />}
       </Space>
     </section>
@@ -77,19 +82,20 @@ function Request({ view, p, onChange, onUploaded }: { view: CaseView; p: Progres
 }
 
 export function DeferredMaterials({ view, onUploaded }: { view: CaseView; onUploaded(): void }) {
+  const { t, lang } = usePrefs();
   const open = view.deferred.filter((d) => !d.suppliedOn);
   if (open.length === 0 || view.status === 'withdrawn' || view.status === 'rejected') return null;
   const materials = new Map(view.materials.map((m) => [m.id, m]));
   const planned = new Map((view.plan?.materials ?? []).map((m) => [m.id, m]));
   return (
-    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>待补交的容缺材料</h3>}>
-      <Typography.Paragraph>您的申请已容缺受理。请在期限前补交下列材料（可上传，也可送到综合窗口）。</Typography.Paragraph>
+    <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t('df_title')}</h3>}>
+      <Typography.Paragraph>{t('df_text')}</Typography.Paragraph>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {open.map((d) => {
           const m = materials.get(d.material);
           return m
-            ? <MaterialUpload key={d.material} caseId={view.id} material={m} planned={planned.get(d.material)} onUploaded={onUploaded} note={`请于 ${d.deadline} 前补交`} />
-            : <Typography.Text key={d.material}>{d.material}：请于 {d.deadline} 前补交</Typography.Text>;
+            ? <MaterialUpload key={d.material} caseId={view.id} material={m} planned={planned.get(d.material)} onUploaded={onUploaded} note={t('df_by', { day: plainDay(d.deadline, lang) })} />
+            : <Typography.Text key={d.material}><Zh>{d.material}</Zh>{t('colon')}{t('df_by', { day: plainDay(d.deadline, lang) })}</Typography.Text>;
         })}
       </Space>
     </Card>

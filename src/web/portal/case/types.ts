@@ -2,6 +2,7 @@
 import type { CaseRow, CaseView as CaseAnswer, Rating } from '../../../contracts/index.ts';
 import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
 import { shanghaiDay, shanghaiMinute } from '../../../shared/time/shanghai.ts';
+import { wordMap } from '../../shared/words.ts';
 
 export type { Plan, PlannedMaterial, Rating };
 export type { Correction } from '../../../contracts/index.ts';
@@ -27,18 +28,9 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
 };
 
 /** What the applicant may call each status: plainer than the departments' words. */
-export const CASE_STATUS_TEXT: Record<CaseStatus, string> = {
-  draft: '未提交（草稿）',
-  submitted: '已提交，等待受理',
-  correcting: '待补正：请按补正材料通知书补正',
-  accepted: '已受理',
-  'in-progress': '办理中',
-  completed: '已办结',
-  rejected: '不予受理',
-  withdrawn: '已撤回',
-};
+export const CASE_STATUS_TEXT: Record<CaseStatus, string> = wordMap(['draft', 'submitted', 'correcting', 'accepted', 'in-progress', 'completed', 'rejected', 'withdrawn'], 'caseStatus_');
 
-export const DOCUMENT_TEXT: Record<CaseView['documents'][number]['kind'], string> = { receipt: '受理回执', commitment: '容缺受理告知承诺书', rejection: '不予受理通知书', corrections: '补正材料通知书' };
+export const DOCUMENT_TEXT: Record<CaseView['documents'][number]['kind'], string> = wordMap(['receipt', 'commitment', 'rejection', 'corrections'], 'document_');
 
 /** The day of a date or an instant in Asia/Shanghai, wherever the browser is: 'YYYY-MM-DD'. */
 export const day = shanghaiDay;

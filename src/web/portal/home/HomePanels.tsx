@@ -22,14 +22,14 @@ function goTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
 }
 
 export function StageNavigator({ stages }: { stages: Stage[] }) {
-  const { t } = usePrefs();
+  const { t, lang } = usePrefs();
   return (
     <nav aria-label={t('stageNav')}>
       <ul className="stage-nav">
         {stages.map((s) => (
           <li key={s.stage}>
-            <a href={`#${stageDomId(s)}`} onClick={(e) => goTo(e, stageDomId(s))}>
-              {s.name}<span className="visually-hidden">（{s.matters.length} 件事）</span>
+            <a href={`#${stageDomId(s)}`} onClick={(e) => goTo(e, stageDomId(s))} lang="zh-CN">
+              {s.name}<span className="visually-hidden" lang={lang === 'zh' ? undefined : 'en'}>{t('home_stageCount', { n: s.matters.length })}</span>
             </a>
           </li>
         ))}
@@ -52,8 +52,8 @@ export function CasesInProgress() {
         <List.Item>
           {/* The link is the case number: the matter's name alone would read like the guide's link below. */}
           <div>
-            <Typography.Text strong>{c.matter.name}</Typography.Text>
-            <div><Tag color={STATUS_COLOR[c.status]}>{CASE_STATUS_TEXT[c.status]}</Tag><Link to={`/cases/${c.id}`}>查看办件 {c.number}</Link></div>
+            <Typography.Text strong lang="zh-CN">{c.matter.name}</Typography.Text>
+            <div><Tag color={STATUS_COLOR[c.status]}>{CASE_STATUS_TEXT[c.status]}</Tag><Link to={`/cases/${c.id}`}>{t('home_viewCase', { number: c.number })}</Link></div>
           </div>
         </List.Item>
       )} />
@@ -84,7 +84,7 @@ export function FrequentMatters({ stages }: { stages: Stage[] }) {
     <section aria-labelledby="frequent-title" style={{ marginBottom: 16 }}>
       <Typography.Title level={2} id="frequent-title" style={{ fontSize: '1.2em' }}>{t('frequent')}</Typography.Title>
       <ul className="stage-nav">
-        {matters.map((m) => <li key={m.id}><Link to={`/matters/${m.id}`}>{shortName(m.name)}</Link></li>)}
+        {matters.map((m) => <li key={m.id}><Link to={`/matters/${m.id}`} lang="zh-CN">{shortName(m.name)}</Link></li>)}
       </ul>
     </section>
   );

@@ -6,9 +6,12 @@ import { Alert, Button, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { PresentationAnswer } from '../../../contracts/presentation.ts';
 import type { WalletLicense } from '../../../contracts/results.ts';
-import { shanghaiMinute } from '../../../shared/time/shanghai.ts';
 import { errorText, post } from '../../shared/api.ts';
 import { MUTED } from '../../shared/form/muted.ts';
+import { minuteText } from '../../shared/dates.ts';
+import { Zh } from '../../shared/fillNodes.tsx';
+import { usePrefs } from '../../shared/prefs.tsx';
+import { word } from '../../shared/words.ts';
 
 /** Seconds left until `iso`, ticking once a second; 0 once past. */
 function useSecondsLeft(iso: string | null): number {
@@ -23,9 +26,10 @@ function useSecondsLeft(iso: string | null): number {
   return seconds;
 }
 
-const minutesText = (s: number) => `${Math.floor(s / 60)} 分 ${String(s % 60).padStart(2, '0')} 秒`;
+const minutesText = (s: number) => word('sl_time', { m: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
 
 export function ShowLicense({ license }: { license: WalletLicense }) {
+  const { t, lang } = usePrefs();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<PresentationAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,23 +49,23 @@ export function ShowLicense({ license }: { license: WalletLicense }) {
   const expired = shown !== null && left === 0;
   return (
     <>
-      <Button type="primary" onClick={() => { setOpen(true); void fetchCode(); }}>亮证<span className="visually-hidden">：{license.name}</span></Button>
-      <Modal open={open} title={`亮证：${license.name}`} onCancel={() => { setOpen(false); setShown(null); }} footer={<Button onClick={() => { setOpen(false); setShown(null); }}>关闭</Button>} destroyOnHidden>
+      <Button type="primary" onClick={() => { setOpen(true); void fetchCode(); }}>{t('sl_button')}<span className="visually-hidden">{t('colon')}<Zh>{license.name}</Zh></span></Button>
+      <Modal open={open} title={<>{t('sl_title')}<Zh>{license.name}</Zh></>} onCancel={() => { setOpen(false); setShown(null); }} footer={<Button onClick={() => { setOpen(false); setShown(null); }}>{t('sl_close')}</Button>} destroyOnHidden>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        {busy && <Spin description="正在生成亮证码…" />}
+        {busy && <Spin description={t('sl_making')} />}
         {shown && !busy && (
           <div style={{ textAlign: 'center' }}>
             {expired ? (
-              <Alert type="warning" showIcon title="亮证码已过期" description="为防止截图被他人冒用，亮证码几分钟后失效。请重新亮证。" action={<Button onClick={() => void fetchCode()}>重新亮证</Button>} style={{ textAlign: 'start' }} />
+              <Alert type="warning" showIcon title={t('sl_expired')} description={t('sl_expiredText')} action={<Button onClick={() => void fetchCode()}>{t('sl_again')}</Button>} style={{ textAlign: 'start' }} />
             ) : (
               <>
-                <img src={shown.qr} alt={`${license.name}的亮证二维码`} width={240} height={240} style={{ display: 'block', margin: '0 auto', maxWidth: '100%', height: 'auto' }} />
-                <Typography.Paragraph style={{ margin: '8px 0 0' }}>亮证码</Typography.Paragraph>
-                <Typography.Paragraph style={{ fontSize: '2em', letterSpacing: '0.2em', fontFamily: 'monospace', margin: 0 }} aria-label={`亮证码 ${shown.code.split('').join(' ')}`}>{shown.code}</Typography.Paragraph>
+                <img src={shown.qr} alt={lang === 'zh' ? `${license.name}的亮证二维码` : t('sl_qrAlt')} width={240} height={240} style={{ display: 'block', margin: '0 auto', maxWidth: '100%', height: 'auto' }} />
+                <Typography.Paragraph style={{ margin: '8px 0 0' }}>{t('sl_code')}</Typography.Paragraph>
+                <Typography.Paragraph style={{ fontSize: '2em', letterSpacing: '0.2em', fontFamily: 'monospace', margin: 0 }} aria-label={`${t('sl_code')} ${shown.code.split('').join(' ')}`}>{shown.code}</Typography.Paragraph>
                 <Typography.Paragraph style={MUTED}>
-                  请对方扫码核验，并核对核验页上的亮证码与此一致。有效期至 {shanghaiMinute(shown.expiresAt)}（北京时间），<span role="timer" aria-live="off">还剩 {minutesText(left)}</span>。
+                  {t('sl_check', { at: minuteText(shown.expiresAt, lang) })}<span role="timer" aria-live="off">{t('sl_left', { time: minutesText(left) })}</span>{t('case_period')}
                 </Typography.Paragraph>
-                <Typography.Paragraph style={MUTED}><a href={shown.url} target="_blank" rel="noopener noreferrer">在本机打开核验页（新窗口打开）</a></Typography.Paragraph>
+                <Typography.Paragraph style={MUTED}><a href={shown.url} target="_blank" rel="noopener noreferrer">{t('sl_open')}</a></Typography.Paragraph>
               </>
             )}
           </div>

@@ -1,6 +1,7 @@
 /** The one control for a field of the merged form, chosen from its JSON Schema type and format. */
 import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
 import { inputHints, type FieldSpec } from './schema.ts';
+import { word } from '../words.ts';
 
 export interface ControlProps {
   spec: FieldSpec;
@@ -29,7 +30,7 @@ export function FieldControl({ spec, id, labelId, value, invalid, describedBy, d
       return (
         <Radio.Group id={id} aria-labelledby={labelId} {...aria} disabled={disabled} value={typeof value === 'boolean' ? value : undefined}
           onChange={(e) => { onChange(e.target.value as boolean); onBlur(); }}
-          options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+          options={[{ value: true, label: word('fm_yes') }, { value: false, label: word('fm_no') }]} />
       );
     case 'enum':
       if (spec.choices.length <= RADIO_LIMIT) {
@@ -42,7 +43,7 @@ export function FieldControl({ spec, id, labelId, value, invalid, describedBy, d
         );
       }
       return (
-        <Select id={id} aria-labelledby={labelId} {...aria} status={status} disabled={disabled} style={{ width: '100%' }} placeholder="请选择"
+        <Select id={id} aria-labelledby={labelId} {...aria} status={status} disabled={disabled} style={{ width: '100%' }} placeholder={word('fm_choose')}
           value={typeof value === 'string' && value !== '' ? value : undefined} allowClear={!spec.required}
           onChange={(v: string | undefined) => { onChange(v ?? ''); onBlur(); }}
           options={spec.choices} />

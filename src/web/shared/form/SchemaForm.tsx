@@ -2,6 +2,7 @@
  * The plan's one merged form: its sections as cards, each field once, checked as the applicant types
  * with the same rules as the server (validateFormValues), and saved as a draft by itself.
  */
+import { word } from '../words.ts';
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
 import { validateFormValues } from '../../../core/planning/validate-form.ts';
@@ -345,12 +346,12 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
 /** Whether the draft is saved, announced politely to screen readers; stays in view while scrolling. */
 export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   const text = {
-    idle: '自动保存已开启',
-    pending: '有修改尚未保存…',
-    saving: '保存中…',
-    saved: state.kind === 'saved' ? `已保存（${state.at}）` : '',
-    invalid: state.kind === 'invalid' ? `有 ${state.count} 项需要修改（见红色提示），改正后自动保存` : '',
-    error: state.kind === 'error' ? `保存失败：${state.message}` : '',
+    idle: word('fm_idle'),
+    pending: word('fm_pending'),
+    saving: word('fm_saving'),
+    saved: state.kind === 'saved' ? word('fm_saved', { at: state.at }) : '',
+    invalid: state.kind === 'invalid' ? word('fm_invalid', { n: state.count }) : '',
+    error: state.kind === 'error' ? word('fm_error', { message: state.message }) : '',
   }[state.kind];
   const color = state.kind === 'saved' ? '#237804' : state.kind === 'error' || state.kind === 'invalid' ? '#a8071a' : '#595959';
   return (
@@ -358,7 +359,7 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): vo
       <span role="status" aria-live="polite" style={{ color, fontWeight: 600 }}>
         {state.kind === 'saved' ? '✓ ' : state.kind === 'saving' ? '⟳ ' : state.kind === 'error' || state.kind === 'invalid' ? '! ' : ''}{text}
       </span>
-      {state.kind === 'error' && <Button size="small" onClick={onRetry}>重试</Button>}
+      {state.kind === 'error' && <Button size="small" onClick={onRetry}>{word('fm_retry')}</Button>}
     </div>
   );
 }

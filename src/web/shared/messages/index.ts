@@ -5,18 +5,32 @@
  */
 import { admin } from './admin.ts';
 import { common } from './common.ts';
+import { errors } from './errors.ts';
 import { portal } from './portal.ts';
+import { portalApply } from './portal-apply.ts';
+import { portalCase } from './portal-case.ts';
 import { windowFace } from './window.ts';
 import { workbench } from './workbench.ts';
+import { precheck } from './precheck.ts';
+import { offers } from './offers.ts';
+import { adminForms } from './admin-forms.ts';
+import { consultations } from './consultations.ts';
 
 export type Lang = 'zh' | 'en';
 
-const zh = { ...common.zh, ...portal.zh, ...windowFace.zh, ...workbench.zh, ...admin.zh };
-const en = { ...common.en, ...portal.en, ...windowFace.en, ...workbench.en, ...admin.en };
+const zh = { ...errors.zh, ...common.zh, ...portal.zh, ...portalApply.zh, ...portalCase.zh, ...windowFace.zh, ...workbench.zh, ...admin.zh, ...offers.zh, ...precheck.zh, ...adminForms.zh, ...consultations.zh };
+const en = { ...errors.en, ...common.en, ...portal.en, ...portalApply.en, ...portalCase.en, ...windowFace.en, ...workbench.en, ...admin.en, ...offers.en, ...precheck.en, ...adminForms.en, ...consultations.en };
 
 export type MessageKey = keyof typeof zh;
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/** The language the person chose, for code outside React (the API layer's error words); set by PrefsProvider. */
+let active: Lang = 'zh';
+export const activeLang = (): Lang => active;
+export function setActiveLang(lang: Lang): void {
+  active = lang;
+}
 
 /** Fills `{name}` placeholders. */
 export function fill(text: string, params?: Record<string, string | number>): string {

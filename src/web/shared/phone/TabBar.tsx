@@ -6,6 +6,7 @@ import { Button, Drawer, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
+import { SubjectSwitcher } from '../../portal/SubjectSwitcher.tsx';
 import { usePrefs } from '../prefs.tsx';
 import './phone.css';
 
@@ -26,7 +27,7 @@ function Icon({ name }: { name: string }) {
 }
 
 export function TabBar() {
-  const { t } = usePrefs();
+  const { t, lang } = usePrefs();
   const { account, logout } = useAuth();
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
@@ -34,7 +35,7 @@ export function TabBar() {
   const here = encodeURIComponent(pathname + search);
   return (
     <>
-      <nav aria-label="底部导航" className="phone-tabs">
+      <nav aria-label={t('tabNav')} className="phone-tabs">
         <NavLink to="/" end><Icon name="home" />{t('tabHome')}</NavLink>
         <NavLink to="/cases"><Icon name="cases" />{t('tabCases')}</NavLink>
         <NavLink to="/wallet"><Icon name="wallet" />{t('tabWallet')}</NavLink>
@@ -46,9 +47,10 @@ export function TabBar() {
       <Drawer open={sheet} onClose={() => setSheet(false)} placement="bottom" size="auto" title={t('tabMe')} closable={{ 'aria-label': t('close') }}>
         {account && (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Text strong>{account.displayName}</Typography.Text>
-            <Link to="/account/password" onClick={() => setSheet(false)}>修改密码</Link>
-            <Button block size="large" onClick={() => { setSheet(false); void logout().then(() => navigate('/')); }}>{t('logout')}（{account.displayName}）</Button>
+            <Typography.Text strong lang="zh-CN">{account.displayName}</Typography.Text>
+            <SubjectSwitcher tone="light" />
+            <Link to="/account/password" onClick={() => setSheet(false)}>{t('changePassword')}</Link>
+            <Button block size="large" onClick={() => { setSheet(false); void logout().then(() => navigate('/')); }}>{/* One child: the button lays its children out as flex items, which would put spaces in its name. */}<span>{t('logout')}{lang === 'zh' ? '（' : ' ('}<span lang="zh-CN">{account.displayName}</span>{lang === 'zh' ? '）' : ')'}</span></Button>
           </Space>
         )}
       </Drawer>

@@ -8,6 +8,7 @@ import { DEMO_ENTERPRISES, DEMO_PEOPLE } from '../../shareddata/demo.ts';
 import { DIALECTS, startHarness, type Harness } from '../../../testing/harness.ts';
 import { Numbers, scanDatabase } from '../../../testing/plaintext.ts';
 import { freePort } from '../../../testing/server-process.ts';
+import { Jar, logInThrough } from './test-login.ts';
 import { startTestProvider, type TestProvider } from './test-provider.ts';
 
 const numbers = new Numbers();
@@ -24,23 +25,6 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
   'stranger': { name: '不相识', preferred_username: 'nobody-here' },
   'applicant-as-staff': { name: '王芳', preferred_username: 'wangfang' },
 };
-
-/** A tiny cookie jar: name → value, from Set-Cookie headers. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  take(r: Response): void {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const i = pair.indexOf('=');
-      const value = pair.slice(i + 1);
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(pair.slice(0, i));
-      else this.cookies.set(pair.slice(0, i), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
 
 describe.each(DIALECTS)('log-in through the unified identity service on %s', (dialect) => {
   let h: Harness;
@@ -63,29 +47,7 @@ describe.each(DIALECTS)('log-in through the unified identity service on %s', (di
   const call = (path: string, jar: Jar, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { cookie: jar.header(), ...(init.headers ?? {}) } });
 
   /** Start at onething, sign in at the provider as `login`, and stop at onething's callback answer. */
-  async function logIn(audience: 'applicant' | 'staff', login: string, returnTo = '/cases/new?matter=newborn-birth', jar = new Jar()): Promise<{ answer: Response; jar: Jar }> {
-    const start = await call(`/api/auth/oidc/${audience}/start?returnTo=${encodeURIComponent(returnTo)}`, jar);
-    expect(start.status, await start.clone().text()).toBe(302);
-    jar.take(start);
-    const providerJar = new Jar();
-    let url = start.headers.get('location') as string;
-    expect(url.startsWith(`${op.issuer}/auth?`)).toBe(true);
-    for (let hops = 0; !url.startsWith(base); hops++) {
-      if (hops > 10) throw new Error(`too many redirects, at ${url}`);
-      let r = await fetch(url, { redirect: 'manual', headers: { cookie: providerJar.header() } });
-      providerJar.take(r);
-      if (r.status === 200 && (await r.clone().text()).includes('name="prompt" value="login"')) {
-        r = await fetch(url, { method: 'POST', redirect: 'manual', headers: { cookie: providerJar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ prompt: 'login', login, password: 'any' }) });
-        providerJar.take(r);
-      }
-      const next = r.headers.get('location');
-      if (!next) throw new Error(`provider answered ${r.status} at ${url}: ${(await r.text()).slice(0, 300)}`);
-      url = new URL(next, url).href;
-    }
-    const answer = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-    jar.take(answer);
-    return { answer, jar };
-  }
+  const logIn = (audience: 'applicant' | 'staff', login: string, returnTo = '/cases/new?matter=newborn-birth', jar = new Jar()) => logInThrough(base, op, audience, login, returnTo, jar);
 
   const me = async (jar: Jar) => (await call('/api/auth/me', jar)).json() as Promise<{ account?: { username: string; role: string; displayName: string; subject: string } }>;
 

@@ -6,7 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AUTH_ERRORS, BODY_ERRORS, errors, PUBLIC, SESSION } from '../../../../contracts/http.ts';
-import { ActAsAnswer, ActAsBody, AudienceParams, CallbackQuery, ProvidersAnswer, Redirect, StartQuery } from '../../../../contracts/oidc.ts';
+import { ActAsAnswer, ActAsBody, ActingAnswer, AudienceParams, CallbackQuery, ProvidersAnswer, Redirect, StartQuery } from '../../../../contracts/oidc.ts';
 import type { Deps } from '../../../deps.ts';
 import { AppError } from '../../../errors.ts';
 import { requireAccount, SESSION_COOKIE } from '../../../http/auth.ts';
@@ -76,6 +76,17 @@ export function oidcRoutes(server: FastifyInstance, deps: Deps, oidc: OidcServic
     }
     reply.setCookie(SESSION_COOKIE, started.token, sessionCookie(started.token, started.expiresAt));
     return reply.redirect(started.returnTo, 302);
+  });
+
+  app.get('/api/auth/act-as', {
+    schema: {
+      tags: TAG, summary: '当前办理主体，及可切换的企业（法人切换）', operationId: 'acting', security: SESSION,
+      description: '经统一身份认证登录的申请人：正在代表的企业（本人为 null），和统一身份认证授权其代办的企业。密码登录的会话没有可切换的企业。',
+      response: { 200: ActingAnswer, ...errors(...AUTH_ERRORS) },
+    },
+  }, async (request) => {
+    const account = requireAccount(request, 'applicant');
+    return oidc.acting(request.cookies[SESSION_COOKIE] as string, account);
   });
 
   app.post('/api/auth/act-as', {

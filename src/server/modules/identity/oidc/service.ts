@@ -190,6 +190,15 @@ export class OidcService {
     });
   }
 
+  /** The enterprises this session may act for, and the one it acts for now (none for a password session). */
+  async acting(token: string, current: Account): Promise<{ actingFor: Enterprise | null; enterprises: Enterprise[] }> {
+    const row = await this.db.selectFrom('oidc_sessions').select(['audience', 'enterprises', 'person_account_id']).where('token_hash', '=', digest(token)).executeTakeFirst();
+    if (!row || row.audience !== 'applicant') return { actingFor: null, enterprises: [] };
+    const enterprises = JSON.parse(row.enterprises) as Enterprise[];
+    const actingFor = current.id === row.person_account_id ? null : enterprises.find((e) => e.uscc === current.enterpriseUscc) ?? null;
+    return { actingFor, enterprises };
+  }
+
   /** Called as the local session ends: the provider's end-session address for a session begun there. */
   async endSession(token: string): Promise<string | null> {
     const row = await this.db.selectFrom('oidc_sessions').select(['audience']).where('token_hash', '=', digest(token)).executeTakeFirst();
