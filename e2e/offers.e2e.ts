@@ -12,7 +12,7 @@ import { Api } from './support/api.ts';
 import { axeFindings, describeFindings, withAxe } from './support/axe.ts';
 import { open, shot } from './support/browser.ts';
 import { chineseOutsideData, useEnglish } from './support/english.ts';
-import { text, visible } from './support/see.ts';
+import { count, text, visible } from './support/see.ts';
 import { journey } from './support/steps.ts';
 import { onStage } from './support/stage.ts';
 import { logIn, shanghaiDay } from './support/staff.ts';
@@ -38,6 +38,8 @@ describe('免申即享: found from shared data, confirmed with one click, confir
     await text(panel, '育儿补贴', '待您确认', '示例市卫生健康委员会');
     await panel.getByRole('button', { name: '符合条件的依据' }).click();
     await text(panel, '是未满 3 周岁婴幼儿的登记监护人：是');
+    // Checked once the panel has finished opening: mid-fade, its text is paler than it will be.
+    await count(panel.locator('[class*="ant-motion-collapse"]'), 0);
     expect(describeFindings(await axeFindings(page))).toEqual([]);
     await shot(page, 'offers-home');
     await panel.getByRole('button', { name: '一键确认' }).click();
