@@ -141,7 +141,7 @@ describe('长辈模式', () => {
     expect(await columns()).toBe(2);
     await visible(page.getByRole('main').getByText('一次告知 · 一表申请', { exact: false }));
 
-    await page.getByRole('switch', { name: '长辈模式' }).click();
+    await page.getByRole('button', { name: '长辈模式' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.elder)).toBe('on');
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(standard + 4);
     expect(await columns()).toBe(1);

@@ -64,6 +64,10 @@ describe('a fee paid at the window, and refunded on withdrawal', () => {
     await logIn(applicant, 'zhangjianguo', `/cases/${caseId}`);
     const fees = card(applicant, '缴费');
     await text(fees, '待缴费 20.00 元', '社会保障卡补领、换领', '缴费后，该事项即推送承办部门办理');
+    // The held item says what it waits for: the fee, not an earlier item.
+    const progress = card(applicant, '办理进度');
+    await text(progress, '待缴费', '缴费后自动推送承办部门办理');
+    expect(await progress.textContent()).not.toContain('等待前置事项');
     await fees.getByRole('button', { name: '去缴费' }).click();
     await text(applicant.getByRole('dialog'), '请到政务服务中心综合窗口缴费');
     await shot(applicant, 'fees-due');

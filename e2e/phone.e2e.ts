@@ -3,7 +3,9 @@
  * sticky 在线办理; the bottom tab bar (首页, 办件, 卡包, 我的) instead of the header; home with life
  * stages as a navigator, frequent matters and the cases in progress; and an application checked on its
  * 核对提交 page (one answer changed through its 修改 link, the declaration required) up to the
- * confirmation with the case number, the expected day and the next step. Screenshots in e2e/screenshots/phone-*.png.
+ * confirmation with the case number, the expected day and the next step. 智能客服 opens as a sheet as
+ * wide as the screen, with the focus in it, and closes by Esc or its close button back to its opener.
+ * Screenshots in e2e/screenshots/phone-*.png.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { Api } from './support/api.ts';
 import { axeFindings, describeFindings, withAxe } from './support/axe.ts';
 import { open, shot } from './support/browser.ts';
 import { attribute, count, hidden, text, url, visible } from './support/see.ts';
-import { journey } from './support/steps.ts';
+import { journey, onFailure } from './support/steps.ts';
 import { onStage } from './support/stage.ts';
 
 const stage = onStage();
@@ -160,7 +162,7 @@ describe('the portal on a phone', () => {
 
   it('keeps the tab bar and the content clear of each other in 长辈模式', async () => {
     step('elder');
-    await page.getByRole('switch', { name: '长辈模式' }).click();
+    await page.getByRole('button', { name: '长辈模式' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.elder)).toBe('on');
     await tabs().getByRole('link', { name: '首页' }).click();
     await visible(page.getByRole('navigation', { name: '按人生阶段找' }));
@@ -168,5 +170,54 @@ describe('the portal on a phone', () => {
     await aboveTabBar(page.getByRole('button', { name: '智能客服' }));
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await shot(page, 'phone-06-elder', { fullPage: false });
+  });
+});
+
+describe('智能客服 on a phone', () => {
+  it('opens as a sheet as wide as the screen, focus inside, closed by Esc or its close button back to the opener', async () => {
+    // A page of its own (a visitor, standard mode), so the journey above cannot leave it in another state.
+    const { context, page: p } = await open(stage.browser, stage.server.base, 'phone');
+    await withAxe(context);
+    onFailure('phone-FAILED-assistant', () => p, () => stage.server);
+    await p.goto('/matters/newborn-birth');
+    await visible(p.getByRole('heading', { level: 1, name: '新生儿出生“一件事”' }));
+    const opener = p.getByRole('button', { name: '智能客服' });
+    const panel = p.getByRole('dialog', { name: '智能客服' });
+    const focusIn = () => p.evaluate(() => document.activeElement?.closest('[role="dialog"]')?.textContent?.includes('智能客服') ?? false);
+    const onOpener = () => p.evaluate(() => document.activeElement?.classList.contains('assistant-open') ?? false);
+    // The panel's box once its opening slide is over: within the screen, as wide as it.
+    const settled = () => panel.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: Math.round(r.left), right: Math.round(r.right), bottom: Math.round(r.bottom), sideways: el.scrollWidth > el.clientWidth + 1 };
+    });
+
+    await opener.click();
+    await visible(panel);
+    await expect.poll(focusIn, { message: 'focus moves into the panel' }).toBe(true);
+    await expect.poll(settled).toEqual({ left: 0, right: 375, bottom: 812, sideways: false });
+    const box = panel.getByLabel('输入您的问题');
+    await box.fill('生孩子要带什么材料');
+    await box.press('Enter');
+    await visible(panel.locator('.assistant-turn').last().getByRole('link', { name: '查看指南中的这一部分' }));
+    expect(await settled()).toEqual({ left: 0, right: 375, bottom: 812, sideways: false });
+    expect(await scrollWidth(p)).toBeLessThanOrEqual(375);
+    await shot(p, 'phone-07-assistant', { fullPage: false });
+    const problems = describeFindings(await axeFindings(p));
+    expect(problems, problems.join('\n')).toEqual([]);
+
+    await p.keyboard.press('Escape');
+    await hidden(panel);
+    await expect.poll(onOpener, { message: 'Esc returns focus to the opener' }).toBe(true);
+
+    await opener.click();
+    await visible(panel);
+    const close = panel.getByRole('button', { name: '关闭智能客服' });
+    await visible(close);
+    const target = await close.boundingBox();
+    expect(Math.min(target?.width ?? 0, target?.height ?? 0), 'the close button is a 44 px target').toBeGreaterThanOrEqual(44);
+    await close.click();
+    await hidden(panel);
+    await expect.poll(onOpener, { message: 'the close button returns focus to the opener' }).toBe(true);
+    await context.close();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The service zone as an anonymous visitor sees it on a phone (375 × 812): matters by life stage,
- * search, the guide of 新生儿出生 with its flow diagram, elder mode, English, the keyboard, and no
- * sideways scrolling. Against the real server and the built web app; screenshots in e2e/screenshots/.
+ * search, the guide of 新生儿出生 with its flow diagram and a material's sample PDF, elder mode,
+ * English, the keyboard, and no sideways scrolling. Against the real server and the built web app; screenshots in e2e/screenshots/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -101,6 +101,15 @@ describe('service zone on a phone, anonymous', () => {
     // On a phone the materials are cards, each exemption said in a sentence (e2e/phone.e2e.ts).
     for (const m of ['父母双方居民身份证', '父母结婚证', '新生儿出生医学证明']) await visible(materials.getByText(m, { exact: true }));
     await visible(materials.getByText('已有居民身份证电子证照的，免提交', { exact: false }).first());
+    // 材料样本 (5.2.6 a): the link opens the platform's printable sample of that material.
+    const sample = materials.getByRole('link', { name: '查看样本（PDF）：新生儿出生医学证明' });
+    await visible(sample);
+    const href = await sample.getAttribute('href');
+    expect(href).toBe('/api/public/matters/newborn-birth/materials/birth-medical-certificate/sample.pdf');
+    const pdf = await page.request.get(href as string);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await page.context().close();
   });
@@ -113,10 +122,10 @@ describe('service zone on a phone, anonymous', () => {
       matter: parseFloat(getComputedStyle(document.querySelector('main a[href^="/matters/"]') as Element).fontSize),
     }));
     const before = await sizes();
-    const toggle = page.getByRole('switch', { name: '长辈模式' });
-    await attribute(toggle, 'aria-checked', 'false');
+    const toggle = page.getByRole('button', { name: '长辈模式' });
+    await attribute(toggle, 'aria-pressed', 'false');
     await toggle.click();
-    await attribute(page.getByRole('switch'), 'aria-checked', 'true');
+    await attribute(toggle, 'aria-pressed', 'true');
     await expect.poll(async () => (await sizes()).body, { timeout: 5_000 }).toBeGreaterThan(before.body);
     await expect.poll(async () => (await sizes()).matter, { timeout: 5_000 }).toBeGreaterThan(before.matter);
     await shot(page, 'portal-05-elder');
@@ -124,7 +133,7 @@ describe('service zone on a phone, anonymous', () => {
     await page.reload();
     await page.getByRole('tab', { name: '个人办事' }).waitFor();
     await page.getByRole('link', { name: /新生儿出生/ }).first().waitFor();
-    await attribute(page.getByRole('switch'), 'aria-checked', 'true');
+    await attribute(toggle, 'aria-pressed', 'true');
     const after = await sizes();
     expect(after.body).toBeGreaterThan(before.body);
     expect(after.matter).toBeGreaterThan(before.matter);
@@ -161,7 +170,7 @@ describe('service zone on a phone, anonymous', () => {
     const { stops, unnamed, missed, described } = await keyboardReport(page);
     expect(stops.find((s) => s.tag === 'input' && s.name.includes('搜索')), described).toBeTruthy();
     expect(stops.find((s) => s.href === '/matters/newborn-birth'), described).toBeTruthy();
-    expect(stops.find((s) => s.role === 'switch' && s.name === '长辈模式'), described).toBeTruthy();
+    expect(stops.find((s) => /button/i.test(s.role) && s.name === '长辈模式'), described).toBeTruthy();
     expect(unnamed, `controls without an accessible name:\n${described}`).toEqual([]);
     expect(missed, `controls Tab never reaches (it reached:\n${described})`).toEqual([]);
     await page.getByRole('link', { name: '新生儿出生“一件事”' }).first().focus();

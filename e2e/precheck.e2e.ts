@@ -2,13 +2,14 @@
  * 智能预审 (issue 14), on a phone: 好味餐饮's agent uploads a photo of the food-safety rules list whose
  * printed credit code has a wrong check digit; the machine's OCR reads it and the draft 一次性告知 on
  * the upload step says so, masked, before anything is submitted; the check-your-answers page shows
- * the same notice. The picture is made by the test. Screenshot in e2e/screenshots/precheck-notice.png.
+ * the same notice (and, on the way, a form's sample PDF linked from the upload step). The picture is
+ * made by the test. Screenshot in e2e/screenshots/precheck-notice.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/core/planning/types.ts';
 import { usccCheckChar } from '../src/core/fields/validators.ts';
 import { cardPdf, pdfToPng } from '../src/server/modules/precheck/fixtures.ts';
@@ -45,6 +46,12 @@ describe('the draft 一次性告知 after an upload', () => {
   it('reads the uploaded photo and says the credit code on it is wrong, before submitting', async () => {
     step('upload');
     await logIn(page, 'haowei', `/cases/${caseId}`);
+    // On the way, 材料样本 (5.2.6 a) on the upload step: a form to fill in links to its printable sample.
+    const sample = page.locator('#material-food-staff-list').getByRole('link', { name: '查看样本（PDF）：需体检从业人员名单' });
+    await visible(sample);
+    const pdf = await page.request.get(await sample.getAttribute('href') as string);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.locator(`#material-${MATERIAL} input[type=file]`).setInputFiles(path.join(dir, '规章制度目录.png'));
     const notice = page.getByTestId('precheck');
     await visible(notice);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plan } from '../core/planning/plan.ts';
-import type { Plan, PlanInput } from '../core/planning/types.ts';
-import { loadCatalogue } from './load.ts';
+import { items, material, ok, shipped, stageOf } from './testing/plans.ts';
 
 // What an applicant notices in the matters deepened or added for issue 12: which items a situation
 // brings in, which materials shared data, e-licences or earlier items spare, and the promised limit.
-const { catalogue, defects } = loadCatalogue();
+const { catalogue, defects } = shipped;
 
-function ok(matter: string, input: PlanInput): Plan {
-  const r = plan(catalogue, matter, input);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.plan;
-}
-const material = (p: Plan, id: string) => p.materials.find((m) => m.id === id);
-const items = (p: Plan) => p.items.map((i) => i.id);
-const stageOf = (p: Plan, item: string) => p.stages.findIndex((s) => s.includes(item));
 
 describe('the deepened and added matters', () => {
   it('are in the catalogue, sound, at the depth the data allows', () => {
@@ -23,7 +13,7 @@ describe('the deepened and added matters', () => {
     expect(depth('listing-compliance-check')).toBe('full');
     expect(depth('bankruptcy-info-check')).toBe('full');
     for (const id of ['enterprise-migration', 'flexible-employment-insurance', 'second-hand-house-transfer']) expect(depth(id), id).toBe('moderate');
-    expect(depth('veteran-services')).toBe('outline');
+    expect(depth('veteran-services')).toBe('moderate');
   });
 });
 
@@ -166,8 +156,9 @@ describe('二手房转移登记及水电气网联动过户', () => {
 
 describe('退役军人服务', () => {
   it('registers the hukou only for a veteran whose hukou was cancelled on enlistment', () => {
-    expect(items(ok('veteran-services', { answers: { needsHukou: true } }))).toContain('ga-veteran-hukou-registration');
-    const p = ok('veteran-services', { answers: { needsHukou: false } });
+    const officer = { dischargeType: 'officer', placementLocal: true };
+    expect(items(ok('veteran-services', { answers: { ...officer, needsHukou: true } }))).toContain('ga-veteran-hukou-registration');
+    const p = ok('veteran-services', { answers: { ...officer, needsHukou: false } });
     expect(items(p)).not.toContain('ga-veteran-hukou-registration');
     expect(material(p, 'discharge-certificate')).toMatchObject({ status: 'exempt', exemption: { kind: 'shared-data' } });
   });

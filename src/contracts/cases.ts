@@ -75,6 +75,7 @@ export const CaseView = Type.Object({
   materials: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), status: OneOf(['required', 'exempt'] as const), exemption: Nullable(Exemption), deferrable: Type.Boolean(), files: Type.Array(CaseFile) })),
   progress: Type.Array(Type.Object({
     item: Type.String(), name: Type.String(), department: Named, status: TaskStatus, statusLabel: Type.String(),
+    awaiting: Nullable(OneOf(['preceding', 'payment'] as const, '未派发的子件在等什么：前置事项办结，或缴费（待缴费）')),
     dispatchedOn: Nullable(Day), dueDate: Nullable(Day), dueProvisional: Type.Boolean({ description: '期限跨越尚无官方节假日数据的年份，为暂定' }), decidedOn: Nullable(Day),
     result: Nullable(TaskResult), reasons: Nullable(Type.Array(Type.String())), stopReason: Nullable(Type.String()), supplement: Nullable(Supplement),
   })),

@@ -184,6 +184,7 @@ export const ERRORS = {
   // The catalogue's life
   'no-catalogue': { status: 409, meaning: '还没有已发布的事项目录' },
   'not-matter-lead': { status: 403, meaning: '不是该一件事的牵头部门' },
+  'region-not-served': { status: 403, meaning: '该辖区不在本账号的管辖范围内' },
   'not-draft-editor': { status: 403, meaning: '无权修改该草稿' },
   'import-admin-only': { status: 403, meaning: '只有系统管理员可以导入整套文件' },
   'not-asked': { status: 403, meaning: '该草稿没有征求本部门意见' },

@@ -34,3 +34,4 @@ export * from './reporting.ts';
 export * from './precheck.ts';
 export * from './regions.ts';
 export * from './fees.ts';
+export * from './samples.ts';

@@ -1,6 +1,6 @@
 /** The public progress page: a case found by its number and the receipt's query code, with nothing personal. */
 import { Type } from 'typebox';
-import { Day, Nullable } from './http.ts';
+import { Day, Nullable, OneOf } from './http.ts';
 
 export const PROGRESS_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const ProgressQuery = Type.Object({
@@ -22,6 +22,7 @@ export const PublicProgress = Type.Object({
     department: Type.String(),
     status: Type.String(),
     statusLabel: Type.String(),
+    awaiting: Nullable(OneOf(['preceding', 'payment'] as const, '未派发的子件在等什么：前置事项办结，或缴费（待缴费）')),
     dispatchedOn: Nullable(Day),
     dueDate: Nullable(Day),
     dueProvisional: Type.Boolean(),

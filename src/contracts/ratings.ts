@@ -21,7 +21,14 @@ const FollowUp = Type.Object({
   result: OneOf(['satisfied', 'unsatisfied'] as const), resultName: Type.String(), note: Type.String(), at: Type.String(),
   by: OneOf(['applicant', 'department'] as const, '申请人在线确认，或部门回访记录'),
 });
-const Step = Type.Object({ at: Type.String(), stepName: Type.String({ description: '核实、申诉、申诉决定、整改答复、回访' }), actorName: Type.String(), text: Type.String() });
+export const RECTIFICATION_STEPS = ['verify', 'appeal', 'decide-appeal', 'reply', 'follow-up'] as const;
+/** One step so far: `step`, `outcome` and `byApplicant` are codes a face words itself; `text` is stepName's outcome and note joined in Chinese. */
+const Step = Type.Object({
+  at: Type.String(), step: OneOf(RECTIFICATION_STEPS), stepName: Type.String({ description: '核实、申诉、申诉决定、整改答复、回访' }),
+  outcome: Nullable(OneOf(['upheld', 'rejected', 'satisfied', 'unsatisfied'] as const, '申诉决定（成立、不成立）或回访结果（满意、不满意）；其余步骤为 null')),
+  byApplicant: Type.Boolean({ description: '由申请人本人完成（在线回访）；此时 actorName 为“申请人”' }),
+  actorName: Type.String(), note: Type.String({ description: '所写的意见本身（不含结果）' }), text: Type.String(),
+});
 const Rectification = Type.Object({
   id: Type.String(), status: OneOf(RECTIFICATION_STATUSES), statusName: Type.String(), department: Type.String(), departmentName: Type.String(), dueDate: Type.String(),
   reply: Nullable(Type.String()), repliedAt: Nullable(Type.String()), followUp: Nullable(FollowUp),

@@ -57,6 +57,7 @@ export type PeriodQuery = Static<typeof PeriodQuery>;
 
 export const PeriodRow = Type.Object({
   key: Type.String(), name: Type.String(), parent: Nullable(Type.String()),
+  label: Nullable(OneOf(['total', 'region-unstated'] as const, '平台自拟名称的行：total 合计，region-unstated 未标明区划；其余为 null，name 为目录中的名称')),
   accepted: Type.Integer({ description: '受理件数' }), completed: Type.Integer({ description: '办结件数' }),
   onTime: Type.Integer({ description: '按期办结件数' }), overdue: Type.Integer({ description: '超期办结件数' }),
   onTimeRate: Nullable(Type.Number({ description: '按期办结率' })), overdueRate: Nullable(Type.Number({ description: '超期率' })),

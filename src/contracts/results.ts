@@ -18,6 +18,12 @@ export const WalletLicense = Type.Object({
 });
 export type WalletLicense = Static<typeof WalletLicense>;
 export const WalletAnswer = Type.Object({ licenses: Type.Array(WalletLicense) });
+/** The language the holder reads in: the verification links and QR codes made for them open the page in it. */
+export const WalletQuery = Type.Object({
+  lang: Type.Optional(OneOf(['zh', 'en'] as const, '核验页的语言（zh 中文，en 英文），写入核验链接；缺省时核验页按扫码手机的语言显示')),
+}, { additionalProperties: false });
+/** The verification page's own query: any other or unknown value falls back to the phone's language. */
+export const VerifyQuery = Type.Object({ lang: Type.Optional(Type.String()) });
 export const LicenseCheck = Type.Object({
   valid: Type.Boolean(), revoked: Type.Boolean(),
   license: Type.Object({

@@ -28,6 +28,7 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { CaseService } from './modules/cases/service.ts';
 import { installCaseScope } from './modules/cases/scope.ts';
 import { checklistRoutes } from './modules/catalogue/checklist.ts';
+import { sampleRoutes } from './modules/catalogue/samples.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
@@ -110,6 +111,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   catalogueRoutes(app, deps);
   searchRoutes(app, deps);
   checklistRoutes(app, deps);
+  sampleRoutes(app, deps);
   caseRoutes(app, deps, cases, tasks);
   precheckRoutes(app, deps, cases);
   windowRoutes(app, deps, cases, window);

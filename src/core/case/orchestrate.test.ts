@@ -6,7 +6,7 @@ import { fixtureDocuments } from '../testing/fixture.ts';
 import { newCase, transitionCase, WITHDRAWN_REASON } from './case.ts';
 import { chainPlan, nationalDay2025, plannedItem } from './fixture.ts';
 import { afterDecision, createTasks, deriveCaseStatus, runInMemory, withdrawCase, type FlowResult } from './orchestrate.ts';
-import { transitionTask, type Task, type TaskAction } from './task.ts';
+import { awaiting, taskStatusLabel, transitionTask, type Task, type TaskAction } from './task.ts';
 
 const cal = nationalDay2025;
 
@@ -37,6 +37,17 @@ const status = (tasks: Task[]) => Object.fromEntries(tasks.map((t) => [t.id, t.s
 
 describe('a serial chain a → b → c beside a parallel d', () => {
   const created = ok(createTasks(chainPlan, '2025-09-26', cal));
+
+  it('tells a task held for its fee (待缴费) from one waiting for an earlier item', () => {
+    const held = ok(createTasks(chainPlan, '2025-09-26', cal, new Set(['d'])));
+    const [a, b, , d] = held.state as [Task, Task, Task, Task];
+    expect(d.status).toBe('waiting');
+    expect([awaiting(d, held.state), taskStatusLabel(d, held.state)]).toEqual(['payment', '待缴费']);
+    expect([awaiting(b, held.state), taskStatusLabel(b, held.state)]).toEqual(['preceding', '等待前置事项']);
+    expect(awaiting(a, held.state)).toBeNull();
+    const afterA = decide(held.state, 'a', '2025-09-28', 'approve');
+    expect(awaiting(afterA.state[2] as Task, afterA.state)).toBe('preceding');
+  });
 
   it('dispatches a and d on acceptance and lets b and c wait', () => {
     expect(created.dispatch).toEqual(['a', 'd']);

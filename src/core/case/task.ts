@@ -24,6 +24,20 @@ export const TASK_STATUS_LABEL: Readonly<Record<TaskStatus, string>> = {
   stopped: '已终止',
 };
 
+/**
+ * What a task not yet dispatched waits for: one whose predecessors are all approved can only be held
+ * for its unpaid fee (orchestrate.ts createTasks/afterDecision), and reads 待缴费.
+ */
+export function awaiting(t: Pick<Task, 'status' | 'after'>, tasks: readonly Pick<Task, 'id' | 'status'>[]): 'preceding' | 'payment' | null {
+  if (t.status !== 'waiting') return null;
+  return t.after.every((a) => tasks.some((x) => x.id === a && x.status === 'approved')) ? 'payment' : 'preceding';
+}
+
+/** A task's status in words, telling a fee hold from a wait for earlier items. */
+export function taskStatusLabel(t: Pick<Task, 'status' | 'after'>, tasks: readonly Pick<Task, 'id' | 'status'>[]): string {
+  return awaiting(t, tasks) === 'payment' ? '待缴费' : TASK_STATUS_LABEL[t.status];
+}
+
 export const FINAL_TASK_STATUSES: readonly TaskStatus[] = ['approved', 'refused', 'stopped'];
 export const isTaskFinal = (s: TaskStatus): boolean => FINAL_TASK_STATUSES.includes(s);
 

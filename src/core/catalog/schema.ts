@@ -160,7 +160,7 @@ const matter = obj({
   depth: oneOf(['full', 'moderate', 'outline']),
   trips: int(0, 20),
   items: arr(
-    obj({ item: code, required: bool(), after: opt(arr(code)), when: opt(rule), reason: str() }),
+    obj({ item: code, required: bool(), after: opt(arr(code)), afterIfPlanned: opt(arr(code)), when: opt(rule), reason: str() }),
     { min: 1, uniqueBy: byField('item') },
   ),
   questions: arr(question, { uniqueBy: byField('id') }),

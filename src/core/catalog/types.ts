@@ -261,6 +261,11 @@ export interface MatterItem {
   required: boolean;
   /** Items whose result this item needs (serial relation). */
   after?: string[];
+  /**
+   * Items it waits for only when the answers bring them into the plan: an order, not a need of their
+   * result (企业注销登记 waits for the 简易注销 公示, which only the simplified route has).
+   */
+  afterIfPlanned?: string[];
   when?: Rule;
   reason: string;
 }

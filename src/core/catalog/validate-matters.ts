@@ -1,7 +1,7 @@
 /** Cross-reference checks of key matters: departments, items, the flow, questions and conditions. */
 import { ruleDefects, type RuleScope } from './rule-check.ts';
 import type { DocumentIndex } from './index-docs.ts';
-import type { Defect, Matter, Question } from './types.ts';
+import type { Defect, Matter, MatterItem, Question } from './types.ts';
 
 type Report = (d: Defect) => void;
 
@@ -27,6 +27,11 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
     if (cycle) return cycle;
   }
   return null;
+}
+
+/** Every item a matter item is ordered after: those whose result it needs, and those it waits for when planned. */
+export function predecessors(e: Pick<MatterItem, 'after' | 'afterIfPlanned'>): string[] {
+  return [...(e.after ?? []), ...(e.afterIfPlanned ?? [])];
 }
 
 /** All items a matter item needs, directly or through others (the `after` relation, closed). */
@@ -85,15 +90,17 @@ function validateMatter(index: DocumentIndex, m: Matter, file: string, report: R
     if (item.department !== m.lead && !m.partners.includes(item.department)) {
       at(`items[${i}].item`)(`事项「${e.item}」属于部门 ${item.department}，它既不是牵头部门也不是配合部门`);
     }
-    (e.after ?? []).forEach((a, j) => {
-      if (a === e.item) at(`items[${i}].after[${j}]`)('事项不能排在自己之后');
-      else if (!inMatter.has(a)) at(`items[${i}].after[${j}]`)(`前置事项「${a}」不在本一件事中`);
-    });
+    for (const key of ['after', 'afterIfPlanned'] as const) {
+      (e[key] ?? []).forEach((a, j) => {
+        if (a === e.item) at(`items[${i}].${key}[${j}]`)('事项不能排在自己之后');
+        else if (!inMatter.has(a)) at(`items[${i}].${key}[${j}]`)(`前置事项「${a}」不在本一件事中`);
+      });
+    }
   });
   m.partners.forEach((p, i) => {
     if (index.departments.has(p) && !owners.has(p)) at(`partners[${i}]`)(`配合部门「${p}」在本一件事中没有任何事项`);
   });
-  const cycle = findCycle(new Map(m.items.map((e) => [e.item, (e.after ?? []).filter((a) => inMatter.has(a))])));
+  const cycle = findCycle(new Map(m.items.map((e) => [e.item, predecessors(e).filter((a) => inMatter.has(a))])));
   if (cycle) at('items')(`事项之间的先后关系成环：${cycle.join(' → ')}`);
 
   const questions = new Map<string, Question>(m.questions.map((q) => [q.id, q]));

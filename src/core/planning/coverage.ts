@@ -4,6 +4,7 @@
  */
 import { truthy } from '../rules/jsonlogic.ts';
 import type { Catalogue, CompiledMatter, CompiledQuestion } from '../catalog/model.ts';
+import { predecessors } from '../catalog/validate-matters.ts';
 import type { AnswerValue, Plan } from './types.ts';
 import { plan } from './plan.ts';
 
@@ -58,7 +59,7 @@ export function planProblems(p: Plan, matter: CompiledMatter): string[] {
   const stageOf = new Map<string, number>();
   p.stages.forEach((stage, i) => stage.forEach((id) => stageOf.set(id, i)));
   for (const item of p.items) {
-    for (const parent of matter.entryById.get(item.id)?.after ?? []) {
+    for (const parent of predecessors(matter.entryById.get(item.id) ?? {})) {
       const a = stageOf.get(parent);
       const b = stageOf.get(item.id);
       if (a !== undefined && b !== undefined && a >= b) problems.push(`事项「${item.id}」排在它的前置事项「${parent}」之前或同时`);

@@ -1,6 +1,7 @@
 /** Which items a plan holds (and why), and the flow: stages and the critical path. */
 import { truthy } from '../rules/jsonlogic.ts';
 import type { CompiledMatter, CompiledMatterItem } from '../catalog/model.ts';
+import { predecessors } from '../catalog/validate-matters.ts';
 import type { Facts, ItemWhy, PlanError } from './types.ts';
 
 export interface Selection {
@@ -115,7 +116,7 @@ function computeFlow(chosen: readonly CompiledMatterItem[], limitOf: LimitOf): F
   while (remaining.length > 0) {
     const later: CompiledMatterItem[] = [];
     for (const e of remaining) {
-      const parents = (e.after ?? []).filter((p) => inPlan.has(p));
+      const parents = predecessors(e).filter((p) => inPlan.has(p));
       if (parents.some((p) => !stageOf.has(p))) {
         later.push(e);
         continue;

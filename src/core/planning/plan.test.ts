@@ -131,6 +131,33 @@ describe('plan', () => {
     expect(r.ok ? '' : r.errors[0]?.message).toContain('乙登记');
   });
 
+  it('orders an item after another only when the answers bring that one in (afterIfPlanned)', () => {
+    const docs = fixtureWith('catalog/matters/demo.yaml', (m) => {
+      const items = m.items as { item: string; afterIfPlanned?: string[] }[];
+      (items[0] as { afterIfPlanned?: string[] }).afterIfPlanned = ['c-vac'];
+    });
+    const built = checkCatalogue(docs);
+    expect(built.defects).toEqual([]);
+    const withVaccine = plan(built.catalogue, 'demo', { answers: married, chosenItems: ['c-vac'] });
+    expect(withVaccine.ok && withVaccine.plan.stages).toEqual([['c-vac'], ['a-cert']]);
+    expect(withVaccine.ok && withVaccine.plan.items.find((i) => i.id === 'a-cert')?.after).toEqual(['c-vac']);
+    // Not brought in, not an error: a-cert simply does not wait.
+    const without = plan(built.catalogue, 'demo', { answers: { ...married, extras: [] }, chosenItems: [] });
+    expect(without.ok && without.plan.stages).toEqual([['a-cert']]);
+    expect(without.ok && without.plan.items[0]?.after).toEqual([]);
+  });
+
+  it('finds a cycle through afterIfPlanned, and an unknown item in it', () => {
+    const cyclic = checkCatalogue(fixtureWith('catalog/matters/demo.yaml', (m) => {
+      ((m.items as { afterIfPlanned?: string[] }[])[0] as { afterIfPlanned?: string[] }).afterIfPlanned = ['c-ins'];
+    }));
+    expect(cyclic.defects.map((d) => d.message).join('\n')).toContain('成环');
+    const unknown = checkCatalogue(fixtureWith('catalog/matters/demo.yaml', (m) => {
+      ((m.items as { afterIfPlanned?: string[] }[])[0] as { afterIfPlanned?: string[] }).afterIfPlanned = ['zzz'];
+    }));
+    expect(unknown.defects).toContainEqual(expect.objectContaining({ path: 'items[0].afterIfPlanned[0]', message: expect.stringContaining('不在本一件事中') }));
+  });
+
   it('skips an item whose result the applicant already holds', () => {
     const p = ok({ answers: married, chosenItems: ['b-reg'], facts: { licenses: ['cert-a'] } });
     expect(p.items.map((i) => i.id)).toEqual(['a-cert', 'b-reg']);

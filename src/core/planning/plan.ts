@@ -4,6 +4,7 @@
  */
 import { truthy } from '../rules/jsonlogic.ts';
 import type { Catalogue } from '../catalog/model.ts';
+import { predecessors } from '../catalog/validate-matters.ts';
 import { explainSituation } from './explain.ts';
 import { planFees, totalFees } from './fees.ts';
 import { mergeForm } from './form.ts';
@@ -121,7 +122,7 @@ export function plan(catalogue: Catalogue, matterId: string, input: PlanInput = 
         why: w.why,
         ...(w.why === 'needed-by' ? { neededBy: w.neededBy } : {}),
         optional: !e.required,
-        after: (e.after ?? []).filter((a) => selection.why.has(a)),
+        after: predecessors(e).filter((a) => selection.why.has(a)),
         stage: flow.stageOf.get(e.item) ?? 0,
         timeLimit: h.timeLimit,
         ...(e.def.periods?.length ? { periods: e.def.periods.map((d) => ({ name: d.name, days: d.days })) } : {}),

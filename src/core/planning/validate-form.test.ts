@@ -28,6 +28,9 @@ describe('validateFormValues', () => {
     ]);
     expect(errors[1]?.message).toBe('请填写「申请人姓名」');
     expect(errors[2]?.message).toContain('校验码');
+    // Each wrong value also says what is wrong as a code, for a face in another language to word (issue 15).
+    expect(errors.filter((e) => e.code === 'invalid-value').map((e) => e.problem)).toEqual([{ code: 'id-check' }, { code: 'mobile' }, { code: 'option' }]);
+    expect(errors[3]?.message).toBe('「手机号码」手机号码应为 11 位数字，以 1 开头');
   });
 
   it('lets a draft leave required fields empty but still checks what is filled in', () => {

@@ -3,14 +3,17 @@
  * browser and on the server; read from the form's JSON Schema alone, so a plan sent as JSON suffices.
  */
 import type { FieldFormat, FieldType, Option } from '../catalog/types.ts';
-import { checkFieldValue, type FieldConstraints } from '../fields/validators.ts';
+import { fieldValueProblem, zhProblem, type FieldConstraints, type FieldProblem } from '../fields/validators.ts';
 import { SCHEMA_FORMATS } from './form.ts';
 import type { MergedForm } from './types.ts';
 
 export interface FormError {
   code: 'unknown-field' | 'required' | 'invalid-value';
   path: string;
+  /** In Chinese, naming the field. */
   message: string;
+  /** An invalid value's problem as a code, for a face to word in another language. */
+  problem?: FieldProblem;
 }
 
 const FORMAT_OF = new Map<string, FieldFormat>(Object.entries(SCHEMA_FORMATS).map(([k, v]) => [v, k as FieldFormat]));
@@ -56,8 +59,9 @@ export function validateFormValues(form: MergedForm, values: Readonly<Record<str
       if (field.required && !options.partial) errors.push({ code: 'required', path: `form.${field.key}`, message: `请填写「${field.label}」` });
       continue;
     }
-    const message = checkFieldValue(constraintsOf(properties[field.key] ?? {}), value);
-    if (message) errors.push({ code: 'invalid-value', path: `form.${field.key}`, message });
+    const constraints = constraintsOf(properties[field.key] ?? {});
+    const problem = fieldValueProblem(constraints, value);
+    if (problem) errors.push({ code: 'invalid-value', path: `form.${field.key}`, message: `「${constraints.label}」${zhProblem(problem)}`, problem });
   }
   return errors;
 }

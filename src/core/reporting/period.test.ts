@@ -63,4 +63,12 @@ describe('period reports', () => {
     // A case's rating counts once in the city though two of its items were handled there.
     expect(r.rows[1]).toMatchObject({ ratings: 2, accepted: 2 });
   });
+
+  it('gives the rows the platform names itself a code a face can word (the total, tasks with no region)', () => {
+    const unstated = [{ ...base, tasks: [{ ...task('wsjk', '990102', '2025-10-03', '2025-10-10', 3), regionCode: null }] }];
+    const r = periodReport(unstated, regions, 'region', '2025-10-01', '2025-11-01');
+    expect(r.rows.map((x) => [x.key, x.label])).toEqual([['', 'region-unstated']]);
+    expect(r.total.label).toBe('total');
+    expect(periodReport(cases, regions, 'region', '2025-10-01', '2025-11-01').rows.every((x) => x.label === null)).toBe(true);
+  });
 });

@@ -44,11 +44,16 @@ export interface PeriodCase {
   ratings: PeriodRating[];
 }
 
+export const PERIOD_ROW_LABELS = ['total', 'region-unstated'] as const;
+export type PeriodRowLabel = (typeof PERIOD_ROW_LABELS)[number];
+
 export interface PeriodRow {
   key: string;
   name: string;
   /** For regions: the parent region's code. */
   parent: string | null;
+  /** A row the platform names itself (the total, tasks with no region), so a face can word it in its language. */
+  label: PeriodRowLabel | null;
   accepted: number;
   completed: number;
   onTime: number;
@@ -99,7 +104,7 @@ function facts(c: PeriodCase, workingDaysTaken: number | null, ratings: PeriodRa
   };
 }
 
-function row(key: string, name: string, parent: string | null, units: readonly Unit[], from: string, to: string): PeriodRow {
+function row(key: string, name: string, parent: string | null, units: readonly Unit[], from: string, to: string, label: PeriodRowLabel | null = null): PeriodRow {
   const cases = [...new Set(units.map((u) => u.caseRef))];
   const completed = units.filter((u) => inPeriod(u.completedOn, from, to));
   const onTime = completed.filter((u) => u.onTime).length;
@@ -107,7 +112,7 @@ function row(key: string, name: string, parent: string | null, units: readonly U
   // A case's ratings count once in a group however many of its items the group handled.
   const rated = effectiveness([], cases.map((c) => facts(c, null, c.ratings.filter((r) => inPeriod(r.day, from, to)))));
   return {
-    key, name, parent,
+    key, name, parent, label,
     accepted: cases.filter((c) => inPeriod(c.acceptedOn, from, to)).length,
     completed: completed.length, onTime, overdue: completed.length - onTime,
     onTimeRate: ratio(onTime, completed.length), overdueRate: ratio(completed.length - onTime, completed.length),
@@ -117,10 +122,10 @@ function row(key: string, name: string, parent: string | null, units: readonly U
   };
 }
 
-interface Group { name: string; parent: string | null; units: Unit[] }
+interface Group { name: string; parent: string | null; units: Unit[]; label: PeriodRowLabel | null }
 
-function add(groups: Map<string, Group>, key: string, name: string, parent: string | null, unit: Unit): void {
-  const g = groups.get(key) ?? { name, parent, units: [] };
+function add(groups: Map<string, Group>, key: string, name: string, parent: string | null, unit: Unit, label: PeriodRowLabel | null = null): void {
+  const g = groups.get(key) ?? { name, parent, units: [], label };
   g.units.push(unit);
   groups.set(key, g);
 }
@@ -136,7 +141,7 @@ export function periodReport(cases: readonly PeriodCase[], regions: ReadonlyMap<
     for (const t of by === 'matter' ? [] : c.tasks) {
       const unit = taskUnit(c, t);
       if (by === 'department') add(groups, t.department.code, t.department.name, null, unit);
-      else if (t.regionCode === null) add(groups, '', '（未标明区划）', null, unit);
+      else if (t.regionCode === null) add(groups, '', '（未标明区划）', null, unit, 'region-unstated');
       else {
         const chain = regionChain(regions, t.regionCode);
         if (chain.length === 0) add(groups, t.regionCode, t.regionCode, null, unit);
@@ -145,7 +150,7 @@ export function periodReport(cases: readonly PeriodCase[], regions: ReadonlyMap<
     }
   }
   const rows = [...groups].sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => row(key, g.name, g.parent, g.units, from, to))
+    .map(([key, g]) => row(key, g.name, g.parent, g.units, from, to, g.label))
     .filter((r) => r.accepted + r.completed + r.ratings > 0);
-  return { from, to, by, rows, total: row('', '合计', null, cases.map(caseUnit), from, to) };
+  return { from, to, by, rows, total: row('', '合计', null, cases.map(caseUnit), from, to, 'total') };
 }

@@ -29,7 +29,7 @@ export function Knowledge() {
               {entries.filter((e) => e.matterId === id).map((e) => (
                 <div key={e.id}>
                   <Typography.Text strong><span lang="zh-CN">{e.title}</span></Typography.Text>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{e.answer}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }} lang="zh-CN">{e.answer}</Typography.Paragraph>
                 </div>
               ))}
             </Space>

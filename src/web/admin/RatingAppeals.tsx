@@ -8,8 +8,9 @@ import type { RectificationRow } from '../../contracts/index.ts';
 import { get, post } from '../shared/api.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { fmtTime, LoadError } from '../window/ui.tsx';
+import { fmtTime, LoadError, named } from '../window/ui.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
+import { EVENT, LEVEL } from '../workbench/Rectifications.tsx';
 
 export function RatingAppeals() {
   const { t } = usePrefs();
@@ -40,10 +41,10 @@ function Appeal({ r, onDone }: { r: RectificationRow; onDone(upheld: boolean): v
     if (await run(() => post(`/api/admin/rating-appeals/${r.id}/decide`, { upheld, note: note.trim() }))) onDone(upheld);
   };
   return (
-    <Card title={<h4 style={{ margin: 0, fontSize: 'inherit' }}>{r.caseNumber} · <span lang="zh-CN">{r.matterName}</span> · {r.eventName}{t('admStage')} <span lang="zh-CN">{r.departmentName}</span></h4>}
-      extra={<Tag color="red">{r.levelName}</Tag>}>
-      <Typography.Paragraph>{t('admApplicantSRating')}{r.tags.join(t('admSep3'))}{r.comment ? `“${r.comment}”` : ''}{t('admSep')}{fmtTime(r.openedAt)}{r.clerkName ? t('admServedBy', { clerkName: r.clerkName }) : ''}{t('admSep2')}</Typography.Paragraph>
-      <Alert type="info" title={t('admDepartmentSGrounds')} description={r.appealReason} style={{ marginBottom: 12 }} />
+    <Card title={<h4 style={{ margin: 0, fontSize: 'inherit' }}>{r.caseNumber} · <span lang="zh-CN">{r.matterName}</span> · {named(t, EVENT, r.event)}{t('admStage')} <span lang="zh-CN">{r.departmentName}</span></h4>}
+      extra={<Tag color="red">{named(t, LEVEL, String(r.level))}</Tag>}>
+      <Typography.Paragraph>{t('admApplicantSRating')}<span lang="zh-CN">{r.tags.join('、')}{r.comment ? `“${r.comment}”` : ''}</span>{t('admSep')}{fmtTime(r.openedAt)}{r.clerkName ? <>{t('admServedBy', { clerkName: '' })}<span lang="zh-CN">{r.clerkName}</span></> : ''}{t('admSep2')}</Typography.Paragraph>
+      <Alert type="info" title={t('admDepartmentSGrounds')} description={<span lang="zh-CN">{r.appealReason}</span>} style={{ marginBottom: 12 }} />
       <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>{t('admReviewComment')}</label>
       <Input.TextArea id={id} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} autoSize={{ minRows: 2 }} aria-invalid={!!error || undefined} />
       {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}

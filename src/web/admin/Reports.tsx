@@ -58,7 +58,7 @@ export function Reports() {
       <ScrollRegion label={t('admPeriodStatistics')}>
         <Table<PeriodRow> rowKey={(r) => `${r.key}|${r.name}`} size="small" loading={report.loading} dataSource={rows} pagination={pages(rows.length)}
           columns={[
-            { title: t(KEY_TITLE[asked.by]), dataIndex: 'name', fixed: 'left', render: (name: string, r) => (r === report.data?.total ? <strong>{t('admTotal')}</strong> : <span lang="zh-CN">{name}</span>) },
+            { title: t(KEY_TITLE[asked.by]), dataIndex: 'name', fixed: 'left', render: (name: string, r) => (r.label === 'total' ? <strong>{t('admTotal')}</strong> : r.label === 'region-unstated' ? t('admRegionUnstated') : <span lang="zh-CN">{name}</span>) },
             { title: t('admAccepted'), dataIndex: 'accepted', align: 'right' },
             { title: t('admCompleted3'), dataIndex: 'completed', align: 'right' },
             { title: t('admOnTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },

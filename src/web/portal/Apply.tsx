@@ -45,7 +45,7 @@ function questionsLeft(matter: CompiledMatter, plan: Plan, current: string): num
 
 export default function Apply() {
   const { id = '' } = useParams();
-  const { t } = usePrefs();
+  const { t, elder } = usePrefs();
   usePageTitle(useSearchParams()[0].get('offline') === '1' ? t('apply_titleOffline') : t('apply_title'));
   const [search, setSearch] = useSearchParams();
   const offline = search.get('offline') === '1';
@@ -170,14 +170,15 @@ export default function Apply() {
           action={<Button type="primary" loading={leaving} onClick={() => setLeaving(true)}>{t('apply_backToReview')}</Button>} />
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={showPlan ? 13 : 24}>
+        {/* 长辈模式: the plan under the questions, one column. */}
+        <Col xs={24} lg={showPlan && !elder ? 13 : 24}>
           <Card className="apply-questions">
             {main}
             <AnswerList answers={plan.answers} current={step} open={online.server !== null} onEdit={setStep} />
           </Card>
         </Col>
         {showPlan && (
-          <Col xs={24} lg={11}>
+          <Col xs={24} lg={elder ? 24 : 11}>
             <PlanPanel plan={plan} busy={online.busy && online.server !== null} onToggle={planner.toggleItem}
               notice={online.server ? t('apply_planNotice') : undefined} />
           </Col>

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Collapse, Modal, Result, Space, Spin, Tag, Typogra
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorText, get, post, put, type ErrorDetail } from '../shared/api.ts';
-import { FormSummary, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
+import { FormSummary, SchemaForm, serverDetailText, type SchemaFormHandle } from '../shared/form/index.ts';
 import { LinkButton } from '../shared/LinkButton.tsx';
 import { plainDay } from '../shared/dates.ts';
 import { Zh } from '../shared/fillNodes.tsx';
@@ -31,27 +31,34 @@ import { PrecheckPanel } from '../shared/precheck/Precheck.tsx';
 import { CaseFeesCard } from '../shared/Fees.tsx';
 import { CASE_STATUS_TEXT, DOCUMENT_TEXT, STATUS_COLOR, day, withdrawable, type CaseView, type Correction } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
+import { More } from './elder/More.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const cardTitle = (text: string) => <h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{text}</h3>;
 
 function Header({ view }: { view: CaseView }) {
-  const { t, lang } = usePrefs();
+  const { t, lang, elder } = usePrefs();
+  // 长辈模式: the matter and its status; the number, the date and the window to quote behind 更多说明.
+  const reference = [
+    <Typography.Text key="number" style={MUTED}>{t('case_number', { number: view.number })}</Typography.Text>,
+    view.submittedAt && <Typography.Text key="on" style={MUTED}>{t('case_submittedOn', { day: lang === 'zh' ? day(view.submittedAt) : plainDay(view.submittedAt, lang) })}</Typography.Text>,
+    view.intake && <Typography.Text key="intake" style={MUTED}>{t('regionIntake')}{t('colon')}<IntakeName intake={view.intake} /></Typography.Text>,
+  ];
   return (
     <header>
       <Typography.Title id="case-title" level={1} style={{ marginBottom: 4 }} lang="zh-CN">{view.matter.name}</Typography.Title>
       <Space wrap size={[8, 4]}>
         <Tag color={STATUS_COLOR[view.status]} variant="outlined" style={{ fontSize: 'inherit', paddingBlock: 2 }}>{CASE_STATUS_TEXT[view.status]}</Tag>
-        <Typography.Text style={MUTED}>{t('case_number', { number: view.number })}</Typography.Text>
-        {view.submittedAt && <Typography.Text style={MUTED}>{t('case_submittedOn', { day: lang === 'zh' ? day(view.submittedAt) : plainDay(view.submittedAt, lang) })}</Typography.Text>}
-        {view.intake && <Typography.Text style={MUTED}>{t('regionIntake')}{t('colon')}<IntakeName intake={view.intake} /></Typography.Text>}
+        {!elder && reference}
       </Space>
+      {elder && <More><Space wrap size={[8, 4]}>{reference}</Space></More>}
     </header>
   );
 }
 
 /** The problems that stop a submit, each a link to its field or material. */
-function SubmitErrors({ message, details, onField, matterId }: { message: string; details: ErrorDetail[]; onField(key: string): void; matterId: string }) {
+function SubmitErrors({ message, details, onField, matterId }: { message: string; details: (ErrorDetail & { label?: string })[]; onField(key: string): void; matterId: string }) {
+  const { lang } = usePrefs();
   const go = (path: string) => {
     if (path.startsWith('form.')) return onField(path.slice(5));
     if (path.startsWith('materials.')) {
@@ -66,8 +73,8 @@ function SubmitErrors({ message, details, onField, matterId }: { message: string
         {details.map((d) => (
           <li key={d.path + d.message}>
             {d.path.startsWith('answers.')
-              ? <Link to={`/matters/${matterId}/apply`}>{d.message}{word('colon')}{d.path.slice(8)}</Link>
-              : <a href={`#${d.path.startsWith('materials.') ? materialDomId(d.path.slice(10)) : `field-${d.path.slice(5)}`}`} onClick={(e) => { e.preventDefault(); go(d.path); }}>{d.message}</a>}
+              ? <Link to={`/matters/${matterId}/apply`}>{lang === 'zh' ? <>{d.message}{word('colon')}{d.path.slice(8)}</> : word('fv_answer')}</Link>
+              : <a href={`#${d.path.startsWith('materials.') ? materialDomId(d.path.slice(10)) : `field-${d.path.slice(5)}`}`} onClick={(e) => { e.preventDefault(); go(d.path); }}>{d.label && lang !== 'zh' ? <><Zh>{d.label}</Zh>{word('colon')}</> : null}{d.code ? serverDetailText(d) : d.message}</a>}
           </li>
         ))}
       </ul>
@@ -90,7 +97,7 @@ function Draft({ view, setView, reload, onSubmitted }: { view: CaseView; setView
     el?.scrollIntoView({ block: 'start' });
     el?.focus({ preventScroll: true });
   });
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  const [problem, setProblem] = useState<{ message: string; details: (ErrorDetail & { label?: string })[] } | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const save = useCallback(async (changes: Record<string, unknown>) => {
     await put<CaseView>(`/api/cases/${view.id}/form`, { values: changes });
@@ -134,7 +141,9 @@ function Draft({ view, setView, reload, onSubmitted }: { view: CaseView; setView
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'network', word('error_network'));
       formRef.current?.showErrors(err.details);
-      setProblem({ message: err.code === 'incomplete-application' ? t('case_incomplete') : err.message, details: err.details });
+      // Each problem with the name of its field or material (catalogue data), for a language the server's sentences are not in.
+      const named = err.details.map((d) => ({ ...d, label: d.path.startsWith('form.') ? plan.form.fields.find((f) => f.key === d.path.slice(5))?.label : plan.materials.find((m) => m.id === d.path.slice(10))?.name }));
+      setProblem({ message: err.code === 'incomplete-application' ? t('case_incomplete') : err.message, details: named });
       requestAnimationFrame(() => problemRef.current?.focus());
     } finally {
       setBusy(false);
@@ -163,13 +172,13 @@ function Draft({ view, setView, reload, onSubmitted }: { view: CaseView; setView
     <div hidden={reviewing}>
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={t('case_threeSteps')}
-        description={t('case_autoSave')} />
+        description={<More>{t('case_autoSave')}</More>} />
       <PlanSummary plan={plan} matterId={view.matter.id} />
       <section aria-labelledby="form-title">
         <Typography.Title id="form-title" level={3} style={{ fontSize: '1.25em' }}>{t('case_step1')}</Typography.Title>
-        <Typography.Paragraph style={MUTED}>
+        <More><Typography.Paragraph style={MUTED}>
           {t('case_oneForm', { items: plan.items.length, fields: plan.form.fields.length })}
-        </Typography.Paragraph>
+        </Typography.Paragraph></More>
         <SchemaForm ref={formRef} form={plan.form} initialValues={view.form} save={save} idPrefix="field" headingLevel={4} />
       </section>
       <div id="draft-materials" tabIndex={-1} style={{ outline: 'none' }}><DraftMaterials view={view} onUploaded={reload} /></div>
@@ -196,14 +205,14 @@ function StatusNotice({ view }: { view: CaseView }) {
   const days = view.plan?.timeLimit.workingDays;
   switch (view.status) {
     case 'submitted':
-      return <Alert type="info" showIcon title={t('case_submitted')} description={t('case_submittedText')} />;
+      return <Alert type="info" showIcon title={t('case_submitted')} description={<More>{t('case_submittedText')}</More>} />;
     case 'accepted':
     case 'in-progress':
-      return <Alert type="info" showIcon title={`${t('case_accepted')}${days ? t('case_acceptedDays', { n: days }) : ''}`} description={t('case_acceptedText')} />;
+      return <Alert type="info" showIcon title={`${t('case_accepted')}${days ? t('case_acceptedDays', { n: days }) : ''}`} description={<More>{t('case_acceptedText')}</More>} />;
     case 'completed':
       // With an item refused or stopped the outcome says so: "已全部办结" would claim every item was done.
       return <Alert type={view.outcome?.nextSteps.length ? 'warning' : 'success'} showIcon title={view.outcome?.nextSteps.length ? <Zh>{view.outcome.summary}</Zh> : t('case_allDone')}
-        description={<>{view.outcome ? <Zh>{view.outcome.summary}。</Zh> : ''}{t('case_doneText')}</>} />;
+        description={<More>{view.outcome ? <Zh>{view.outcome.summary}。</Zh> : ''}{t('case_doneText')}</More>} />;
     case 'withdrawn':
       return <Alert type="warning" showIcon title={t('case_withdrawnTitle')} description={t('case_withdrawnText')}
         action={<LinkButton to={`/matters/${view.matter.id}/apply`} size="small">{t('case_applyAgain')}</LinkButton>} />;

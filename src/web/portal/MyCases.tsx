@@ -14,6 +14,8 @@ import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { CASE_STATUS_TEXT, STATUS_COLOR, type CaseListEntry } from './case/types.ts';
 import { MUTED } from '../shared/form/muted.ts';
 import { usePageTitle } from '../shared/usePageTitle.ts';
+import { More } from './elder/More.tsx';
+import './elder.css';
 
 interface Notice { id: string; title: string; body: string; caseId: string | null; createdAt: string; read: boolean }
 
@@ -30,7 +32,11 @@ function summary(c: CaseListEntry): ReactNode {
 function CaseCard({ c }: { c: CaseListEntry }) {
   const needsAction = c.status === 'draft' || c.progress.some((p) => p.statusLabel === '待补正');
   const refused = c.progress.some((p) => p.statusLabel === TASK_STATUS_LABEL.refused);
-  const { t, lang } = usePrefs();
+  const { t, lang, elder } = usePrefs();
+  const reference = [
+    <Typography.Text key="number" style={MUTED}>{t('cases_number', { number: c.number })}</Typography.Text>,
+    <Typography.Text key="created" style={MUTED}>{t('cases_created', { day: plainDay(c.createdAt, lang) })}</Typography.Text>,
+  ];
   return (
     <li style={{ listStyle: 'none' }}>
       <Card size="small" style={needsAction ? { borderColor: '#faad14' } : undefined}>
@@ -39,10 +45,11 @@ function CaseCard({ c }: { c: CaseListEntry }) {
         </Typography.Title>
         <Space wrap size={[8, 4]} style={{ marginTop: 4 }}>
           <Tag color={STATUS_COLOR[c.status]}>{CASE_STATUS_TEXT[c.status]}</Tag>
-          <Typography.Text style={MUTED}>{t('cases_number', { number: c.number })}</Typography.Text>
-          <Typography.Text style={MUTED}>{t('cases_created', { day: plainDay(c.createdAt, lang) })}</Typography.Text>
+          {!elder && reference}
         </Space>
         <Typography.Paragraph style={{ margin: '8px 0 0' }}>{summary(c)}</Typography.Paragraph>
+        {/* 长辈模式: the number and the date are there to quote, not to act on. */}
+        {elder && <More><Space wrap size={[8, 4]}>{reference}</Space></More>}
         {refused && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{t('cases_refused')}<Link to={`/cases/${c.id}`}>{t('cases_refusedLink')}<span className="visually-hidden">{t('colon')}<Zh>{c.matter.name}</Zh></span></Link></Typography.Paragraph>}
         {needsAction && (
           <LinkButton to={`/cases/${c.id}`} type="primary" style={{ marginTop: 8 }}>
@@ -56,8 +63,10 @@ function CaseCard({ c }: { c: CaseListEntry }) {
 
 function Messages() {
   const { data, reload } = useLoad(() => get<{ unread: number; notifications: Notice[] }>('/api/inbox'), []);
-  const { t, lang } = usePrefs();
+  const { t, lang, elder } = usePrefs();
   const list = (data?.notifications ?? []).slice(0, 5);
+  const body = (n: Notice) => <Typography.Paragraph style={{ margin: '2px 0' }} lang="zh-CN">{n.body}</Typography.Paragraph>;
+  const time = (n: Notice) => <Typography.Text style={MUTED}>{minuteText(n.createdAt, lang)}</Typography.Text>;
   if (list.length === 0) return null;
   return (
     <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases_messages')}{data && data.unread > 0 && <Badge count={t('cases_unread', { n: data.unread })} style={{ marginInlineStart: 8 }} />}</h3>}>
@@ -65,9 +74,10 @@ function Messages() {
         {list.map((n) => (
           <li key={n.id} style={{ paddingBlock: 8, borderBottom: '1px solid #f0f0f0' }}>
             <Typography.Text strong={!n.read}>{!n.read && <span aria-label={t('cases_unreadMark')}>● </span>}<Zh>{n.title}</Zh></Typography.Text>
-            <Typography.Paragraph style={{ margin: '2px 0' }} lang="zh-CN">{n.body}</Typography.Paragraph>
+            {/* 长辈模式: the title and the link to the case; the full text and its time behind 更多说明. */}
+            {elder ? <More>{body(n)}{time(n)}</More> : body(n)}
             <Space wrap size="small">
-              <Typography.Text style={MUTED}>{minuteText(n.createdAt, lang)}</Typography.Text>
+              {!elder && time(n)}
               {n.caseId && <Link to={`/cases/${n.caseId}`} onClick={() => { if (!n.read) void post(`/api/inbox/${n.id}/read`).catch(() => undefined); }}>{t('cases_viewCase')}</Link>}
               {!n.read && <Button size="small" type="link" onClick={() => post(`/api/inbox/${n.id}/read`).then(reload, () => undefined)}>{t('cases_markRead')}</Button>}
             </Space>
@@ -97,7 +107,7 @@ function CaseList() {
         : (
           <section aria-labelledby="cases-heading">
             <Typography.Paragraph id="cases-heading">{t('cases_count', { n: cases.length })}</Typography.Paragraph>
-            <ul style={{ padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <ul className="case-list" style={{ padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 12 }}>
               {cases.map((c) => <CaseCard key={c.id} c={c} />)}
             </ul>
           </section>

@@ -26,11 +26,11 @@ function Items({ p }: { p: Progress }) {
       {p.items.map((i) => (
         <li key={i.name} style={{ listStyle: 'none', borderBottom: '1px solid #f0f0f0', paddingBlock: 12 }}>
           <Typography.Title level={3} style={{ fontSize: '1.05em', margin: 0 }}>
-            <span lang="zh-CN">{i.name}</span> <Tag color={COLOR[i.status]}>{TASK_TEXT[i.status as TaskStatus] ?? i.statusLabel}</Tag>
+            <span lang="zh-CN">{i.name}</span> <Tag color={i.awaiting === 'payment' ? 'warning' : COLOR[i.status]}>{i.awaiting === 'payment' ? t('task_awaitingPayment') : TASK_TEXT[i.status as TaskStatus] ?? i.statusLabel}</Tag>
           </Typography.Title>
           <Typography.Text type="secondary" lang="zh-CN">{i.department}</Typography.Text>
           <ul style={{ margin: '6px 0 0', paddingInlineStart: '1.3em' }}>
-            {i.status === 'waiting' && <li>{t('progress_waiting')}</li>}
+            {i.status === 'waiting' && <li>{t(i.awaiting === 'payment' ? 'fee_waiting' : 'progress_waiting')}</li>}
             {i.dispatchedOn && <li>{t('progress_dispatched', { day: plainDay(i.dispatchedOn, lang) })}<span lang="zh-CN">{i.department}</span></li>}
             {i.dueDate && !i.decidedOn && i.status !== 'stopped' && <li>{t('progress_dueBefore')}<Typography.Text strong>{due(i.dueDate, i.dueProvisional)}</Typography.Text>{t('progress_dueAfter')}{i.status === 'supplement' ? t('progress_paused') : ''}</li>}
             {i.decidedOn && <li>{plainDay(i.decidedOn, lang)} {i.status === 'approved' ? t('progress_approved') : i.status === 'refused' ? t('progress_refused') : t('progress_done')}</li>}

@@ -8,13 +8,19 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { fillNodes } from '../shared/fillNodes.tsx';
 import { PersonCard } from './assistant/PersonCard.tsx';
+import { More } from './elder/More.tsx';
+import './elder.css';
 
 export function SearchResults({ q }: { q: string }) {
-  const { t } = usePrefs();
+  const { t, elder } = usePrefs();
+  const detail = (h: MatterSearchAnswer['results'][number]) => <>
+    <span lang="zh-CN">{h.summary.slice(0, 60)}…</span>{' '}
+    <span>{t('matchedIn')}{t('colon')}{h.matchedIn.map((f) => <Tag key={f}>{t(`field_${f}` as MessageKey)}</Tag>)}</span>
+  </>;
   const found = useLoad(() => get<MatterSearchAnswer>(`/api/public/search?q=${encodeURIComponent(q.slice(0, 100))}`), [q]);
   const body = found.data;
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{fillNodes(t('searchFor'), { q: <span lang="zh-CN">{q}</span> })}</h2>} style={{ marginBottom: 16 }} className="search-results">
+    <Card title={<h2 style={{ margin: 0, fontSize: '1.1em' }}>{fillNodes(t('searchFor'), { q: <span lang="zh-CN">{q}</span> })}</h2>} style={{ marginBottom: 16 }} className="search-results">
       {found.error && <Alert type="error" message={found.error.message} />}
       {!body ? <Spin tip={t('loading')} /> : body.results.length === 0 ? (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -33,10 +39,10 @@ export function SearchResults({ q }: { q: string }) {
           <List.Item>
             <List.Item.Meta
               title={<Link to={`/matters/${encodeURIComponent(h.id)}`} lang="zh-CN">{h.name}</Link>}
-              description={<>
-                <span lang="zh-CN">{h.lifeStage} · {h.summary.slice(0, 60)}…</span>{' '}
-                <span>{t('matchedIn')}{t('colon')}{h.matchedIn.map((f) => <Tag key={f}>{t(`field_${f}` as MessageKey)}</Tag>)}</span>
-              </>}
+              description={elder ? (
+                // 长辈模式: the life stage only; the summary and where the words matched behind 更多说明.
+                <><span lang="zh-CN">{h.lifeStage}</span><More>{detail(h)}</More></>
+              ) : <><span lang="zh-CN">{h.lifeStage} · </span>{detail(h)}</>}
             />
           </List.Item>
         )} />

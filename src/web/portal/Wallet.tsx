@@ -15,35 +15,59 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { RequireApplicant } from './case/RequireApplicant.tsx';
 import { MUTED } from '../shared/form/muted.ts';
-import { ShowLicense } from './wallet/ShowLicense.tsx';
+import { ShowLicense, verifyLangQuery } from './wallet/ShowLicense.tsx';
+import { Folded, More, MoreGroup, MoreToggle } from './elder/More.tsx';
 import { usePageTitle } from '../shared/usePageTitle.ts';
 
 const LABEL = { color: 'rgba(0,0,0,0.65)' } as const;
 const VALUE = { margin: '0 0 8px' } as const;
 
 function Holder({ l }: { l: WalletLicense }) {
-  const { t } = usePrefs();
+  const { t, elder } = usePrefs();
   const number = l.holder.creditCode ? `${t('wl_credit')}${l.holder.creditCode}` : l.holder.idNumber ? `${t('wl_id')}${l.holder.idNumber}` : null;
   return (
     <>
       <Zh>{l.holder.name}</Zh>
       {l.keeper !== 'self' && <Tag color="blue" style={{ marginInlineStart: 8 }} lang="zh-CN">{l.keeperLabel}</Tag>}
-      {number && <div style={{ ...MUTED, overflowWrap: 'anywhere' }}>{number}</div>}
+      {number && !elder && <div style={{ ...MUTED, overflowWrap: 'anywhere' }}>{number}</div>}
     </>
   );
 }
 
 function Validity({ l }: { l: WalletLicense }) {
-  const { t, lang } = usePrefs();
+  const { t, lang, elder } = usePrefs();
   if (!l.validUntil) return <>{t('wl_forever')}</>;
   const expired = isExpired(l);
-  return <>{t('wl_until', { day: plainDay(l.validUntil, lang) })}{expired && <Tag color="error" style={{ marginInlineStart: 8 }}>{t('wl_expired')}</Tag>}<div style={MUTED}>{t('wl_from', { day: plainDay(l.validFrom, lang) })}</div></>;
+  return <>{t('wl_until', { day: plainDay(l.validUntil, lang) })}{expired && <Tag color="error" style={{ marginInlineStart: 8 }}>{t('wl_expired')}</Tag>}{!elder && <div style={MUTED}>{t('wl_from', { day: plainDay(l.validFrom, lang) })}</div>}</>;
 }
 
 const isExpired = (l: WalletLicense) => l.validUntil !== null && l.validUntil < shanghaiToday();
 
-function LicenseCard({ l }: { l: WalletLicense }) {
+/** What 长辈模式 folds behind 更多说明: the numbers, the dates of issue and start, verification and the source case. */
+function LicenseMore({ l }: { l: WalletLicense }) {
   const { t, lang } = usePrefs();
+  const id = l.holder.creditCode ? `${t('wl_credit')}${l.holder.creditCode}` : l.holder.idNumber ? `${t('wl_id')}${l.holder.idNumber}` : null;
+  return (
+    <More>
+      <dl style={{ margin: 0 }}>
+        {id && <><dt style={LABEL}>{t('wl_holder')}</dt><dd style={{ ...VALUE, overflowWrap: 'anywhere' }}>{id}</dd></>}
+        <dt style={LABEL}>{t('wl_number')}</dt>
+        <dd style={{ ...VALUE, overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{l.number}</dd>
+        <dt style={LABEL}>{t('wl_issued')}</dt>
+        <dd style={VALUE}>{plainDay(l.issuedOn, lang)}</dd>
+        <dt style={LABEL}>{t('wl_validity')}</dt>
+        <dd style={VALUE}>{t('wl_from', { day: plainDay(l.validFrom, lang) })}</dd>
+      </dl>
+      <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+        <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">{t('wl_verify')}</a></li>
+        <li><Link to={`/cases/${l.caseId}`}>{t('wl_case')}</Link></li>
+      </ul>
+    </More>
+  );
+}
+
+function LicenseCard({ l }: { l: WalletLicense }) {
+  const { t, lang, elder } = usePrefs();
   const titleId = `license-${l.id}`;
   const expired = isExpired(l);
   return (
@@ -53,12 +77,12 @@ function LicenseCard({ l }: { l: WalletLicense }) {
         <dl style={{ margin: 0 }}>
           <dt style={LABEL}>{t('wl_holder')}</dt>
           <dd style={VALUE}><Holder l={l} /></dd>
-          <dt style={LABEL}>{t('wl_number')}</dt>
-          <dd style={{ ...VALUE, overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{l.number}</dd>
+          {!elder && <><dt style={LABEL}>{t('wl_number')}</dt>
+          <dd style={{ ...VALUE, overflowWrap: 'anywhere', fontFamily: 'monospace' }}>{l.number}</dd></>}
           <dt style={LABEL}>{t('wl_issuer')}</dt>
           <dd style={VALUE} lang="zh-CN">{l.departmentName}</dd>
-          <dt style={LABEL}>{t('wl_issued')}</dt>
-          <dd style={VALUE}>{plainDay(l.issuedOn, lang)}</dd>
+          {!elder && <><dt style={LABEL}>{t('wl_issued')}</dt>
+          <dd style={VALUE}>{plainDay(l.issuedOn, lang)}</dd></>}
           <dt style={LABEL}>{t('wl_validity')}</dt>
           <dd style={VALUE}><Validity l={l} /></dd>
           <dt style={LABEL}>{t('wl_status')}</dt>
@@ -67,9 +91,10 @@ function LicenseCard({ l }: { l: WalletLicense }) {
         {!expired && <div style={{ margin: '8px 0' }}><ShowLicense license={l} /></div>}
         <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
           <li><a href={l.documentUrl} target="_blank" rel="noopener noreferrer">{lang === 'zh' ? `查看或下载${l.name}（PDF）` : <>{t('wl_pdf')}<Zh>{l.name}</Zh></>}<span className="visually-hidden">{t('wl_newWindow')}</span></a></li>
-          <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">{t('wl_verify')}</a></li>
-          <li><Link to={`/cases/${l.caseId}`}>{t('wl_case')}</Link></li>
+          {!elder && <li><a href={l.verifyUrl} target="_blank" rel="noopener noreferrer">{t('wl_verify')}</a></li>}
+          {!elder && <li><Link to={`/cases/${l.caseId}`}>{t('wl_case')}</Link></li>}
         </ul>
+        {elder && <LicenseMore l={l} />}
       </div>
       <figure style={{ margin: 0, textAlign: 'center', flex: '1 1 160px', display: 'flex', flexDirection: 'column', alignItems: 'center' }}>
         <img src={l.qr} alt={lang === 'zh' ? `${l.name}的核验二维码` : t('wl_qrAlt')} width={160} height={160} style={{ display: 'block', maxWidth: '100%', height: 'auto' }} />
@@ -80,8 +105,10 @@ function LicenseCard({ l }: { l: WalletLicense }) {
 }
 
 function Licenses() {
-  const { t } = usePrefs();
-  const { data, error, loading } = useLoad(() => get<{ licenses: WalletLicense[] }>('/api/wallet'), []);
+  const { t, lang, elder } = usePrefs();
+  // In English the language goes into each licence's verification link, so the page it opens reads in
+  // English too; Chinese links stay as they were (the page then follows the scanning phone, Chinese by default).
+  const { data, error, loading } = useLoad(() => get<{ licenses: WalletLicense[] }>(`/api/wallet${verifyLangQuery(lang)}`), [lang]);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (loading || !data) return <Spin description={t('loading')} />;
   if (data.licenses.length === 0) {
@@ -96,10 +123,10 @@ function Licenses() {
   return (
     <>
       {data.licenses.some((l) => l.keeper === 'guardian') && (
-        <Typography.Paragraph style={MUTED}>{t('wl_guardian')}</Typography.Paragraph>
+        <Folded><Typography.Paragraph style={MUTED}>{t('wl_guardian')}</Typography.Paragraph></Folded>
       )}
       <Row gutter={[16, 16]}>
-        {data.licenses.map((l) => <Col key={l.id} xs={24} lg={12}><LicenseCard l={l} /></Col>)}
+        {data.licenses.map((l) => <Col key={l.id} xs={24} lg={elder ? 24 : 12}><LicenseCard l={l} /></Col>)}
       </Row>
     </>
   );
@@ -110,9 +137,13 @@ export default function Wallet() {
   usePageTitle(t('wallet'));
   return (
     <RequireApplicant what={t('wl_what')}>
-      <Typography.Title level={1}>{t('wallet')}</Typography.Title>
-      <Typography.Paragraph style={MUTED}>{t('wl_lead')}</Typography.Paragraph>
-      <Licenses />
+      {/* 长辈模式: one 更多说明 under the title for the page's notes (what an e-licence is worth, whose they are). */}
+      <MoreGroup>
+        <Typography.Title level={1}>{t('wallet')}</Typography.Title>
+        <MoreToggle />
+        <Folded><Typography.Paragraph style={MUTED}>{t('wl_lead')}</Typography.Paragraph></Folded>
+        <Licenses />
+      </MoreGroup>
     </RequireApplicant>
   );
 }

@@ -74,7 +74,7 @@ export function CaseFeesCard({ caseId, atWindow = false, onChange }: { caseId: s
     {
       title: t('fee_status'), dataIndex: 'status', render: (s: FeeOrder['status'], o: FeeOrder) => (
         <>
-          <Tag color={STATUS_COLOR[s]}><span lang="zh-CN">{o.statusName}</span></Tag>
+          <Tag color={STATUS_COLOR[s]}>{t(`feeSt_${s}`)}</Tag>
           {o.paidAt && <Typography.Text style={{ ...MUTED, display: 'block' }}>{t('fee_paid_at')} {minuteText(o.paidAt, lang)}</Typography.Text>}
           {o.refund && <Typography.Text style={{ display: 'block' }}>{o.refund.status === 'pending' ? t('fee_refund_pending', { amount: money(t, o.refund.amount), reason: '' }) : t('fee_refund_done', { amount: money(t, o.refund.amount) })}{o.refund.status === 'pending' && <span lang="zh-CN">{o.refund.reason}</span>}</Typography.Text>}
         </>

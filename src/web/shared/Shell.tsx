@@ -1,5 +1,5 @@
 /** The page frame of every face: brand, navigation, language and elder-mode switches. */
-import { Button, ConfigProvider, Layout, Space, Switch, theme, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Space, theme, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { MouseEvent, ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Assistant } from '../portal/assistant/Assistant.tsx';
 import { SubjectSwitcher } from '../portal/SubjectSwitcher.tsx';
 import { loginHref, useAuth } from './auth.tsx';
+import { ElderToggle } from './ElderToggle.tsx';
 import { TabBar } from './phone/TabBar.tsx';
 import { usePhone } from './phone/usePhone.ts';
 import { usePrefs } from './prefs.tsx';
@@ -30,16 +31,14 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
 }
 
 export function Shell({ children }: { children: ReactNode }) {
-  const { lang, setLang, elder, setElder, t } = usePrefs();
+  const { lang, setLang, elder, t } = usePrefs();
   const { account, logout } = useAuth();
   const navigate = useNavigate();
   // On a phone the applicant face trades the wrapping header for one row and a bottom tab bar; staff keep theirs.
   const tabs = usePhone() && (!account || account.role === 'applicant');
   const switches = (
     <>
-      <label style={{ color: '#fff' }}>
-        <Switch size="small" checked={elder} onChange={setElder} aria-label={elder ? t('elderOff') : t('elderOn')} /> {t('elderOn')}
-      </label>
+      <ElderToggle />
       {/* The switch names the other language in that language, and says so. */}
       <Button size="small" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
     </>

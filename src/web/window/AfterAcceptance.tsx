@@ -35,7 +35,7 @@ export function Progress({ caseView }: { caseView: CaseView }) {
           <div style={{ width: '100%' }}>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between' }}>
               <Typography.Text strong><span lang="zh-CN">{p.name}</span></Typography.Text>
-              <Tag color={p.status === 'approved' ? 'green' : p.status === 'refused' || p.status === 'stopped' ? 'red' : p.status === 'supplement' ? 'orange' : 'blue'}>{named(t, TASK_STATUS, p.status)}</Tag>
+              <Tag color={p.status === 'approved' ? 'green' : p.status === 'refused' || p.status === 'stopped' ? 'red' : p.status === 'supplement' ? 'orange' : 'blue'}>{p.awaiting === 'payment' ? t('winTaskAwaitingPayment') : named(t, TASK_STATUS, p.status)}</Tag>
             </div>
             <Typography.Text type="secondary"><span lang="zh-CN">{p.department.name}</span>{p.dueDate ? t('winDue', { p0: dueWords(t, p.dueDate, p.dueProvisional) }) : ''}{p.decidedOn ? t('winCompleted', { decidedOn: p.decidedOn }) : ''}</Typography.Text>
             {p.result && <div>{t('winResult')}<span lang="zh-CN">{p.result.name}</span>{p.result.ref ? t('winNo', { ref: p.result.ref }) : ''}</div>}

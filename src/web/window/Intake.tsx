@@ -4,7 +4,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { validateFormValues } from '../../core/planning/validate-form.ts';
 import { api, ApiError, get, post, put } from '../shared/api.ts';
 import { useToastAction } from '../shared/useAction.ts';
-import { fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
+import { errorText, fieldSpecs, FormSummary, isMasked, SchemaForm, type SchemaFormHandle } from '../shared/form/index.ts';
 import type { CaseView, Plan } from './types.ts';
 import { CommitmentAtCounter } from './CommitmentAtCounter.tsx';
 import { Section, visitors } from './ui.tsx';
@@ -16,7 +16,7 @@ function formProblems(plan: Plan, values: Record<string, unknown>): { key: strin
   const specs = fieldSpecs(plan.form);
   return validateFormValues(plan.form, values)
     .filter((e) => e.code !== 'unknown-field')
-    .map((e) => ({ key: e.path.replace(/^form\./, ''), message: e.message }))
+    .map((e) => ({ key: e.path.replace(/^form\./, ''), message: errorText(e) }))
     .filter((e) => !isMasked(specs.get(e.key), values[e.key]));
 }
 

@@ -9,8 +9,9 @@ import { get, post } from '../shared/api.ts';
 import { ScrollRegion } from '../shared/ScrollRegion.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useLoad } from '../shared/useLoad.ts';
-import { fmtTime, LoadError, Section, today } from '../window/ui.tsx';
+import { fmtTime, LoadError, named, Section, TASK_STATUS, today } from '../window/ui.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
+import { fillNodes, Zh } from '../shared/fillNodes.tsx';
 
 function UrgeForm({ c, onDone }: { c: OverseenCase; onDone(): void }) {
   const { t } = usePrefs();
@@ -31,7 +32,7 @@ function UrgeForm({ c, onDone }: { c: OverseenCase; onDone(): void }) {
       <legend style={{ fontSize: 'inherit', padding: '0 4px' }}>{t('wbOversee')}</legend>
       <Space wrap align="center">
         <label htmlFor={`${id}-item`}>{t('wbItems')}</label>
-        <Select id={`${id}-item`} value={item} onChange={setItem} style={{ minWidth: 260 }} options={open.map((i) => ({ value: i.item, label: t('wbSep3', { name: i.name, departmentName: i.departmentName }) }))} />
+        <Select id={`${id}-item`} value={item} onChange={setItem} style={{ minWidth: 260 }} options={open.map((i) => ({ value: i.item, label: fillNodes(t('wbSep3'), { name: <Zh>{i.name}</Zh>, departmentName: <Zh>{i.departmentName}</Zh> }) }))} />
         <label htmlFor={`${id}-deadline`}>{t('wbDueDate')}</label>
         <Input id={`${id}-deadline`} type="date" min={today()} value={deadline} onChange={(e) => setDeadline(e.target.value)} style={{ width: 180 }} />
       </Space>
@@ -55,9 +56,10 @@ function CaseDetail({ id }: { id: string }) {
       {holder}
       <ScrollRegion label={t('wbItemsOf', { number: c.number })}>
         <Table rowKey="item" size="small" pagination={false} dataSource={c.items} columns={[
-          { title: t('wbItems'), dataIndex: 'name' },
-          { title: t('wbDepartment'), dataIndex: 'departmentName' },
-          { title: t('wbStatus'), dataIndex: 'statusName', render: (s: string, r) => <Tag color={r.overdue ? 'red' : r.open ? 'blue' : 'default'}>{r.overdue ? t('wbOverdue', { s }) : s}</Tag> },
+          { title: t('wbItems'), dataIndex: 'name', render: (v: string) => <span lang="zh-CN">{v}</span> },
+          { title: t('wbDepartment'), dataIndex: 'departmentName', render: (v: string) => <span lang="zh-CN">{v}</span> },
+          // The status by its code: the server's statusName is Chinese.
+          { title: t('wbStatus'), dataIndex: 'status', render: (code: string, r) => { const s = named(t, TASK_STATUS, code); return <Tag color={r.overdue ? 'red' : r.open ? 'blue' : 'default'}>{r.overdue ? t('wbOverdue', { s }) : s}</Tag>; } },
           { title: t('wbDue'), dataIndex: 'dueDate', render: (v: string | null) => v ?? '—' },
         ]} />
       </ScrollRegion>
@@ -68,8 +70,8 @@ function CaseDetail({ id }: { id: string }) {
       <Typography.Title level={5}>{t('wbOversightRecords')}</Typography.Title>
       {urges.length === 0 ? <Typography.Text type="secondary">{t('wbNone')}</Typography.Text> : (
         <ul>{urges.map((u) => (
-          <li key={u.id}>{fmtTime(u.urgedAt)} {t('wbOversightOf')}<span lang="zh-CN">{u.itemName}</span>{t('wbSep6')}<span lang="zh-CN">{u.departmentName}</span>{t('wbDue2')} {u.deadline}{t('wbSep5')}{u.note}
-            {u.answer ? <div>{t('wbAnswer')}{fmtTime(u.answeredAt)}{t('wbSep7')}{u.answeredByName}{t('wbSep5')}{u.answer}</div> : <Tag color={u.overdue ? 'red' : 'gold'} style={{ marginInlineStart: 8 }}>{u.overdue ? t('wbOverdueNoAnswer') : t('wbAwaitingAnswer')}</Tag>}
+          <li key={u.id}>{fmtTime(u.urgedAt)} {t('wbOversightOf')}<span lang="zh-CN">{u.itemName}</span>{t('wbSep6')}<span lang="zh-CN">{u.departmentName}</span>{t('wbDue2')} {u.deadline}{t('wbSep5')}<span lang="zh-CN">{u.note}</span>
+            {u.answer ? <div>{t('wbAnswer')}{fmtTime(u.answeredAt)}{t('wbSep7')}<span lang="zh-CN">{u.answeredByName}</span>{t('wbSep5')}<span lang="zh-CN">{u.answer}</span></div> : <Tag color={u.overdue ? 'red' : 'gold'} style={{ marginInlineStart: 8 }}>{u.overdue ? t('wbOverdueNoAnswer') : t('wbAwaitingAnswer')}</Tag>}
           </li>
         ))}</ul>
       )}

@@ -12,11 +12,18 @@ import { fmtTime, LoadError, named, Section } from '../window/ui.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import type { MessageKey } from '../shared/messages/index.ts';
 
-/** 好差评 words by code; the server's names are Chinese only (steps come by name alone). */
+/** 好差评 words by code (the server's names are Chinese). */
 export const LEVEL: Record<string, MessageKey> = { 5: 'wbLevel5', 4: 'wbLevel4', 3: 'wbLevel3', 2: 'wbLevel2', 1: 'wbLevel1' };
 export const EVENT: Record<string, MessageKey> = { acceptance: 'wbEventAcceptance', completion: 'wbEventCompletion' };
 const RECT_STATUS: Record<string, MessageKey> = { open: 'wbRectOpen', verified: 'wbRectVerified', appealed: 'wbRectAppealed', replied: 'wbRectReplied', closed: 'wbRectClosed', dismissed: 'wbRectDismissed' };
-const STEP_BY_NAME: Record<string, MessageKey> = { 核实: 'wbStepVerify', 申诉: 'wbStepAppeal', 申诉决定: 'wbStepDecideAppeal', 整改答复: 'wbStepReply', 回访: 'wbStepFollowUp' };
+const STEP: Record<string, MessageKey> = { verify: 'wbStepVerify', appeal: 'wbStepAppeal', 'decide-appeal': 'wbStepDecideAppeal', reply: 'wbStepReply', 'follow-up': 'wbStepFollowUp' };
+
+type HistoryStep = RectificationRow['history'][number];
+/** A step's outcome (申诉成立, 满意 …) in the interface's words, then what was written, as typed. */
+function StepText({ s }: { s: HistoryStep }) {
+  const { t } = usePrefs();
+  return <>{s.outcome && t(`rc_outcome_${s.outcome}`)}{s.outcome && s.note ? t('colon') : ''}{s.note && <span lang="zh-CN">{s.note}</span>}</>;
+}
 
 /** The way the rated case went (the server sets it from the case). */
 const CHANNEL: Record<string, MessageKey> = { online: 'wbOnline', window: 'wbAtTheWindow', assisted: 'wbAssistedOrByProxy' };
@@ -88,7 +95,7 @@ function Item({ r, onDone }: { r: RectificationRow; onDone(text: string): void }
         {r.tags.length > 0 && <div style={{ marginTop: 4 }}>{r.tags.map((tag) => <Tag key={tag} lang="zh-CN">{tag}</Tag>)}</div>}
         {r.comment && <blockquote lang="zh-CN" style={{ margin: '8px 0', paddingInlineStart: 12, borderInlineStart: '3px solid #f0f0f0' }}><span lang="zh-CN">{r.comment}</span></blockquote>}
         {r.history.length > 0 && (
-          <Timeline style={{ marginTop: 12 }} items={r.history.map((s) => ({ content: <span><strong>{named(t, STEP_BY_NAME, s.stepName)}</strong>{t('wbSep')}{fmtTime(s.at)}{t('wbSep7')}<span lang="zh-CN">{s.actorName}</span>{t('wbSep5')}<span lang="zh-CN">{s.text}</span></span> }))} />
+          <Timeline style={{ marginTop: 12 }} items={r.history.map((s) => ({ content: <span><strong>{named(t, STEP, s.step)}</strong>{t('wbSep')}{fmtTime(s.at)}{t('wbSep7')}{s.byApplicant ? t('rc_applicant') : <span lang="zh-CN">{s.actorName}</span>}{t('wbSep5')}<StepText s={s} /></span> }))} />
         )}
         {r.status === 'appealed' && <Alert type="info" showIcon title={t('wbAppealUnderReviewThe')} style={{ marginTop: 8 }} />}
         {action && (

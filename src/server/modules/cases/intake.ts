@@ -2,24 +2,12 @@
  * 收件窗口: the window that took an application in, named as people read it (window, department,
  * region), from the catalogue the case was planned with.
  */
-import type { Kysely } from 'kysely';
 import type { Intake } from '../../../contracts/regions.ts';
 import { regionChain } from '../../../core/catalog/regions.ts';
-import type { Database } from '../../db/schema.ts';
 import type { CatalogueStore } from '../catalogue/store.ts';
 
-/**
- * The case view is built from the database handle alone at a dozen places; the catalogue store that
- * goes with a handle is remembered here once (app wiring) rather than passed down to every one.
- */
-const stores = new WeakMap<Kysely<Database>, CatalogueStore>();
-
-export function rememberCatalogues(db: Kysely<Database>, catalogues: CatalogueStore): void {
-  stores.set(db, catalogues);
-}
-
-export async function intakeOf(catalogues: CatalogueStore | undefined, row: { window_party: string | null; catalogue_version: number }): Promise<Intake> {
-  if (!catalogues || row.window_party === null) return null;
+export async function intakeOf(catalogues: CatalogueStore, row: { window_party: string | null; catalogue_version: number }): Promise<Intake> {
+  if (row.window_party === null) return null;
   const { catalogue } = await catalogues.get(row.catalogue_version);
   const dept = catalogue.departments.get(row.window_party) ?? (await catalogues.latest()).catalogue.departments.get(row.window_party);
   if (!dept) return null;
@@ -31,5 +19,3 @@ export async function intakeOf(catalogues: CatalogueStore | undefined, row: { wi
     region: region ? { code: region.code, name: region.name, fullName: chain.map((a) => a.name).reverse().join('') } : null,
   };
 }
-
-export const intakeFor = (db: Kysely<Database>, row: { window_party: string | null; catalogue_version: number }): Promise<Intake> => intakeOf(stores.get(db), row);

@@ -13,7 +13,7 @@ import type { TaskService } from '../tasks/service.ts';
 import { mustReach, type CaseService } from './service.ts';
 import { caseStatus, groupByCase, loadCase, type LoadedCase } from './store.ts';
 import { CASE_STATUS_LABEL, type CaseRecord, type CaseStatus } from '../../../core/case/case.ts';
-import { TASK_STATUS_LABEL, type Task } from '../../../core/case/task.ts';
+import { taskStatusLabel, type Task } from '../../../core/case/task.ts';
 import { caseView, maskPlan } from './view.ts';
 import { regionOfFacts } from '../../../core/planning/jurisdiction.ts';
 
@@ -45,7 +45,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     if ((values !== undefined || chosenItems !== undefined || submit) && answers === undefined) throw badRequest('answers-required', '一次提交所选事项、表单或申报时须同时提交引导问题的回答', [{ path: 'answers', message: '请提交回答' }]);
     const c = await cases.create({ matterId, applicantId: account.id, actor: account, channel: 'online', answers, chosenItems, values, submit, region });
     reply.code(201);
-    return caseView(deps.db.kysely, deps.cipher, c);
+    return caseView(deps, c);
   });
 
   app.get('/api/me/facts', {
@@ -74,7 +74,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
       list.push({
         id: r.id, number: r.number, matter: { id: r.matter_id, name: catalogue.matters.get(r.matter_id)?.name ?? r.matter_id },
         status, statusLabel: CASE_STATUS_LABEL[status], createdAt: r.created_at, outcome: caseOutcome(status, tasks)?.summary ?? null,
-        progress: tasks.map((t) => ({ name: t.name, statusLabel: TASK_STATUS_LABEL[t.status], dueDate: t.dueDate ?? null })),
+        progress: tasks.map((t) => ({ name: t.name, statusLabel: taskStatusLabel(t, tasks), dueDate: t.dueDate ?? null })),
       });
     }
     return { cases: list };
@@ -84,7 +84,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     schema: { tags: TAG, summary: '办件详情与进度', operationId: 'getCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
   }, async (request) => {
     const { c } = await reachCase(deps, request, request.params.id);
-    return caseView(deps.db.kysely, deps.cipher, c);
+    return caseView(deps, c);
   });
 
   app.put('/api/cases/:id/answers', {
@@ -103,7 +103,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     schema: { tags: TAG, summary: '保存表单（草稿）', operationId: 'saveForm', security: SESSION, params: IdParams, body: FormBody, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'no-plan', 'invalid-form') } },
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
-    return caseView(deps.db.kysely, deps.cipher, await cases.saveForm(request.params.id, account, request.body.values));
+    return caseView(deps, await cases.saveForm(request.params.id, account, request.body.values));
   });
 
   app.post('/api/cases/:id/materials/:material/files', {
@@ -150,7 +150,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     schema: { tags: TAG, summary: '提交申请', operationId: 'submitCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors(...CHANGE_ERRORS, 'not-submittable', 'incomplete-application', 'materials-missing', 'invalid-form', 'no-plan', 'answers-incomplete', 'not-eligible', 'case-already-submitted') } },
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
-    return caseView(deps.db.kysely, deps.cipher, await cases.submit(request.params.id, account));
+    return caseView(deps, await cases.submit(request.params.id, account));
   });
 
   app.post('/api/cases/:id/withdraw', {
@@ -158,7 +158,7 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
     if (account.role !== 'applicant') throw forbidden('撤回须由申请人本人提出');
-    return caseView(deps.db.kysely, deps.cipher, await cases.withdraw(request.params.id, account));
+    return caseView(deps, await cases.withdraw(request.params.id, account));
   });
 
   app.post('/api/cases/:id/tasks/:item/supplement-provided', {
@@ -171,6 +171,6 @@ export function caseRoutes(server: FastifyInstance, deps: Deps, cases: CaseServi
     const { account } = await reachCase(deps, request, request.params.id);
     if (account.role !== 'applicant' && account.role !== 'window') throw forbidden();
     await tasks.supplementProvided(request.params.id, request.params.item, { id: account.id, role: account.role, displayName: account.displayName }, request.body?.facts ?? []);
-    return caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
+    return caseView(deps, await loadCase(deps.db.kysely, deps.db.dialect, request.params.id));
   });
 }

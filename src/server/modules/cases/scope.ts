@@ -10,7 +10,6 @@ import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import type { Account } from '../identity/roles.ts';
-import { rememberCatalogues } from './intake.ts';
 
 export interface WindowScope {
   /** Region codes served; null when the window's region is unknown (it then sees every case, as before regions). */
@@ -70,7 +69,6 @@ function caseIdOf(request: FastifyRequest): string | undefined {
 
 /** One check before every case route's handler, so no route can forget it. */
 export function installCaseScope(app: FastifyInstance, deps: Deps): void {
-  rememberCatalogues(deps.db.kysely, deps.catalogues);
   app.addHook('preHandler', async (request) => {
     const p = request.principal;
     if (p?.kind !== 'account' || p.account.role !== 'window') return;

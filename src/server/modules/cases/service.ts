@@ -2,7 +2,6 @@
  * The applicant's side of a case: start it, answer, choose items, fill the one form, upload
  * materials, submit (freezing the catalogue version and plan), follow it, withdraw it.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { newCase, transitionCase } from '../../../core/case/case.ts';
 import { withdrawCase } from '../../../core/case/orchestrate.ts';
@@ -26,6 +25,7 @@ import { loadCase, saveCase, saveTasks, type CaseFileRow, type LoadedCase } from
 import { rewriteFormKeys, writeCaseKeys } from '../window/search-keys.ts';
 import { settleOnWithdrawal } from '../fees/orders.ts';
 import { insertRows, prepared } from '../../db/prepared.ts';
+import { newRowId } from '../../ids.ts';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
@@ -112,7 +112,7 @@ export class CaseService {
   async create(input: CreateInput): Promise<LoadedCase> {
     const { version, catalogue } = await this.deps.catalogues.latest();
     if (!catalogue.matters.has(input.matterId)) throw new AppError('not-found', 404, `一件事「${input.matterId}」不存在`);
-    const id = randomUUID();
+    const id = newRowId();
     const at = this.now();
     const { facts, applicant, account } = await this.applicantFacts(input.applicantId);
     if (input.region !== undefined && !catalogue.regions.has(input.region)) {
@@ -190,7 +190,7 @@ export class CaseService {
   /** Materials spared by a held e-license, shared data or an earlier result are attached with their evidence. */
   private async attachExemptions(trx: Kysely<Database>, caseId: string, p: Plan, actor: Account, at: string): Promise<CaseFileRow[]> {
     const rows = p.materials.filter((x) => x.status === 'exempt').map((m) => ({
-      id: randomUUID(), case_id: caseId, material_id: m.id, source: 'exemption' as const, file_hash: null, name: m.name, mime: null, size: null,
+      id: newRowId(), case_id: caseId, material_id: m.id, source: 'exemption' as const, file_hash: null, name: m.name, mime: null, size: null,
       evidence: JSON.stringify(m.exemption), status: 'attached' as const, created_by: actor.id, created_at: at,
     }));
     await insertRows(trx, 'case_files', rows);
@@ -216,7 +216,7 @@ export class CaseService {
     };
     mayUpload(await loadCase(this.db, this.deps.db.dialect, caseId));
     const stored = await this.deps.files.put(file.data);
-    const id = randomUUID();
+    const id = newRowId();
     await this.transaction(async (trx) => {
       const c = await loadCase(trx, this.deps.db.dialect, caseId, true);
       mayUpload(c);

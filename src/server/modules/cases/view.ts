@@ -1,9 +1,7 @@
 /** What a case looks like to the applicant and the window: progress per item, materials, documents. */
-import type { Kysely } from 'kysely';
 import { CASE_STATUS_LABEL, type CaseStatus } from '../../../core/case/case.ts';
-import { TASK_STATUS_LABEL } from '../../../core/case/task.ts';
-import type { Database } from '../../db/schema.ts';
-import type { FieldCipher } from '../../deps.ts';
+import { awaiting, taskStatusLabel } from '../../../core/case/task.ts';
+import type { Deps, FieldCipher } from '../../deps.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { maskedPrefill, maskedValues } from './form-values.ts';
 import { maskIdNumber } from '../../crypto/sm4.ts';
@@ -11,12 +9,14 @@ import { caseFiles, caseStatus, type LoadedCase } from './store.ts';
 import { caseOutcome } from '../../../core/case/outcome.ts';
 import { resultDocuments } from '../results/listing.ts';
 import { correctionView, rejectionView } from '../window/corrections.ts';
-import { intakeFor } from './intake.ts';
+import { intakeOf } from './intake.ts';
 import { prepared } from '../../db/prepared.ts';
 
 const applicantOf = prepared((db, p) => db.selectFrom('accounts').select(['display_name', 'id_number_enc']).where('id', '=', p('id')));
 
-export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: LoadedCase) {
+export async function caseView(deps: Pick<Deps, 'db' | 'cipher' | 'catalogues'>, c: LoadedCase) {
+  const db = deps.db.kysely;
+  const { cipher } = deps;
   const applicant = c.known?.applicant ?? await applicantOf.first(db, { id: c.row.applicant_id });
   const files = c.known?.files ?? await caseFiles(db, c.row.id);
   const status = caseStatus(c) as CaseStatus;
@@ -45,7 +45,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
       files: files.filter((f) => f.material_id === m.id && f.source !== 'exemption').map((f) => ({ id: f.id, name: f.name, source: f.source, status: f.status, createdAt: f.created_at })),
     })),
     progress: c.tasks.map((t) => ({
-      item: t.id, name: t.name, department: t.department, status: t.status, statusLabel: TASK_STATUS_LABEL[t.status],
+      item: t.id, name: t.name, department: t.department, status: t.status, statusLabel: taskStatusLabel(t, c.tasks), awaiting: awaiting(t, c.tasks),
       dispatchedOn: t.dispatchedOn ?? null, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true, decidedOn: t.decidedOn ?? null,
       result: t.result ?? null, reasons: t.reasons ?? null, stopReason: t.stopReason ?? null, supplement: t.supplement ?? null,
     })),
@@ -59,7 +59,7 @@ export async function caseView(db: Kysely<Database>, cipher: FieldCipher, c: Loa
     createdAt: c.row.created_at,
     submittedAt: c.row.submitted_at,
     acceptedAt: c.row.accepted_at,
-    intake: await intakeFor(db, c.row),
+    intake: await intakeOf(deps.catalogues, c.row),
   };
 }
 

@@ -17,6 +17,7 @@ import { planOrFail } from './planning.ts';
 import { knownRegion } from './place.ts';
 import { EXEMPTION_TEXT, MATERIAL_FORM_TEXT, MATERIAL_MEDIUM_TEXT } from '../../../core/planning/labels.ts';
 import { MATERIAL_KINDS } from '../../../core/catalog/types.ts';
+import { hasSample } from '../../../contracts/sample-paths.ts';
 
 /** What the PDF shows, from a complete, eligible plan. */
 export function checklistData(catalogue: Catalogue, p: Plan, version: number, issuedOn: string): ChecklistData {
@@ -47,7 +48,8 @@ export function checklistData(catalogue: Catalogue, p: Plan, version: number, is
       review: m.review.formal,
       notes: [
         ...(m.proof ? [`设定依据：${m.proof.basis.join('；')}`, `开具单位：${m.proof.issuer}`] : []),
-        ...(m.sample ? [`样本：${m.sample}`] : []),
+        // The sample itself is a PDF the guide links to (samples.ts); the printed list names it and says where.
+        ...(hasSample(m) ? [`样本：${m.sample ?? `${m.name}（填写示例）`}（可在办事指南中查看、打印）`] : []),
         ...(m.deferrable ? ['可容缺后补'] : []),
         ...m.alternatives.map((a) => `已领取${a.evidence}的，可用电子证照代替`),
       ],

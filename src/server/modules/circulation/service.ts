@@ -3,7 +3,6 @@
  * The sending side seals the record with its department's SM2 e-seal; the receiving side seals the
  * same record plus who received it and when, so each hand-over is signed for on both ends.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { CirculationTable, Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -13,6 +12,7 @@ import { caseStatus, loadCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { circulationSignature, sealVerify } from '../tasks/seals.ts';
 import { insertRows } from '../../db/prepared.ts';
+import { newRowId } from '../../ids.ts';
 
 type Row = Selectable<CirculationTable>;
 export type MovementKind = 'handover' | 'courier' | 'return';
@@ -78,7 +78,7 @@ export async function recordMovements(trx: Kysely<Database>, deps: Deps, from: s
 
 function newRow(m: NewMovement, at: string): Row {
   return {
-    id: randomUUID(), case_id: m.caseId, material_id: m.materialId, kind: m.kind, from_party: m.from, to_party: m.to, waybill: m.waybill,
+    id: newRowId(), case_id: m.caseId, material_id: m.materialId, kind: m.kind, from_party: m.from, to_party: m.to, waybill: m.waybill,
     sent_by: m.sentBy, sent_at: at, sender_signature: '', received_by: null, received_at: null, receiver_signature: null,
   };
 }
@@ -118,7 +118,7 @@ export class CirculationService {
     if (input.to === from) throw badRequest('same-party', '不能流转给本方', [{ path: 'body.to', message: '接收方不能是发送方自己' }]);
     const { deps } = this;
     const at = deps.clock.now().toISOString();
-    const id = randomUUID();
+    const id = newRowId();
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, deps.db.dialect, input.caseId);
       if (account.role !== 'window' && !hasTask(c, from)) throw notFound('办件');

@@ -6,7 +6,6 @@
  * Run by the housekeeping worker; each case in its own transaction, guarded by the status, so two
  * workers cannot record one breach twice.
  */
-import { randomUUID } from 'node:crypto';
 import { dueDate } from '../../../core/calendar/workdays.ts';
 import type { Plan } from '../../../core/planning/types.ts';
 import { shanghaiDay } from '../../../shared/time/shanghai.ts';
@@ -15,6 +14,7 @@ import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { groupByCase } from '../cases/store.ts';
 import { notify } from '../notifications/service.ts';
+import { newRowId } from '../../ids.ts';
 
 /** Working days a department has for the 核查 of a breached commitment (assumption: no source fixes it). */
 export const CHECK_WORKING_DAYS = 10;
@@ -61,10 +61,10 @@ export async function followCommitments(deps: Pick<Deps, 'db' | 'clock' | 'catal
       const name = material?.name ?? '';
       const departments = [...new Set((material?.items ?? []).map((i) => plan?.items.find((x) => x.id === i)?.department.code).filter((d): d is string => !!d))];
       const reason = `承诺于 ${deadline} 前补交「${name}」，逾期未补交`;
-      await trx.insertInto('commitment_breaches').values({ id: randomUUID(), commitment_id: c.id, case_id: c.case_id, account_id: c.applicant_id, material_id: c.material_id, reason, recorded_at: at }).execute();
+      await trx.insertInto('commitment_breaches').values({ id: newRowId(), commitment_id: c.id, case_id: c.case_id, account_id: c.applicant_id, material_id: c.material_id, reason, recorded_at: at }).execute();
       for (const department of departments) {
         await trx.insertInto('commitment_checks').values({
-          id: randomUUID(), commitment_id: c.id, case_id: c.case_id, department, status: 'open', due_date: due, opened_at: at, result: null, note: null, done_by: null, done_at: null,
+          id: newRowId(), commitment_id: c.id, case_id: c.case_id, department, status: 'open', due_date: due, opened_at: at, result: null, note: null, done_by: null, done_at: null,
         }).execute();
         const staff = await trx.selectFrom('accounts').select('id').where('department', '=', department).where('role', 'in', ['lead', 'reviewer']).execute();
         for (const s of staff) {

@@ -4,7 +4,6 @@
  * window with the signed letter kept as a file. The case is planned again with the material spared.
  * Where the promise is to supply the material later, deadlines.ts follows it after acceptance.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
 import type { Database } from '../../db/schema.ts';
@@ -15,6 +14,7 @@ import { storedPlan } from '../cases/form-values.ts';
 import { mustReach, type CaseService } from '../cases/service.ts';
 import { loadCase, saveCase, type LoadedCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
+import { newRowId } from '../../ids.ts';
 
 export interface SignInput {
   materials: string[];
@@ -74,7 +74,7 @@ export class CommitmentService {
         await trx.insertInto('commitments').values(input.materials.map((id) => {
           const o = offers.get(id) as { text: string; days: number | null };
           return {
-            id: randomUUID(), case_id: caseId, material_id: id, text: o.text, signer_name: input.signerName.trim(), signed_by: actor.id, signed_at: at,
+            id: newRowId(), case_id: caseId, material_id: id, text: o.text, signer_name: input.signerName.trim(), signed_by: actor.id, signed_at: at,
             channel: window ? 'window' as const : 'online' as const, letter_file_id: input.letterFileId ?? null, supply_within_days: o.days, deadline: null,
             status: 'signed' as const, fulfilled_at: null, breached_at: null,
           };

@@ -7,7 +7,7 @@
  * without a case (walk-in) is followed by the window: the clerk who records it holds it in place of
  * an applicant account, the answer goes to the visitor's mobile by SMS, and the window closes it.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Consultation, ConsultationBody, ConsultationCloseBody, WalkInConsultationBody, WindowConsultationBody } from '../../../contracts/consultations.ts';
 import { dueDate } from '../../../core/calendar/workdays.ts';
@@ -25,6 +25,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
+import { newRowId } from '../../ids.ts';
 
 /** The service centre: it answers what concerns no one matter. */
 const CENTRE = 'zwfw';
@@ -94,7 +95,7 @@ export class ConsultationService {
     const department = matter?.lead ?? CENTRE;
     const at = this.deps.clock.now().toISOString();
     const due = dueDate(catalogue.calendar, this.today(), ANSWER_WORKING_DAYS[r.kind]);
-    const id = randomUUID();
+    const id = newRowId();
     for (let attempt = 1; ; attempt++) {
       const number = `ZX${this.today().replace(/-/g, '')}${String(this.draw()).padStart(6, '0')}`;
       try {
@@ -197,10 +198,11 @@ export class ConsultationService {
     });
   }
 
-  /** Figures for the effectiveness evaluation, for one matter or all. */
-  async figures(matterId?: string) {
+  /** Figures for the effectiveness evaluation, for one matter or all; with `departments`, of those addressed to them (a region's). */
+  async figures(matterId?: string, departments: string[] | null = null) {
     let q = this.deps.db.kysely.selectFrom('consultations').select(['kind', 'status', 'due_date', 'answered_at']);
     if (matterId !== undefined) q = q.where('matter_id', '=', matterId);
+    if (departments !== null) q = q.where('department', 'in', departments.length > 0 ? departments : ['']);
     const rows = await q.execute();
     return consultationFigures(rows.map((r) => ({ kind: r.kind as ConsultationKind, status: r.status as ConsultationStatus, dueDate: r.due_date, answeredOn: r.answered_at ? shanghaiDay(r.answered_at) : null })), this.today());
   }

@@ -25,10 +25,12 @@ async function fees(h: Harness, caseId: string, cookie: string): Promise<Fees> {
   expect(r.statusCode, r.body).toBe(200);
   return r.json() as Fees;
 }
-async function taskStatus(h: Harness, caseId: string, cookie: string): Promise<string | undefined> {
-  const view = (await h.request('GET', `/api/cases/${caseId}`, { cookie })).json() as { progress: { item: string; status: string }[] };
-  return view.progress.find((p) => p.item === ITEM)?.status;
+type Progress = { item: string; status: string; statusLabel: string; awaiting: string | null };
+async function progressOf(h: Harness, caseId: string, cookie: string): Promise<Progress | undefined> {
+  const view = (await h.request('GET', `/api/cases/${caseId}`, { cookie })).json() as { progress: Progress[] };
+  return view.progress.find((p) => p.item === ITEM);
 }
+const taskStatus = async (h: Harness, caseId: string, cookie: string) => (await progressOf(h, caseId, cookie))?.status;
 const audited = async (h: Harness, caseId: string, action: string) =>
   (await h.deps.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', caseId).where('action', '=', action).execute()).length;
 
@@ -63,13 +65,14 @@ describe.each(DIALECTS)('fees paid at the window (the default adapter), on %s', 
     expect(before.orders).toEqual([expect.objectContaining({ amount: 2000, status: 'unpaid', statusName: '待缴费', payUrl: null })]);
     const [order] = before.orders;
     expect(order?.reference).toMatch(/^20250929\d{12}$/);
-    expect(await taskStatus(h, id, me)).toBe('waiting');
+    // Held for its fee, not for an earlier item: the applicant reads 待缴费.
+    expect(await progressOf(h, id, me)).toMatchObject({ status: 'waiting', awaiting: 'payment', statusLabel: '待缴费' });
     expect(await h.deps.db.kysely.selectFrom('outbox').select('id').where('delivery_id', '=', `dispatch:${id}:${ITEM}`).execute()).toHaveLength(0);
 
     h.clock.advance(3600_000);
     const paid = await h.request('POST', `/api/window/fees/${order?.reference}/received`, { cookie: window, body: { method: 'cash' } });
     expect(paid.statusCode, paid.body).toBe(200);
-    expect(await taskStatus(h, id, me)).toBe('dispatched');
+    expect(await progressOf(h, id, me)).toMatchObject({ status: 'dispatched', awaiting: null });
     expect(await h.deps.db.kysely.selectFrom('outbox').select('id').where('delivery_id', '=', `dispatch:${id}:${ITEM}`).execute()).toHaveLength(1);
     expect(await fees(h, id, me)).toMatchObject({ due: 0, paid: 2000, orders: [{ status: 'paid', statusName: '已缴费' }] });
     // A second record of the same money is a mistake, not a second payment.

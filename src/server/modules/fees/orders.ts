@@ -3,7 +3,6 @@
  * that charges, holding that item's task until paid (待缴费), paid once whoever reports it and
  * however often, and settled on withdrawal (unpaid ones cancelled, paid ones refunded).
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { releaseHeld } from '../../../core/case/orchestrate.ts';
 import { isTaskFinal } from '../../../core/case/task.ts';
@@ -16,6 +15,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { loadCase, type LoadedCase } from '../cases/store.ts';
 import { notify } from '../notifications/service.ts';
 import { applyFlow } from '../tasks/flow.ts';
+import { newRowId } from '../../ids.ts';
 
 export type FeeOrderRow = Selectable<FeeOrderTable>;
 type Plan = NonNullable<LoadedCase['plan']>;
@@ -42,7 +42,7 @@ export async function openOrders(trx: Kysely<Database>, deps: Deps, c: Pick<Load
   const day = shanghaiDay(at);
   for (const item of missing) {
     await trx.insertInto('fee_orders').values({
-      id: randomUUID(), reference: await nextReference(trx, day, item.region?.code ?? c.row.region ?? null), case_id: c.row.id, item: item.id, item_name: item.name,
+      id: newRowId(), reference: await nextReference(trx, day, item.region?.code ?? c.row.region ?? null), case_id: c.row.id, item: item.id, item_name: item.name,
       department: item.department.code, charges: JSON.stringify(item.fees?.charges ?? []), amount: item.fees?.due ?? 0, status: 'unpaid', created_at: at,
       paid_at: null, paid_day: null, paid_via: null, paid_method: null, paid_by: null, transaction_ref: null, closed_at: null,
     }).onConflict((oc) => oc.columns(['case_id', 'item']).doNothing()).execute();
@@ -116,7 +116,7 @@ export async function settleOnWithdrawal(trx: Kysely<Database>, deps: Deps, c: P
   await trx.updateTable('fee_orders').set({ status: 'cancelled', closed_at: at }).where('case_id', '=', c.row.id).where('status', '=', 'unpaid').execute();
   for (const o of refunds) {
     await trx.insertInto('fee_refunds').values({
-      id: randomUUID(), order_id: o.id, case_id: o.case_id, department: o.department, amount: o.amount, reason: '申请人撤回申请，事项未作出决定', status: 'pending',
+      id: newRowId(), order_id: o.id, case_id: o.case_id, department: o.department, amount: o.amount, reason: '申请人撤回申请，事项未作出决定', status: 'pending',
       created_at: at, refunded_at: null, refunded_day: null, refunded_via: null, refunded_by: null, transaction_ref: null,
     }).onConflict((oc) => oc.column('order_id').doNothing()).execute();
   }

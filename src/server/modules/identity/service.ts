@@ -1,5 +1,5 @@
 /** Accounts, password log-in with lock-out, and sessions (only a digest of the token is stored). */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { passwordProblems } from '../../../core/accounts/password.ts';
@@ -12,6 +12,7 @@ import type { FieldCipher } from '../../deps.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { Lockout } from './lockout.ts';
 import type { Account, Role } from './roles.ts';
+import { newRowId } from '../../ids.ts';
 
 const tokenDigest = (token: string) => createHash('sm3').update(token).digest('hex');
 
@@ -69,7 +70,7 @@ export class IdentityService {
   async createAccount(a: NewAccount): Promise<Account> {
     requireStrong(a.password, a.username, 'password');
     const row: Row = {
-      id: randomUUID(),
+      id: newRowId(),
       username: a.username,
       password_hash: await hash(a.password),
       role: a.role,

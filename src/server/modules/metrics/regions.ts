@@ -13,22 +13,24 @@ export function servedBy(catalogue: Catalogue, region: string | undefined): stri
 
 /**
  * Two grouped reads, each answered from an index alone: submitted cases by (region, status) and
- * accepted ones by (region, accepted_at) (migrations 019 and 023).
+ * accepted ones by (region, accepted_at) (migrations 019 and 023). With `own` (an account's regions,
+ * see scope.ts) only those regions are listed, and cases of no known region belong to none of them.
  */
-export async function regionFigures(deps: Deps) {
+export async function regionFigures(deps: Deps, own: string[] | null = null) {
   const db = deps.db.kysely;
   const { catalogue } = await deps.catalogues.latest();
   const submitted = await db.selectFrom('cases').select((eb) => ['region', eb.fn.countAll().as('n')]).where('status', '!=', 'draft').groupBy('region').execute();
   const accepted = await db.selectFrom('cases').select((eb) => ['region', eb.fn.countAll().as('n')]).where('accepted_at', 'is not', null).groupBy('region').execute();
-  const own = new Map<string, RegionCounts>();
+  const counts = new Map<string, RegionCounts>();
   const unknown: RegionCounts = { cases: 0, accepted: 0 };
   const at = (region: string | null) => {
     if (region === null) return unknown;
-    let c = own.get(region);
-    if (!c) own.set(region, (c = { cases: 0, accepted: 0 }));
+    let c = counts.get(region);
+    if (!c) counts.set(region, (c = { cases: 0, accepted: 0 }));
     return c;
   };
   for (const r of submitted) at(r.region).cases += Number(r.n);
   for (const r of accepted) at(r.region).accepted += Number(r.n);
-  return { regions: rollUp(catalogue.regions, own), unknown };
+  const regions = rollUp(catalogue.regions, counts);
+  return own === null ? { regions, unknown } : { regions: regions.filter((r) => own.includes(r.code)), unknown: { cases: 0, accepted: 0 } };
 }

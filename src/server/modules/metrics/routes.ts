@@ -14,7 +14,8 @@ import { requireAccount } from '../../http/auth.ts';
 import { groupByCase } from '../cases/store.ts';
 import { ConsultationService } from '../consultations/service.ts';
 import { RegionMetricsAnswer, RegionQuery } from '../../../contracts/regions.ts';
-import { regionFigures, servedBy } from './regions.ts';
+import { regionFigures } from './regions.ts';
+import { askedRegions, departmentsIn, ownRegions } from './scope.ts';
 
 /** Cases are read a batch at a time: a matter may have more cases than a query may have parameters. */
 const BATCH = 500;
@@ -55,17 +56,18 @@ async function matterFigures(deps: Deps, matterId: string, served: string[] | nu
       });
     }
   }
-  return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts), consultations: await new ConsultationService(deps).figures(matterId) };
+  const consultations = await new ConsultationService(deps).figures(matterId, departmentsIn(catalogue, served));
+  return { matter: { id: matter.id, name: matter.name, lead: matter.lead }, ...effectiveness(matter.channels, facts), consultations };
 }
 
 export function metricRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/metrics', {
-    schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标；region 只计该辖区及其下级辖区的办件', operationId: 'listMetrics', security: SESSION, querystring: RegionQuery, response: { 200: MetricsAnswer, ...errors('invalid-request', ...AUTH_ERRORS, 'unknown-region') } },
+    schema: { tags: ['成效验证'], summary: '各“一件事”成效五维指标；只计本账号辖区（部门所在辖区及其下级）的办件，region 再限于该辖区及其下级', operationId: 'listMetrics', security: SESSION, querystring: RegionQuery, response: { 200: MetricsAnswer, ...errors('invalid-request', ...AUTH_ERRORS, 'region-not-served', 'unknown-region') } },
   }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();
-    const served = servedBy(catalogue, request.query.region);
+    const served = askedRegions(catalogue, await ownRegions(deps, account), request.query.region);
     const ids = [...catalogue.matters.values()].filter((m) => account.role !== 'lead' || m.lead === account.department).map((m) => m.id);
     const matters = [];
     for (const id of ids) matters.push(await matterFigures(deps, id, served));
@@ -73,18 +75,18 @@ export function metricRoutes(server: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/metrics/regions', {
-    schema: { tags: ['成效验证'], summary: '各辖区办件数，逐级汇总到上级辖区', operationId: 'regionMetrics', security: SESSION, response: { 200: RegionMetricsAnswer, ...errors(...AUTH_ERRORS) } },
+    schema: { tags: ['成效验证'], summary: '本账号辖区及其下级各辖区的办件数，逐级汇总到上级辖区', operationId: 'regionMetrics', security: SESSION, response: { 200: RegionMetricsAnswer, ...errors(...AUTH_ERRORS) } },
   }, async (request) => {
-    requireAccount(request, 'admin', 'lead', 'auditor');
-    return regionFigures(deps);
+    const account = requireAccount(request, 'admin', 'lead', 'auditor');
+    return regionFigures(deps, await ownRegions(deps, account));
   });
 
   app.get('/api/metrics/:id', {
-    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标；region 只计该辖区及其下级辖区的办件', operationId: 'getMetrics', security: SESSION, params: MatterIdParams, querystring: RegionQuery, response: { 200: MatterFigures, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found', 'unknown-region') } },
+    schema: { tags: ['成效验证'], summary: '某“一件事”的成效五维指标；只计本账号辖区的办件，region 再限于该辖区及其下级', operationId: 'getMetrics', security: SESSION, params: MatterIdParams, querystring: RegionQuery, response: { 200: MatterFigures, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found', 'region-not-served', 'unknown-region') } },
   }, async (request) => {
     const account = requireAccount(request, 'admin', 'lead', 'auditor');
     const { catalogue } = await deps.catalogues.latest();
     if (account.role === 'lead' && catalogue.matters.get(request.params.id)?.lead !== account.department) throw notFound(`一件事「${request.params.id}」`);
-    return matterFigures(deps, request.params.id, servedBy(catalogue, request.query.region));
+    return matterFigures(deps, request.params.id, askedRegions(catalogue, await ownRegions(deps, account), request.query.region));
   });
 }

@@ -2,10 +2,10 @@
  * Notifications: an inbox entry for every event that concerns an account, and an SMS (and e-mail)
  * through the outbox, so the message goes out only if the change it reports was committed.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { insertRows } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
+import { newRowId } from '../../ids.ts';
 
 export interface Notice {
   accountId: string;
@@ -25,7 +25,7 @@ export async function enqueue(trx: Kysely<Database>, kind: string, deliveryId: s
 
 /** With `once`, a notice with that key is given at most once, however often it is asked for; false if it was already. */
 export async function notify(trx: Kysely<Database>, notice: Notice, at: string, once?: string): Promise<boolean> {
-  const id = once ?? randomUUID();
+  const id = once ?? newRowId();
   const inserted = await insertRows(trx, 'notifications', [{
     id, account_id: notice.accountId, kind: notice.kind, title: notice.title, body: notice.body, case_id: notice.caseId ?? null, created_at: at, read_at: null,
   }], 'id');

@@ -5,7 +5,6 @@
  * demand by a department (its policies) or an administrator (all).
  */
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { loadPolicies, POLICIES_FOLDER } from '../../../catalog/policies.ts';
 import type { Catalogue } from '../../../core/catalog/model.ts';
 import { eligibility } from '../../../core/offers/eligibility.ts';
@@ -17,6 +16,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { notify } from '../notifications/service.ts';
 import { subjectsOf } from './facts.ts';
 import { accountsOfSubject } from './subjects.ts';
+import { newRowId } from '../../ids.ts';
 
 export const RUN_ACTOR = 'system:offers';
 
@@ -49,7 +49,7 @@ export async function runOffers(deps: Pick<Deps, 'db' | 'clock' | 'catalogues' |
       const at = deps.clock.now().toISOString();
       const status = initialStatus(policy.mode);
       const window = status === 'publicity' ? publicityWindow(catalogue.calendar, today, policy) : null;
-      const id = randomUUID();
+      const id = newRowId();
       const inserted = await db.transaction().execute(async (trx) => {
         const r = await trx.insertInto('offers').values({
           id, policy_id: policy.id, subject_kind: s.kind, subject_key: s.key, subject_name_enc: deps.cipher.encrypt(s.name), subject_masked: maskedName(s.name, s.kind),

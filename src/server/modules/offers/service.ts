@@ -3,7 +3,6 @@
  * the department's handling of 异议 and its 二次确认, and figures per policy. Every change is one
  * transaction with its audit entry; a change races safely because each update names the state it leaves.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DepartmentOffer, DepartmentOffers, DepartmentOffersQuery, Offer, OfferObjection, PolicyFigures, PublicityEntry } from '../../../contracts/offers.ts';
 import type { Catalogue } from '../../../core/catalog/model.ts';
@@ -21,6 +20,7 @@ import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
 import { currentPolicies } from './run.ts';
 import { accountsOfKey, subjectOfAccount } from './subjects.ts';
+import { newRowId } from '../../ids.ts';
 
 type Row = Selectable<OfferTable>;
 type ObjectionRow = Selectable<OfferObjectionTable>;
@@ -138,7 +138,7 @@ export class OfferService {
     const clean = maskNumbersIn(text.trim());
     if ([...clean].length < 5) throw badRequest('invalid-request', '请写明异议的事实和理由，至少 5 个字', [{ path: 'body.text', message: '至少 5 个字' }]);
     const today = this.today();
-    const objectionId = randomUUID();
+    const objectionId = newRowId();
     const book = await this.book();
     const r = await this.act(id, (row) => ({ kind: 'object', today, objectionUntil: row.objection_until ?? '' }), async (trx, row, _next, at) => {
       await trx.insertInto('offer_objections').values({ id: objectionId, offer_id: id, text: clean, raised_by: by?.id ?? null, raised_at: at, status: 'open', resolution: null, resolved_by: null, resolved_at: null }).execute();

@@ -3,7 +3,6 @@
  * all its items whatever department decides them, with the joint reviews held; it may urge (督办) a
  * department on an open task with a recorded deadline, which that department answers.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isTaskFinal, TASK_STATUS_LABEL, type TaskStatus } from '../../../core/case/task.ts';
 import { isDate } from '../../../core/calendar/dates.ts';
@@ -16,6 +15,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { groupByCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
+import { newRowId } from '../../ids.ts';
 
 type Staff = Account & { department: string };
 const JOINT_KIND = { review: '联合审查', inspection: '联合勘验', acceptance: '联合验收' } as const;
@@ -126,7 +126,7 @@ export class Oversight {
     const today = this.today();
     if (!isDate(input.deadline) || input.deadline < today) throw badRequest('urge-deadline-past', '督办期限应为今天或以后的日期', [{ path: 'body.deadline', message: '不早于今天' }]);
     const at = this.deps.clock.now().toISOString();
-    const id = randomUUID();
+    const id = newRowId();
     await this.deps.db.kysely.transaction().execute(async (trx) => {
       const { c } = await this.ownCase(trx, lead, caseId);
       const task = await trx.selectFrom('tasks').select(['id', 'department', 'status', 'item_name']).where('case_id', '=', caseId).where('item_id', '=', input.item).executeTakeFirst();

@@ -10,7 +10,7 @@ import { errors, PUBLIC } from '../../../contracts/http.ts';
 import { ProgressQuery, PublicProgress } from '../../../contracts/progress.ts';
 import { CASE_STATUS_LABEL, type CaseStatus } from '../../../core/case/case.ts';
 import { caseOutcome } from '../../../core/case/outcome.ts';
-import { TASK_STATUS_LABEL } from '../../../core/case/task.ts';
+import { awaiting, taskStatusLabel } from '../../../core/case/task.ts';
 import { dueDateWithPeriods, isProvisional } from '../../../core/calendar/workdays.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -51,7 +51,7 @@ export function progressRoutes(server: FastifyInstance, deps: Deps): void {
       acceptedOn, expectedBy, expectedProvisional,
       outcome: caseOutcome(status, c.tasks)?.summary ?? null,
       items: tasks.map((t) => ({
-        name: t.name, department: t.department.name, status: t.status, statusLabel: TASK_STATUS_LABEL[t.status],
+        name: t.name, department: t.department.name, status: t.status, statusLabel: taskStatusLabel(t, c.tasks), awaiting: awaiting(t, c.tasks),
         dispatchedOn: t.dispatchedOn ?? null, dueDate: t.dueDate ?? null, dueProvisional: t.dueProvisional === true, decidedOn: t.decidedOn ?? null,
       })),
     };

@@ -90,6 +90,11 @@ describe.each(DIALECTS)('好差评 per service event, 核实 · 整改 · 回访
     expect(row).toMatchObject({ status: 'closed', statusName: '已回访办结', followUp: { result: 'satisfied', by: 'department' } });
     expect(row.history.map((s: { stepName: string }) => s.stepName)).toEqual(['核实', '整改答复', '回访', '整改答复', '回访']);
     expect(row.history[2].actorName).toBe('申请人');
+    // Codes beside the Chinese names, so the English face words them (issue 15): step, outcome, who, and the note alone.
+    expect(row.history.map((s: { step: string; outcome: string | null; byApplicant: boolean }) => [s.step, s.outcome, s.byApplicant])).toEqual([
+      ['verify', null, false], ['reply', null, false], ['follow-up', 'unsatisfied', true], ['reply', null, false], ['follow-up', 'satisfied', false],
+    ]);
+    expect(row.history[4]).toMatchObject({ note: '电话回访，申请人表示满意。', text: '满意：电话回访，申请人表示满意。' });
     expect(JSON.stringify(row.history)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     const again = await act(acceptanceRect, 'reply', { reply: '再答复一次试试看。' });
     expect([again.statusCode, again.json().code]).toEqual([409, 'rectification-closed']);

@@ -27,6 +27,15 @@ const FILTER: Readonly<Record<RectificationFilter, RectificationStatus[]>> = {
 
 interface Step { at: string; step: RectificationStep; actor: string; text: string }
 
+const APPLICANT = '申请人';
+/** The outcome a decision or follow-up step's text starts with (as step() writes it), and the note after it. */
+const OUTCOMES = [['申诉不成立', 'rejected'], ['申诉成立', 'upheld'], ['不满意', 'unsatisfied'], ['满意', 'satisfied']] as const;
+function outcomeOf(s: Step): { outcome: (typeof OUTCOMES)[number][1] | null; note: string } {
+  if (s.step !== 'decide-appeal' && s.step !== 'follow-up') return { outcome: null, note: s.text };
+  const hit = OUTCOMES.find(([zh]) => s.text === zh || s.text.startsWith(`${zh}：`));
+  return hit ? { outcome: hit[1], note: s.text.slice(hit[0].length + 1) } : { outcome: null, note: s.text };
+}
+
 const tooShort = (path: string, what: string, min: number) => badRequest(what === '整改答复' ? 'reply-too-short' : 'note-too-short', `${what}至少 ${min} 个字`, [{ path, message: `至少 ${min} 个字` }]);
 
 export class RectificationService {
@@ -61,9 +70,11 @@ export class RectificationService {
     const histories = rows.map((r) => JSON.parse(r.history) as Step[]);
     for (const h of histories) for (const s of h) actorIds.add(s.actor);
     const names = new Map<string, string>();
+    const applicants = new Set<string>();
     if (actorIds.size > 0) {
       for (const a of await this.deps.db.kysely.selectFrom('accounts').select(['id', 'display_name', 'role']).where('id', 'in', [...actorIds]).execute()) {
-        names.set(a.id, a.role === 'applicant' ? '申请人' : a.display_name);
+        names.set(a.id, a.role === 'applicant' ? APPLICANT : a.display_name);
+        if (a.role === 'applicant') applicants.add(a.id);
       }
     }
     return rows.map((r, i) => {
@@ -76,7 +87,7 @@ export class RectificationService {
         repliedLate: r.replied_at !== null && shanghaiDay(r.replied_at) > r.due_date, reply: r.reply, repliedAt: r.replied_at, openedAt: r.created_at,
         verificationNote: r.verification_note, appealReason: r.appeal_reason, appealDecision: r.appeal_decision, appealNote: r.appeal_note,
         followUp: followUpOf(r, r.applicant_id),
-        history: (histories[i] ?? []).map((s) => ({ at: s.at, stepName: RECTIFICATION_STEP_NAME[s.step], actorName: names.get(s.actor) ?? '', text: s.text })),
+        history: (histories[i] ?? []).map((s) => ({ at: s.at, step: s.step, stepName: RECTIFICATION_STEP_NAME[s.step], ...outcomeOf(s), byApplicant: applicants.has(s.actor), actorName: names.get(s.actor) ?? '', text: s.text })),
       };
     });
   }

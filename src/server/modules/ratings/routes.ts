@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { forbidden } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { reachCase } from '../cases/routes.ts';
+import { ownRegions } from '../metrics/scope.ts';
 import type { Account } from '../identity/roles.ts';
 import { RectificationService } from './rectification.ts';
 import { RatingService } from './service.ts';
@@ -111,10 +112,10 @@ export function ratingRoutes(server: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/ratings/summary', {
-    schema: { tags: TAG, summary: '满意度统计（按等级、渠道、服务环节、窗口人员；满意率、整改率、回访与申诉）', operationId: 'ratingSummary', security: SESSION, querystring: SummaryQuery, response: { 200: RatingSummary, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
+    schema: { tags: TAG, summary: '满意度统计（按等级、渠道、服务环节、窗口人员；满意率、整改率、回访与申诉；只计本账号辖区的办件）', operationId: 'ratingSummary', security: SESSION, querystring: SummaryQuery, response: { 200: RatingSummary, ...errors('invalid-request', ...AUTH_ERRORS, 'not-found') } },
   }, async (request) => {
     const viewer = requireAccount(request, 'lead', 'admin', 'auditor');
     if (viewer.role === 'lead' && !viewer.department) throw forbidden('账号未关联部门');
-    return ratings.summary(viewer, request.query.matter);
+    return ratings.summary(viewer, request.query.matter, await ownRegions(deps, viewer));
   });
 }

@@ -5,7 +5,6 @@
  * opens a 差评整改 for the matter's lead department (rectification.ts). The summary feeds the
  * satisfaction dimension of the evaluation (8.1); ratings dismissed on appeal are not counted.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RatingEvent } from '../../../contracts/ratings.ts';
 import { dueDate } from '../../../core/calendar/workdays.ts';
@@ -19,6 +18,7 @@ import { caseStatus, loadCase } from '../cases/store.ts';
 import type { Account } from '../identity/roles.ts';
 import { notify } from '../notifications/service.ts';
 import { BAD, CHANNELS, EVENT_NAMES, followUpOf, LEVEL_NAMES, type RatingChannel } from './labels.ts';
+import { newRowId } from '../../ids.ts';
 
 export interface RatingInput {
   level: number;
@@ -60,7 +60,7 @@ export class RatingService {
     }
     const { deps } = this;
     const at = deps.clock.now().toISOString();
-    const id = randomUUID();
+    const id = newRowId();
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await loadCase(trx, deps.db.dialect, caseId);
       if (c.row.applicant_id !== applicant.id) throw notFound('办件');
@@ -87,7 +87,7 @@ export class RatingService {
     const matter = catalogue.matters.get(c.matterId);
     if (!matter) throw notFound('事项');
     const due = dueDate(catalogue.calendar, this.today(), deps.config.rectificationWorkingDays);
-    const id = randomUUID();
+    const id = newRowId();
     await trx.insertInto('rectifications').values({
       id, rating_id: ratingId, case_id: c.caseId, department: matter.lead, status: 'open', due_date: due, reply: null, replied_by: null, replied_at: null, created_at: at,
       verified_at: null, verified_by: null, verification_note: null, appeal_reason: null, appealed_at: null, appealed_by: null, appeal_decision: null, appeal_note: null,
@@ -128,7 +128,8 @@ export class RatingService {
     };
   }
 
-  async summary(viewer: Account, matter?: string) {
+  /** `regions`: only ratings of cases in them (the viewer's own, metrics/scope.ts; null: every case). */
+  async summary(viewer: Account, matter?: string, regions: string[] | null = null) {
     const { catalogue } = await this.deps.catalogues.latest();
     if (matter !== undefined && !catalogue.matters.has(matter)) throw notFound('事项');
     let matters: string[] | null = matter !== undefined ? [matter] : null;
@@ -148,6 +149,10 @@ export class RatingService {
     if (matters !== null) {
       rq = rq.where('cases.matter_id', 'in', matters);
       fq = fq.where('cases.matter_id', 'in', matters);
+    }
+    if (regions !== null) {
+      rq = rq.where('cases.region', 'in', regions);
+      fq = fq.where('cases.region', 'in', regions);
     }
     // `in ()` is not valid SQL: a lead of no matter simply has nothing to count.
     const none = matters !== null && matters.length === 0;

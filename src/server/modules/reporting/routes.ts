@@ -8,6 +8,7 @@ import type { Grouping, PeriodReport } from '../../../core/reporting/period.ts';
 import type { Deps } from '../../deps.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { checkPeriod, periodCsv, periodFileName, periodWorkbook, pullWindow } from './formats.ts';
+import { ownRegions } from '../metrics/scope.ts';
 import { ReportingService } from './service.ts';
 import { XLSX } from '../../documents/workbook.ts';
 
@@ -38,16 +39,17 @@ export function reportingRoutes(server: FastifyInstance, deps: Deps): void {
     return { ...(await service.ratingRecords(pullWindow(request.query, deps.clock.now()))), fields: fieldsOf(RATING_COLUMNS) };
   });
 
-  const report = async (q: { from: string; to: string; by: Grouping }) => {
+  // An administrator or auditor of a department counts its region's cases only (metrics/scope.ts).
+  const report = async (request: Parameters<typeof requireAccount>[0], q: { from: string; to: string; by: Grouping }) => {
     checkPeriod(q.from, q.to);
-    return service.period(q.from, q.to, q.by);
+    return service.period(q.from, q.to, q.by, await ownRegions(deps, requireAccount(request, ...ROLES)));
   };
 
   app.get('/api/admin/reports/period', {
     schema: { tags: TAG, summary: '期间统计：按期办结率、超期率、平均办理时长、好差评（按一件事、区划或部门）', operationId: 'periodReport', security: SESSION, querystring: PeriodQuery, response: { 200: PeriodAnswer, ...pullErrors } },
     preValidation: guard,
   }, async (request) => {
-    const r = await report(request.query);
+    const r = await report(request, request.query);
     return { ...r, fields: fieldsOf(periodColumns(r.by)) };
   });
 
@@ -56,7 +58,7 @@ export function reportingRoutes(server: FastifyInstance, deps: Deps): void {
       schema: { tags: TAG, summary: `期间统计（${ext === 'xlsx' ? 'Excel 工作簿' : 'CSV，UTF-8 带 BOM'}）`, operationId: `periodReport${ext === 'xlsx' ? 'Workbook' : 'Csv'}`, security: SESSION, querystring: PeriodQuery, response: { 200: binary(type, '期间统计'), ...pullErrors } },
       preValidation: guard,
     }, async (request, reply) => {
-      const r = await report(request.query);
+      const r = await report(request, request.query);
       const name = periodFileName(r, ext);
       return reply.type(type).header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.chinese)}`).send(await body(r));
     });

@@ -140,15 +140,16 @@ export class ReportingService {
     return { since: w.since, until: w.until, next: w.until, complete: true, records };
   }
 
-  /** The period report of the China days [from, to). */
-  async period(from: string, to: string, by: Grouping) {
+  /** The period report of the China days [from, to); with `within`, of the cases of those regions only (an account's, metrics/scope.ts). */
+  async period(from: string, to: string, by: Grouping, within: string[] | null = null) {
     const db = this.deps.db.kysely;
     const end = dayStart(to);
     const cases: PeriodCase[] = [];
     let regions = (await this.deps.catalogues.latest()).catalogue.regions;
     for (let after = '';;) {
       const rows = await db.selectFrom('cases').select(['id', 'matter_id', 'catalogue_version', 'channel', 'assisted_by', 'record'])
-        .where('accepted_at', 'is not', null).where('accepted_at', '<', end).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+        .where('accepted_at', 'is not', null).where('accepted_at', '<', end).where('id', '>', after)
+        .$if(within !== null, (q) => q.where('region', 'in', within as string[])).orderBy('id').limit(BATCH).execute();
       if (rows.length === 0) break;
       after = (rows[rows.length - 1] as { id: string }).id;
       const ids = rows.map((r) => r.id);

@@ -4,7 +4,6 @@
  * number; the holder's own ID number, where known, is kept SM4-sealed beside it. It is copied sealed
  * (from the form, or the applicant's account when the holder is the applicant): issuing opens nothing.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../../core/catalog/model.ts';
 import type { Task } from '../../../core/case/task.ts';
@@ -15,6 +14,7 @@ import type { LoadedCase } from '../cases/store.ts';
 import { sealSign } from '../tasks/seals.ts';
 import { licenseHolder, validity, type HolderIdNumber } from './holder.ts';
 import { prepared } from '../../db/prepared.ts';
+import { newRowId } from '../../ids.ts';
 
 export interface IssueInput {
   c: LoadedCase;
@@ -29,7 +29,7 @@ const holderAccount = prepared((db, p) => db.selectFrom('accounts').select(['id'
 
 export async function issueLicense(trx: Kysely<Database>, deps: Deps, input: IssueInput): Promise<string> {
   const { c, task, catalogue } = input;
-  const id = randomUUID();
+  const id = newRowId();
   const account = await holderAccount.first(trx, { id: c.row.applicant_id });
   if (!account) throw new Error(`no account ${c.row.applicant_id}`);
   const type = catalogue.licenses.get(input.license);

@@ -11,11 +11,12 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, PUBLIC, SESSION } from '../../../contracts/http.ts';
 import { PresentationAnswer, PresentationCheck, PresentationParams } from '../../../contracts/presentation.ts';
+import { VerifyQuery, WalletQuery } from '../../../contracts/results.ts';
 import type { Deps, FieldCipher } from '../../deps.ts';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { requireAccount } from '../../http/auth.ts';
 import { verifyLicense } from './routes.ts';
-import { licenseSection, messageSection, verifyPage } from './verifyPage.ts';
+import { licenseSection, messageSection, verifyLang, verifyPage } from './verifyPage.ts';
 
 /** Long enough to walk to the counter and be scanned, short enough that a copy soon goes stale. */
 export const PRESENTATION_TTL_SECONDS = 300;
@@ -75,7 +76,7 @@ export function presentationRoutes(server: FastifyInstance, deps: Deps): void {
   app.post('/api/wallet/licenses/:id/presentation', {
     schema: {
       tags: ['结果送达'], summary: '亮证：为本人卡包中的证照生成几分钟内有效的核验码', operationId: 'presentLicense', security: SESSION,
-      params: IdParams, response: { 201: PresentationAnswer, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found') },
+      params: IdParams, querystring: WalletQuery, response: { 201: PresentationAnswer, ...errors(...BODY_ERRORS, ...AUTH_ERRORS, 'not-found') },
     },
   }, async (request, reply) => {
     const account = requireAccount(request, 'applicant');
@@ -83,7 +84,7 @@ export function presentationRoutes(server: FastifyInstance, deps: Deps): void {
     // Someone else's licence answers as a missing one: its existence is not told.
     if (!row || row.holder_id !== account.id) throw notFound('电子证照');
     const p = createPresentation(deps.cipher, row.id, deps.clock.now());
-    const url = `${deps.config.publicUrl}/verify/p/${p.token}`;
+    const url = `${deps.config.publicUrl}/verify/p/${p.token}${request.query.lang ? `?lang=${request.query.lang}` : ''}`;
     reply.code(201);
     return { url, qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }), code: p.code, expiresAt: p.expiresAt, ttlSeconds: PRESENTATION_TTL_SECONDS };
   });
@@ -95,16 +96,16 @@ export function presentationRoutes(server: FastifyInstance, deps: Deps): void {
     },
   }, async (request) => check(deps, request.params.token));
 
-  app.get('/verify/p/:token', { schema: { hide: true, params: PresentationParams } }, async (request, reply) => {
+  app.get('/verify/p/:token', { schema: { hide: true, params: PresentationParams, querystring: VerifyQuery } }, async (request, reply) => {
     reply.type('text/html; charset=utf-8');
+    const lang = verifyLang(request.query.lang, request.headers['accept-language']);
     try {
       const r = await check(deps, request.params.token);
-      return verifyPage(licenseSection(r, new Date(r.checkedAt), r.code));
+      return verifyPage(licenseSection(r, new Date(r.checkedAt), lang, r.code), lang);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       reply.code(e.status);
-      const title = e.code === 'presentation-expired' ? '亮证码已过期' : e.code === 'presentation-invalid' ? '亮证码无效' : '未找到该电子证照';
-      return verifyPage(messageSection(title, e.code === 'not-found' ? '该电子证照已不在本平台，请联系签发机关。' : e.message));
+      return verifyPage(messageSection(e.code === 'presentation-expired' ? 'expired' : e.code === 'presentation-invalid' ? 'invalid' : 'gone', lang), lang);
     }
   });
 }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Created } from '../../../contracts/cases.ts';
 import { AUTH_ERRORS, BODY_ERRORS, errors, IdParams, PUBLIC, SESSION } from '../../../contracts/http.ts';
-import { LicenseCheck, WalletAnswer } from '../../../contracts/results.ts';
+import { LicenseCheck, VerifyQuery, WalletAnswer, WalletQuery } from '../../../contracts/results.ts';
 import { DeliveryBody } from '../../../contracts/window.ts';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
@@ -18,9 +18,10 @@ import { notify } from '../notifications/service.ts';
 import { licenseFacts } from './wallet.ts';
 import { resultDocumentRoutes } from './documents.ts';
 import { recordMovement } from '../circulation/service.ts';
-import { licenseSection, messageSection, verifyPage } from './verifyPage.ts';
+import { licenseSection, messageSection, verifyLang, verifyPage } from './verifyPage.ts';
 
-const verifyUrl = (deps: Deps, id: string) => `${deps.config.publicUrl}/verify/${id}`;
+/** The link a licence's QR code carries; `lang`, when the holder's portal gives it, words the page opened. */
+const verifyUrl = (deps: Deps, id: string, lang?: string) => `${deps.config.publicUrl}/verify/${id}${lang ? `?lang=${lang}` : ''}`;
 
 export async function verifyLicense(deps: Deps, id: string) {
   const row = await deps.db.kysely.selectFrom('licenses').selectAll().where('id', '=', id).executeTakeFirst();
@@ -38,13 +39,13 @@ export async function verifyLicense(deps: Deps, id: string) {
 export function resultRoutes(server: FastifyInstance, deps: Deps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   resultDocumentRoutes(server, deps);
-  app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）', operationId: 'wallet', security: SESSION, response: { 200: WalletAnswer, ...errors(...AUTH_ERRORS) } } }, async (request) => {
+  app.get('/api/wallet', { schema: { tags: ['结果送达'], summary: '我的电子证照（卡包）', operationId: 'wallet', security: SESSION, querystring: WalletQuery, response: { 200: WalletAnswer, ...errors('invalid-request', ...AUTH_ERRORS) } } }, async (request) => {
     const account = requireAccount(request, 'applicant');
     const rows = await deps.db.kysely.selectFrom('licenses').selectAll().where('holder_id', '=', account.id).orderBy('issued_at', 'desc').execute();
     const { catalogue } = await deps.catalogues.latest();
     const licenses = [];
     for (const r of rows) {
-      const url = verifyUrl(deps, r.id);
+      const url = verifyUrl(deps, r.id, request.query.lang);
       const { issuer, ...facts } = licenseFacts(r, catalogue.departments, deps.cipher);
       licenses.push({
         id: r.id, type: r.type, name: r.name, number: r.number, department: r.department, departmentName: issuer,
@@ -63,11 +64,12 @@ export function resultRoutes(server: FastifyInstance, deps: Deps): void {
     return r;
   });
 
-  app.get('/verify/:id', { schema: { hide: true, params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
+  app.get('/verify/:id', { schema: { hide: true, params: Type.Object({ id: Type.String() }), querystring: VerifyQuery } }, async (request, reply) => {
+    const lang = verifyLang(request.query.lang, request.headers['accept-language']);
     const r = /^[0-9a-f-]{36}$/.test(request.params.id) ? await verifyLicense(deps, request.params.id) : null;
-    const body = r ? licenseSection(r, deps.clock.now()) : messageSection('未找到该电子证照', '请核对二维码是否完整。');
+    const body = r ? licenseSection(r, deps.clock.now(), lang) : messageSection('not-found', lang);
     reply.code(r ? 200 : 404).type('text/html; charset=utf-8');
-    return verifyPage(body);
+    return verifyPage(body, lang);
   });
 
   app.post('/api/window/cases/:id/deliveries', {

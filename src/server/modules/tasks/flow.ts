@@ -2,7 +2,6 @@
  * Persisting what the core's flow decided: tasks written, dispatches put in the outbox, results of
  * earlier items attached as materials of later ones, material pushes recorded, applicants told.
  */
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { FlowEffect } from '../../../core/case/orchestrate.ts';
 import { isTaskFinal, type Task } from '../../../core/case/task.ts';
@@ -13,6 +12,7 @@ import { enqueue, notify } from '../notifications/service.ts';
 import { saveTasks, type LoadedCase } from '../cases/store.ts';
 import { recordMovements, WINDOW, type NewMovement } from '../circulation/service.ts';
 import { insertRows, prepared } from '../../db/prepared.ts';
+import { newRowId } from '../../ids.ts';
 
 const attachedOf = prepared((db, p) => db.selectFrom('case_files').select(['material_id']).where('case_id', '=', p('caseId')).where('status', '=', 'attached'));
 
@@ -69,7 +69,7 @@ export async function applyEffects(
         if (successor.length === 0) break;
         const files = await attachedMaterials();
         results.push(...successor.map((m) => ({
-          id: randomUUID(), case_id: c.row.id, material_id: m.id, source: 'result' as const, file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
+          id: newRowId(), case_id: c.row.id, material_id: m.id, source: 'result' as const, file_hash: null, name: `${e.result.name}${e.result.ref ? `（${e.result.ref}）` : ''}`,
           mime: null, size: null, evidence: JSON.stringify({ kind: 'result-of-item', from: e.from, result: e.result }), status: 'attached' as const, created_by: 'platform', created_at: at,
         })));
         for (const m of successor) files.add(m.id);

@@ -26,6 +26,7 @@ import { issueLicense } from '../results/issue.ts';
 import { toAccount } from '../identity/service.ts';
 import type { SharedData } from '../shareddata/service.ts';
 import { prepared } from '../../db/prepared.ts';
+import { newRowId } from '../../ids.ts';
 
 export interface Acting {
   department: string;
@@ -295,7 +296,7 @@ export class TaskService {
       }
       const unknown = input.tasks.filter((t) => !c.tasks.some((x) => x.id === t));
       if (unknown.length > 0 || input.tasks.length < 2) throw badRequest('invalid-tasks', '联合评审须涉及本件的至少两个子件', unknown.map((t) => ({ path: 'tasks', message: `本件没有子件「${t}」` })));
-      const id = randomUUID();
+      const id = newRowId();
       const at = this.deps.clock.now().toISOString();
       await trx.insertInto('joint_reviews').values({ id, case_id: c.row.id, kind: input.kind, organiser: acting.department, task_ids: JSON.stringify(input.tasks), held_on: input.heldOn, outcome: input.outcome, recorded_by: acting.actor, created_at: at }).execute();
       await appendAudit(trx, this.deps.db.dialect, at, { actor: acting.actor, action: `joint.${input.kind}`, entity: 'case', entityId: c.row.id, detail: { tasks: input.tasks, heldOn: input.heldOn } });

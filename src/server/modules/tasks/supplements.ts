@@ -3,12 +3,12 @@
  * (files uploaded for each material since the request, facts given, by whom, when). The task's own
  * state keeps only the open request; a row here outlives it, so a second request keeps the first.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SupplementEntry, SupplementRequest } from '../../../core/case/supplement.ts';
 import type { SupplementRecord } from '../../../contracts/tasks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldCipher } from '../../deps.ts';
+import { newRowId } from '../../ids.ts';
 
 interface StoredAnswer {
   files: { material: string; file: string }[];
@@ -39,7 +39,7 @@ export async function recordRequest(
   trx: Kysely<Database>, r: { caseId: string; item: string; at: string; actor: string; actorName: string; entries: SupplementEntry[]; note: string },
 ): Promise<void> {
   await trx.insertInto('supplements').values({
-    id: randomUUID(), case_id: r.caseId, item_id: r.item, requested_at: r.at, requested_by: r.actor, requested_by_name: r.actorName,
+    id: newRowId(), case_id: r.caseId, item_id: r.item, requested_at: r.at, requested_by: r.actor, requested_by_name: r.actorName,
     request: JSON.stringify({ entries: r.entries, note: r.note }), answered_at: null, answered_by: null, answered_by_name: null, answer: null,
   }).execute();
 }

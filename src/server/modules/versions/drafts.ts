@@ -2,7 +2,6 @@
  * Drafting (clauses 5.2.1, 6.4.2 b): a draft copies the published documents (or imports YAML files),
  * is edited file by file with every defect shown after each edit, previews plans and shows its diff.
  */
-import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { loadPackageCalendarYears } from '../../../catalog/holidays.ts';
 import { KIND_BY_FOLDER, parseYaml } from '../../../catalog/load.ts';
@@ -17,6 +16,7 @@ import type { Account } from '../identity/roles.ts';
 import { impactOf, isObject, type AffectedMatter, type DocumentChange } from './diff.ts';
 import { EDITABLE, parseJson, STATUS_NAMES, VIEW_COLUMNS, VersionStore, type DraftDetail, type DraftView } from './store.ts';
 import type { CatalogueDraftTable, DraftStatus } from './tables.ts';
+import { newRowId } from '../../ids.ts';
 
 /** The kind of a document from its path `catalog/<folder>/<name>.yaml`; anything else is refused. */
 export function kindOfPath(file: string): DocumentKind {
@@ -138,7 +138,7 @@ export class DraftService extends VersionStore {
 
   private async insertDraft(account: Account, input: { title: string; reason: string; matterId?: string; base: number; latest: number; department: string | null }, documents: CatalogueDocument[], defects: Defect[], action: string, detail: Record<string, unknown>, link?: { changeRequestId: string }): Promise<DraftDetail> {
     const { base, latest, department } = input;
-    const id = randomUUID();
+    const id = newRowId();
     const at = this.now();
     const row: CatalogueDraftTable = {
       id, base_version: base, replaces_version: latest, title: input.title, reason: input.reason, status: 'draft',

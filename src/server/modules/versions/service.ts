@@ -5,7 +5,6 @@
  * once every asked department agreed, and is published as a new, dated version. Cases keep the
  * version they were planned with.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { stringify } from 'yaml';
 import type { CatalogueDocument, Defect } from '../../../core/catalog/types.ts';
@@ -18,6 +17,7 @@ import { officerRoles, requireOfficer } from './officers.ts';
 import { DraftService } from './drafts.ts';
 import { EDITABLE, parseJson, STATUS_NAMES, type DraftDetail, type Person } from './store.ts';
 import type { ChangeRequestTable, CatalogueDraftTable, Opinion, VersionsDb } from './tables.ts';
+import { newRowId } from '../../ids.ts';
 
 // Re-exported for the admin web's types, which import them from here.
 export type { EditResult } from './drafts.ts';
@@ -238,7 +238,7 @@ export class VersionService extends DraftService {
     if (reason === '') throw badRequest('reason-required', '请写明申请变更的理由', [{ path: 'body.reason', message: '不能为空' }]);
     const at = this.now();
     const row: ChangeRequestTable = {
-      id: randomUUID(), matter_id: input.matterId, reason, requested_by: account.id, requester_role: account.role, requester_department: account.department,
+      id: newRowId(), matter_id: input.matterId, reason, requested_by: account.id, requester_role: account.role, requester_department: account.department,
       requested_at: at, status: 'open', draft_id: null, closed_at: null,
     };
     await this.transaction(async (trx, raw) => {

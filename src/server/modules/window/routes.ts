@@ -26,7 +26,7 @@ const RESUBMIT_ERRORS = ['not-correcting', 'corrections-not-supplied', 'invalid-
 
 export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseService, window: WindowService): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const view = async (id: string) => caseView(deps.db.kysely, deps.cipher, await loadCase(deps.db.kysely, deps.db.dialect, id));
+  const view = async (id: string) => caseView(deps, await loadCase(deps.db.kysely, deps.db.dialect, id));
   windowSearchRoutes(server, deps);
 
   app.post('/api/window/cases', {
@@ -40,7 +40,7 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
     const applicantId = await window.applicantFor(request.body.applicant);
     const c = await cases.create({ matterId: request.body.matterId, applicantId, actor: clerk, channel: 'window', ...(request.body.assisted ? { assisted: request.body.assisted } : {}), ...(request.body.region ? { region: request.body.region } : {}) });
     reply.code(201);
-    return caseView(deps.db.kysely, deps.cipher, c);
+    return caseView(deps, c);
   });
 
   app.get('/api/window/cases', {
@@ -83,7 +83,7 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
     schema: { tags: TAG, summary: '受理（出具受理凭证）', operationId: 'acceptCase', security: SESSION, params: IdParams, response: { 200: CaseView, ...errors(...DECISION_ERRORS, 'materials-missing', 'invalid-plan', 'corrections-not-supplied') } },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
-    return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk));
+    return caseView(deps, await window.accept(request.params.id, clerk));
   });
 
   app.post('/api/window/cases/:id/accept-on-commitment', {
@@ -94,7 +94,7 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
     },
   }, async (request) => {
     const clerk = requireAccount(request, 'window');
-    return caseView(deps.db.kysely, deps.cipher, await window.accept(request.params.id, clerk, request.body.deferred));
+    return caseView(deps, await window.accept(request.params.id, clerk, request.body.deferred));
   });
 
   app.post('/api/window/cases/:id/corrections', {
@@ -118,7 +118,7 @@ export function windowRoutes(server: FastifyInstance, deps: Deps, cases: CaseSer
   }, async (request) => {
     const account = requireAccount(request, 'applicant', 'window');
     const c = await resubmit(deps, request.params.id, account, request.body.values);
-    return caseView(deps.db.kysely, deps.cipher, c);
+    return caseView(deps, c);
   });
 
   app.post('/api/window/cases/:id/reject', {

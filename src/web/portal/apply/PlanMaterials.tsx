@@ -4,6 +4,7 @@ import { fillNodes, Zh } from '../../shared/fillNodes.tsx';
 import { days, EXEMPT, formText, mediumText } from '../../shared/planLabels.ts';
 import { usePrefs } from '../../shared/prefs.tsx';
 import type { Plan, PlannedMaterial } from '../../../core/planning/types.ts';
+import { Folded } from '../elder/More.tsx';
 
 export function MaterialLine({ m }: { m: PlannedMaterial }) {
   const { t } = usePrefs();
@@ -11,11 +12,13 @@ export function MaterialLine({ m }: { m: PlannedMaterial }) {
     <li style={{ padding: '6px 0' }}>
       <span style={{ fontWeight: 500 }} lang="zh-CN">{m.name}</span>
       {m.deferrable && <> <Tag color="orange">{t('apply_deferrable')}</Tag></>}
-      <br />
-      <Typography.Text type="secondary">{t('apply_copies', { n: m.copies })} · {formText(m.form)} · {mediumText(m.medium)}</Typography.Text>
-      {m.alternatives.map((a) => (
-        <div key={a.evidence}><Typography.Text type="secondary">{fillNodes(t('apply_alternative'), { evidence: <Zh>{a.evidence}</Zh> })}</Typography.Text></div>
-      ))}
+      {/* 长辈模式 (inside a 更多说明 group): the name; copies, form and alternatives folded. */}
+      <Folded as="span"><br /><Typography.Text type="secondary">{t('apply_copies', { n: m.copies })} · {formText(m.form)} · {mediumText(m.medium)}</Typography.Text></Folded>
+      <Folded>
+        {m.alternatives.map((a) => (
+          <div key={a.evidence}><Typography.Text type="secondary">{fillNodes(t('apply_alternative'), { evidence: <Zh>{a.evidence}</Zh> })}</Typography.Text></div>
+        ))}
+      </Folded>
     </li>
   );
 }
@@ -26,7 +29,7 @@ export function ExemptLine({ m }: { m: PlannedMaterial }) {
   return (
     <li style={{ padding: '6px 0' }}>
       <span lang="zh-CN">{m.name}</span> {kind && <Tag color={kind.color}>{t('apply_spared', { kind: kind.label })}</Tag>}
-      {m.exemption && <><br /><Typography.Text type="secondary" lang="zh-CN">{m.exemption.evidence}</Typography.Text></>}
+      {m.exemption && <Folded as="span"><br /><Typography.Text type="secondary" lang="zh-CN">{m.exemption.evidence}</Typography.Text></Folded>}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 import { Alert, Button, Checkbox, Progress, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue, AnswerView, QuestionView } from '../../../core/planning/types.ts';
+import { More } from '../elder/More.tsx';
 import { usePrefs } from '../../shared/prefs.tsx';
 
 const keyOf = (v: string | boolean) => `${typeof v}:${String(v)}`;
@@ -57,7 +58,8 @@ export function QuestionStep({ question, answer, number, left, onChange, onBack,
           <Typography.Text type="secondary"><span lang="zh-CN">{answer.prefill?.from}</span>{locked ? t('apply_locked') : t('apply_changeable')}</Typography.Text>
         </p>
       )}
-      {question.help && <Typography.Paragraph id={helpId} type="secondary" lang="zh-CN">{question.help}</Typography.Paragraph>}
+      {/* 长辈模式: the question and its options first; the help behind 更多说明 (still the group's description). */}
+      {question.help && <More><Typography.Paragraph id={helpId} type="secondary" lang="zh-CN">{question.help}</Typography.Paragraph></More>}
       {question.type === 'multi' ? (
         <Checkbox.Group
           aria-labelledby={titleId}

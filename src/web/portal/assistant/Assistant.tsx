@@ -3,12 +3,13 @@
  * the guide section it quotes, starts a matter's questionnaire with what the question implies, and
  * hands over to a person (12345, the window) when it has no confident answer.
  */
-import { Button, Drawer, Input, Space, Typography } from 'antd';
+import { Button, Drawer, Input, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AskAnswer } from '../../../contracts/search.ts';
 import { errorText, get } from '../../shared/api.ts';
 import { fillNodes } from '../../shared/fillNodes.tsx';
+import { usePhone } from '../../shared/phone/usePhone.ts';
 import { usePrefs } from '../../shared/prefs.tsx';
 import { PersonCard } from './PersonCard.tsx';
 import { startWithAnswers } from './start.ts';
@@ -19,12 +20,15 @@ interface Turn { question: string; answer: AskAnswer | null; error?: string }
 export function Assistant() {
   const { t } = usePrefs();
   const navigate = useNavigate();
+  // A 420 px side panel would not fit a phone: there it is a bottom sheet as wide as the screen.
+  const phone = usePhone();
   const [open, setOpen] = useState(false);
   const [question, setQuestion] = useState('');
   const [turns, setTurns] = useState<Turn[]>([]);
   const [busy, setBusy] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const log = useRef<HTMLDivElement>(null);
+  const input = useRef<InputRef>(null);
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView({ block: 'start' });
   }, [turns]);
@@ -64,11 +68,13 @@ export function Assistant() {
       <Button ref={opener} type="primary" size="large" className="assistant-open" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         {t('assistant')}
       </Button>
-      <Drawer open={open} onClose={close} placement="right" width={420} destroyOnHidden={false}
-        title={<h2 id="assistant-title" style={{ margin: 0, fontSize: 18 }}>{t('assistant')}</h2>}
-        closeIcon={<span aria-label={t('assistantClose')}>×</span>}
-        rootClassName="assistant-panel"
-        afterOpenChange={(visible) => { if (!visible && returnFocus.current) opener.current?.focus(); }}
+      <Drawer open={open} onClose={close} placement={phone ? 'bottom' : 'right'} size={phone ? '88%' : 420} destroyOnHidden={false}
+        title={<h2 id="assistant-title" style={{ margin: 0, fontSize: '1.1em' }}>{t('assistant')}</h2>}
+        closable={{ 'aria-label': t('assistantClose'), placement: 'end' }}
+        closeIcon={<span aria-hidden="true" className="assistant-close">×</span>}
+        rootClassName={phone ? 'assistant-panel assistant-sheet' : 'assistant-panel'}
+        // Opened, the question box takes the focus (every time, not only on the first mount).
+        afterOpenChange={(visible) => { if (visible) input.current?.focus(); else if (returnFocus.current) opener.current?.focus(); }}
         aria-labelledby="assistant-title">
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Paragraph>{t('assistantIntro')}</Typography.Paragraph>
@@ -84,7 +90,7 @@ export function Assistant() {
           </div>
           <form onSubmit={(e) => { e.preventDefault(); void ask(); }}>
             <Space.Compact style={{ width: '100%' }}>
-              <Input autoFocus aria-label={t('assistantPlaceholder')} placeholder={t('assistantPlaceholder')} value={question} maxLength={100} onChange={(e) => setQuestion(e.target.value)} />
+              <Input ref={input} autoFocus aria-label={t('assistantPlaceholder')} placeholder={t('assistantPlaceholder')} value={question} maxLength={100} onChange={(e) => setQuestion(e.target.value)} />
               <Button type="primary" htmlType="submit" loading={busy}>{t('assistantAsk')}</Button>
             </Space.Compact>
           </form>

@@ -75,7 +75,7 @@ export function CommitmentsFollowed({ view, onChange }: { view: CaseView; onChan
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {rows.map((c) => (
           <div key={c.material}>
-            <div><Zh>「{c.materialName}」</Zh><Tag color={c.status === 'breached' ? 'red' : c.status === 'fulfilled' ? 'green' : 'blue'} lang="zh-CN">{c.statusName}</Tag></div>
+            <div><Zh>「{c.materialName}」</Zh><Tag color={c.status === 'breached' ? 'red' : c.status === 'fulfilled' ? 'green' : 'blue'}>{t(`cmSt_${c.status}`)}</Tag></div>
             <Typography.Text style={MUTED}><Zh>{c.signerName}</Zh>{t('cm_signedAt', { at: minuteText(c.signedAt, lang) })}<Zh>{c.channelName}</Zh>{c.deadline ? t('cm_deadline', { day: plainDay(c.deadline, lang) }) : ''}</Typography.Text>
             {c.status === 'signed' && c.supplyWithinDays !== null && material(c.material) && (
               <div style={{ marginTop: 8 }}>

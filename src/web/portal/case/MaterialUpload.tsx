@@ -8,6 +8,8 @@ import { usePrefs } from '../../shared/prefs.tsx';
 import { englishError } from '../../shared/api.ts';
 import { activeLang } from '../../shared/messages/index.ts';
 import { word } from '../../shared/words.ts';
+import { hasSample, itemSamplePath } from '../../../contracts/sample-paths.ts';
+import { SampleLink } from '../guide/MaterialKind.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -77,9 +79,13 @@ export function ReviewPoints({ planned }: { planned: PlannedMaterial }) {
           {t('up_alsoSpare')}{planned.alternatives.map((a, i) => <span key={a.kind + a.evidence}>{i > 0 && t('clauseSep')}{exemptionText(a.kind)}<span lang="zh-CN">（{a.evidence}）</span></span>)}
         </Typography.Paragraph>
       )}
-      {planned.sample && (
+      {hasSample(planned) && planned.items[0] && (
         <Typography.Paragraph style={{ ...MUTED, margin: '4px 0 0' }}>
-          {t('up_sample')}{/^(https?:)?\//.test(planned.sample) ? <a href={planned.sample} target="_blank" rel="noopener noreferrer">{t('up_viewSample')}</a> : <span lang="zh-CN">{planned.sample}</span>}
+          {planned.sample && /^(https?:)?\//.test(planned.sample)
+            ? <>{t('up_sample')}<a href={planned.sample} target="_blank" rel="noopener noreferrer" style={{ textDecoration: 'underline' }}>{t('up_viewSample')}</a> </>
+            : planned.sample && <>{t('up_sample')}<span lang="zh-CN">{planned.sample}</span> </>}
+          {/* The platform's own sample, generated from the catalogue (samples.ts): the item that asks for it knows its form. */}
+          <SampleLink href={itemSamplePath(planned.items[0], planned.id)} name={planned.name} />
         </Typography.Paragraph>
       )}
     </div>

@@ -6,6 +6,7 @@ import { MUTED } from '../../shared/form/muted.ts';
 import { dueDay, plainDay } from '../../shared/dates.ts';
 import { Zh } from '../../shared/fillNodes.tsx';
 import { usePrefs } from '../../shared/prefs.tsx';
+import { Folded, MoreGroup, MoreToggle } from '../elder/More.tsx';
 import { word, wordMap } from '../../shared/words.ts';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
@@ -40,19 +41,22 @@ function ItemProgress({ p, promised, view }: { p: ProgressItem; promised: number
   return (
     <li style={{ listStyle: 'none', borderBottom: '1px solid #f0f0f0', paddingBlock: 12 }}>
       <Typography.Title level={4} style={{ fontSize: '1.05em', margin: 0 }}>
-        <Zh>{p.name}</Zh> <Tag color={TAG_COLOR[p.status]}>{TASK_TEXT[p.status]}</Tag>
+        <Zh>{p.name}</Zh> <Tag color={p.awaiting === 'payment' ? 'warning' : TAG_COLOR[p.status]}>{p.awaiting === 'payment' ? t('task_awaitingPayment') : TASK_TEXT[p.status]}</Tag>
       </Typography.Title>
-      <Typography.Text style={MUTED} lang="zh-CN">{p.department.name}</Typography.Text>
-      <Steps type="dot" size="small" responsive={false} titlePlacement="vertical" current={s.current} status={s.status} items={s.items}
-        style={{ marginBlock: 12 }} aria-hidden="true" />
+      {/* 长辈模式 (the card's 更多说明): the item, its status and what happened; the department and the steps folded. */}
+      <Folded>
+        <Typography.Text style={MUTED} lang="zh-CN">{p.department.name}</Typography.Text>
+        <Steps type="dot" size="small" responsive={false} titlePlacement="vertical" current={s.current} status={s.status} items={s.items}
+          style={{ marginBlock: 12 }} aria-hidden="true" />
+      </Folded>
       <ul style={{ margin: 0, paddingInlineStart: '1.3em' }}>
-        {p.status === 'waiting' && <li>{t('prog_waitingLine')}{limit && `${lang === 'zh' ? '，' : ', '}${limit}`}</li>}
-        {p.dispatchedOn && <li>{t('prog_dispatched', { day: on(p.dispatchedOn) })}<Zh>{p.department.name}</Zh></li>}
-        {p.dueDate && !p.decidedOn && p.status !== 'stopped' && <li>{limit}{lang === 'zh' ? '，' : ', '}{t('prog_due')}<Typography.Text strong>{dueDay(p.dueDate, p.dueProvisional, lang, t('dueProvisional'))}</Typography.Text>{t('prog_dueEnd')}{p.status === 'supplement' ? t('prog_paused') : ''}{p.dueProvisional ? t('prog_provisional') : ''}</li>}
+        {p.status === 'waiting' && <li>{t(p.awaiting === 'payment' ? 'prog_paymentLine' : 'prog_waitingLine')}{limit && `${lang === 'zh' ? '，' : ', '}${limit}`}</li>}
+        {p.dispatchedOn && <Folded as="li">{t('prog_dispatched', { day: on(p.dispatchedOn) })}<Zh>{p.department.name}</Zh></Folded>}
+        {p.dueDate && !p.decidedOn && p.status !== 'stopped' && <li>{limit}{lang === 'zh' ? '，' : ', '}{t('prog_due')}<Typography.Text strong>{dueDay(p.dueDate, p.dueProvisional, lang, t('dueProvisional'))}</Typography.Text>{t('prog_dueEnd')}{p.status === 'supplement' ? t('prog_paused') : ''}{p.dueProvisional && <Folded as="span">{t('prog_provisional')}</Folded>}</li>}
         {p.supplement && <li>{t('prog_supplement', { day: on(p.supplement.requestedOn) })}<Zh>{p.supplement.note}（{p.supplement.materials.map((m) => `「${names.get(m) ?? m}」`).join('')}）</Zh></li>}
         {p.decidedOn && p.status === 'approved' && (
           <li>
-            {t('prog_approved', { day: on(p.decidedOn) })}{p.result ? <>{t('colon')}<Zh>{p.result.name}</Zh></> : ''}{p.result?.ref ? t('prog_ref', { ref: p.result.ref }) : ''}
+            {t('prog_approved', { day: on(p.decidedOn) })}{p.result ? <>{t('colon')}<Zh>{p.result.name}</Zh></> : ''}{p.result?.ref ? <Folded as="span">{t('prog_ref', { ref: p.result.ref })}</Folded> : ''}
             {p.result?.license && <>{t('prog_inWallet')}<Link to="/wallet">{t('prog_myWallet')}</Link></>}
           </li>
         )}
@@ -72,17 +76,20 @@ export function Progress({ view }: { view: CaseView }) {
   const { t } = usePrefs();
   const done = view.progress.filter((p) => p.status === 'approved').length;
   return (
+    <MoreGroup>
     <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('prog_title')}</h3>}>
       {view.progress.length === 0
         ? <Typography.Paragraph style={{ margin: 0 }}>{t('prog_none')}</Typography.Paragraph>
         : (
           <Space orientation="vertical" style={{ width: '100%' }} size={0}>
             <Typography.Text>{t('prog_count', { n: view.progress.length, done })}</Typography.Text>
+            <MoreToggle />
             <ol style={{ padding: 0, margin: 0, position: 'relative' }}>
               {progress.map((p) => <ItemProgress key={p.item} p={p} promised={promised.get(p.item)} view={view} />)}
             </ol>
           </Space>
         )}
     </Card>
+    </MoreGroup>
   );
 }

@@ -62,7 +62,7 @@ function RatingView({ caseId, r, onChange }: { caseId: string; r: Rating; onChan
         ? <Alert type="info" showIcon style={{ marginTop: 8 }} title={<><Zh>{rect.departmentName}</Zh>{t('rt_reply', { day: day(rect.repliedAt) })}</>} description={<Zh>{rect.reply}</Zh>} />
         : <Alert type="warning" showIcon style={{ marginTop: 8 }} title={fillNodes(t('rt_sent', { what: t(rect.status === 'appealed' ? 'rt_check' : 'rt_fix'), day: day(rect.dueDate) }), { dept: <Zh>{rect.departmentName}</Zh> })} />)}
       {rect?.followUp && rect.status !== 'replied' && (
-        <Typography.Paragraph style={{ ...MUTED, marginTop: 8 }}>{t('rt_followUp')}<Zh>{rect.followUp.resultName}</Zh>{lang === 'zh' ? '（' : ' ('}{day(rect.followUp.at)}{lang === 'zh' ? '）' : ')'}{rect.status === 'verified' ? t('rt_again') : ''}</Typography.Paragraph>
+        <Typography.Paragraph style={{ ...MUTED, marginTop: 8 }}>{t('rt_followUp')}{t(`rc_outcome_${rect.followUp.result}`)}{lang === 'zh' ? '（' : ' ('}{day(rect.followUp.at)}{lang === 'zh' ? '）' : ')'}{rect.status === 'verified' ? t('rt_again') : ''}</Typography.Paragraph>
       )}
       {rect?.status === 'replied' && <FollowUp caseId={caseId} r={r} onDone={onChange} />}
     </div>

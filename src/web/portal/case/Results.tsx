@@ -10,6 +10,7 @@ import { MUTED } from '../../shared/form/muted.ts';
 import type { CaseView } from './types.ts';
 import { plainDay } from '../../shared/dates.ts';
 import { Zh } from '../../shared/fillNodes.tsx';
+import { Folded, MoreGroup, MoreToggle } from '../elder/More.tsx';
 import { usePrefs } from '../../shared/prefs.tsx';
 
 type ItemResults = CaseView['results'][number];
@@ -22,10 +23,10 @@ function ItemDocuments({ r, view }: { r: ItemResults; view: CaseView }) {
     <li style={{ listStyle: 'none', borderBottom: '1px solid #f0f0f0', paddingBlock: 10 }}>
       <Typography.Text strong lang="zh-CN">{r.name}</Typography.Text>{' '}
       <Tag color={approved ? 'success' : 'error'}>{approved ? t('rs_approved') : t('rs_refused')}</Tag>
-      {p?.decidedOn && <Typography.Text style={MUTED}>{t('rs_decided', { day: plainDay(p.decidedOn, lang) })}</Typography.Text>}
+      {p?.decidedOn && <Folded as="span"><Typography.Text style={MUTED}>{t('rs_decided', { day: plainDay(p.decidedOn, lang) })}</Typography.Text></Folded>}
       {approved && p?.result && (
         <Typography.Paragraph style={{ margin: '4px 0 0' }}>
-          <Zh>{p.result.name}</Zh>{p.result.ref ? t('rs_ref', { ref: p.result.ref }) : ''}
+          <Zh>{p.result.name}</Zh>{p.result.ref ? <Folded as="span">{t('rs_ref', { ref: p.result.ref })}</Folded> : ''}
           {p.result.license && <>{t('prog_inWallet')}<Link to="/wallet">{t('prog_myWallet')}</Link></>}
         </Typography.Paragraph>
       )}
@@ -51,6 +52,7 @@ export function CaseResults({ view }: { view: CaseView }) {
   // A completed case says its outcome at the top of the page already; here only what comes next.
   const showSummary = outcome && (view.status !== 'completed' || outcome.nextSteps.length > 0);
   return (
+    <MoreGroup>
     <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t('rs_title')}</h3>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {outcome && showSummary && (
@@ -67,7 +69,9 @@ export function CaseResults({ view }: { view: CaseView }) {
         )}
         {results.length > 0 && (
           <section aria-label={t('rs_docs')}>
-            <Typography.Paragraph style={{ ...MUTED, margin: 0 }}>{t('rs_sealed')}</Typography.Paragraph>
+            {/* 长辈模式: each item's result and its documents; the dates, numbers and the note on seals folded. */}
+            <MoreToggle />
+            <Folded><Typography.Paragraph style={{ ...MUTED, margin: 0 }}>{t('rs_sealed')}</Typography.Paragraph></Folded>
             <ul style={{ padding: 0, margin: 0 }}>
               {results.map((r) => <ItemDocuments key={r.item} r={r} view={view} />)}
             </ul>
@@ -75,5 +79,6 @@ export function CaseResults({ view }: { view: CaseView }) {
         )}
       </Space>
     </Card>
+    </MoreGroup>
   );
 }

@@ -4,15 +4,16 @@
  */
 import { Card, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { ExemptionKind } from '../../../core/catalog/types.ts';
+import type { ExemptionKind, MaterialKind } from '../../../core/catalog/types.ts';
 import { joinClauses } from '../../../core/planning/labels.ts';
 import { fillNodes } from '../../shared/fillNodes.tsx';
 import { days, formText } from '../../shared/planLabels.ts';
 import { usePrefs } from '../../shared/prefs.tsx';
 import { GuideFees, type CatalogueFees } from '../../shared/Fees.tsx';
+import { GuideSample } from './MaterialKind.tsx';
 
 export interface GuideItem { id: string; name: string; department: string; required: boolean; conditions: string[]; timeLimit: { promised: number; legal: number }; periods: { name: string; days: number }[]; fees: CatalogueFees }
-export interface GuideMaterial { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean }
+export interface GuideMaterial { id: string; name: string; copies: number; form: string; when: string[]; exemptions: { kind: ExemptionKind; evidence: string }[]; deferrable: boolean; kind?: MaterialKind | null; sample?: string | null }
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   return <><dt>{label}</dt><dd>{children}</dd></>;
@@ -55,6 +56,7 @@ export function MaterialCards({ materials }: { materials: GuideMaterial[] }) {
               {m.when.length > 0 && <Line label={t('guide_when')}><span lang="zh-CN">{joinClauses(m.when)}</span></Line>}
               {m.deferrable && <Line label={t('guide_deferrable')}>{t('guide_deferrableYes')}</Line>}
             </dl>
+            <GuideSample m={m} />
             {m.exemptions.length > 0 && (
               <ul style={{ margin: '8px 0 0', paddingInlineStart: '1.2em' }} aria-labelledby={`material-card-${m.id} material-card-${m.id}-tail`}>
                 {m.exemptions.map((x) => <li key={x.kind + x.evidence}>{fillNodes(t(`guide_exempt_${x.kind}`), { evidence: <span lang="zh-CN">{x.evidence}</span> })}</li>)}

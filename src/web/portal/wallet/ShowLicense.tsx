@@ -26,6 +26,9 @@ function useSecondsLeft(iso: string | null): number {
   return seconds;
 }
 
+/** The query that words the verification page a link opens: only English is asked for (see Wallet.tsx). */
+export const verifyLangQuery = (lang: string): string => (lang === 'en' ? '?lang=en' : '');
+
 const minutesText = (s: number) => word('sl_time', { m: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
 
 export function ShowLicense({ license }: { license: WalletLicense }) {
@@ -39,7 +42,7 @@ export function ShowLicense({ license }: { license: WalletLicense }) {
     setBusy(true);
     setError(null);
     try {
-      setShown(await post<PresentationAnswer>(`/api/wallet/licenses/${license.id}/presentation`));
+      setShown(await post<PresentationAnswer>(`/api/wallet/licenses/${license.id}/presentation${verifyLangQuery(lang)}`));
     } catch (e) {
       setError(errorText(e));
     } finally {

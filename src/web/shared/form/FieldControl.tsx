@@ -18,6 +18,9 @@ export interface ControlProps {
 /** Radio buttons while the options fit on a phone screen; a list to pick from beyond that. */
 const RADIO_LIMIT = 5;
 
+/** Options are catalogue words: marked Chinese, whatever the interface's language. */
+const zhOptions = (choices: FieldSpec['choices']) => choices.map((c) => ({ value: c.value, label: <span lang="zh-CN">{c.label}</span> }));
+
 export function FieldControl({ spec, id, labelId, value, invalid, describedBy, disabled, onChange, onBlur }: ControlProps) {
   const aria = {
     'aria-invalid': invalid || undefined,
@@ -39,14 +42,14 @@ export function FieldControl({ spec, id, labelId, value, invalid, describedBy, d
           <Radio.Group id={id} aria-labelledby={labelId} {...aria} disabled={disabled} value={typeof value === 'string' && value !== '' ? value : undefined}
             orientation={long ? 'vertical' : 'horizontal'} style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
             onChange={(e) => { onChange(e.target.value as string); onBlur(); }}
-            options={spec.choices} />
+            options={zhOptions(spec.choices)} />
         );
       }
       return (
         <Select id={id} aria-labelledby={labelId} {...aria} status={status} disabled={disabled} style={{ width: '100%' }} placeholder={word('fm_choose')}
           value={typeof value === 'string' && value !== '' ? value : undefined} allowClear={!spec.required}
           onChange={(v: string | undefined) => { onChange(v ?? ''); onBlur(); }}
-          options={spec.choices} />
+          options={zhOptions(spec.choices)} />
       );
     case 'multi-enum':
       return (
@@ -54,7 +57,7 @@ export function FieldControl({ spec, id, labelId, value, invalid, describedBy, d
           <Checkbox.Group disabled={disabled} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
             value={Array.isArray(value) ? (value as string[]) : []}
             onChange={(v) => { onChange(v as string[]); onBlur(); }}
-            options={spec.choices} />
+            options={zhOptions(spec.choices)} />
         </div>
       );
     case 'integer':
@@ -73,8 +76,9 @@ export function FieldControl({ spec, id, labelId, value, invalid, describedBy, d
           value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} />
       );
     case 'textarea':
+      // What is typed here (an address, a description) is the applicant's Chinese: marked as such.
       return (
-        <Input.TextArea id={id} {...aria} status={status} disabled={disabled} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={spec.maxLength}
+        <Input.TextArea id={id} lang="zh-CN" {...aria} status={status} disabled={disabled} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={spec.maxLength}
           autoComplete={inputHints(spec.format).autoComplete} placeholder={inputHints(spec.format).placeholder}
           value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}
           onBlur={(e) => { if (e.target.value !== e.target.value.trim()) onChange(e.target.value.trim()); onBlur(); }} />

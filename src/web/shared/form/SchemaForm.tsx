@@ -3,9 +3,11 @@
  * with the same rules as the server (validateFormValues), and saved as a draft by itself.
  */
 import { word } from '../words.ts';
+import { activeLang, type MessageKey } from '../messages/index.ts';
+import { fillNodes, Zh } from '../fillNodes.tsx';
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
-import { validateFormValues } from '../../../core/planning/validate-form.ts';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { validateFormValues, type FormError } from '../../../core/planning/validate-form.ts';
 import { shanghaiMinute } from '../../../shared/time/shanghai.ts';
 import { ApiError } from '../api.ts';
 import { FieldControl } from './FieldControl.tsx';
@@ -25,8 +27,8 @@ export interface FlushResult {
   saved: boolean;
   /** Keys of the fields whose value is wrong and therefore not saved. */
   invalid: string[];
-  /** The same, with their messages, as 'form.<key>' paths like the server's errors. */
-  errors: { path: string; message: string }[];
+  /** The same, with their messages, as 'form.<key>' paths like the server's errors; `label` is the field's (catalogue) name. */
+  errors: { path: string; message: string; label?: string }[];
 }
 
 export interface SchemaFormHandle {
@@ -62,12 +64,28 @@ const hidden: CSSProperties = { position: 'absolute', width: 1, height: 1, overf
 /** The time of day now in Asia/Shanghai, 'HH:MM' (as every date shown), for 已保存 09:30. */
 const clock = (): string => shanghaiMinute(new Date().toISOString()).slice(11);
 
-function errorsByKey(list: { path: string; message: string }[]): Record<string, string> {
+/**
+ * A check's message in the language chosen now: Chinese as the core words it (naming the field), in
+ * English from the problem's code, without the field's name, which stands just above it.
+ */
+export function errorText(e: FormError): string {
+  if (activeLang() === 'zh') return e.message;
+  if (e.code === 'required') return word('fv_required');
+  return e.problem ? word(`fv_${e.problem.code}` as MessageKey, { n: String(e.problem.n ?? '') }) : e.message;
+}
+
+/** The server's words for a field are Chinese: in another language they are said again from the detail's code. */
+export function serverDetailText(d: { message: string; code?: string }): string {
+  if (activeLang() === 'zh') return d.message;
+  return d.code === 'required' ? word('fv_required') : d.code === 'material-missing' ? word('fv_materialMissing') : word('fv_check');
+}
+
+function errorsByKey(list: { path: string; message: string; code?: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of list) {
     if (!e.path.startsWith('form.')) continue;
     const key = e.path.slice(5);
-    out[key] ??= e.message;
+    out[key] ??= serverDetailText(e);
   }
   return out;
 }
@@ -103,7 +121,7 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
       if (e.code === 'unknown-field') continue;
       const key = e.path.slice(5);
       if (isMasked(specs.get(key), vals[key])) continue;
-      out[key] ??= e.message;
+      out[key] ??= errorText(e);
     }
     return out;
   }, [form, specs]);
@@ -175,7 +193,7 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
           setServerErrors((prev) => ({ ...prev, ...byKey }));
           setTouched((prev) => new Set([...prev, ...Object.keys(byKey)]));
         }
-        const message = err ? err.message : '网络连接中断，请检查网络后重试';
+        const message = err ? err.message : word('error_network');
         setState({ kind: 'error', message });
       } finally {
         inflight.current = null;
@@ -248,7 +266,7 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
       const errs = check(valuesRef.current, true);
       const messageOf = (k: string) => errs[k] ?? blocked.current.get(k);
       const invalid = [...pending.current].filter((k) => messageOf(k) !== undefined);
-      return { saved: pending.current.size === 0, invalid, errors: invalid.map((k) => ({ path: `form.${k}`, message: messageOf(k) as string })) };
+      return { saved: pending.current.size === 0, invalid, errors: invalid.map((k) => ({ path: `form.${k}`, message: messageOf(k) as string, label: specs.get(k)?.label })) };
     },
     showErrors(list) {
       const byKey = errorsByKey(list);
@@ -289,30 +307,32 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
     const masked = isMasked(spec, value) && !refill.has(spec.key);
     const error = errorOf(spec.key);
     const changed = spec.valueFrom !== undefined && !masked && !refill.has(spec.key) && !same(value, spec.prefillValue) && !isEmpty(value);
-    const notes = [
-      spec.description,
-      spec.valueFrom ? (changed ? `原已从「${spec.valueFrom}」预填，您已修改` : refill.has(spec.key) ? undefined : `已从「${spec.valueFrom}」预填，请核对`) : undefined,
-      masked ? '为保护个人信息，部分数字已隐藏' : undefined,
-      refill.has(spec.key) ? '请输入完整号码；点“取消”则保留原来的号码' : undefined,
-    ].filter((n): n is string => !!n);
+    // The field's description and where a value came from are catalogue words; the rest is the form's own.
+    const from = spec.valueFrom ? <Zh>{spec.valueFrom}</Zh> : null;
+    const notes: [string, ReactNode][] = [
+      spec.description ? ['description', <Zh>{spec.description}</Zh>] : null,
+      from ? (changed ? ['changed', fillNodes(word('fh_prefilledChanged'), { from })] : refill.has(spec.key) ? null : ['prefilled', fillNodes(word('fh_prefilled'), { from })]) : null,
+      masked ? ['masked', word('fh_masked')] : null,
+      refill.has(spec.key) ? ['refill', word('fh_refillNote')] : null,
+    ].filter((n): n is [string, ReactNode] => n !== null);
     const describedBy = [error ? errId : null, notes.length > 0 ? noteId : null].filter(Boolean).join(' ') || undefined;
     return (
       <Form.Item key={spec.key} htmlFor={id} required={spec.required} style={{ maxWidth: 640 }}
-        label={<span id={labelId}>{spec.label}</span>}
+        label={<span id={labelId} lang="zh-CN">{spec.label}</span>}
         validateStatus={error ? 'error' : undefined}
         help={error ? <span id={errId} style={ERROR_TEXT}>{error}</span> : undefined}
-        extra={notes.length > 0 ? <span id={noteId} style={{ ...MUTED, display: 'block' }}>{notes.map((n) => <span key={n} style={{ display: 'block' }}>{n}</span>)}</span> : undefined}>
+        extra={notes.length > 0 ? <span id={noteId} style={{ ...MUTED, display: 'block' }}>{notes.map(([k, n]) => <span key={k} style={{ display: 'block' }}>{n}</span>)}</span> : undefined}>
         {masked ? (
           <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
             <Input id={id} readOnly value={String(value)} aria-describedby={describedBy} style={{ flex: 1, minWidth: 0 }} variant="filled" />
-            <Button id={`${id}-refill`} onClick={() => startRefill(spec.key)} aria-label={`重新填写${spec.label}`}>重新填写</Button>
+            <Button id={`${id}-refill`} onClick={() => startRefill(spec.key)}>{word('fh_refill')}<span style={hidden}>{word('fh_refillWhat')}<Zh>{spec.label}</Zh></span></Button>
           </Space.Compact>
         ) : (
           refill.has(spec.key) ? (
             <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
               <FieldControl spec={spec} id={id} labelId={labelId} value={value} invalid={!!error} describedBy={describedBy}
                 onChange={(v) => change(spec.key, v)} onBlur={() => touch(spec.key)} />
-              <Button onClick={() => cancelRefill(spec.key)} aria-label={`取消重新填写，保留原来的${spec.label}`}>取消</Button>
+              <Button onClick={() => cancelRefill(spec.key)}>{word('fh_cancel')}<span style={hidden}>{word('fh_cancelKeep')}<Zh>{spec.label}</Zh></span></Button>
             </Space.Compact>
           ) : (
             <FieldControl spec={spec} id={id} labelId={labelId} value={value} invalid={!!error} describedBy={describedBy}
@@ -328,12 +348,12 @@ export function SchemaForm({ form, initialValues, save, idPrefix = 'field', dela
     <div>
       <SaveStatus state={state} onRetry={() => void runSave()} />
       <Typography.Paragraph style={{ ...MUTED, marginTop: 8 }}>
-        带 <span style={{ color: '#c0392b' }} aria-hidden="true">*</span><span style={hidden}>星号</span> 的为必填项。每填一项都会自动保存，可以随时离开，回来接着填。
+        {word('fh_requiredBefore')}<span style={{ color: '#c0392b' }} aria-hidden="true">*</span><span style={hidden}>{word('fh_asterisk')}</span>{word('fh_requiredAfter')}
       </Typography.Paragraph>
       <Form layout="vertical" component="div" requiredMark>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {form.sections.map((section) => (
-            <Card key={section.id} size="small" title={<Heading id={`${idPrefix}-section-${section.id}`} style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{section.title}</Heading>} role="group" aria-labelledby={`${idPrefix}-section-${section.id}`}>
+            <Card key={section.id} size="small" title={<Heading id={`${idPrefix}-section-${section.id}`} lang="zh-CN" style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{section.title}</Heading>} role="group" aria-labelledby={`${idPrefix}-section-${section.id}`}>
               {section.fields.map((key) => specs.get(key)).filter((s): s is FieldSpec => !!s).map(renderField)}
             </Card>
           ))}

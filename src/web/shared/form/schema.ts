@@ -1,5 +1,6 @@
 /** Reading the plan's merged form (JSON Schema 2020-12 plus its field list) into what each control needs. */
 import type { FormField, MergedForm } from '../../../core/planning/types.ts';
+import { word } from '../words.ts';
 
 export type { FormField, MergedForm };
 
@@ -95,23 +96,23 @@ export const isMasked = (spec: FieldSpec | undefined, value: unknown): boolean =
 
 export const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Keyboards and autofill hints for the national formats. */
+/** Keyboards and autofill hints for the national formats, placeholders in the language chosen now. */
 export function inputHints(format: string | undefined): { inputMode?: 'text' | 'numeric' | 'tel' | 'email'; type?: string; autoComplete?: string; placeholder?: string } {
   switch (format) {
     case 'cn-resident-id':
-      return { inputMode: 'text', autoComplete: 'off', placeholder: '18 位，最后一位可能是 X' };
+      return { inputMode: 'text', autoComplete: 'off', placeholder: word('fh_residentId') };
     case 'cn-mobile':
-      return { inputMode: 'tel', type: 'tel', autoComplete: 'tel', placeholder: '11 位手机号码' };
+      return { inputMode: 'tel', type: 'tel', autoComplete: 'tel', placeholder: word('fh_mobile') };
     case 'cn-phone':
-      return { inputMode: 'tel', type: 'tel', autoComplete: 'tel', placeholder: '手机号码或带区号的固定电话' };
+      return { inputMode: 'tel', type: 'tel', autoComplete: 'tel', placeholder: word('fh_phone') };
     case 'bank-card':
-      return { inputMode: 'numeric', autoComplete: 'cc-number', placeholder: '银行卡号' };
+      return { inputMode: 'numeric', autoComplete: 'cc-number', placeholder: word('fh_bankCard') };
     case 'cn-postcode':
-      return { inputMode: 'numeric', autoComplete: 'postal-code', placeholder: '6 位数字' };
+      return { inputMode: 'numeric', autoComplete: 'postal-code', placeholder: word('fh_postcode') };
     case 'email':
       return { inputMode: 'email', type: 'email', autoComplete: 'email', placeholder: 'name@example.com' };
     case 'cn-uscc':
-      return { inputMode: 'text', autoComplete: 'off', placeholder: '18 位统一社会信用代码' };
+      return { inputMode: 'text', autoComplete: 'off', placeholder: word('fh_uscc') };
     case 'cn-address':
       return { autoComplete: 'street-address' };
     default:
@@ -119,10 +120,10 @@ export function inputHints(format: string | undefined): { inputMode?: 'text' | '
   }
 }
 
-/** How a value reads in a summary: option labels, 是/否, dates as they are (only a choice field has choices to label by). */
+/** How a value reads in a summary: option labels, yes/no and 未填写 in the chosen language, dates as they are. */
 export function displayValue(spec: Pick<FieldSpec, 'choices'> | undefined, value: unknown): string {
-  if (isEmpty(value)) return '未填写';
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (isEmpty(value)) return word('rv_notFilled');
+  if (typeof value === 'boolean') return value ? word('fm_yes') : word('fm_no');
   const label = (v: unknown) => spec?.choices.find((c) => c.value === v)?.label ?? String(v);
   return Array.isArray(value) ? value.map(label).join('、') : label(value);
 }

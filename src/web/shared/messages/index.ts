@@ -15,11 +15,13 @@ import { precheck } from './precheck.ts';
 import { offers } from './offers.ts';
 import { adminForms } from './admin-forms.ts';
 import { consultations } from './consultations.ts';
+import { formHints } from './form-hints.ts';
+import { codedLabels } from './coded-labels.ts';
 
 export type Lang = 'zh' | 'en';
 
-const zh = { ...errors.zh, ...common.zh, ...portal.zh, ...portalApply.zh, ...portalCase.zh, ...windowFace.zh, ...workbench.zh, ...admin.zh, ...offers.zh, ...precheck.zh, ...adminForms.zh, ...consultations.zh };
-const en = { ...errors.en, ...common.en, ...portal.en, ...portalApply.en, ...portalCase.en, ...windowFace.en, ...workbench.en, ...admin.en, ...offers.en, ...precheck.en, ...adminForms.en, ...consultations.en };
+const zh = { ...errors.zh, ...common.zh, ...portal.zh, ...portalApply.zh, ...portalCase.zh, ...windowFace.zh, ...workbench.zh, ...admin.zh, ...offers.zh, ...precheck.zh, ...adminForms.zh, ...consultations.zh, ...formHints.zh, ...codedLabels.zh };
+const en = { ...errors.en, ...common.en, ...portal.en, ...portalApply.en, ...portalCase.en, ...windowFace.en, ...workbench.en, ...admin.en, ...offers.en, ...precheck.en, ...adminForms.en, ...consultations.en, ...formHints.en, ...codedLabels.en };
 
 export type MessageKey = keyof typeof zh;
 

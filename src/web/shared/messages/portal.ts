@@ -13,6 +13,7 @@ const zh = {
   document_rejection: '不予受理通知书',
   document_corrections: '补正材料通知书',
   task_waiting: '等待前置事项',
+  task_awaitingPayment: '待缴费',
   task_dispatched: '已分发到部门',
   task_claimed: '办理中',
   task_supplement: '需要补正',
@@ -142,6 +143,8 @@ const zh = {
   cs_resolved: '问题已解决',
   cs_sendBack: '退回再次答复',
   cs_notResolved: '仍未解决',
+  elder_more: '更多说明',
+  elder_reviewShort: '提交后不能再修改，请仔细核对。',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -158,6 +161,7 @@ const en: Record<keyof typeof zh, string> = {
   document_rejection: 'Notice of non-acceptance',
   document_corrections: 'Correction notice',
   task_waiting: 'Waiting for an earlier item',
+  task_awaitingPayment: 'Awaiting payment',
   task_dispatched: 'Sent to the department',
   task_claimed: 'In progress',
   task_supplement: 'Correction needed',
@@ -287,6 +291,8 @@ const en: Record<keyof typeof zh, string> = {
   cs_resolved: 'Solved',
   cs_sendBack: 'Send back for another answer',
   cs_notResolved: 'Not solved yet',
+  elder_more: 'More details',
+  elder_reviewShort: 'Nothing can be changed after submitting: please check carefully.',
 };
 
 export const portal = { zh, en };

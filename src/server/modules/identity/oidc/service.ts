@@ -16,6 +16,7 @@ import type { Account } from '../roles.ts';
 import { toAccount, unguessablePassword } from '../service.ts';
 import type { Enterprise, ExternalIdentity } from './claims.ts';
 import type { IdentityProvider } from './provider.ts';
+import { newRowId } from '../../../ids.ts';
 
 /** The same digest the password sessions use, so one sessions table serves both. */
 const digest = (token: string) => createHash('sm3').update(token).digest('hex');
@@ -142,7 +143,7 @@ export class OidcService {
 
   private async createApplicant(trx: Db, identity: ExternalIdentity, passwordHash: string, enterprise: Enterprise | null, sealed: { id_number_enc: string | null; id_number_idx: string | null; phone_enc: string | null }): Promise<Account> {
     const row: Database['accounts'] = {
-      id: randomUUID(), username: `oidc-${randomUUID()}`, password_hash: passwordHash, role: 'applicant',
+      id: newRowId(), username: `oidc-${randomUUID()}`, password_hash: passwordHash, role: 'applicant',
       display_name: identity.name ?? enterprise?.name ?? '统一身份认证用户', department: null,
       subject: enterprise ? 'enterprise' : 'person', ...sealed, email_enc: null,
       enterprise_uscc: enterprise?.uscc ?? null, failed_logins: 0, locked_until: null, created_at: this.nowIso(),
