@@ -3,6 +3,8 @@
  * publication, change requests, the version list, the effectiveness dashboard and the admin tools.
  * Each role sees its part; the dashboard (with ECharts) loads only when opened.
  */
+// First: this face's words join the catalogue before any of its modules reads them.
+import '../shared/messages/staff-faces.ts';
 import { Spin, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';

@@ -1,4 +1,6 @@
 /** The comprehensive window (综合窗口): the queue, applications for visitors, the completeness check, results. */
+// First: this face's words join the catalogue before any of its modules reads them.
+import '../shared/messages/window-face.ts';
 import { Route, Routes } from 'react-router-dom';
 import { CasePage } from './CasePage.tsx';
 import { NewApplication } from './NewApplication.tsx';

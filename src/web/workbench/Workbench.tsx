@@ -1,4 +1,6 @@
 /** The department workbench: the queue with deadline marks, one task at a time, joint review and rectifications. */
+// First: this face's words join the catalogue before any of its modules reads them.
+import '../shared/messages/staff-faces.ts';
 import { Select, Tabs, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../shared/auth.tsx';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import '../../shared/messages/staff-faces.ts';
 import { fill, messages, type MessageKey } from '../../shared/messages/index.ts';
 import { fromRule, sentence, toRule, type Subject } from './rules.ts';
 import { addEntry, readDoc, removeEntry, setValue } from './yamlDoc.ts';

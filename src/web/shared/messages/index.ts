@@ -3,29 +3,29 @@
  * face's words sit together. Catalogue content (matter, item and material names, guide text) is data
  * and stays in Chinese; the interface marks it with lang="zh-CN".
  */
-import { admin } from './admin.ts';
 import { common } from './common.ts';
 import { errors } from './errors.ts';
 import { portal } from './portal.ts';
 import { portalApply } from './portal-apply.ts';
 import { portalCase } from './portal-case.ts';
-import { windowFace } from './window.ts';
-import { workbench } from './workbench.ts';
+import { windowShared } from './window-shared.ts';
+import type { windowFace } from './window.ts';
 import { precheck } from './precheck.ts';
 import { offers } from './offers.ts';
-import { adminForms } from './admin-forms.ts';
 import { consultations } from './consultations.ts';
 import { formHints } from './form-hints.ts';
 import { codedLabels } from './coded-labels.ts';
+import type { staffFaces } from './staff-faces.ts';
 
 export type Lang = 'zh' | 'en';
 
-const zh = { ...errors.zh, ...common.zh, ...portal.zh, ...portalApply.zh, ...portalCase.zh, ...windowFace.zh, ...workbench.zh, ...admin.zh, ...offers.zh, ...precheck.zh, ...adminForms.zh, ...consultations.zh, ...formHints.zh, ...codedLabels.zh };
-const en = { ...errors.en, ...common.en, ...portal.en, ...portalApply.en, ...portalCase.en, ...windowFace.en, ...workbench.en, ...admin.en, ...offers.en, ...precheck.en, ...adminForms.en, ...consultations.en, ...formHints.en, ...codedLabels.en };
+const zh = { ...errors.zh, ...common.zh, ...portal.zh, ...portalApply.zh, ...portalCase.zh, ...windowShared.zh, ...offers.zh, ...precheck.zh, ...consultations.zh, ...formHints.zh, ...codedLabels.zh };
+const en = { ...errors.en, ...common.en, ...portal.en, ...portalApply.en, ...portalCase.en, ...windowShared.en, ...offers.en, ...precheck.en, ...consultations.en, ...formHints.en, ...codedLabels.en };
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | keyof (typeof staffFaces)['zh'] | keyof (typeof windowFace)['zh'];
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
+/** The window's, the workbench's and the admin console's words join when those faces load (window-face.ts, staff-faces.ts). */
+export const messages = { zh, en } as unknown as Record<Lang, Record<MessageKey, string>>;
 
 /** The language the person chose, for code outside React (the API layer's error words); set by PrefsProvider. */
 let active: Lang = 'zh';
