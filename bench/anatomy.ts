@@ -8,7 +8,7 @@ import { generateSealKeyPair, sm2Sign } from '../src/server/crypto/sm2.ts';
 import { startHarness } from '../src/server/testing/harness.ts';
 import { watchStatements } from '../src/server/testing/statements.ts';
 import { createWorker } from '../src/server/worker/outbox.ts';
-import { apiWay, type Send } from './api-way.ts';
+import { apiWayInProcess } from './api-way.ts';
 import { fmt, timeSync } from './measure.ts';
 
 type Kind = 'read' | 'write' | 'commit';
@@ -36,15 +36,7 @@ export async function benchAnatomy(seconds: number): Promise<{ writerCeiling: nu
   const stopCheckpoints = h.deps.db.checkpointInBackground?.();
   try {
     const worker = createWorker(h.deps);
-    const applicant = { cookie: await h.login('zhangjianguo') };
-    const clerk = { cookie: await h.login('window') };
-    const admin = { cookie: await h.login('admin') };
-    const send: Send = async (method, url, headers, body) => {
-      const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
-      if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
-      return r.json();
-    };
-    const oneCase = await apiWay(send, { applicant, clerk, admin }, () => h.clock.now().getTime());
+    const oneCase = await apiWayInProcess(h);
     const lifecycle = async () => {
       await oneCase();
       await worker.runOnce(100);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Plan } from '../src/core/planning/types.ts';
 import { signRequest } from '../src/server/crypto/hmac-request.ts';
 import { fillForm } from '../src/server/testing/fill.ts';
+import type { Harness } from '../src/server/testing/harness.ts';
 
 export const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
 export const DEPARTMENTS = ['rs', 'yb', 'gjj', 'wsjk'];
@@ -42,4 +43,19 @@ export async function apiWay(send: Send, who: { applicant: Record<string, string
     const done = (await send('GET', `/api/cases/${submitted.id}`, who.applicant)) as View;
     if (done.progress.some((p) => p.status !== 'approved')) throw new Error('lifecycle did not complete');
   };
+}
+
+/** One JSON request through app.inject, as the in-process benches send it. */
+export function injectSend(h: Harness): Send {
+  return async (method, url, headers, body) => {
+    const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r.json();
+  };
+}
+
+/** The API way in-process: the demo applicant, window clerk and admin logged in, on the harness's clock. */
+export async function apiWayInProcess(h: Harness, send: Send = injectSend(h)): Promise<() => Promise<void>> {
+  const who = { applicant: { cookie: await h.login('zhangjianguo') }, clerk: { cookie: await h.login('window') }, admin: { cookie: await h.login('admin') } };
+  return apiWay(send, who, () => h.clock.now().getTime());
 }

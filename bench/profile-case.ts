@@ -9,7 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { startHarness } from '../src/server/testing/harness.ts';
 import { watchStatements } from '../src/server/testing/statements.ts';
 import { createWorker } from '../src/server/worker/outbox.ts';
-import { apiWay, type Send } from './api-way.ts';
+import { apiWayInProcess, injectSend, type Send } from './api-way.ts';
 
 const cases = Number(process.argv[2] ?? 200);
 const counts = new Map<string, number>();
@@ -26,19 +26,16 @@ watchStatements((source, _reader, run) => {
 const h = await startHarness('sqlite', { ONETHING_COOKIE_SECURE: 'off' }, new Date().toISOString(), { checkContracts: false });
 try {
   const worker = createWorker(h.deps);
-  const applicant = { cookie: await h.login('zhangjianguo') };
-  const clerk = { cookie: await h.login('window') };
-  const admin = { cookie: await h.login('admin') };
   const spentBy = new Map<string, number>();
+  const inject = injectSend(h);
   const send: Send = async (method, url, headers, body) => {
     const t = performance.now();
-    const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
-    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    const answer = await inject(method, url, headers, body);
     const kind = `${method} ${url.replace(/[0-9a-f-]{36}|C\w{10,}/gi, ':id').replace(/tasks\/:id\/[\w-]+/, 'tasks/:id/:item')}`;
     if (measuring) spentBy.set(kind, (spentBy.get(kind) ?? 0) + performance.now() - t);
-    return r.json();
+    return answer;
   };
-  const oneCase = await apiWay(send, { applicant, clerk, admin }, () => h.clock.now().getTime());
+  const oneCase = await apiWayInProcess(h, send);
   for (let i = 0; i < 20; i++) { await oneCase(); await worker.runOnce(100); }
   const session = process.env.PROFILE ? new Session() : undefined;
   if (session) {

@@ -10,18 +10,10 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { startHarness } from '../src/server/testing/harness.ts';
 import { createWorker } from '../src/server/worker/outbox.ts';
-import { apiWay, type Send } from './api-way.ts';
+import { apiWayInProcess } from './api-way.ts';
 const h = await startHarness('sqlite', { ONETHING_COOKIE_SECURE: 'off' }, new Date().toISOString(), { checkContracts: false });
 const worker = createWorker(h.deps);
-const applicant = { cookie: await h.login('zhangjianguo') };
-const clerk = { cookie: await h.login('window') };
-const admin = { cookie: await h.login('admin') };
-const send: Send = async (method, url, headers, body) => {
-  const r = await h.app.inject({ method: method as 'POST', url, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
-  if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
-  return r.json();
-};
-const oneCase = await apiWay(send, { applicant, clerk, admin }, () => h.clock.now().getTime());
+const oneCase = await apiWayInProcess(h);
 for (let i = 0; i < 100; i++) { await oneCase(); await worker.runOnce(100); }
 const k = h.deps.db.kysely;
 await sql`pragma wal_checkpoint(TRUNCATE)`.execute(k);

@@ -1,5 +1,7 @@
 /** Deciding a case's tasks in tests, in the order its flow dispatches them. */
+import type { WalletLicense } from '../../contracts/results.ts';
 import type { Plan } from '../../core/planning/types.ts';
+import { injectCall, newborn } from './api-call.ts';
 import { fillForm, multipart, SAMPLE_PDF } from './fill.ts';
 import type { Harness } from './harness.ts';
 
@@ -59,4 +61,19 @@ export async function decideDispatched<V extends Progress = Progress>(h: Harness
     }
   }
   throw new Error(`case ${caseId} still has open items`);
+}
+
+/** 王芳's 新生儿出生 case applied for, accepted and approved throughout: her child's 出生医学证明 in her wallet (read with `walletQuery`). */
+export async function newbornBirthCertificate(h: Harness, parent: string, walletQuery = ''): Promise<WalletLicense> {
+  const call = injectCall(h);
+  const id = await newborn.create(call, parent);
+  const plan = await newborn.answer(call, parent, id);
+  await newborn.fill(call, parent, id, plan, '李小宝');
+  await newborn.submit(call, parent, id);
+  await newborn.accept(call, await h.login('window'), id);
+  await approveEveryTask(h, id, plan);
+  const wallet = (await h.request('GET', `/api/wallet${walletQuery}`, { cookie: parent })).json() as { licenses: WalletLicense[] };
+  const licence = wallet.licenses.find((l) => l.type === 'birth-medical-certificate');
+  if (!licence) throw new Error('no 出生医学证明 in the wallet');
+  return licence;
 }

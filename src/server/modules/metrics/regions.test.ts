@@ -6,13 +6,9 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Effectiveness } from '../../../core/metrics/effectiveness.ts';
-import type { Plan } from '../../../core/planning/types.ts';
-import { DEMO_PEOPLE } from '../shareddata/demo.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
-import { fillForm } from '../../testing/fill.ts';
+import { enterRegionCases } from './region-cases.ts';
 
-const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
-const visitor = { idNumber: DEMO_PEOPLE[2]!.idNumber, name: DEMO_PEOPLE[2]!.name };
 type Figures = { regions: { code: string; own: { cases: number; accepted: number }; total: { cases: number; accepted: number } }[]; unknown: { cases: number } };
 
 describe.each(DIALECTS)('figures per region, rolled up to the parents, on %s', (dialect) => {
@@ -21,20 +17,7 @@ describe.each(DIALECTS)('figures per region, rolled up to the parents, on %s', (
   beforeAll(async () => {
     h = await startHarness(dialect);
     admin = await h.login('admin');
-    const home = await h.login('window');
-    const far = await h.login('window-er');
-    // 示例区 (from his address) twice, one accepted; 示例县 once, accepted; 示例二市 once, by its own window.
-    const enter = async (cookie: string, region: string | undefined, accept: boolean) => {
-      const c = (await h.request('POST', '/api/window/cases', { cookie, body: { matterId: 'retirement', applicant: visitor, ...(region ? { region } : {}) } })).json();
-      const plan: Plan = (await h.request('PUT', `/api/cases/${c.id}/answers`, { cookie, body: { answers: ANSWERS } })).json().plan;
-      await h.request('PUT', `/api/cases/${c.id}/form`, { cookie, body: { values: fillForm(plan) } });
-      expect((await h.request('POST', `/api/cases/${c.id}/submit`, { cookie })).statusCode).toBe(200);
-      if (accept) expect((await h.request('POST', `/api/window/cases/${c.id}/accept`, { cookie })).statusCode).toBe(200);
-    };
-    await enter(home, undefined, true);
-    await enter(home, undefined, false);
-    await enter(home, '990121', true);
-    await enter(far, '990200', false);
+    await enterRegionCases(h);
   });
   afterAll(() => h.close());
 

@@ -6,16 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Effectiveness } from '../../../core/metrics/effectiveness.ts';
-import type { Plan } from '../../../core/planning/types.ts';
 import { DEMO_PASSWORD } from '../identity/demo.ts';
 import type { Role } from '../identity/roles.ts';
-import { DEMO_PEOPLE } from '../shareddata/demo.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
-import { fillForm } from '../../testing/fill.ts';
+import { enterRegionCases } from './region-cases.ts';
 
-const ANSWERS = { insuredAs: 'employee', retirementType: 'normal', archiveStatus: 'approved', bonusCategory: 'none' };
-const zhang = DEMO_PEOPLE[2]!;
-const visitor = { idNumber: zhang.idNumber, name: zhang.name };
 type Figures = { regions: { code: string; total: { cases: number; accepted: number } }[]; unknown: { cases: number } };
 
 describe.each(DIALECTS)('figures count the account’s own regions only, on %s', (dialect) => {
@@ -30,21 +25,7 @@ describe.each(DIALECTS)('figures count the account’s own regions only, on %s',
     ];
     for (const [username, role, department] of staff) await h.identity.createAccount({ username, password: DEMO_PASSWORD, role, displayName: username, department });
     for (const u of [...staff.map((s) => s[0]), 'admin', 'rs-lead', 'auditor']) cookies[u] = await h.login(u);
-    const home = await h.login('window');
-    const far = await h.login('window-er');
-    // 示例区 (from his address) twice, one accepted; 示例县 once, accepted; 示例二市 once, by its own window.
-    const enter = async (cookie: string, region: string | undefined, accept: boolean) => {
-      const c = (await h.request('POST', '/api/window/cases', { cookie, body: { matterId: 'retirement', applicant: visitor, ...(region ? { region } : {}) } })).json();
-      const plan: Plan = (await h.request('PUT', `/api/cases/${c.id}/answers`, { cookie, body: { answers: ANSWERS } })).json().plan;
-      await h.request('PUT', `/api/cases/${c.id}/form`, { cookie, body: { values: fillForm(plan) } });
-      expect((await h.request('POST', `/api/cases/${c.id}/submit`, { cookie })).statusCode).toBe(200);
-      if (accept) expect((await h.request('POST', `/api/window/cases/${c.id}/accept`, { cookie })).statusCode).toBe(200);
-      return c.id as string;
-    };
-    const district = await enter(home, undefined, true);
-    await enter(home, undefined, false);
-    const county = await enter(home, '990121', true);
-    await enter(far, '990200', false);
+    const { district, county } = await enterRegionCases(h);
     // The applicant rates both accepted cases: one in 示例区, one in 示例县.
     const me = await h.login('zhangjianguo');
     for (const id of [district, county]) {

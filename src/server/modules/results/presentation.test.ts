@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WalletLicense } from '../../../contracts/results.ts';
 import type { PresentationAnswer } from '../../../contracts/presentation.ts';
-import { approveEveryTask } from '../../testing/decide.ts';
-import { injectCall, newborn } from '../../testing/api-call.ts';
+import { newbornBirthCertificate } from '../../testing/decide.ts';
 import { DIALECTS, startHarness, type Harness } from '../../testing/harness.ts';
 
 describe.each(DIALECTS)('亮证 on %s', (dialect) => {
@@ -18,16 +17,7 @@ describe.each(DIALECTS)('亮证 on %s', (dialect) => {
     // 02:00 UTC is 10:00 in Beijing: the page must say 10:00, not 02:00.
     h = await startHarness(dialect, {}, '2026-12-07T02:00:00Z');
     parent = await h.login('wangfang');
-    const call = injectCall(h);
-    const id = await newborn.create(call, parent);
-    const plan = await newborn.answer(call, parent, id);
-    await newborn.fill(call, parent, id, plan, '李小宝');
-    await newborn.submit(call, parent, id);
-    await newborn.accept(call, await h.login('window'), id);
-    await approveEveryTask(h, id, plan);
-    const wallet = (await h.request('GET', '/api/wallet', { cookie: parent })).json() as { licenses: WalletLicense[] };
-    licence = wallet.licenses.find((l) => l.type === 'birth-medical-certificate') as WalletLicense;
-    expect(licence).toBeTruthy();
+    licence = await newbornBirthCertificate(h, parent);
   }, 120_000);
   afterAll(async () => h?.close());
 
